@@ -1,0 +1,46 @@
+import { PrismaClient } from './generated/prisma/client.ts';
+import type { Database } from './database.ts';
+import { transactionScope } from './transaction-scope.ts';
+
+export type { PrismaClient };
+export type TransactionClient = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/**
+ * The Prisma client, as a module rather than a request-context member. It is
+ * set by `connectPrisma` at start (and per test file) and read through this
+ * live binding everywhere else.
+ */
+export let prisma: PrismaClient;
+
+export type QueryListener = (event: { query: string; duration: number }) => void;
+const queryListeners = new Set<QueryListener>();
+
+/** Listens to every SQL statement Prisma sends (tests count them). */
+export function onQuery(listener: QueryListener): () => void {
+  queryListeners.add(listener);
+  return () => queryListeners.delete(listener);
+}
+
+export function connectPrisma(database: Database): PrismaClient {
+  const client = new PrismaClient({
+    adapter: database.adapterFactory,
+    log: [{ emit: 'event', level: 'query' }],
+  });
+  client.$on('query', (event) => {
+    for (const listener of queryListeners) listener({ query: event.query, duration: event.duration });
+  });
+  prisma = client;
+  return client;
+}
+
+export async function disconnectPrisma(): Promise<void> {
+  await prisma?.$disconnect();
+}
+
+/**
+ * Runs `work` in one interactive transaction. Inside it, only the client given
+ * to `work` may be used: the root client is refused (see transaction-scope.ts).
+ */
+export function inTransaction<T>(work: (tx: TransactionClient) => Promise<T>): Promise<T> {
+  return prisma.$transaction((tx) => transactionScope.run(true, () => work(tx)));
+}
