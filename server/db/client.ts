@@ -41,6 +41,9 @@ export async function disconnectPrisma(): Promise<void> {
  * Runs `work` in one interactive transaction. Inside it, only the client given
  * to `work` may be used: the root client is refused (see transaction-scope.ts).
  */
-export function inTransaction<T>(work: (tx: TransactionClient) => Promise<T>): Promise<T> {
-  return prisma.$transaction((tx) => transactionScope.run(true, () => work(tx)));
+export function inTransaction<T>(
+  work: (tx: TransactionClient) => Promise<T>,
+  options?: { timeout?: number; maxWait?: number },
+): Promise<T> {
+  return prisma.$transaction((tx) => transactionScope.run(true, () => work(tx)), options);
 }

@@ -1,0 +1,48 @@
+// npm start: migrate, load demo data into an empty database, and serve.
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { DataDirLockedError } from './db/data-dir-lock.ts';
+import { createLogger } from './logger.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+const log = createLogger(config.logLevel);
+
+let server: RunningServer;
+try {
+  server = await startServer(config, log);
+} catch (error) {
+  if (error instanceof DataDirLockedError) {
+    log.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+const { url, database } = server;
+log.info(
+  `Recommendation tracker ready on ${database.kind === 'pglite' ? `the embedded database in ${database.location}` : database.location}: ` +
+    `API ${url}/graphql, health ${url}/healthz`,
+);
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info(`${signal} received: finishing requests in flight and closing the database.`);
+  try {
+    await server.close();
+    log.info('Stopped cleanly.');
+    process.exit(0);
+  } catch (error) {
+    log.error('Could not stop cleanly', error);
+    process.exit(1);
+  }
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,60 @@
+import express from 'express';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.ts';
+import { connectPrisma, disconnectPrisma } from './db/client.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { applyMigrations } from './db/migrations.ts';
+import { loadDemoDataIfEmpty } from '../prisma/seed/demo.ts';
+import { graphqlRouter } from './http/graphql.ts';
+import { healthRouter } from './http/health.ts';
+import type { Logger } from './logger.ts';
+
+export type RunningServer = {
+  url: string;
+  database: Database;
+  /** Stops accepting, finishes requests in flight, then closes the database cleanly. */
+  close(): Promise<void>;
+};
+
+/** Migrates the database, loads demo data into an empty one, and serves HTTP. */
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const database = await openDatabase(config.database);
+  try {
+    const applied = await applyMigrations(database);
+    if (applied.length) log.info(`Applied migrations: ${applied.join(', ')}`);
+    connectPrisma(database);
+    if (config.demoData && (await loadDemoDataIfEmpty())) {
+      log.info('Loaded the illustrative demo data into the empty database.');
+    }
+
+    const app = express();
+    app.disable('x-powered-by');
+    const httpServer = http.createServer(app);
+    const graphql = await graphqlRouter(httpServer);
+    app.use(healthRouter(database));
+    app.use(graphql.router);
+
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, () => resolve());
+    });
+    const { port } = httpServer.address() as AddressInfo;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    return {
+      url: `http://${host}:${port}`,
+      database,
+      async close() {
+        await graphql.stop();
+        log.debug('HTTP server closed.');
+        await disconnectPrisma();
+        await database.close();
+        log.debug('Database closed.');
+      },
+    };
+  } catch (error) {
+    await disconnectPrisma().catch(() => {});
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
