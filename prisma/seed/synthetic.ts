@@ -137,7 +137,8 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
       createdAt: new Date(published),
       updatedAt: new Date(published),
     });
-    if (kind === 'FOLLOW_UP' && index > 0) followUps.push({ A: base.report + index + 1, B: base.report + random.int(1, index) });
+    // Prisma's implicit table for the self-relation: A is followed up by B.
+    if (kind === 'FOLLOW_UP' && index > 0) followUps.push({ A: base.report + random.int(1, index), B: base.report + index + 1 });
   }
 
   const recommendations: Prisma.RecommendationCreateManyInput[] = [];

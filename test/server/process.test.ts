@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// `npm start` as a person runs it: the real entry point in its own process, on the embedded database.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-process-'));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+function run(env: Record<string, string>): Started {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function ready(started: Started): Promise<string> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const match = /API (http:\/\/127\.0\.0\.1:\d+)\/graphql/.exec(started.output());
+    if (match) return match[1]!;
+    if (started.child.exitCode !== null) throw new Error(`exited early:\n${started.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`not ready:\n${started.output()}`);
+}
+
+describe('the server process', () => {
+  it('starts, refuses a second process on the same data folder, and stops cleanly on SIGTERM', async () => {
+    const first = run({});
+    const url = await ready(first);
+    expect(first.output()).toContain('Loaded the illustrative demo data');
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+
+    const second = run({});
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain(`The data folder ${dataDir} is in use by another process`);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toContain('Stopped cleanly.');
+    expect(fs.existsSync(path.join(dataDir, 'tracker.lock'))).toBe(false);
+  });
+
+  it('starts again on the same data without loading the demo twice, and stops on SIGINT', async () => {
+    const again = run({});
+    const url = await ready(again);
+    expect(again.output()).not.toContain('Loaded the illustrative demo data');
+    expect(again.output()).not.toContain('Applied migrations');
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ reports { totalCount } }' }),
+    });
+    expect(await response.json()).toEqual({ data: { reports: { totalCount: 3 } } });
+    again.child.kill('SIGINT');
+    expect(await again.exited).toBe(0);
+  });
+
+  it('stops at once with a message naming a bad setting', async () => {
+    const bad = run({ PORT: 'eighty' });
+    expect(await bad.exited).toBe(1);
+    expect(bad.output()).toContain('PORT="eighty": expected a port number');
+  });
+});

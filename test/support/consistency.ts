@@ -1,0 +1,66 @@
+import { prisma } from '../../server/db/client.ts';
+
+const tables = [
+  'Organisation', 'Report', 'Recommendation', 'RecommendationAddressee', 'Assessment', 'ActionItem',
+  'Evidence', 'Theme', 'HistoryEvent', 'User', '_RecommendationToTheme', '_ReportFollowUp',
+] as const;
+
+export async function tableCounts(): Promise<Record<string, number>> {
+  const [row] = await prisma.$queryRawUnsafe<Record<string, number>[]>(
+    `SELECT ${tables.map((table) => `(SELECT count(*) FROM "${table}")::int AS "${table}"`).join(', ')}`,
+  );
+  return row!;
+}
+
+/**
+ * Rules the data must keep whatever loaded it; each query returns the rows
+ * that break one, so a failure shows what is wrong.
+ */
+const rules: Record<string, string> = {
+  'a repeat link points to a recommendation of a strictly earlier report': `
+    SELECT r.id FROM "Recommendation" r
+    JOIN "Recommendation" e ON e.id = r."repeatsId"
+    JOIN "Report" rr ON rr.id = r."reportId" JOIN "Report" er ON er.id = e."reportId"
+    WHERE er."publishedOn" >= rr."publishedOn"`,
+  'a report follows up only earlier reports': `
+    SELECT f."B" FROM "_ReportFollowUp" f
+    JOIN "Report" earlier ON earlier.id = f."A" JOIN "Report" later ON later.id = f."B"
+    WHERE earlier."publishedOn" >= later."publishedOn"`,
+  'every recommendation is addressed to its owner': `
+    SELECT r.id FROM "Recommendation" r
+    WHERE NOT EXISTS (SELECT 1 FROM "RecommendationAddressee" a WHERE a."recommendationId" = r.id AND a."organisationId" = r."ownerId")`,
+  'every recommendation has at least one theme': `
+    SELECT r.id FROM "Recommendation" r WHERE NOT EXISTS (SELECT 1 FROM "_RecommendationToTheme" t WHERE t."A" = r.id)`,
+  'every report publishes through an inspectorate': `
+    SELECT r.id FROM "Report" r JOIN "Organisation" o ON o.id = r."inspectorateId" WHERE o.kind <> 'INSPECTORATE'`,
+  'every history event names a record that exists': `
+    SELECT h.id FROM "HistoryEvent" h WHERE h.kind <> 'DELETED' AND NOT CASE h.subject
+      WHEN 'REPORT' THEN EXISTS (SELECT 1 FROM "Report" x WHERE x.id = h."subjectId")
+      WHEN 'RECOMMENDATION' THEN EXISTS (SELECT 1 FROM "Recommendation" x WHERE x.id = h."subjectId")
+      WHEN 'ACTION_ITEM' THEN EXISTS (SELECT 1 FROM "ActionItem" x WHERE x.id = h."subjectId")
+      WHEN 'EVIDENCE' THEN EXISTS (SELECT 1 FROM "Evidence" x WHERE x.id = h."subjectId")
+      WHEN 'ASSESSMENT' THEN EXISTS (SELECT 1 FROM "Assessment" x WHERE x.id = h."subjectId")
+      ELSE true END`,
+  'evidence and action items of a recommendation carry its id in history': `
+    SELECT h.id FROM "HistoryEvent" h
+    LEFT JOIN "ActionItem" a ON h.subject = 'ACTION_ITEM' AND a.id = h."subjectId"
+    LEFT JOIN "Evidence" e ON h.subject = 'EVIDENCE' AND e.id = h."subjectId"
+    LEFT JOIN "ActionItem" ea ON ea.id = e."actionItemId"
+    WHERE coalesce(a."recommendationId", ea."recommendationId", h."recommendationId") IS DISTINCT FROM h."recommendationId"`,
+  'a completed action item has a completion date, and only then': `
+    SELECT id FROM "ActionItem" WHERE (status = 'COMPLETED') <> ("completedOn" IS NOT NULL)`,
+  'verified evidence names its verifier and time, unverified evidence neither': `
+    SELECT id FROM "Evidence" WHERE (verification = 'UNVERIFIED') <> ("verifiedById" IS NULL AND "verifiedAt" IS NULL)`,
+  'an assessment follows the report that made the recommendation': `
+    SELECT a.id FROM "Assessment" a JOIN "Recommendation" r ON r.id = a."recommendationId"
+    JOIN "Report" rr ON rr.id = r."reportId" WHERE a."assessedOn" < rr."publishedOn"`,
+};
+
+export async function consistencyProblems(): Promise<string[]> {
+  const problems: string[] = [];
+  for (const [rule, sql] of Object.entries(rules)) {
+    const rows = await prisma.$queryRawUnsafe<unknown[]>(`${sql} LIMIT 5`);
+    if (rows.length) problems.push(`${rule}: ${JSON.stringify(rows)}`);
+  }
+  return problems;
+}

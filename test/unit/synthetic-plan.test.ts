@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { planSynthetic } from '../../prisma/seed/synthetic.ts';
+
+const base = { organisation: 100, user: 10, report: 5, recommendation: 50, actionItem: 70, evidence: 90, assessment: 30 };
+const themes = [1, 2, 3, 4, 5];
+
+describe('synthetic data plan', () => {
+  const plan = planSynthetic({ size: 20_000, seed: 42 }, base, themes);
+
+  it('is deterministic for a seed and differs between seeds', () => {
+    const again = planSynthetic({ size: 2_000, seed: 7 }, base, themes);
+    expect(planSynthetic({ size: 2_000, seed: 7 }, base, themes)).toEqual(again);
+    expect(planSynthetic({ size: 2_000, seed: 8 }, base, themes).recommendations).not.toEqual(again.recommendations);
+  });
+
+  it('has the proportions of real work at 20,000 recommendations', () => {
+    const n = plan.recommendations.length;
+    expect(n).toBe(20_000);
+    expect(plan.reports.length).toBe(1_000);
+    const repeats = plan.recommendations.filter((rec) => rec.repeatsId !== undefined).length;
+    expect(repeats / n).toBeGreaterThan(0.13);
+    expect(repeats / n).toBeLessThan(0.17);
+    expect(plan.actionItems.length / n).toBeGreaterThan(4.5);
+    expect(plan.actionItems.length / n).toBeLessThan(5.5);
+    expect(plan.evidence.length / n).toBeGreaterThan(9);
+    expect(plan.evidence.length / n).toBeLessThan(11);
+    expect(plan.history.length).toBeGreaterThan(n * 10);
+    expect(plan.assessments.length).toBeGreaterThan(n * 0.3);
+  });
+
+  it('links repeats only to recommendations of strictly earlier reports, in chains of at most 4', () => {
+    const byId = new Map(plan.recommendations.map((rec) => [rec.id!, rec]));
+    const publishedOn = new Map(plan.reports.map((report) => [report.id!, (report.publishedOn as Date).getTime()]));
+    let longest = 0;
+    for (const rec of plan.recommendations) {
+      let length = 1;
+      let current = rec;
+      while (current.repeatsId !== undefined && current.repeatsId !== null) {
+        const earlier = byId.get(current.repeatsId)!;
+        expect(publishedOn.get(earlier.reportId)!).toBeLessThan(publishedOn.get(current.reportId)!);
+        current = earlier;
+        length++;
+      }
+      longest = Math.max(longest, length);
+    }
+    expect(longest).toBeGreaterThan(1);
+    expect(longest).toBeLessThanOrEqual(4);
+  });
+
+  it('numbers rows after the ids already in the database', () => {
+    expect(Math.min(...plan.recommendations.map((rec) => rec.id!))).toBe(51);
+    expect(Math.min(...plan.reports.map((report) => report.id!))).toBe(6);
+    expect(Math.min(...plan.organisations.map((org) => org.id!))).toBe(101);
+  });
+});

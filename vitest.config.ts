@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+
+// Tests under test/db run once per database: on PGlite always, and on the
+// PostgreSQL server named by TEST_DATABASE_URL when there is one (CI names one).
+const databaseProject = (kind: 'pglite' | 'postgres') => ({
+  extends: true as const,
+  test: { name: kind, include: ['test/db/**/*.test.ts'], env: { TEST_DATABASE: kind } },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { extends: true, test: { name: 'node', include: ['test/unit/**/*.test.ts', 'test/server/**/*.test.ts'] } },
+      databaseProject('pglite'),
+      ...(process.env.TEST_DATABASE_URL ? [databaseProject('postgres')] : []),
+    ],
+    pool: 'forks',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
