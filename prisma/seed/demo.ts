@@ -1,6 +1,7 @@
 import { inTransaction, type TransactionClient } from '../../server/db/client.ts';
 import { hashPassword } from '../../server/auth/password.ts';
 import type { Prisma } from '../../server/db/generated/prisma/client.ts';
+import { refreshDerivedFacts, refreshOrganisationPaths } from '../../server/domain/derived-facts.ts';
 import * as demo from './demo-data.ts';
 
 /** Any fixed number: it names the lock that keeps two processes from loading twice. */
@@ -210,4 +211,6 @@ async function loadDemoData(tx: TransactionClient, passwordHashes: Map<string, s
 
   history.sort((a, b) => Number(a.createdAt) - Number(b.createdAt));
   await tx.historyEvent.createMany({ data: history });
+  await refreshOrganisationPaths(tx, 'all');
+  await refreshDerivedFacts(tx, 'all');
 }

@@ -15,6 +15,7 @@ import type {
   ReportKind,
 } from '../../server/db/generated/prisma/enums.ts';
 import { inTransaction, type TransactionClient } from '../../server/db/client.ts';
+import { refreshDerivedFacts, refreshOrganisationPaths } from '../../server/domain/derived-facts.ts';
 import { bulkInsert } from './bulk-insert.ts';
 import { themes as themeNames } from './demo-data.ts';
 
@@ -369,6 +370,8 @@ export async function loadSynthetic(options: SyntheticOptions): Promise<Syntheti
         { name: 'fromValue', type: 'text' }, { name: 'toValue', type: 'text' }, { name: 'comment', type: 'text' },
         { name: 'actorId', type: 'int' }, { name: 'createdAt', type: 'timestamp(3)' },
       ], plan.history);
+      await refreshOrganisationPaths(tx, [plan.organisations[0]!.id!, plan.organisations[1]!.id!]);
+      await refreshDerivedFacts(tx, plan.recommendations.map((rec) => rec.id!));
       // Rows were given explicit ids: move each sequence past them.
       for (const table of tables) {
         await tx.$executeRawUnsafe(

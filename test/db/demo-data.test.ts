@@ -54,6 +54,25 @@ describe(`demo data on ${databaseKind}`, () => {
     expect(chain).not.toBeNull();
   });
 
+  it('derives which recommendations are repeated and unmet, and how long they have been open', async () => {
+    const unmet = await prisma.recommendation.findMany({
+      where: { isRepeatedUnmet: true },
+      include: { report: true },
+      orderBy: { id: 'asc' },
+    });
+    expect(unmet.map((rec) => `${rec.report.publishedOn.getUTCFullYear()} ${rec.reference}`)).toEqual([
+      '2023 R3', '2023 R5', '2023 R7', '2023 R8', '2023 R9', '2023 R10', '2023 R13', '2025 1', '2025 2', '2025 3',
+    ]);
+    const riskAssessment2025 = await prisma.recommendation.findFirstOrThrow({
+      where: { reference: '1', report: { kind: 'FOLLOW_UP' } },
+    });
+    expect(riskAssessment2025.repeatDepth).toBe(2);
+    expect(riskAssessment2025.firstMadeOn?.toISOString().slice(0, 10)).toBe('2018-09-25');
+    // The 2023 strategy recommendation repeats 2018's but was achieved: not unmet.
+    const strategy = await prisma.recommendation.findFirstOrThrow({ where: { reference: 'R1' } });
+    expect(strategy).toMatchObject({ latestVerdict: 'ACHIEVED', isRepeatedUnmet: false, repeatDepth: 1 });
+  });
+
   it('says in the data itself that the wording is illustrative', async () => {
     for (const report of await prisma.report.findMany()) expect(report.summary).toContain('Illustrative demo data');
   });

@@ -1,4 +1,5 @@
-import { prisma } from '../../server/db/client.ts';
+import { inTransaction, prisma } from '../../server/db/client.ts';
+import { refreshDerivedFacts, refreshOrganisationPaths } from '../../server/domain/derived-facts.ts';
 
 const tables = [
   'Organisation', 'Report', 'Recommendation', 'RecommendationAddressee', 'Assessment', 'ActionItem',
@@ -56,8 +57,32 @@ const rules: Record<string, string> = {
     JOIN "Report" rr ON rr.id = r."reportId" WHERE a."assessedOn" < rr."publishedOn"`,
 };
 
+const derivedColumns = `id, "latestAssessmentId", "latestVerdict", "repeatDepth", "firstMadeOn", "isRepeatedUnmet"`;
+
+/** Recomputes every derived fact inside a transaction that is rolled back, and reports differences. */
+async function derivedFactsDrift(): Promise<string[]> {
+  const stored = await prisma.$queryRawUnsafe<object[]>(`SELECT ${derivedColumns} FROM "Recommendation" ORDER BY id`);
+  const paths = await prisma.$queryRawUnsafe<object[]>(`SELECT id, path FROM "Organisation" ORDER BY id`);
+  const rollback = new Error('rollback');
+  let drift: string[] = [];
+  await inTransaction(async (tx) => {
+    await refreshOrganisationPaths(tx, 'all');
+    await refreshDerivedFacts(tx, 'all');
+    const fresh = await tx.$queryRawUnsafe<object[]>(`SELECT ${derivedColumns} FROM "Recommendation" ORDER BY id`);
+    const freshPaths = await tx.$queryRawUnsafe<object[]>(`SELECT id, path FROM "Organisation" ORDER BY id`);
+    drift = [
+      ...fresh.filter((row, i) => JSON.stringify(row) !== JSON.stringify(stored[i])).map((row) => `derived facts stale: ${JSON.stringify(row)}`),
+      ...freshPaths.filter((row, i) => JSON.stringify(row) !== JSON.stringify(paths[i])).map((row) => `organisation path stale: ${JSON.stringify(row)}`),
+    ].slice(0, 5);
+    throw rollback;
+  }).catch((error) => {
+    if (error !== rollback) throw error;
+  });
+  return drift;
+}
+
 export async function consistencyProblems(): Promise<string[]> {
-  const problems: string[] = [];
+  const problems: string[] = await derivedFactsDrift();
   for (const [rule, sql] of Object.entries(rules)) {
     const rows = await prisma.$queryRawUnsafe<unknown[]>(`${sql} LIMIT 5`);
     if (rows.length) problems.push(`${rule}: ${JSON.stringify(rows)}`);

@@ -1,0 +1,92 @@
+import type { TransactionClient } from '../db/client.ts';
+
+/**
+ * Facts derived from other rows, stored on the recommendation so that lists,
+ * filters and the dashboard read them without walking chains or assessments:
+ * latestAssessmentId / latestVerdict, repeatDepth / firstMadeOn (through
+ * confirmed repeat links) and isRepeatedUnmet. Every write that can change them
+ * calls `refreshDerivedFacts` in its own transaction, for the recommendations it
+ * touched; loaders call it once for everything.
+ */
+
+/** A verdict short of achieved: none yet, partly achieved or not achieved. */
+const UNMET = `("latestVerdict" IS NULL OR "latestVerdict" IN ('PARTLY_ACHIEVED', 'NOT_ACHIEVED'))`;
+
+export async function refreshDerivedFacts(tx: TransactionClient, recommendationIds: number[] | 'all'): Promise<void> {
+  const all = recommendationIds === 'all';
+  const ids = all ? [] : [...new Set(recommendationIds)];
+  if (!all && ids.length === 0) return;
+  const only = (column: string) => (all ? 'true' : `${column} = ANY($1::int[])`);
+  const params = all ? [] : [ids];
+
+  await tx.$executeRawUnsafe(
+    `UPDATE "Recommendation" r SET "latestAssessmentId" = latest.id, "latestVerdict" = latest.verdict
+     FROM (
+       SELECT rec.id AS "recommendationId", a.id, a.verdict
+       FROM "Recommendation" rec
+       LEFT JOIN LATERAL (
+         SELECT id, verdict FROM "Assessment" WHERE "recommendationId" = rec.id
+         ORDER BY "assessedOn" DESC, id DESC LIMIT 1
+       ) a ON true
+       WHERE ${only('rec.id')}
+     ) latest
+     WHERE r.id = latest."recommendationId"
+       AND r."latestAssessmentId" IS DISTINCT FROM latest.id`,
+    ...params,
+  );
+
+  // Chains: from each root (no confirmed earlier link) down through confirmed links.
+  // For a subset, start from the roots of their chains so descendants follow too.
+  await tx.$executeRawUnsafe(
+    `WITH RECURSIVE up AS (
+       SELECT id, "repeatsId", "repeatConfirmed" FROM "Recommendation" WHERE ${only('id')}
+       UNION
+       SELECT p.id, p."repeatsId", p."repeatConfirmed" FROM "Recommendation" p
+       JOIN up ON up."repeatConfirmed" AND p.id = up."repeatsId"
+     ),
+     chain AS (
+       SELECT r.id, 0 AS depth, report."publishedOn" AS first
+       FROM up JOIN "Recommendation" r ON r.id = up.id JOIN "Report" report ON report.id = r."reportId"
+       WHERE NOT (up."repeatConfirmed" AND up."repeatsId" IS NOT NULL)
+       UNION ALL
+       SELECT c.id, chain.depth + 1, chain.first
+       FROM "Recommendation" c JOIN chain ON c."repeatsId" = chain.id AND c."repeatConfirmed"
+     )
+     UPDATE "Recommendation" r SET "repeatDepth" = chain.depth, "firstMadeOn" = chain.first
+     FROM chain
+     WHERE r.id = chain.id
+       AND (r."repeatDepth" IS DISTINCT FROM chain.depth OR r."firstMadeOn" IS DISTINCT FROM chain.first)`,
+    ...params,
+  );
+
+  // Repeated and unmet: its confirmed earlier recommendation and itself both short of achieved.
+  // A change to one recommendation's verdict changes the answer for those that repeat it.
+  await tx.$executeRawUnsafe(
+    `UPDATE "Recommendation" r SET "isRepeatedUnmet" = x.value
+     FROM (
+       SELECT c.id, (c."repeatConfirmed" AND p.id IS NOT NULL
+                     AND (p."latestVerdict" IS NULL OR p."latestVerdict" IN ('PARTLY_ACHIEVED', 'NOT_ACHIEVED'))
+                     AND ${UNMET.replaceAll('"latestVerdict"', 'c."latestVerdict"')}) AS value
+       FROM "Recommendation" c LEFT JOIN "Recommendation" p ON p.id = c."repeatsId"
+       WHERE ${all ? 'true' : `(c.id = ANY($1::int[]) OR c."repeatsId" = ANY($1::int[]))`}
+     ) x
+     WHERE r.id = x.id AND r."isRepeatedUnmet" IS DISTINCT FROM x.value`,
+    ...params,
+  );
+}
+
+/** Organisation paths ("/1/3/7/") for the subtrees rooted at the given organisations, or all. */
+export async function refreshOrganisationPaths(tx: TransactionClient, rootIds: number[] | 'all'): Promise<void> {
+  const all = rootIds === 'all';
+  await tx.$executeRawUnsafe(
+    `WITH RECURSIVE tree AS (
+       SELECT o.id, coalesce(parent.path, '/') || o.id || '/' AS path
+       FROM "Organisation" o LEFT JOIN "Organisation" parent ON parent.id = o."parentId"
+       WHERE ${all ? 'o."parentId" IS NULL' : 'o.id = ANY($1::int[])'}
+       UNION ALL
+       SELECT o.id, tree.path || o.id || '/' FROM "Organisation" o JOIN tree ON o."parentId" = tree.id
+     )
+     UPDATE "Organisation" o SET path = tree.path FROM tree WHERE o.id = tree.id AND o.path <> tree.path`,
+    ...(all ? [] : [rootIds]),
+  );
+}
