@@ -31,7 +31,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const app = express();
     app.disable('x-powered-by');
     const httpServer = http.createServer(app);
-    const graphql = await graphqlRouter(httpServer);
+    const graphql = await graphqlRouter(httpServer, log);
     app.use(healthRouter(database));
     app.use(graphql.router);
 

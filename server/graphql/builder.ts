@@ -1,9 +1,12 @@
 import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
+import ValidationPlugin from '@pothos/plugin-validation';
 import { prisma } from '../db/client.ts';
 import type PrismaTypes from '../db/generated/pothos-types.ts';
 import { getDatamodel } from '../db/generated/pothos-types.ts';
+import { badUserInput } from '../errors.ts';
 import type { Context } from './context.ts';
 
 export const builder = new SchemaBuilder<{
@@ -15,7 +18,7 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date };
   };
 }>({
-  plugins: [PrismaPlugin, RelayPlugin],
+  plugins: [PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   prisma: {
     // A function, so the client connected at start (or per test file) is used.
@@ -28,7 +31,27 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    nodeQueryOptions: { description: 'Any object by its global id.' },
+    nodesQueryOptions: { description: 'Objects by their global ids, in the same order.' },
+  },
+  validation: {
+    // zod's issues become one BAD_USER_INPUT error naming each field and why.
+    validationError: (failure) => {
+      const fields = failure.issues.map((issue) => ({
+        path: (issue.path ?? []).map((segment) =>
+          typeof segment === 'object' ? (segment.key as string | number) : (segment as string | number),
+        ),
+        message: issue.message,
+      }));
+      return badUserInput(
+        fields.map((field) => (field.path.length ? `${field.path.join('.')}: ${field.message}` : field.message)).join('; '),
+        fields,
+      );
+    },
   },
 });
 
 builder.queryType({ description: 'Reads. Lists are Relay connections with a total count.' });
+builder.mutationType({
+  description: 'Writes. Each one is validated, leaves a history event in the same transaction, and refuses a stale version.',
+});

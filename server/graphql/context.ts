@@ -1,13 +1,8 @@
-import type { Role } from '../db/generated/prisma/enums.ts';
+import type { Actor } from '../domain/actor.ts';
 
-/** Who is acting: a signed-in person, or a script with one of that person's API tokens. */
-export type Actor = {
-  userId: number;
-  role: Role;
-  organisationId: number | null;
-  apiTokenId: number | null;
-};
+export type { Actor };
 
 export type Context = {
+  /** Null until the request is authenticated. */
   actor: Actor | null;
 };

@@ -1,8 +1,24 @@
 import { builder } from './builder.ts';
 import './types/scalars.ts';
 import './types/enums.ts';
+import './shared/pagination.ts';
 import './types/organisation.ts';
-import './types/report.ts';
-import './types/recommendation.ts';
+import './types/theme.ts';
+import './types/user.ts';
+import './reports/type.ts';
+import './reports/queries.ts';
+import './reports/mutations.ts';
+import './recommendations/type.ts';
+import './recommendations/queries.ts';
+import './recommendations/mutations.ts';
+import './action-items/type.ts';
+import './action-items/queries.ts';
+import './action-items/mutations.ts';
+import './evidence/type.ts';
+import './evidence/queries.ts';
+import './evidence/mutations.ts';
+import './types/assessment.ts';
+import './types/history-event.ts';
+import './dashboard/query.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -1,28 +1,111 @@
 import { prisma } from '../../db/client.ts';
+import type { Prisma } from '../../db/generated/prisma/client.ts';
+import { withinOrganisation } from '../../domain/organisation-tree.ts';
+import { notFound } from '../../errors.ts';
 import { builder } from '../builder.ts';
+import { recordId } from '../shared/ids.ts';
+import { OFFSET_DESCRIPTION, pageSkip, SortDirection } from '../shared/pagination.ts';
 import { OrganisationKind } from './enums.ts';
 
-builder.prismaNode('Organisation', {
+export const Organisation = builder.prismaNode('Organisation', {
   id: { field: 'id' },
-  description: 'A body that owns recommendations or actions, or an inspectorate.',
+  description: 'A body that owns recommendations or actions, or an inspectorate. Leaders of a parent organisation act on its children’s work.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Full name.' }),
     shortName: t.exposeString('shortName', { nullable: true, description: 'Abbreviation, e.g. HMPPS.' }),
     kind: t.expose('kind', { type: OrganisationKind, description: 'What kind of body it is.' }),
     parent: t.relation('parent', { nullable: true, description: 'The body it belongs to.' }),
-    children: t.relation('children', {
-      description: 'Bodies that belong to it.',
-      query: { orderBy: { name: 'asc' } },
+    children: t.relation('children', { description: 'Bodies that belong to it, by name.', query: { orderBy: { name: 'asc' } } }),
+    depth: t.int({
+      description: 'How far down the tree it is: 0 for a body with no parent.',
+      resolve: (organisation) => Math.max(0, organisation.path.split('/').filter(Boolean).length - 1),
     }),
+    version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was added.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it last changed.' }),
   }),
 });
+
+const OrganisationOrderField = builder.enumType('OrganisationOrderField', {
+  description: 'What an organisation list can be sorted by.',
+  values: {
+    NAME: { description: 'Name.' },
+    KIND: { description: 'Kind, then name.' },
+    TREE: { description: 'Tree order: each organisation followed by those under it.' },
+  },
+});
+
+const OrganisationOrder = builder.inputType('OrganisationOrder', {
+  description: 'Sort order for organisations.',
+  fields: (t) => ({
+    field: t.field({ type: OrganisationOrderField, required: true, description: 'What to sort by.' }),
+    direction: t.field({ type: SortDirection, defaultValue: 'ASC', description: 'Which way.' }),
+  }),
+});
+
+const OrganisationFilter = builder.inputType('OrganisationFilter', {
+  description: 'Narrows a list of organisations. Conditions combine with AND.',
+  fields: (t) => ({
+    kinds: t.field({ type: [OrganisationKind], description: 'Any of these kinds.' }),
+    within: t.globalID({
+      for: Organisation,
+      description: 'This organisation and all those under it.',
+    }).validate(recordId),
+    parentId: t.globalID({ for: Organisation, description: 'Directly under this organisation.' }).validate(recordId),
+    search: t.string({ description: 'Words in the name or short name.' }),
+  }),
+});
+
+type Filter = typeof OrganisationFilter.$inferInput;
+
+function organisationWhere(filter: Filter | null | undefined): Prisma.OrganisationWhereInput {
+  const where: Prisma.OrganisationWhereInput[] = [];
+  if (filter?.kinds?.length) where.push({ kind: { in: filter.kinds } });
+  if (filter?.within) where.push(withinOrganisation(filter.within));
+  if (filter?.parentId) where.push({ parentId: filter.parentId });
+  if (filter?.search?.trim()) {
+    const search = filter.search.trim();
+    where.push({ OR: [{ name: { contains: search, mode: 'insensitive' } }, { shortName: { contains: search, mode: 'insensitive' } }] });
+  }
+  return { AND: where };
+}
+
+function organisationOrder(order: typeof OrganisationOrder.$inferInput | null | undefined): Prisma.OrganisationOrderByWithRelationInput[] {
+  const direction = order?.direction === 'DESC' ? 'desc' : 'asc';
+  switch (order?.field) {
+    case 'KIND':
+      return [{ kind: direction }, { name: 'asc' }, { id: 'asc' }];
+    case 'TREE':
+      return [{ path: direction }, { id: direction }];
+    default:
+      return [{ name: direction }, { id: direction }];
+  }
+}
 
 builder.queryFields((t) => ({
   organisations: t.prismaConnection({
     type: 'Organisation',
     cursor: 'id',
-    description: 'All organisations, by name.',
-    totalCount: () => prisma.organisation.count(),
-    resolve: (query) => prisma.organisation.findMany({ ...query, orderBy: { name: 'asc' } }),
+    description: 'Organisations, by name unless sorted otherwise.',
+    args: {
+      filter: t.arg({ type: OrganisationFilter, description: 'Which organisations.' }),
+      orderBy: t.arg({ type: OrganisationOrder, description: 'Sort order.' }),
+      offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
+    },
+    totalCount: (_parent, args) => prisma.organisation.count({ where: organisationWhere(args.filter) }),
+    resolve: (query, _parent, args) =>
+      prisma.organisation.findMany({
+        ...query,
+        skip: pageSkip(args, query.skip),
+        where: organisationWhere(args.filter),
+        orderBy: organisationOrder(args.orderBy),
+      }),
+  }),
+  organisation: t.prismaField({
+    type: 'Organisation',
+    description: 'One organisation.',
+    args: { id: t.arg.globalID({ for: Organisation, required: true, description: 'Its id.' }).validate(recordId) },
+    resolve: async (query, _parent, args) =>
+      (await prisma.organisation.findUnique({ ...query, where: { id: args.id } })) ?? Promise.reject(notFound('The organisation')),
   }),
 }));

@@ -1,0 +1,172 @@
+import type { TransactionClient } from '../db/client.ts';
+import type { ActionItemStatus } from '../db/generated/prisma/enums.ts';
+import { badField, badUserInput, conflict, notFound } from '../errors.ts';
+import type { Actor } from './actor.ts';
+import { formatDay, sameDay, today } from './dates.ts';
+import { recordHistory, type HistoryEntry } from './history.ts';
+import { touchRecommendation } from './recommendations.ts';
+import { checkVersion, expectUpdated } from './versions.ts';
+
+const WHAT = 'The action item';
+
+async function checkOrganisation(tx: TransactionClient, id: number, field: string[]): Promise<void> {
+  if (!(await tx.organisation.findUnique({ where: { id }, select: { id: true } }))) throw badField(field, 'no such organisation');
+}
+
+export type NewActionItem = {
+  recommendationId: number;
+  description: string;
+  ownerId: number;
+  leadPerson?: string | null;
+  dueDate?: Date | null;
+  status?: Exclude<ActionItemStatus, 'COMPLETED'>;
+};
+
+/** Adds a line to a recommendation's action plan. */
+export async function createActionItem(tx: TransactionClient, actor: Actor, input: NewActionItem): Promise<number> {
+  if (!(await tx.recommendation.findUnique({ where: { id: input.recommendationId }, select: { id: true } }))) {
+    throw notFound('The recommendation');
+  }
+  await checkOrganisation(tx, input.ownerId, ['ownerId']);
+  const item = await tx.actionItem.create({
+    data: {
+      recommendationId: input.recommendationId,
+      description: input.description,
+      ownerId: input.ownerId,
+      leadPerson: input.leadPerson,
+      dueDate: input.dueDate,
+      status: input.status ?? 'PLANNED',
+    },
+    select: { id: true },
+  });
+  await recordHistory(tx, actor, {
+    kind: 'CREATED',
+    subject: 'ACTION_ITEM',
+    subjectId: item.id,
+    recommendationId: input.recommendationId,
+    toValue: input.description,
+  });
+  await touchRecommendation(tx, input.recommendationId);
+  return item.id;
+}
+
+export type ActionItemChanges = {
+  description?: string;
+  ownerId?: number;
+  leadPerson?: string | null;
+  dueDate?: Date | null;
+  /** Required when an existing due date moves. */
+  dueDateReason?: string;
+  status?: Exclude<ActionItemStatus, 'COMPLETED'>;
+  /** Why the status changed, kept in history. */
+  comment?: string;
+};
+
+export async function updateActionItem(
+  tx: TransactionClient,
+  actor: Actor,
+  input: { id: number; version: number; changes: ActionItemChanges },
+): Promise<number> {
+  const current = checkVersion(await tx.actionItem.findUnique({ where: { id: input.id } }), input.version, WHAT);
+  const { changes } = input;
+  const on = { subject: 'ACTION_ITEM' as const, subjectId: input.id, recommendationId: current.recommendationId };
+  const history: HistoryEntry[] = [];
+  if (changes.description !== undefined && changes.description !== current.description) {
+    history.push({ ...on, kind: 'UPDATED', field: 'description', fromValue: current.description, toValue: changes.description });
+  }
+  if (changes.leadPerson !== undefined && changes.leadPerson !== current.leadPerson) {
+    history.push({ ...on, kind: 'UPDATED', field: 'leadPerson', fromValue: current.leadPerson, toValue: changes.leadPerson });
+  }
+  if (changes.ownerId !== undefined && changes.ownerId !== current.ownerId) {
+    await checkOrganisation(tx, changes.ownerId, ['changes', 'ownerId']);
+    history.push({ ...on, kind: 'OWNER_CHANGED', field: 'owner', fromValue: String(current.ownerId), toValue: String(changes.ownerId) });
+  }
+  if (changes.dueDate !== undefined && !sameDay(changes.dueDate, current.dueDate)) {
+    if (current.dueDate && !changes.dueDateReason) throw badField(['changes', 'dueDateReason'], 'give the reason the due date moves');
+    history.push({
+      ...on,
+      kind: 'DUE_DATE_CHANGED',
+      field: 'dueDate',
+      fromValue: formatDay(current.dueDate),
+      toValue: formatDay(changes.dueDate),
+      comment: changes.dueDateReason,
+    });
+  }
+  const reopening = changes.status !== undefined && current.status === 'COMPLETED';
+  if (changes.status !== undefined && changes.status !== current.status) {
+    history.push({ ...on, kind: 'STATUS_CHANGED', field: 'status', fromValue: current.status, toValue: changes.status, comment: changes.comment });
+  }
+  if (history.length === 0) throw badUserInput('Nothing to change: every value given is the current one.');
+  const { count } = await tx.actionItem.updateMany({
+    where: { id: input.id, version: input.version },
+    data: {
+      description: changes.description,
+      ownerId: changes.ownerId,
+      leadPerson: changes.leadPerson,
+      dueDate: changes.dueDate,
+      status: changes.status,
+      completedOn: reopening ? null : undefined,
+      version: { increment: 1 },
+    },
+  });
+  expectUpdated(count, WHAT);
+  await recordHistory(tx, actor, history);
+  await touchRecommendation(tx, current.recommendationId);
+  return input.id;
+}
+
+export async function completeActionItem(
+  tx: TransactionClient,
+  actor: Actor,
+  input: { id: number; version: number; completedOn?: Date | null; comment?: string | null },
+): Promise<number> {
+  const current = checkVersion(await tx.actionItem.findUnique({ where: { id: input.id } }), input.version, WHAT);
+  if (current.status === 'COMPLETED') throw badField(['id'], 'the action item is already completed');
+  const completedOn = input.completedOn ?? today();
+  if (completedOn.getTime() > today().getTime()) throw badField(['completedOn'], 'cannot be in the future');
+  const { count } = await tx.actionItem.updateMany({
+    where: { id: input.id, version: input.version },
+    data: { status: 'COMPLETED', completedOn, version: { increment: 1 } },
+  });
+  expectUpdated(count, WHAT);
+  await recordHistory(tx, actor, {
+    kind: 'COMPLETED',
+    subject: 'ACTION_ITEM',
+    subjectId: input.id,
+    recommendationId: current.recommendationId,
+    field: 'status',
+    fromValue: current.status,
+    toValue: 'COMPLETED',
+    comment: input.comment,
+  });
+  await touchRecommendation(tx, current.recommendationId);
+  return input.id;
+}
+
+/** Removes a line of the plan; one with evidence is kept (cancel it instead), so no evidence is lost. */
+export async function deleteActionItem(
+  tx: TransactionClient,
+  actor: Actor,
+  input: { id: number; version: number; comment: string },
+): Promise<{ id: number; recommendationId: number }> {
+  const current = checkVersion(
+    await tx.actionItem.findUnique({ where: { id: input.id }, include: { _count: { select: { evidence: true } } } }),
+    input.version,
+    WHAT,
+  );
+  if (current._count.evidence > 0) {
+    throw conflict('The action item has evidence, which is never deleted: set its status to CANCELLED instead.');
+  }
+  const { count } = await tx.actionItem.deleteMany({ where: { id: input.id, version: input.version } });
+  expectUpdated(count, WHAT);
+  await recordHistory(tx, actor, {
+    kind: 'DELETED',
+    subject: 'ACTION_ITEM',
+    subjectId: input.id,
+    recommendationId: current.recommendationId,
+    fromValue: current.description,
+    comment: input.comment,
+  });
+  await touchRecommendation(tx, current.recommendationId);
+  return { id: input.id, recommendationId: current.recommendationId };
+}

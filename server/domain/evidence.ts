@@ -1,0 +1,73 @@
+import type { TransactionClient } from '../db/client.ts';
+import type { EvidenceStrength, EvidenceVerification } from '../db/generated/prisma/enums.ts';
+import { badField, notFound } from '../errors.ts';
+import type { Actor } from './actor.ts';
+import { recordHistory } from './history.ts';
+import { touchRecommendation } from './recommendations.ts';
+import { checkVersion, expectUpdated } from './versions.ts';
+
+export async function submitEvidence(
+  tx: TransactionClient,
+  actor: Actor,
+  input: { actionItemId: number; summary: string; url?: string | null; strength: EvidenceStrength },
+): Promise<number> {
+  const item = await tx.actionItem.findUnique({ where: { id: input.actionItemId }, select: { recommendationId: true } });
+  if (!item) throw notFound('The action item');
+  const evidence = await tx.evidence.create({
+    data: {
+      actionItemId: input.actionItemId,
+      summary: input.summary,
+      url: input.url,
+      strength: input.strength,
+      submittedById: actor.userId,
+    },
+    select: { id: true },
+  });
+  await recordHistory(tx, actor, {
+    kind: 'EVIDENCE_SUBMITTED',
+    subject: 'EVIDENCE',
+    subjectId: evidence.id,
+    recommendationId: item.recommendationId,
+    toValue: input.summary,
+  });
+  await touchRecommendation(tx, item.recommendationId);
+  return evidence.id;
+}
+
+/** An inspector's check of a piece of evidence, with a note saying why. */
+export async function verifyEvidence(
+  tx: TransactionClient,
+  actor: Actor,
+  input: { id: number; version: number; verification: Exclude<EvidenceVerification, 'UNVERIFIED'>; note: string },
+): Promise<number> {
+  const current = checkVersion(
+    await tx.evidence.findUnique({ where: { id: input.id }, include: { actionItem: { select: { recommendationId: true } } } }),
+    input.version,
+    'The evidence',
+  );
+  if (current.verification === input.verification && current.verificationNote === input.note) {
+    throw badField(['verification'], `the evidence is already marked ${input.verification}`);
+  }
+  const { count } = await tx.evidence.updateMany({
+    where: { id: input.id, version: input.version },
+    data: {
+      verification: input.verification,
+      verificationNote: input.note,
+      verifiedById: actor.userId,
+      verifiedAt: new Date(),
+      version: { increment: 1 },
+    },
+  });
+  expectUpdated(count, 'The evidence');
+  await recordHistory(tx, actor, {
+    kind: 'EVIDENCE_VERIFIED',
+    subject: 'EVIDENCE',
+    subjectId: input.id,
+    recommendationId: current.actionItem.recommendationId,
+    field: 'verification',
+    fromValue: current.verification,
+    toValue: input.verification,
+    comment: input.note,
+  });
+  return input.id;
+}

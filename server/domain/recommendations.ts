@@ -1,0 +1,264 @@
+import type { TransactionClient } from '../db/client.ts';
+import type { RecommendationResponse, RecommendationStatus } from '../db/generated/prisma/enums.ts';
+import { badField, badUserInput, notFound } from '../errors.ts';
+import type { Actor } from './actor.ts';
+import { formatDay, sameDay } from './dates.ts';
+import { refreshDerivedFacts } from './derived-facts.ts';
+import { recordHistory, type HistoryEntry } from './history.ts';
+import { checkRepeatLink, textSimilarity } from './repeats.ts';
+import { checkVersion, expectUpdated } from './versions.ts';
+
+const WHAT = 'The recommendation';
+
+async function readForUpdate(tx: TransactionClient, id: number, version: number) {
+  const current = await tx.recommendation.findUnique({
+    where: { id },
+    include: {
+      report: { select: { publishedOn: true } },
+      addressees: { include: { organisation: { select: { id: true, name: true, shortName: true } } } },
+      themes: { select: { id: true, name: true } },
+    },
+  });
+  return checkVersion(current, version, WHAT);
+}
+
+const onRecommendation = (id: number) => ({ subject: 'RECOMMENDATION' as const, subjectId: id, recommendationId: id });
+
+/** The owner's self-reported status; a comment is required and kept in history. */
+export async function updateRecommendationStatus(
+  tx: TransactionClient,
+  actor: Actor,
+  input: { id: number; version: number; status: RecommendationStatus; comment: string },
+): Promise<number> {
+  const current = await readForUpdate(tx, input.id, input.version);
+  if (current.status === input.status) throw badField(['status'], `the status is already ${input.status}`);
+  const now = new Date();
+  const { count } = await tx.recommendation.updateMany({
+    where: { id: input.id, version: input.version },
+    data: { status: input.status, statusChangedAt: now, version: { increment: 1 } },
+  });
+  expectUpdated(count, WHAT);
+  await recordHistory(tx, actor, {
+    ...onRecommendation(input.id),
+    kind: 'STATUS_CHANGED',
+    field: 'status',
+    fromValue: current.status,
+    toValue: input.status,
+    comment: input.comment,
+  });
+  return input.id;
+}
+
+export type RecommendationChanges = {
+  reference?: string;
+  text?: string;
+  ownerId?: number;
+  addresseeIds?: number[];
+  themeIds?: number[];
+  targetDate?: Date | null;
+  /** Required when an existing target date moves: slippage is kept with its reason. */
+  targetDateReason?: string;
+};
+
+async function checkOrganisations(tx: TransactionClient, ids: number[], field: string[]): Promise<void> {
+  const found = await tx.organisation.count({ where: { id: { in: ids } } });
+  if (found !== new Set(ids).size) throw badField(field, 'no such organisation');
+}
+
+async function checkThemes(tx: TransactionClient, ids: number[], field: string[]): Promise<void> {
+  const found = await tx.theme.count({ where: { id: { in: ids } } });
+  if (found !== new Set(ids).size) throw badField(field, 'no such theme');
+}
+
+/** Details of a recommendation; each changed value leaves its own history event. */
+export async function updateRecommendation(
+  tx: TransactionClient,
+  actor: Actor,
+  input: { id: number; version: number; changes: RecommendationChanges },
+): Promise<number> {
+  const current = await readForUpdate(tx, input.id, input.version);
+  const { changes } = input;
+  const history: HistoryEntry[] = [];
+  const on = onRecommendation(input.id);
+
+  if (changes.reference !== undefined && changes.reference !== current.reference) {
+    const clash = await tx.recommendation.findFirst({
+      where: { reportId: current.reportId, reference: changes.reference, id: { not: input.id } },
+      select: { id: true },
+    });
+    if (clash) throw badField(['changes', 'reference'], `the report already has a recommendation ${changes.reference}`);
+    history.push({ ...on, kind: 'UPDATED', field: 'reference', fromValue: current.reference, toValue: changes.reference });
+  }
+  if (changes.text !== undefined && changes.text !== current.text) {
+    history.push({ ...on, kind: 'UPDATED', field: 'text', fromValue: current.text, toValue: changes.text });
+  }
+  if (changes.targetDate !== undefined && !sameDay(changes.targetDate, current.targetDate)) {
+    if (current.targetDate && !changes.targetDateReason) {
+      throw badField(['changes', 'targetDateReason'], 'give the reason the target date moves');
+    }
+    history.push({
+      ...on,
+      kind: 'TARGET_DATE_CHANGED',
+      field: 'targetDate',
+      fromValue: formatDay(current.targetDate),
+      toValue: formatDay(changes.targetDate),
+      comment: changes.targetDateReason,
+    });
+  }
+
+  const ownerId = changes.ownerId ?? current.ownerId;
+  const currentAddressees = current.addressees.map((a) => a.organisationId);
+  let addresseeIds = changes.addresseeIds ?? currentAddressees;
+  if (!addresseeIds.includes(ownerId)) addresseeIds = [...addresseeIds, ownerId];
+  if (changes.ownerId !== undefined && changes.ownerId !== current.ownerId) {
+    await checkOrganisations(tx, [changes.ownerId], ['changes', 'ownerId']);
+    history.push({ ...on, kind: 'OWNER_CHANGED', field: 'owner', fromValue: String(current.ownerId), toValue: String(changes.ownerId) });
+  }
+  const added = addresseeIds.filter((id) => !currentAddressees.includes(id));
+  const removed = currentAddressees.filter((id) => !addresseeIds.includes(id));
+  if (added.length) await checkOrganisations(tx, added, ['changes', 'addresseeIds']);
+  if (added.length || removed.length) {
+    history.push({
+      ...on,
+      kind: 'UPDATED',
+      field: 'addressees',
+      fromValue: currentAddressees.join(','),
+      toValue: [...new Set(addresseeIds)].join(','),
+    });
+  }
+
+  const themeIds = changes.themeIds ? [...new Set(changes.themeIds)] : undefined;
+  const currentThemes = current.themes.map((theme) => theme.id).sort((a, b) => a - b);
+  if (themeIds && themeIds.slice().sort((a, b) => a - b).join() !== currentThemes.join()) {
+    await checkThemes(tx, themeIds, ['changes', 'themeIds']);
+    history.push({ ...on, kind: 'UPDATED', field: 'themes', fromValue: currentThemes.join(','), toValue: themeIds.join(',') });
+  }
+
+  if (history.length === 0) throw badUserInput('Nothing to change: every value given is the current one.');
+
+  const { count } = await tx.recommendation.updateMany({
+    where: { id: input.id, version: input.version },
+    data: {
+      reference: changes.reference,
+      text: changes.text,
+      ownerId: changes.ownerId,
+      targetDate: changes.targetDate,
+      version: { increment: 1 },
+    },
+  });
+  expectUpdated(count, WHAT);
+  if (removed.length) {
+    await tx.recommendationAddressee.deleteMany({ where: { recommendationId: input.id, organisationId: { in: removed } } });
+  }
+  if (added.length) {
+    await tx.recommendationAddressee.createMany({
+      data: added.map((organisationId) => ({ recommendationId: input.id, organisationId })),
+    });
+  }
+  if (themeIds) {
+    await tx.recommendation.update({ where: { id: input.id }, data: { themes: { set: themeIds.map((id) => ({ id })) } } });
+  }
+  await recordHistory(tx, actor, history);
+  return input.id;
+}
+
+/** One addressee's response to the recommendation. */
+export async function setRecommendationResponse(
+  tx: TransactionClient,
+  actor: Actor,
+  input: { id: number; version: number; organisationId: number; response: RecommendationResponse; note?: string | null },
+): Promise<number> {
+  const current = await readForUpdate(tx, input.id, input.version);
+  const addressee = current.addressees.find((a) => a.organisationId === input.organisationId);
+  if (!addressee) throw badField(['organisationId'], 'the recommendation is not addressed to this organisation');
+  if (addressee.response === input.response && (input.note ?? null) === addressee.responseNote) {
+    throw badField(['response'], `the response is already ${input.response}`);
+  }
+  const { count } = await tx.recommendation.updateMany({
+    where: { id: input.id, version: input.version },
+    data: { version: { increment: 1 } },
+  });
+  expectUpdated(count, WHAT);
+  await tx.recommendationAddressee.update({
+    where: { recommendationId_organisationId: { recommendationId: input.id, organisationId: input.organisationId } },
+    data: { response: input.response, responseNote: input.note ?? null, respondedAt: new Date() },
+  });
+  const organisation = addressee.organisation.shortName ?? addressee.organisation.name;
+  await recordHistory(tx, actor, {
+    ...onRecommendation(input.id),
+    kind: 'RESPONSE_CHANGED',
+    field: `response (${organisation})`,
+    fromValue: addressee.response,
+    toValue: input.response,
+    comment: input.note,
+  });
+  return input.id;
+}
+
+/** Links a recommendation to the earlier one it repeats; an inspector's link is confirmed. */
+export async function linkRepeat(
+  tx: TransactionClient,
+  actor: Actor,
+  input: { id: number; version: number; repeatsId: number; confirmed: boolean },
+): Promise<number> {
+  const current = await readForUpdate(tx, input.id, input.version);
+  await checkRepeatLink(tx, { id: input.id, reportPublishedOn: current.report.publishedOn }, input.repeatsId, ['repeatsId']);
+  if (current.repeatsId === input.repeatsId && current.repeatConfirmed === input.confirmed) {
+    throw badField(['repeatsId'], 'this link is already in place');
+  }
+  const similarity = await textSimilarity(tx, input.id, input.repeatsId);
+  const { count } = await tx.recommendation.updateMany({
+    where: { id: input.id, version: input.version },
+    data: { repeatsId: input.repeatsId, repeatConfirmed: input.confirmed, repeatSimilarity: similarity, version: { increment: 1 } },
+  });
+  expectUpdated(count, WHAT);
+  const on = onRecommendation(input.id);
+  const history: HistoryEntry[] = [];
+  if (current.repeatsId !== null && current.repeatsId !== input.repeatsId) {
+    history.push({ ...on, kind: 'REPEAT_UNLINKED', field: 'repeats', fromValue: String(current.repeatsId) });
+  }
+  if (current.repeatsId !== input.repeatsId) {
+    history.push({ ...on, kind: 'REPEAT_LINKED', field: 'repeats', fromValue: current.repeatsId?.toString(), toValue: String(input.repeatsId) });
+  }
+  if (input.confirmed) history.push({ ...on, kind: 'REPEAT_CONFIRMED', field: 'repeats', toValue: String(input.repeatsId) });
+  await recordHistory(tx, actor, history);
+  await refreshDerivedFacts(tx, [input.id]);
+  return input.id;
+}
+
+/** An inspector confirms a link proposed by someone else or by a script. */
+export async function confirmRepeat(tx: TransactionClient, actor: Actor, input: { id: number; version: number }): Promise<number> {
+  const current = await readForUpdate(tx, input.id, input.version);
+  if (current.repeatsId === null) throw badField(['id'], 'the recommendation does not repeat another');
+  if (current.repeatConfirmed) throw badField(['id'], 'the repeat link is already confirmed');
+  return linkRepeat(tx, actor, { ...input, repeatsId: current.repeatsId, confirmed: true });
+}
+
+export async function unlinkRepeat(
+  tx: TransactionClient,
+  actor: Actor,
+  input: { id: number; version: number; comment: string },
+): Promise<number> {
+  const current = await readForUpdate(tx, input.id, input.version);
+  if (current.repeatsId === null) throw badField(['id'], 'the recommendation does not repeat another');
+  const { count } = await tx.recommendation.updateMany({
+    where: { id: input.id, version: input.version },
+    data: { repeatsId: null, repeatConfirmed: false, repeatSimilarity: null, version: { increment: 1 } },
+  });
+  expectUpdated(count, WHAT);
+  await recordHistory(tx, actor, {
+    ...onRecommendation(input.id),
+    kind: 'REPEAT_UNLINKED',
+    field: 'repeats',
+    fromValue: String(current.repeatsId),
+    comment: input.comment,
+  });
+  await refreshDerivedFacts(tx, [input.id]);
+  return input.id;
+}
+
+/** Records the time of a change to the plan (action items, evidence) on its recommendation. */
+export async function touchRecommendation(tx: TransactionClient, id: number): Promise<void> {
+  const { count } = await tx.recommendation.updateMany({ where: { id }, data: { updatedAt: new Date() } });
+  if (count === 0) throw notFound(WHAT);
+}

@@ -1,0 +1,199 @@
+import type { TransactionClient } from '../db/client.ts';
+import type { ReportKind } from '../db/generated/prisma/enums.ts';
+import { badField, badUserInput } from '../errors.ts';
+import type { Actor } from './actor.ts';
+import { formatDay, sameDay } from './dates.ts';
+import { refreshDerivedFacts } from './derived-facts.ts';
+import { recordHistory, type HistoryEntry } from './history.ts';
+import { checkRepeatLink } from './repeats.ts';
+import { checkVersion, expectUpdated } from './versions.ts';
+
+export type NewRecommendation = {
+  reference: string;
+  text: string;
+  ownerId: number;
+  addresseeIds?: number[];
+  themeIds?: number[];
+  targetDate?: Date | null;
+  repeatsId?: number | null;
+};
+
+export type NewReport = {
+  title: string;
+  kind: ReportKind;
+  publishedOn: Date;
+  url?: string | null;
+  summary?: string | null;
+  inspectorateId: number;
+  followsUpIds?: number[];
+  recommendations: NewRecommendation[];
+};
+
+async function checkInspectorate(tx: TransactionClient, id: number, field: string[]): Promise<void> {
+  const inspectorate = await tx.organisation.findUnique({ where: { id }, select: { kind: true } });
+  if (!inspectorate) throw badField(field, 'no such organisation');
+  if (inspectorate.kind !== 'INSPECTORATE') throw badField(field, 'reports are published by an inspectorate');
+}
+
+async function checkFollowsUp(tx: TransactionClient, ids: number[], publishedOn: Date, self?: number): Promise<void> {
+  const earlier = await tx.report.findMany({ where: { id: { in: ids } }, select: { id: true, publishedOn: true } });
+  if (earlier.length !== new Set(ids).size) throw badField(['followsUpIds'], 'no such report');
+  if (earlier.some((report) => report.id === self || report.publishedOn.getTime() >= publishedOn.getTime())) {
+    throw badField(['followsUpIds'], 'a report can only follow up earlier reports');
+  }
+}
+
+/**
+ * How inspectors load a new report: the report and all its recommendations,
+ * with their owners, themes and repeat links, in one transaction.
+ */
+export async function createReport(tx: TransactionClient, actor: Actor, input: NewReport): Promise<number> {
+  await checkInspectorate(tx, input.inspectorateId, ['inspectorateId']);
+  if (input.followsUpIds?.length) await checkFollowsUp(tx, input.followsUpIds, input.publishedOn);
+  const references = new Set<string>();
+  const organisationIds = new Set<number>();
+  const themeIds = new Set<number>();
+  for (const [index, rec] of input.recommendations.entries()) {
+    if (references.has(rec.reference)) {
+      throw badField(['recommendations', index, 'reference'], `the reference ${rec.reference} is used twice`);
+    }
+    references.add(rec.reference);
+    organisationIds.add(rec.ownerId);
+    rec.addresseeIds?.forEach((id) => organisationIds.add(id));
+    rec.themeIds?.forEach((id) => themeIds.add(id));
+    if (rec.repeatsId) {
+      await checkRepeatLink(tx, { reportPublishedOn: input.publishedOn }, rec.repeatsId, ['recommendations', index, 'repeatsId']);
+    }
+  }
+  if ((await tx.organisation.count({ where: { id: { in: [...organisationIds] } } })) !== organisationIds.size) {
+    throw badField(['recommendations'], 'an owner or addressee is not a known organisation');
+  }
+  if ((await tx.theme.count({ where: { id: { in: [...themeIds] } } })) !== themeIds.size) {
+    throw badField(['recommendations'], 'a theme is not known');
+  }
+
+  const report = await tx.report.create({
+    data: {
+      title: input.title,
+      kind: input.kind,
+      publishedOn: input.publishedOn,
+      url: input.url,
+      summary: input.summary,
+      inspectorateId: input.inspectorateId,
+      followsUp: { connect: (input.followsUpIds ?? []).map((id) => ({ id })) },
+    },
+    select: { id: true },
+  });
+  const history: HistoryEntry[] = [{ kind: 'CREATED', subject: 'REPORT', subjectId: report.id, reportId: report.id }];
+  const created: number[] = [];
+  for (const [position, rec] of input.recommendations.entries()) {
+    const addressees = [...new Set([rec.ownerId, ...(rec.addresseeIds ?? [])])];
+    const row = await tx.recommendation.create({
+      data: {
+        reportId: report.id,
+        reference: rec.reference,
+        position,
+        text: rec.text,
+        ownerId: rec.ownerId,
+        targetDate: rec.targetDate,
+        repeatsId: rec.repeatsId ?? undefined,
+        repeatConfirmed: Boolean(rec.repeatsId),
+        addressees: { create: addressees.map((organisationId) => ({ organisationId })) },
+        themes: { connect: (rec.themeIds ?? []).map((id) => ({ id })) },
+      },
+      select: { id: true },
+    });
+    created.push(row.id);
+    const on = { subject: 'RECOMMENDATION' as const, subjectId: row.id, recommendationId: row.id, reportId: report.id };
+    history.push({ ...on, kind: 'CREATED' });
+    if (rec.repeatsId) {
+      history.push({ ...on, kind: 'REPEAT_LINKED', field: 'repeats', toValue: String(rec.repeatsId) });
+      history.push({ ...on, kind: 'REPEAT_CONFIRMED', field: 'repeats', toValue: String(rec.repeatsId) });
+    }
+  }
+  await recordHistory(tx, actor, history);
+  await refreshDerivedFacts(tx, created);
+  return report.id;
+}
+
+export type ReportChanges = {
+  title?: string;
+  kind?: ReportKind;
+  publishedOn?: Date;
+  url?: string | null;
+  summary?: string | null;
+  followsUpIds?: number[];
+};
+
+export async function updateReport(
+  tx: TransactionClient,
+  actor: Actor,
+  input: { id: number; version: number; changes: ReportChanges },
+): Promise<number> {
+  const current = checkVersion(
+    await tx.report.findUnique({ where: { id: input.id }, include: { followsUp: { select: { id: true } } } }),
+    input.version,
+    'The report',
+  );
+  const { changes } = input;
+  const on = { subject: 'REPORT' as const, subjectId: input.id, reportId: input.id };
+  const history: HistoryEntry[] = [];
+  for (const field of ['title', 'kind', 'url', 'summary'] as const) {
+    const value = changes[field];
+    if (value !== undefined && value !== current[field]) {
+      history.push({ ...on, kind: 'UPDATED', field, fromValue: current[field], toValue: value });
+    }
+  }
+  const publishedOn = changes.publishedOn ?? current.publishedOn;
+  if (changes.publishedOn && !sameDay(changes.publishedOn, current.publishedOn)) {
+    // Repeat links and follow-ups must still run backwards in time.
+    const [broken] = await tx.$queryRaw<{ count: number }[]>`
+      SELECT (
+        SELECT count(*) FROM "Recommendation" r
+        JOIN "Recommendation" earlier ON earlier.id = r."repeatsId"
+        JOIN "Report" earlierReport ON earlierReport.id = earlier."reportId"
+        WHERE r."reportId" = ${input.id} AND earlierReport."publishedOn" >= ${changes.publishedOn}::date
+      ) + (
+        SELECT count(*) FROM "Recommendation" later
+        JOIN "Recommendation" r ON r.id = later."repeatsId"
+        JOIN "Report" laterReport ON laterReport.id = later."reportId"
+        WHERE r."reportId" = ${input.id} AND laterReport."publishedOn" <= ${changes.publishedOn}::date
+      )::int AS count`;
+    if (broken && broken.count > 0) {
+      throw badField(['changes', 'publishedOn'], 'this date would put a recommendation before one it repeats, or after one that repeats it');
+    }
+    history.push({ ...on, kind: 'UPDATED', field: 'publishedOn', fromValue: formatDay(current.publishedOn), toValue: formatDay(changes.publishedOn) });
+  }
+  const currentFollowsUp = current.followsUp.map((report) => report.id).sort((a, b) => a - b);
+  if (changes.followsUpIds || changes.publishedOn) {
+    const followsUp = changes.followsUpIds ?? currentFollowsUp;
+    await checkFollowsUp(tx, followsUp, publishedOn, input.id);
+    const laterFollowUps = await tx.report.count({ where: { followsUp: { some: { id: input.id } }, publishedOn: { lte: publishedOn } } });
+    if (laterFollowUps > 0) throw badField(['changes', 'publishedOn'], 'a report that follows this one up would be earlier than it');
+    if (changes.followsUpIds && [...new Set(changes.followsUpIds)].sort((a, b) => a - b).join() !== currentFollowsUp.join()) {
+      history.push({ ...on, kind: 'UPDATED', field: 'followsUp', fromValue: currentFollowsUp.join(','), toValue: changes.followsUpIds.join(',') });
+    }
+  }
+  if (history.length === 0) throw badUserInput('Nothing to change: every value given is the current one.');
+  const { count } = await tx.report.updateMany({
+    where: { id: input.id, version: input.version },
+    data: {
+      title: changes.title,
+      kind: changes.kind,
+      publishedOn: changes.publishedOn,
+      url: changes.url,
+      summary: changes.summary,
+      version: { increment: 1 },
+    },
+  });
+  expectUpdated(count, 'The report');
+  if (changes.followsUpIds) {
+    await tx.report.update({ where: { id: input.id }, data: { followsUp: { set: changes.followsUpIds.map((id) => ({ id })) } } });
+  }
+  await recordHistory(tx, actor, history);
+  if (changes.publishedOn) {
+    const recommendations = await tx.recommendation.findMany({ where: { reportId: input.id }, select: { id: true } });
+    await refreshDerivedFacts(tx, recommendations.map((rec) => rec.id));
+  }
+  return input.id;
+}

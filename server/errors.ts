@@ -1,0 +1,43 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The one place errors a client may see are made. Every refusal carries a
+ * stable `extensions.code`; anything else is reported as an internal error
+ * without its text (see server/graphql/format-error.ts).
+ */
+export const errorCodes = ['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED'] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export type FieldProblem = { path: (string | number)[]; message: string };
+
+export function badUserInput(message: string, fields: FieldProblem[] = []): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', fields } });
+}
+
+/** One input field is wrong: says which and why. */
+export function badField(path: (string | number)[], message: string): GraphQLError {
+  return badUserInput(`${path.join('.')}: ${message}`, [{ path, message }]);
+}
+
+export function notFound(what: string): GraphQLError {
+  return new GraphQLError(`${what} was not found`, { extensions: { code: 'NOT_FOUND' } });
+}
+
+/** Someone else changed the record since the client read it. */
+export function staleVersion(what: string, currentVersion?: number): GraphQLError {
+  return new GraphQLError(`${what} has been changed by someone else since you read it. Reload it and try again.`, {
+    extensions: { code: 'CONFLICT', ...(currentVersion === undefined ? {} : { currentVersion }) },
+  });
+}
+
+export function conflict(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'CONFLICT' } });
+}
+
+export function forbidden(message = 'You may not do this.'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
+
+export function unauthenticated(message = 'Sign in, or send an API token, first.'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
+}

@@ -1,0 +1,30 @@
+import { isActionItemOverdue } from '../../domain/recommendation-rules.ts';
+import { builder } from '../builder.ts';
+import { ActionItemStatus } from '../types/enums.ts';
+
+export const ActionItem = builder.prismaNode('ActionItem', {
+  id: { field: 'id' },
+  description: 'One line of the action plan for a recommendation.',
+  fields: (t) => ({
+    description: t.exposeString('description', { description: 'What will be done.' }),
+    recommendation: t.relation('recommendation', { description: 'The recommendation it answers.' }),
+    owner: t.relation('owner', { description: 'The organisation that owns the action.' }),
+    leadPerson: t.exposeString('leadPerson', { nullable: true, description: 'The lead person, as the plan names them.' }),
+    dueDate: t.expose('dueDate', { type: 'Date', nullable: true, description: 'When it is due; earlier dates are in history.' }),
+    status: t.expose('status', { type: ActionItemStatus, description: 'Its progress.' }),
+    completedOn: t.expose('completedOn', { type: 'Date', nullable: true, description: 'When it was completed.' }),
+    isOverdue: t.boolean({
+      description: 'Past its due date and neither completed nor cancelled.',
+      resolve: (item) => isActionItemOverdue(item),
+    }),
+    evidence: t.relation('evidence', {
+      description: 'Evidence submitted for it, newest first.',
+      args: { first: t.arg.int({ description: 'At most this many (all when not given).' }) },
+      query: (args) => ({ orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }], take: args.first ?? undefined }),
+    }),
+    evidenceCount: t.relationCount('evidence', { description: 'How much evidence it has.' }),
+    version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was added.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it last changed.' }),
+  }),
+});

@@ -1,0 +1,22 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { Logger } from '../logger.ts';
+import type { Context } from './context.ts';
+import { formatError } from './format-error.ts';
+import { schema } from './schema.ts';
+
+/** The one Apollo Server configuration, used over HTTP and by in-process tests. */
+export function createApollo(log: Logger, plugins: ApolloServerPlugin<Context>[] = []): ApolloServer<Context> {
+  return new ApolloServer<Context>({
+    schema,
+    // The process owns shutdown (server/main.ts): requests drain, then the database closes.
+    stopOnTerminationSignals: false,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatError(formatted, error, (internal) => log.error('Internal error', internal)),
+    plugins: [
+      // Apollo's landing page loads from outside CDNs, which closed networks cannot reach.
+      ApolloServerPluginLandingPageDisabled(),
+      ...plugins,
+    ],
+  });
+}

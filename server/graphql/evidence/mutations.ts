@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { prisma } from '../../db/client.ts';
+import { submitEvidence, verifyEvidence } from '../../domain/evidence.ts';
+import { builder } from '../builder.ts';
+import { ActionItem } from '../action-items/type.ts';
+import { recordId } from '../shared/ids.ts';
+import { write } from '../shared/mutation.ts';
+import { COMMENT_MAX, TEXT_MAX, requiredText, webAddress } from '../shared/validation.ts';
+import { EvidenceStrength, EvidenceVerification } from '../types/enums.ts';
+import { Evidence } from './type.ts';
+
+const SubmitEvidenceInput = builder.inputType('SubmitEvidenceInput', {
+  description: 'Evidence of progress on an action item.',
+  fields: (t) => ({
+    actionItemId: t.globalID({ for: ActionItem, required: true, description: 'The action item it backs.' }).validate(recordId),
+    summary: t.string({ required: true, description: 'What it shows.' }).validate(requiredText(TEXT_MAX)),
+    url: t.string({ description: 'Where it can be read.' }).validate(webAddress),
+    strength: t.field({ type: EvidenceStrength, required: true, description: 'A policy, a change in practice, or a measured outcome.' }),
+  }),
+});
+
+const verdicts = z.enum(['ACCEPTED', 'INSUFFICIENT'], { error: 'evidence is verified as ACCEPTED or INSUFFICIENT' });
+
+const VerifyEvidenceInput = builder.inputType('VerifyEvidenceInput', {
+  description: 'An inspector’s check of a piece of evidence.',
+  fields: (t) => ({
+    id: t.globalID({ for: Evidence, required: true, description: 'The evidence.' }).validate(recordId),
+    version: t.int({ required: true, description: 'The version you last read.' }),
+    verification: t.field({ type: EvidenceVerification, required: true, description: 'ACCEPTED or INSUFFICIENT.' }).validate(verdicts),
+    note: t.string({ required: true, description: 'Why: kept with the evidence and in history.' }).validate(requiredText(COMMENT_MAX)),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  submitEvidence: t.prismaField({
+    type: 'Evidence',
+    description: 'Submits evidence for an action item; it waits, unverified, for an inspector.',
+    args: { input: t.arg({ type: SubmitEvidenceInput, required: true, description: 'The evidence.' }) },
+    resolve: async (query, _root, { input }, context) => {
+      const id = await write(context, (tx, actor) => submitEvidence(tx, actor, input));
+      return prisma.evidence.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  verifyEvidence: t.prismaField({
+    type: 'Evidence',
+    description: 'Accepts evidence, or marks it insufficient, with a note.',
+    args: { input: t.arg({ type: VerifyEvidenceInput, required: true, description: 'The check.' }) },
+    resolve: async (query, _root, { input }, context) => {
+      const id = await write(context, (tx, actor) =>
+        verifyEvidence(tx, actor, { ...input, verification: input.verification as z.infer<typeof verdicts> }),
+      );
+      return prisma.evidence.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+}));

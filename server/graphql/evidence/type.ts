@@ -1,0 +1,20 @@
+import { builder } from '../builder.ts';
+import { EvidenceStrength, EvidenceVerification } from '../types/enums.ts';
+
+export const Evidence = builder.prismaNode('Evidence', {
+  id: { field: 'id' },
+  description: 'What backs progress on an action item, and an inspector’s verification of it.',
+  fields: (t) => ({
+    summary: t.exposeString('summary', { description: 'What the evidence shows.' }),
+    url: t.exposeString('url', { nullable: true, description: 'Where it can be read.' }),
+    strength: t.expose('strength', { type: EvidenceStrength, description: 'A policy, a change in practice, or a measured outcome.' }),
+    actionItem: t.relation('actionItem', { description: 'The action item it backs.' }),
+    submittedBy: t.relation('submittedBy', { description: 'Who submitted it.' }),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime', description: 'When it was submitted.' }),
+    verification: t.expose('verification', { type: EvidenceVerification, description: 'An inspector’s check of it.' }),
+    verificationNote: t.exposeString('verificationNote', { nullable: true, description: 'Why the inspector accepted it or found it insufficient.' }),
+    verifiedBy: t.relation('verifiedBy', { nullable: true, description: 'The inspector who checked it.' }),
+    verifiedAt: t.expose('verifiedAt', { type: 'DateTime', nullable: true, description: 'When it was checked.' }),
+    version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),
+  }),
+});

@@ -1,0 +1,145 @@
+import { prisma } from '../../db/client.ts';
+import {
+  confirmRepeat,
+  linkRepeat,
+  setRecommendationResponse,
+  unlinkRepeat,
+  updateRecommendation,
+  updateRecommendationStatus,
+} from '../../domain/recommendations.ts';
+import { builder } from '../builder.ts';
+import { recordId, recordIds } from '../shared/ids.ts';
+import { write } from '../shared/mutation.ts';
+import { COMMENT_MAX, REFERENCE_MAX, TEXT_MAX, optionalText, requiredText } from '../shared/validation.ts';
+import { RecommendationResponse, RecommendationStatus } from '../types/enums.ts';
+import { Organisation } from '../types/organisation.ts';
+import { Theme } from '../types/theme.ts';
+import { Recommendation } from './type.ts';
+
+const UpdateRecommendationStatusInput = builder.inputType('UpdateRecommendationStatusInput', {
+  description: 'The owner’s new self-reported status, with the reason.',
+  fields: (t) => ({
+    id: t.globalID({ for: Recommendation, required: true, description: 'The recommendation.' }).validate(recordId),
+    version: t.int({ required: true, description: 'The version you last read.' }),
+    status: t.field({ type: RecommendationStatus, required: true, description: 'The new status.' }),
+    comment: t.string({ required: true, description: 'Why it changed: kept in history.' }).validate(requiredText(COMMENT_MAX)),
+  }),
+});
+
+const UpdateRecommendationInput = builder.inputType('UpdateRecommendationInput', {
+  description: 'Changes to a recommendation’s details. Omitted fields stay as they are.',
+  fields: (t) => ({
+    id: t.globalID({ for: Recommendation, required: true, description: 'The recommendation.' }).validate(recordId),
+    version: t.int({ required: true, description: 'The version you last read.' }),
+    reference: t.string({ description: 'The reference as printed.' }).validate(requiredText(REFERENCE_MAX).optional()),
+    text: t.string({ description: 'The recommendation in full.' }).validate(requiredText(TEXT_MAX).optional()),
+    ownerId: t.globalID({ for: Organisation, description: 'The lead owning organisation.' }).validate(recordId.optional()),
+    addresseeIds: t.globalIDList({ for: Organisation, description: 'Every organisation it is addressed to (the owner is always one).' }).validate(recordIds.optional()),
+    themeIds: t.globalIDList({ for: Theme, description: 'Its themes, replacing the current ones.' }).validate(recordIds.optional()),
+    targetDate: t.field({ type: 'Date', description: 'The new target date; null for none.' }),
+    targetDateReason: t.string({ description: 'Why an existing target date moves (required then).' }).validate(optionalText(COMMENT_MAX)),
+  }),
+});
+
+const SetRecommendationResponseInput = builder.inputType('SetRecommendationResponseInput', {
+  description: 'One addressee’s response to a recommendation.',
+  fields: (t) => ({
+    id: t.globalID({ for: Recommendation, required: true, description: 'The recommendation.' }).validate(recordId),
+    version: t.int({ required: true, description: 'The version you last read.' }),
+    organisationId: t.globalID({ for: Organisation, required: true, description: 'The addressee responding.' }).validate(recordId),
+    response: t.field({ type: RecommendationResponse, required: true, description: 'The response.' }),
+    note: t.string({ description: 'What it said, e.g. why only partly accepted.' }).validate(optionalText(COMMENT_MAX)),
+  }),
+});
+
+const LinkRepeatInput = builder.inputType('LinkRepeatInput', {
+  description: 'Marks a recommendation as a repeat of one made in an earlier report.',
+  fields: (t) => ({
+    id: t.globalID({ for: Recommendation, required: true, description: 'The later recommendation.' }).validate(recordId),
+    version: t.int({ required: true, description: 'The version you last read.' }),
+    repeatsId: t.globalID({ for: Recommendation, required: true, description: 'The earlier recommendation it repeats.' }).validate(recordId),
+    confirmed: t.boolean({ defaultValue: true, description: 'Whether the link is confirmed by an inspector (false: proposed only).' }),
+  }),
+});
+
+const ConfirmRepeatInput = builder.inputType('ConfirmRepeatInput', {
+  description: 'An inspector’s confirmation of a proposed repeat link.',
+  fields: (t) => ({
+    id: t.globalID({ for: Recommendation, required: true, description: 'The later recommendation.' }).validate(recordId),
+    version: t.int({ required: true, description: 'The version you last read.' }),
+  }),
+});
+
+const UnlinkRepeatInput = builder.inputType('UnlinkRepeatInput', {
+  description: 'Removes a repeat link, with the reason.',
+  fields: (t) => ({
+    id: t.globalID({ for: Recommendation, required: true, description: 'The later recommendation.' }).validate(recordId),
+    version: t.int({ required: true, description: 'The version you last read.' }),
+    comment: t.string({ required: true, description: 'Why the link is wrong: kept in history.' }).validate(requiredText(COMMENT_MAX)),
+  }),
+});
+
+const reload = (query: object, id: number) => prisma.recommendation.findUniqueOrThrow({ ...query, where: { id } });
+
+builder.mutationFields((t) => ({
+  updateRecommendationStatus: t.prismaField({
+    type: 'Recommendation',
+    description: 'Sets the owner’s self-reported status. A comment is required and kept in history.',
+    args: { input: t.arg({ type: UpdateRecommendationStatusInput, required: true, description: 'The change.' }) },
+    resolve: async (query, _root, { input }, context) =>
+      reload(query, await write(context, (tx, actor) => updateRecommendationStatus(tx, actor, input))),
+  }),
+  updateRecommendation: t.prismaField({
+    type: 'Recommendation',
+    description: 'Changes a recommendation’s details. A moved target date keeps its old value and reason in history.',
+    args: { input: t.arg({ type: UpdateRecommendationInput, required: true, description: 'The changes.' }) },
+    resolve: async (query, _root, { input }, context) => {
+      const { id, version, ...changes } = input;
+      const updated = await write(context, (tx, actor) =>
+        updateRecommendation(tx, actor, {
+          id,
+          version,
+          changes: {
+            // null is refused by validation for these: only omitted (undefined) remains.
+            reference: changes.reference ?? undefined,
+            text: changes.text ?? undefined,
+            ownerId: changes.ownerId ?? undefined,
+            addresseeIds: changes.addresseeIds ?? undefined,
+            themeIds: changes.themeIds ?? undefined,
+            targetDate: changes.targetDate,
+            targetDateReason: changes.targetDateReason ?? undefined,
+          },
+        }),
+      );
+      return reload(query, updated);
+    },
+  }),
+  setRecommendationResponse: t.prismaField({
+    type: 'Recommendation',
+    description: 'Records one addressee’s response (accepted, partly accepted, not accepted).',
+    args: { input: t.arg({ type: SetRecommendationResponseInput, required: true, description: 'The response.' }) },
+    resolve: async (query, _root, { input }, context) =>
+      reload(query, await write(context, (tx, actor) => setRecommendationResponse(tx, actor, input))),
+  }),
+  linkRepeat: t.prismaField({
+    type: 'Recommendation',
+    description: 'Links a recommendation to the earlier one it repeats: only to an earlier report, never in a cycle.',
+    args: { input: t.arg({ type: LinkRepeatInput, required: true, description: 'The link.' }) },
+    resolve: async (query, _root, { input }, context) =>
+      reload(query, await write(context, (tx, actor) => linkRepeat(tx, actor, { ...input, confirmed: input.confirmed ?? true }))),
+  }),
+  confirmRepeat: t.prismaField({
+    type: 'Recommendation',
+    description: 'Confirms a proposed repeat link.',
+    args: { input: t.arg({ type: ConfirmRepeatInput, required: true, description: 'Which link.' }) },
+    resolve: async (query, _root, { input }, context) =>
+      reload(query, await write(context, (tx, actor) => confirmRepeat(tx, actor, input))),
+  }),
+  unlinkRepeat: t.prismaField({
+    type: 'Recommendation',
+    description: 'Removes a repeat link, with the reason.',
+    args: { input: t.arg({ type: UnlinkRepeatInput, required: true, description: 'Which link, and why.' }) },
+    resolve: async (query, _root, { input }, context) =>
+      reload(query, await write(context, (tx, actor) => unlinkRepeat(tx, actor, input))),
+  }),
+}));

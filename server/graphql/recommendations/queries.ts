@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { prisma } from '../../db/client.ts';
+import type { Prisma } from '../../db/generated/prisma/client.ts';
+import { withinOrganisation } from '../../domain/organisation-tree.ts';
+import { overdueWhere } from '../../domain/recommendation-rules.ts';
+import { notFound } from '../../errors.ts';
+import { builder } from '../builder.ts';
+import { recordId, recordIds } from '../shared/ids.ts';
+import { OFFSET_DESCRIPTION, pageSkip, SortDirection } from '../shared/pagination.ts';
+import { AssessmentVerdict, RecommendationResponse, RecommendationStatus } from '../types/enums.ts';
+import { Organisation } from '../types/organisation.ts';
+import { Report } from '../reports/type.ts';
+import { Theme } from '../types/theme.ts';
+import { Recommendation } from './type.ts';
+
+export const RecommendationFilter = builder.inputType('RecommendationFilter', {
+  description: 'Narrows a list of recommendations. Conditions combine with AND; lists within one condition mean any of them.',
+  fields: (t) => ({
+    statuses: t.field({ type: [RecommendationStatus], description: 'Any of these self-reported statuses.' }),
+    ownerId: t.globalID({ for: Organisation, description: 'Owned by this organisation (and those under it, unless includeDescendants is false).' }).validate(recordId),
+    includeDescendants: t.boolean({ defaultValue: true, description: 'Whether ownerId takes in the organisations under it.' }),
+    reportId: t.globalID({ for: Report, description: 'Made in this report.' }).validate(recordId),
+    themeIds: t.globalIDList({ for: Theme, description: 'Concerning any of these themes.' }).validate(recordIds),
+    responses: t.field({ type: [RecommendationResponse], description: 'Some addressee has responded with any of these.' }),
+    latestVerdicts: t.field({ type: [AssessmentVerdict], description: 'The latest inspector’s verdict is any of these.' }),
+    assessed: t.boolean({ description: 'Whether inspectors have assessed it at all.' }),
+    overdue: t.boolean({ description: 'Past its target date and neither reported implemented nor closed by an inspector (or, if false, not).' }),
+    repeatedUnmet: t.boolean({ description: 'Repeats an earlier recommendation that was not achieved, and is not achieved itself (or, if false, not).' }),
+    repeats: t.boolean({ description: 'Whether it repeats an earlier recommendation.' }),
+    unevidenced: t.boolean({ description: 'Whether no evidence at all has been submitted for its action plan.' }),
+    targetDateFrom: t.field({ type: 'Date', description: 'Target date on or after this date.' }),
+    targetDateTo: t.field({ type: 'Date', description: 'Target date on or before this date.' }),
+    updatedSince: t.field({ type: 'DateTime', description: 'It or its plan changed at or after this time.' }),
+    search: t.string({ description: 'Words in the reference or text (case-insensitive).' }),
+  }),
+});
+
+export type RecommendationFilterInput = typeof RecommendationFilter.$inferInput;
+
+export function recommendationWhere(filter: RecommendationFilterInput | null | undefined): Prisma.RecommendationWhereInput {
+  const where: Prisma.RecommendationWhereInput[] = [];
+  if (!filter) return {};
+  if (filter.statuses?.length) where.push({ status: { in: filter.statuses } });
+  if (filter.ownerId) where.push({ owner: withinOrganisation(filter.ownerId, filter.includeDescendants ?? true) });
+  if (filter.reportId) where.push({ reportId: filter.reportId });
+  if (filter.themeIds?.length) where.push({ themes: { some: { id: { in: filter.themeIds } } } });
+  if (filter.responses?.length) where.push({ addressees: { some: { response: { in: filter.responses } } } });
+  if (filter.latestVerdicts?.length) where.push({ latestVerdict: { in: filter.latestVerdicts } });
+  if (typeof filter.assessed === 'boolean') where.push({ latestVerdict: filter.assessed ? { not: null } : null });
+  if (typeof filter.overdue === 'boolean') where.push(filter.overdue ? overdueWhere() : { NOT: overdueWhere() });
+  if (typeof filter.repeatedUnmet === 'boolean') where.push({ isRepeatedUnmet: filter.repeatedUnmet });
+  if (typeof filter.repeats === 'boolean') where.push({ repeatsId: filter.repeats ? { not: null } : null });
+  if (typeof filter.unevidenced === 'boolean') {
+    const evidenced: Prisma.RecommendationWhereInput = { actionItems: { some: { evidence: { some: {} } } } };
+    where.push(filter.unevidenced ? { NOT: evidenced } : evidenced);
+  }
+  if (filter.targetDateFrom) where.push({ targetDate: { gte: filter.targetDateFrom } });
+  if (filter.targetDateTo) where.push({ targetDate: { lte: filter.targetDateTo } });
+  if (filter.updatedSince) where.push({ updatedAt: { gte: filter.updatedSince } });
+  if (filter.search?.trim()) {
+    const search = filter.search.trim();
+    where.push({ OR: [{ reference: { equals: search, mode: 'insensitive' } }, { text: { contains: search, mode: 'insensitive' } }] });
+  }
+  return { AND: where };
+}
+
+const RecommendationOrderField = builder.enumType('RecommendationOrderField', {
+  description: 'What a recommendation list can be sorted by.',
+  values: {
+    CREATED_AT: { description: 'When it was loaded (the default, newest first).' },
+    UPDATED_AT: { description: 'When it or its plan last changed.' },
+    REFERENCE: { description: 'Report, then the order printed.' },
+    REPORT_PUBLISHED_ON: { description: 'Publication date of its report, then the order printed.' },
+    STATUS: { description: 'Self-reported status.' },
+    OWNER: { description: 'Name of the owning organisation.' },
+    TARGET_DATE: { description: 'Target date; none last.' },
+    FIRST_MADE_ON: { description: 'When it was first made, across repeats.' },
+    REPEAT_COUNT: { description: 'How many times it was made before.' },
+    LATEST_VERDICT: { description: 'The latest inspector’s verdict.' },
+  },
+});
+
+const RecommendationOrder = builder.inputType('RecommendationOrder', {
+  description: 'Sort order for recommendations.',
+  fields: (t) => ({
+    field: t.field({ type: RecommendationOrderField, required: true, description: 'What to sort by.' }),
+    direction: t.field({ type: SortDirection, defaultValue: 'ASC', description: 'Which way.' }),
+  }),
+});
+
+function recommendationOrder(order: typeof RecommendationOrder.$inferInput | null | undefined): Prisma.RecommendationOrderByWithRelationInput[] {
+  const direction = order?.direction === 'DESC' ? 'desc' : 'asc';
+  const nullsLast = { sort: direction, nulls: 'last' } as const;
+  switch (order?.field) {
+    case 'UPDATED_AT':
+      return [{ updatedAt: direction }, { id: direction }];
+    case 'REFERENCE':
+      return [{ reportId: direction }, { position: direction }, { id: direction }];
+    case 'REPORT_PUBLISHED_ON':
+      return [{ report: { publishedOn: direction } }, { reportId: direction }, { position: 'asc' }, { id: 'asc' }];
+    case 'STATUS':
+      return [{ status: direction }, { id: direction }];
+    case 'OWNER':
+      return [{ owner: { name: direction } }, { id: direction }];
+    case 'TARGET_DATE':
+      return [{ targetDate: nullsLast }, { id: direction }];
+    case 'FIRST_MADE_ON':
+      return [{ firstMadeOn: nullsLast }, { id: direction }];
+    case 'REPEAT_COUNT':
+      return [{ repeatDepth: direction }, { id: direction }];
+    case 'LATEST_VERDICT':
+      return [{ latestVerdict: nullsLast }, { id: direction }];
+    case 'CREATED_AT':
+      return [{ createdAt: direction }, { id: direction }];
+    default:
+      return [{ createdAt: 'desc' }, { id: 'desc' }];
+  }
+}
+
+type Candidate = { recommendationId: number; score: number };
+
+const RepeatCandidate = builder.objectRef<Candidate>('RepeatCandidate').implement({
+  description: 'An earlier recommendation whose text is like this one’s: a possible repeat for an inspector to confirm.',
+  fields: (t) => ({
+    score: t.exposeFloat('score', { description: 'Text similarity from 0 to 1 (pg_trgm), higher is closer.' }),
+    recommendation: t.prismaField({
+      type: 'Recommendation',
+      description: 'The earlier recommendation.',
+      // Prisma batches these lookups, made in the same tick, into one query.
+      resolve: (query, candidate) => prisma.recommendation.findUniqueOrThrow({ ...query, where: { id: candidate.recommendationId } }),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  recommendations: t.prismaConnection({
+    type: 'Recommendation',
+    cursor: 'id',
+    description: 'Recommendations, newest first unless sorted otherwise.',
+    args: {
+      filter: t.arg({ type: RecommendationFilter, description: 'Which recommendations.' }),
+      orderBy: t.arg({ type: RecommendationOrder, description: 'Sort order.' }),
+      offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
+    },
+    totalCount: (_parent, args) => prisma.recommendation.count({ where: recommendationWhere(args.filter) }),
+    resolve: (query, _parent, args) =>
+      prisma.recommendation.findMany({
+        ...query,
+        skip: pageSkip(args, query.skip),
+        where: recommendationWhere(args.filter),
+        orderBy: recommendationOrder(args.orderBy),
+      }),
+  }),
+  recommendation: t.prismaField({
+    type: 'Recommendation',
+    description: 'One recommendation.',
+    args: { id: t.arg.globalID({ for: Recommendation, required: true, description: 'Its id.' }).validate(recordId) },
+    resolve: async (query, _parent, args) =>
+      (await prisma.recommendation.findUnique({ ...query, where: { id: args.id } })) ?? Promise.reject(notFound('The recommendation')),
+  }),
+  repeatCandidates: t.field({
+    type: [RepeatCandidate],
+    description: 'Recommendations of earlier reports ranked by how alike their text is, for an inspector to link as repeats.',
+    args: {
+      recommendationId: t.arg.globalID({ for: Recommendation, required: true, description: 'The later recommendation.' }).validate(recordId),
+      first: t.arg.int({ defaultValue: 10, description: 'How many candidates, at most 50.' }).validate(
+        z.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50').nullish(),
+      ),
+      minimumScore: t.arg.float({ defaultValue: 0.2, description: 'Leave out candidates less alike than this (0 to 1).' }).validate(
+        z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1').nullish(),
+      ),
+    },
+    resolve: async (_parent, args) => {
+      const rec = await prisma.recommendation.findUnique({
+        where: { id: args.recommendationId },
+        select: { id: true, text: true, report: { select: { publishedOn: true } } },
+      });
+      if (!rec) throw notFound('The recommendation');
+      // `%` uses the trigram index to find texts above the threshold; similarity() ranks them.
+      return prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(args.minimumScore ?? 0.2)}, true)`;
+        return tx.$queryRaw<Candidate[]>`
+          SELECT r.id AS "recommendationId", similarity(r.text, ${rec.text})::float8 AS score
+          FROM "Recommendation" r JOIN "Report" report ON report.id = r."reportId"
+          WHERE r.text % ${rec.text} AND report."publishedOn" < ${rec.report.publishedOn}::date AND r.id <> ${rec.id}
+          ORDER BY score DESC, r.id ASC
+          LIMIT ${args.first ?? 10}`;
+      });
+    },
+  }),
+}));

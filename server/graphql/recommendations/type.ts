@@ -1,0 +1,126 @@
+import { daysBetween, today } from '../../domain/dates.ts';
+import { isOverdue, reportedVsVerified } from '../../domain/recommendation-rules.ts';
+import { builder } from '../builder.ts';
+import { loadLineages } from './lineage.ts';
+import { AssessmentVerdict, RecommendationResponse, RecommendationStatus } from '../types/enums.ts';
+
+export const ReportedVsVerified = builder.enumType('ReportedVsVerified', {
+  description: 'What the owner reports against what inspectors found: only an inspector’s verdict closes a recommendation as achieved.',
+  values: {
+    CONFIRMED: { description: 'Reported implemented, and inspectors found it achieved.' },
+    OVERSTATED: { description: 'Reported implemented, but inspectors found it only partly or not achieved.' },
+    UNVERIFIED: { description: 'Reported implemented, not yet assessed by inspectors.' },
+    UNDERSTATED: { description: 'Inspectors found it achieved, though the owner does not report it implemented.' },
+    NONE: { description: 'The owner does not report it implemented, and inspectors have not found it achieved.' },
+  },
+});
+
+builder.prismaObject('RecommendationAddressee', {
+  description: 'An organisation a recommendation is addressed to, with its own response.',
+  fields: (t) => ({
+    organisation: t.relation('organisation', { description: 'The organisation.' }),
+    response: t.expose('response', { type: RecommendationResponse, description: 'Its response.' }),
+    responseNote: t.exposeString('responseNote', { nullable: true, description: 'What it said, e.g. why only partly accepted.' }),
+    respondedAt: t.expose('respondedAt', { type: 'DateTime', nullable: true, description: 'When it responded.' }),
+  }),
+});
+
+export const Recommendation = builder.prismaNode('Recommendation', {
+  id: { field: 'id' },
+  description: 'One recommendation of a report: what it asks, who owns it, what they report, and what inspectors found.',
+  fields: (t) => ({
+    reference: t.exposeString('reference', { description: 'The reference as printed, e.g. "R3" or "2.1".' }),
+    position: t.exposeInt('position', { description: 'Its place in the report’s order.' }),
+    text: t.exposeString('text', { description: 'The recommendation in full.' }),
+    report: t.relation('report', { description: 'The report that made it.' }),
+    owner: t.relation('owner', { description: 'The lead owning organisation.' }),
+    addressees: t.relation('addressees', {
+      description: 'The organisations it is addressed to, each with its own response.',
+      query: { orderBy: { organisationId: 'asc' } },
+    }),
+    themes: t.relation('themes', { description: 'Themes it concerns.', query: { orderBy: { name: 'asc' } } }),
+    targetDate: t.expose('targetDate', { type: 'Date', nullable: true, description: 'When it should be met; earlier dates are in its history.' }),
+    status: t.expose('status', { type: RecommendationStatus, description: 'Progress as the owner reports it.' }),
+    statusChangedAt: t.expose('statusChangedAt', { type: 'DateTime', description: 'When the owner last changed the status.' }),
+    isOverdue: t.boolean({
+      description: 'Past its target date, and neither reported implemented nor closed by an inspector.',
+      resolve: (rec) => isOverdue(rec),
+    }),
+    daysSinceUpdate: t.int({
+      description: 'Whole days since it or its action plan last changed.',
+      resolve: (rec) => daysBetween(rec.updatedAt, new Date()),
+    }),
+    repeats: t.relation('repeats', { nullable: true, description: 'The earlier recommendation it repeats.' }),
+    repeatConfirmed: t.exposeBoolean('repeatConfirmed', { description: 'Whether an inspector has confirmed the repeat link.' }),
+    repeatSimilarity: t.exposeFloat('repeatSimilarity', {
+      nullable: true,
+      description: 'Text similarity (0 to 1) with the recommendation it repeats, when the link was made.',
+    }),
+    repeatedBy: t.relation('repeatedBy', {
+      description: 'Later recommendations that repeat it.',
+      query: { orderBy: { id: 'asc' } },
+    }),
+    repeatCount: t.exposeInt('repeatDepth', {
+      description: 'How many times it was made before, through confirmed repeat links.',
+    }),
+    firstMadeOn: t.expose('firstMadeOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'When the first recommendation of its confirmed chain of repeats was published.',
+    }),
+    yearsOpen: t.float({
+      nullable: true,
+      description: 'Years since it was first made, to one decimal place, until inspectors find it achieved.',
+      resolve: (rec) =>
+        rec.firstMadeOn && rec.latestVerdict !== 'ACHIEVED'
+          ? Math.round((daysBetween(rec.firstMadeOn, today()) / 365.25) * 10) / 10
+          : null,
+    }),
+    isRepeatedUnmet: t.exposeBoolean('isRepeatedUnmet', {
+      description: 'It repeats an earlier recommendation that was not achieved, and is not achieved itself.',
+    }),
+    latestAssessment: t.relation('latestAssessment', {
+      nullable: true,
+      description: 'The latest inspector’s assessment: the verdict that counts.',
+    }),
+    latestVerdict: t.expose('latestVerdict', {
+      type: AssessmentVerdict,
+      nullable: true,
+      description: 'The verdict of the latest assessment.',
+    }),
+    reportedVsVerified: t.field({
+      type: ReportedVsVerified,
+      description: 'The gap between the owner’s status and the inspectors’ latest verdict.',
+      resolve: (rec) => reportedVsVerified(rec),
+    }),
+    assessments: t.relation('assessments', {
+      description: 'Every inspector’s assessment, latest first.',
+      query: { orderBy: [{ assessedOn: 'desc' }, { id: 'desc' }] },
+    }),
+    actionItems: t.relatedConnection('actionItems', {
+      cursor: 'id',
+      description: 'The action plan: its action items, by due date.',
+      totalCount: true,
+      query: { orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }] },
+    }),
+    actionItemCount: t.relationCount('actionItems', { description: 'How many action items its plan has.' }),
+    history: t.relatedConnection('history', {
+      cursor: 'id',
+      description: 'Every change to it and its plan, newest first.',
+      totalCount: true,
+      query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
+    }),
+    version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was loaded.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it or its plan last changed.' }),
+  }),
+});
+
+builder.prismaObjectField(Recommendation, 'lineage', (t) =>
+  t.loadableList({
+    type: Recommendation,
+    description: 'Every recommendation in its chain of repeats, earliest report first, itself included.',
+    load: (ids: number[]) => loadLineages(ids),
+    resolve: (rec) => rec.id,
+  }),
+);

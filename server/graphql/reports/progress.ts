@@ -1,0 +1,45 @@
+import { Prisma } from '../../db/generated/prisma/client.ts';
+import { prisma } from '../../db/client.ts';
+import { builder } from '../builder.ts';
+
+export type ReportProgressShape = {
+  recommendationCount: number;
+  implementedByOwners: number;
+  assessedByInspectors: number;
+  achievedByInspectors: number;
+};
+
+export const ReportProgress = builder.objectRef<ReportProgressShape>('ReportProgress').implement({
+  description:
+    'How far a report’s recommendations have got: what owners report against what inspectors have verified. The gap between the two shares is the point.',
+  fields: (t) => ({
+    recommendationCount: t.exposeInt('recommendationCount', { description: 'Recommendations in the report.' }),
+    implementedByOwners: t.exposeInt('implementedByOwners', { description: 'Those whose owners report them implemented.' }),
+    assessedByInspectors: t.exposeInt('assessedByInspectors', { description: 'Those with an inspector’s verdict.' }),
+    achievedByInspectors: t.exposeInt('achievedByInspectors', { description: 'Those whose latest verdict is achieved.' }),
+    shareImplemented: t.float({
+      description: 'Share reported implemented by owners, from 0 to 1.',
+      resolve: (p) => (p.recommendationCount ? p.implementedByOwners / p.recommendationCount : 0),
+    }),
+    shareAchieved: t.float({
+      description: 'Share verified achieved by inspectors, from 0 to 1.',
+      resolve: (p) => (p.recommendationCount ? p.achievedByInspectors / p.recommendationCount : 0),
+    }),
+  }),
+});
+
+/** Progress of several reports in one grouped query (the dataloader batches a page of reports). */
+export async function loadReportProgress(reportIds: readonly number[]): Promise<ReportProgressShape[]> {
+  const rows = await prisma.$queryRaw<({ reportId: number } & ReportProgressShape)[]>`
+    SELECT "reportId",
+           count(*)::int AS "recommendationCount",
+           count(*) FILTER (WHERE status = 'IMPLEMENTED')::int AS "implementedByOwners",
+           count(*) FILTER (WHERE "latestVerdict" IS NOT NULL)::int AS "assessedByInspectors",
+           count(*) FILTER (WHERE "latestVerdict" = 'ACHIEVED')::int AS "achievedByInspectors"
+    FROM "Recommendation" WHERE "reportId" IN (${Prisma.join([...reportIds])})
+    GROUP BY "reportId"`;
+  const byReport = new Map(rows.map((row) => [row.reportId, row]));
+  return reportIds.map(
+    (id) => byReport.get(id) ?? { recommendationCount: 0, implementedByOwners: 0, assessedByInspectors: 0, achievedByInspectors: 0 },
+  );
+}

@@ -1,0 +1,88 @@
+import { prisma } from '../../db/client.ts';
+import type { Prisma } from '../../db/generated/prisma/client.ts';
+import { notFound } from '../../errors.ts';
+import { builder } from '../builder.ts';
+import { recordId } from '../shared/ids.ts';
+import { OFFSET_DESCRIPTION, pageSkip, SortDirection } from '../shared/pagination.ts';
+import { ReportKind } from '../types/enums.ts';
+import { Organisation } from '../types/organisation.ts';
+import { Report } from './type.ts';
+
+const ReportFilter = builder.inputType('ReportFilter', {
+  description: 'Narrows a list of reports. Conditions combine with AND.',
+  fields: (t) => ({
+    kinds: t.field({ type: [ReportKind], description: 'Any of these kinds.' }),
+    inspectorateId: t.globalID({ for: Organisation, description: 'Published by this inspectorate.' }).validate(recordId),
+    publishedFrom: t.field({ type: 'Date', description: 'Published on or after this date.' }),
+    publishedTo: t.field({ type: 'Date', description: 'Published on or before this date.' }),
+    search: t.string({ description: 'Words in the title or summary.' }),
+  }),
+});
+
+const ReportOrderField = builder.enumType('ReportOrderField', {
+  description: 'What a report list can be sorted by.',
+  values: {
+    PUBLISHED_ON: { description: 'Publication date.' },
+    TITLE: { description: 'Title.' },
+    KIND: { description: 'Kind, then publication date.' },
+    CREATED_AT: { description: 'When it was loaded.' },
+  },
+});
+
+const ReportOrder = builder.inputType('ReportOrder', {
+  description: 'Sort order for reports.',
+  fields: (t) => ({
+    field: t.field({ type: ReportOrderField, required: true, description: 'What to sort by.' }),
+    direction: t.field({ type: SortDirection, defaultValue: 'DESC', description: 'Which way.' }),
+  }),
+});
+
+function reportWhere(filter: typeof ReportFilter.$inferInput | null | undefined): Prisma.ReportWhereInput {
+  const where: Prisma.ReportWhereInput[] = [];
+  if (filter?.kinds?.length) where.push({ kind: { in: filter.kinds } });
+  if (filter?.inspectorateId) where.push({ inspectorateId: filter.inspectorateId });
+  if (filter?.publishedFrom) where.push({ publishedOn: { gte: filter.publishedFrom } });
+  if (filter?.publishedTo) where.push({ publishedOn: { lte: filter.publishedTo } });
+  if (filter?.search?.trim()) {
+    const search = filter.search.trim();
+    where.push({ OR: [{ title: { contains: search, mode: 'insensitive' } }, { summary: { contains: search, mode: 'insensitive' } }] });
+  }
+  return { AND: where };
+}
+
+function reportOrder(order: typeof ReportOrder.$inferInput | null | undefined): Prisma.ReportOrderByWithRelationInput[] {
+  const direction = order?.direction === 'ASC' ? 'asc' : 'desc';
+  switch (order?.field) {
+    case 'TITLE':
+      return [{ title: direction }, { id: direction }];
+    case 'KIND':
+      return [{ kind: direction }, { publishedOn: 'desc' }, { id: 'desc' }];
+    case 'CREATED_AT':
+      return [{ createdAt: direction }, { id: direction }];
+    default:
+      return [{ publishedOn: direction }, { id: direction }];
+  }
+}
+
+builder.queryFields((t) => ({
+  reports: t.prismaConnection({
+    type: 'Report',
+    cursor: 'id',
+    description: 'Published reports, newest first unless sorted otherwise.',
+    args: {
+      filter: t.arg({ type: ReportFilter, description: 'Which reports.' }),
+      orderBy: t.arg({ type: ReportOrder, description: 'Sort order.' }),
+      offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
+    },
+    totalCount: (_parent, args) => prisma.report.count({ where: reportWhere(args.filter) }),
+    resolve: (query, _parent, args) =>
+      prisma.report.findMany({ ...query, skip: pageSkip(args, query.skip), where: reportWhere(args.filter), orderBy: reportOrder(args.orderBy) }),
+  }),
+  report: t.prismaField({
+    type: 'Report',
+    description: 'One report.',
+    args: { id: t.arg.globalID({ for: Report, required: true, description: 'Its id.' }).validate(recordId) },
+    resolve: async (query, _parent, args) =>
+      (await prisma.report.findUnique({ ...query, where: { id: args.id } })) ?? Promise.reject(notFound('The report')),
+  }),
+}));

@@ -1,0 +1,43 @@
+import { builder } from '../builder.ts';
+import { ReportKind } from '../types/enums.ts';
+import { loadReportProgress, ReportProgress } from './progress.ts';
+
+export const Report = builder.prismaNode('Report', {
+  id: { field: 'id' },
+  description: 'A published inspection report and the recommendations it made.',
+  fields: (t) => ({
+    title: t.exposeString('title', { description: 'Title as published.' }),
+    kind: t.expose('kind', { type: ReportKind, description: 'What kind of publication it is.' }),
+    publishedOn: t.expose('publishedOn', { type: 'Date', description: 'Date of publication.' }),
+    url: t.exposeString('url', { nullable: true, description: 'Where the report is published.' }),
+    summary: t.exposeString('summary', { nullable: true, description: 'What the report found, in brief.' }),
+    inspectorate: t.relation('inspectorate', { description: 'The inspectorate that published it.' }),
+    followsUp: t.relation('followsUp', {
+      description: 'Earlier reports whose recommendations it follows up.',
+      query: { orderBy: { publishedOn: 'asc' } },
+    }),
+    followedUpBy: t.relation('followedUpBy', {
+      description: 'Later reports that follow it up.',
+      query: { orderBy: { publishedOn: 'asc' } },
+    }),
+    recommendations: t.relatedConnection('recommendations', {
+      cursor: 'id',
+      description: 'Its recommendations, in the order printed.',
+      totalCount: true,
+      query: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
+    }),
+    assessments: t.relation('assessments', {
+      description: 'Verdicts on earlier recommendations published in this report.',
+      query: { orderBy: [{ assessedOn: 'asc' }, { id: 'asc' }] },
+    }),
+    progress: t.loadable({
+      type: ReportProgress,
+      description: 'Share of its recommendations implemented as reported by owners, and achieved as verified by inspectors.',
+      load: (ids: number[]) => loadReportProgress(ids),
+      resolve: (report) => report.id,
+    }),
+    version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was loaded.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it last changed.' }),
+  }),
+});

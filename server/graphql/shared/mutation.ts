@@ -1,0 +1,12 @@
+import { inTransaction, type TransactionClient } from '../../db/client.ts';
+import { requireActor, type Actor } from '../../domain/actor.ts';
+import type { Context } from '../context.ts';
+
+/**
+ * Runs a domain write for the acting user in one transaction: the change and
+ * its history commit together or not at all.
+ */
+export function write<T>(context: Context, work: (tx: TransactionClient, actor: Actor) => Promise<T>): Promise<T> {
+  const actor = requireActor(context.actor);
+  return inTransaction((tx) => work(tx, actor));
+}

@@ -1,0 +1,75 @@
+import { prisma } from '../../db/client.ts';
+import type { Prisma } from '../../db/generated/prisma/client.ts';
+import { builder } from '../builder.ts';
+import { Recommendation } from '../recommendations/type.ts';
+import { Report } from '../reports/type.ts';
+import { recordId } from '../shared/ids.ts';
+import { OFFSET_DESCRIPTION, pageSkip } from '../shared/pagination.ts';
+import { HistoryEventKind, HistorySubject } from './enums.ts';
+import { User } from './user.ts';
+
+builder.prismaNode('HistoryEvent', {
+  id: { field: 'id' },
+  description: 'An immutable record of one change: who, when, from, to, and the reason they gave.',
+  fields: (t) => ({
+    kind: t.expose('kind', { type: HistoryEventKind, description: 'What happened.' }),
+    subject: t.expose('subject', { type: HistorySubject, description: 'The kind of record it is about.' }),
+    subjectId: t.exposeInt('subjectId', { description: 'The database id of that record, kept when the record is deleted.' }),
+    recommendation: t.relation('recommendation', { nullable: true, description: 'The recommendation whose timeline it belongs to.' }),
+    report: t.relation('report', { nullable: true, description: 'The report it concerns, if any.' }),
+    field: t.exposeString('field', { nullable: true, description: 'Which value changed.' }),
+    fromValue: t.exposeString('fromValue', { nullable: true, description: 'The value before.' }),
+    toValue: t.exposeString('toValue', { nullable: true, description: 'The value after.' }),
+    comment: t.exposeString('comment', { nullable: true, description: 'The reason or note given with the change.' }),
+    actor: t.relation('actor', { description: 'Who made the change.' }),
+    viaApiToken: t.boolean({
+      description: 'Whether the change came from a script using an API token.',
+      resolve: (event) => event.apiTokenId !== null,
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it happened.' }),
+  }),
+});
+
+const HistoryFilter = builder.inputType('HistoryFilter', {
+  description: 'Narrows the history. Conditions combine with AND.',
+  fields: (t) => ({
+    recommendationId: t.globalID({ for: Recommendation, description: 'In this recommendation’s timeline (its plan included).' }).validate(recordId),
+    reportId: t.globalID({ for: Report, description: 'About this report.' }).validate(recordId),
+    subjects: t.field({ type: [HistorySubject], description: 'About any of these kinds of record.' }),
+    kinds: t.field({ type: [HistoryEventKind], description: 'Any of these kinds of change.' }),
+    actorId: t.globalID({ for: User, description: 'Made by this user.' }).validate(recordId),
+    since: t.field({ type: 'DateTime', description: 'At or after this time.' }),
+  }),
+});
+
+function historyWhere(filter: typeof HistoryFilter.$inferInput | null | undefined): Prisma.HistoryEventWhereInput {
+  if (!filter) return {};
+  return {
+    recommendationId: filter.recommendationId ?? undefined,
+    reportId: filter.reportId ?? undefined,
+    subject: filter.subjects?.length ? { in: filter.subjects } : undefined,
+    kind: filter.kinds?.length ? { in: filter.kinds } : undefined,
+    actorId: filter.actorId ?? undefined,
+    createdAt: filter.since ? { gte: filter.since } : undefined,
+  };
+}
+
+builder.queryFields((t) => ({
+  history: t.prismaConnection({
+    type: 'HistoryEvent',
+    cursor: 'id',
+    description: 'Changes, newest first.',
+    args: {
+      filter: t.arg({ type: HistoryFilter, description: 'Which changes.' }),
+      offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
+    },
+    totalCount: (_parent, args) => prisma.historyEvent.count({ where: historyWhere(args.filter) }),
+    resolve: (query, _parent, args) =>
+      prisma.historyEvent.findMany({
+        ...query,
+        skip: pageSkip(args, query.skip),
+        where: historyWhere(args.filter),
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      }),
+  }),
+}));

@@ -1,0 +1,48 @@
+import { prisma } from '../../db/client.ts';
+import { notFound } from '../../errors.ts';
+import { builder } from '../builder.ts';
+import { recordId } from '../shared/ids.ts';
+import { OFFSET_DESCRIPTION, pageSkip } from '../shared/pagination.ts';
+
+export const Theme = builder.prismaNode('Theme', {
+  id: { field: 'id' },
+  description: 'A theme recommendations concern, such as "risk assessment" or "victim safety".',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Its name, unique.' }),
+    description: t.exposeString('description', { nullable: true, description: 'What it covers.' }),
+    recommendations: t.relatedConnection('recommendations', {
+      cursor: 'id',
+      description: 'Recommendations concerning it, newest first.',
+      totalCount: true,
+      query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  themes: t.prismaConnection({
+    type: 'Theme',
+    cursor: 'id',
+    description: 'All themes, by name.',
+    args: {
+      search: t.arg.string({ description: 'Words in the name.' }),
+      offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
+    },
+    totalCount: (_parent, args) =>
+      prisma.theme.count({ where: args.search ? { name: { contains: args.search, mode: 'insensitive' } } : {} }),
+    resolve: (query, _parent, args) =>
+      prisma.theme.findMany({
+        ...query,
+        skip: pageSkip(args, query.skip),
+        where: args.search ? { name: { contains: args.search, mode: 'insensitive' } } : {},
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      }),
+  }),
+  theme: t.prismaField({
+    type: 'Theme',
+    description: 'One theme.',
+    args: { id: t.arg.globalID({ for: Theme, required: true, description: 'Its id.' }).validate(recordId) },
+    resolve: async (query, _parent, args) =>
+      (await prisma.theme.findUnique({ ...query, where: { id: args.id } })) ?? Promise.reject(notFound('The theme')),
+  }),
+}));

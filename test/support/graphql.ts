@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import type { ApolloServer } from '@apollo/server';
+import { afterAll, beforeAll } from 'vitest';
+import { onQuery, prisma } from '../../server/db/client.ts';
+import type { Actor } from '../../server/domain/actor.ts';
+import { createApollo } from '../../server/graphql/apollo.ts';
+import type { Context } from '../../server/graphql/context.ts';
+import { createLogger } from '../../server/logger.ts';
+
+export type GraphqlResult<T> = { data?: T | null; errors?: { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] };
+
+let apollo: ApolloServer<Context> | undefined;
+
+/** An Apollo Server on the real schema, run in-process: tests pass the context (who acts) directly. */
+export function useGraphql(): void {
+  beforeAll(async () => {
+    apollo = createApollo(createLogger('silent'));
+    await apollo.start();
+  });
+  afterAll(async () => {
+    await apollo?.stop();
+  });
+}
+
+export async function execute<T = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  actor: Actor | null = null,
+): Promise<GraphqlResult<T>> {
+  assert(apollo, 'call useGraphql() in the test file');
+  const response = await apollo.executeOperation<T>({ query, variables }, { contextValue: { actor } });
+  assert(response.body.kind === 'single');
+  return response.body.singleResult as GraphqlResult<T>;
+}
+
+/** Runs an operation that must succeed and returns its data. */
+export async function gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, actor: Actor | null = null): Promise<T> {
+  const result = await execute<T>(query, variables, actor);
+  if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+  return result.data as T;
+}
+
+/** Runs an operation that must fail with this code, and returns the first error. */
+export async function gqlError(code: string, query: string, variables: Record<string, unknown> = {}, actor: Actor | null = null) {
+  const result = await execute(query, variables, actor);
+  const error = result.errors?.[0];
+  if (!error) throw new Error(`expected ${code}, got data: ${JSON.stringify(result.data)}`);
+  if (error.extensions?.code !== code) throw new Error(`expected ${code}, got ${JSON.stringify(result.errors, null, 2)}`);
+  return error;
+}
+
+/** Counts the SQL statements Prisma sends while `work` runs. */
+export async function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  const statements: string[] = [];
+  const stop = onQuery((event) => statements.push(event.query));
+  try {
+    const result = await work();
+    return { result, statements: statements.filter((sql) => !/^(BEGIN|COMMIT|ROLLBACK)/i.test(sql.trim())) };
+  } finally {
+    stop();
+  }
+}
+
+/** The demo users as actors, by their demo-data key. */
+export async function demoActors(): Promise<Record<'admin' | 'inspector' | 'leader' | 'hmppsLeader' | 'viewer', Actor>> {
+  const users = await prisma.user.findMany();
+  const actor = (email: string): Actor => {
+    const user = users.find((candidate) => candidate.email === email);
+    assert(user, `demo user ${email}`);
+    return { userId: user.id, role: user.role, organisationId: user.organisationId, apiTokenId: null };
+  };
+  return {
+    admin: actor('admin@example.org'),
+    inspector: actor('inspector@example.org'),
+    leader: actor('leader@example.org'),
+    hmppsLeader: actor('hmpps.leader@example.org'),
+    viewer: actor('viewer@example.org'),
+  };
+}
+
+/** The Relay global id of a record. */
+export function globalId(type: string, id: number): string {
+  return Buffer.from(`${type}:${id}`).toString('base64');
+}
