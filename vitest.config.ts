@@ -11,6 +11,8 @@ export default defineConfig({
   test: {
     projects: [
       { extends: true, test: { name: 'node', include: ['test/unit/**/*.test.ts', 'test/server/**/*.test.ts'] } },
+      // The admin app in a real headless Chromium, against the real server.
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] } },
       databaseProject('pglite'),
       ...(process.env.TEST_DATABASE_URL ? [databaseProject('postgres')] : []),
     ],
