@@ -1,6 +1,7 @@
 import type { RecommendationStatus } from '../db/generated/prisma/enums.ts';
 import { prisma } from '../db/client.ts';
 import { today } from './dates.ts';
+import { pathSegment } from './organisation-tree.ts';
 import { overdueSql, type ReportedVsVerified, reportedVsVerifiedSql } from './recommendation-rules.ts';
 
 export type DashboardFilter = {
@@ -41,7 +42,7 @@ export type Dashboard = {
 export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard> {
   const day = today();
   const staleBefore = new Date(Date.now() - filter.staleDays * 86_400_000);
-  const organisation = filter.organisationId ? `%/${filter.organisationId}/%` : null;
+  const organisation = filter.organisationId ? `%${pathSegment(filter.organisationId)}%` : null;
   const [row] = await prisma.$queryRaw<{ dashboard: Dashboard }[]>`
     WITH scope AS (
       SELECT r.* FROM "Recommendation" r JOIN "Organisation" o ON o.id = r."ownerId"

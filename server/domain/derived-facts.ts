@@ -75,16 +75,19 @@ export async function refreshDerivedFacts(tx: TransactionClient, recommendationI
   );
 }
 
-/** Organisation paths ("/1/3/7/") for the subtrees rooted at the given organisations, or all. */
+/**
+ * Organisation paths for the subtrees rooted at the given organisations, or all:
+ * every ancestor's id, zero-padded so that sorting by path gives tree order.
+ */
 export async function refreshOrganisationPaths(tx: TransactionClient, rootIds: number[] | 'all'): Promise<void> {
   const all = rootIds === 'all';
   await tx.$executeRawUnsafe(
     `WITH RECURSIVE tree AS (
-       SELECT o.id, coalesce(parent.path, '/') || o.id || '/' AS path
+       SELECT o.id, coalesce(parent.path, '/') || lpad(o.id::text, 10, '0') || '/' AS path
        FROM "Organisation" o LEFT JOIN "Organisation" parent ON parent.id = o."parentId"
        WHERE ${all ? 'o."parentId" IS NULL' : 'o.id = ANY($1::int[])'}
        UNION ALL
-       SELECT o.id, tree.path || o.id || '/' FROM "Organisation" o JOIN tree ON o."parentId" = tree.id
+       SELECT o.id, tree.path || lpad(o.id::text, 10, '0') || '/' FROM "Organisation" o JOIN tree ON o."parentId" = tree.id
      )
      UPDATE "Organisation" o SET path = tree.path FROM tree WHERE o.id = tree.id AND o.path <> tree.path`,
     ...(all ? [] : [rootIds]),

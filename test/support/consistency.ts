@@ -89,3 +89,21 @@ export async function consistencyProblems(): Promise<string[]> {
   }
   return problems;
 }
+
+/**
+ * A fingerprint of every row that matters: counts, versions and change times.
+ * Equal before and after a refused write means it changed nothing.
+ */
+export async function databaseFingerprint(): Promise<string> {
+  const [row] = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT
+    (SELECT json_build_object('n', count(*), 'v', sum(version), 'u', max("updatedAt")) FROM "Recommendation") AS recommendations,
+    (SELECT json_build_object('n', count(*), 'v', sum(version), 'u', max("updatedAt")) FROM "Report") AS reports,
+    (SELECT json_build_object('n', count(*), 'v', sum(version), 'u', max("updatedAt")) FROM "ActionItem") AS "actionItems",
+    (SELECT json_build_object('n', count(*), 'v', sum(version)) FROM "Evidence") AS evidence,
+    (SELECT count(*) FROM "Assessment") AS assessments,
+    (SELECT count(*) FROM "HistoryEvent") AS history,
+    (SELECT json_agg(a ORDER BY a."recommendationId", a."organisationId") FROM "RecommendationAddressee" a) AS addressees,
+    (SELECT count(*) FROM "_RecommendationToTheme") AS themes,
+    (SELECT count(*) FROM "_ReportFollowUp") AS "followUps"`);
+  return JSON.stringify(row);
+}

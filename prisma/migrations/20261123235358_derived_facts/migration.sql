@@ -25,9 +25,9 @@ ALTER TABLE "Recommendation" ADD CONSTRAINT "Recommendation_latestAssessmentId_f
 
 -- Backfill the derived columns for rows that already exist (the application keeps them from now on).
 WITH RECURSIVE tree AS (
-  SELECT id, '/' || id || '/' AS path FROM "Organisation" WHERE "parentId" IS NULL
+  SELECT id, '/' || lpad(id::text, 10, '0') || '/' AS path FROM "Organisation" WHERE "parentId" IS NULL
   UNION ALL
-  SELECT o.id, tree.path || o.id || '/' FROM "Organisation" o JOIN tree ON o."parentId" = tree.id
+  SELECT o.id, tree.path || lpad(o.id::text, 10, '0') || '/' FROM "Organisation" o JOIN tree ON o."parentId" = tree.id
 )
 UPDATE "Organisation" o SET path = tree.path FROM tree WHERE o.id = tree.id;
 

@@ -3,7 +3,7 @@ import { prisma } from '../../db/client.ts';
 import { completeActionItem, createActionItem, deleteActionItem, updateActionItem } from '../../domain/action-items.ts';
 import { builder } from '../builder.ts';
 import { Recommendation } from '../recommendations/type.ts';
-import { recordId } from '../shared/ids.ts';
+import { globalIdOf } from '../shared/ids.ts';
 import { write } from '../shared/mutation.ts';
 import { COMMENT_MAX, NAME_MAX, TEXT_MAX, optionalText, requiredText } from '../shared/validation.ts';
 import { ActionItemStatus } from '../types/enums.ts';
@@ -18,9 +18,9 @@ const notCompleted = z.enum(['PLANNED', 'IN_PROGRESS', 'BLOCKED', 'CANCELLED'], 
 const CreateActionItemInput = builder.inputType('CreateActionItemInput', {
   description: 'A new line of a recommendation’s action plan.',
   fields: (t) => ({
-    recommendationId: t.globalID({ for: Recommendation, required: true, description: 'The recommendation it answers.' }).validate(recordId),
+    recommendationId: t.id({ required: true, description: 'The recommendation it answers.' }).validate(globalIdOf('Recommendation')),
     description: t.string({ required: true, description: 'What will be done.' }).validate(requiredText(TEXT_MAX)),
-    ownerId: t.globalID({ for: Organisation, required: true, description: 'The organisation that owns it.' }).validate(recordId),
+    ownerId: t.id({ required: true, description: 'The organisation that owns it.' }).validate(globalIdOf('Organisation')),
     leadPerson: t.string({ description: 'The lead person.' }).validate(optionalText(NAME_MAX)),
     dueDate: t.field({ type: 'Date', description: 'When it is due.' }),
     status: t.field({ type: ActionItemStatus, description: 'Its status (PLANNED when omitted).' }).validate(notCompleted.nullish()),
@@ -30,10 +30,10 @@ const CreateActionItemInput = builder.inputType('CreateActionItemInput', {
 const UpdateActionItemInput = builder.inputType('UpdateActionItemInput', {
   description: 'Changes to an action item. Omitted fields stay as they are.',
   fields: (t) => ({
-    id: t.globalID({ for: ActionItem, required: true, description: 'The action item.' }).validate(recordId),
+    id: t.id({ required: true, description: 'The action item.' }).validate(globalIdOf('ActionItem')),
     version: t.int({ required: true, description: 'The version you last read.' }),
     description: t.string({ description: 'What will be done.' }).validate(requiredText(TEXT_MAX).optional()),
-    ownerId: t.globalID({ for: Organisation, description: 'The organisation that owns it.' }).validate(recordId.optional()),
+    ownerId: t.id({ description: 'The organisation that owns it.' }).validate(globalIdOf('Organisation').optional()),
     leadPerson: t.string({ description: 'The lead person; null to clear.' }).validate(optionalText(NAME_MAX)),
     dueDate: t.field({ type: 'Date', description: 'When it is due; null for none.' }),
     dueDateReason: t.string({ description: 'Why an existing due date moves (required then).' }).validate(optionalText(COMMENT_MAX)),
@@ -45,7 +45,7 @@ const UpdateActionItemInput = builder.inputType('UpdateActionItemInput', {
 const CompleteActionItemInput = builder.inputType('CompleteActionItemInput', {
   description: 'Marks an action item completed.',
   fields: (t) => ({
-    id: t.globalID({ for: ActionItem, required: true, description: 'The action item.' }).validate(recordId),
+    id: t.id({ required: true, description: 'The action item.' }).validate(globalIdOf('ActionItem')),
     version: t.int({ required: true, description: 'The version you last read.' }),
     completedOn: t.field({ type: 'Date', description: 'When it was completed (today when omitted).' }),
     comment: t.string({ description: 'A note kept in history.' }).validate(optionalText(COMMENT_MAX)),
@@ -55,7 +55,7 @@ const CompleteActionItemInput = builder.inputType('CompleteActionItemInput', {
 const DeleteActionItemInput = builder.inputType('DeleteActionItemInput', {
   description: 'Removes an action item that has no evidence, with the reason.',
   fields: (t) => ({
-    id: t.globalID({ for: ActionItem, required: true, description: 'The action item.' }).validate(recordId),
+    id: t.id({ required: true, description: 'The action item.' }).validate(globalIdOf('ActionItem')),
     version: t.int({ required: true, description: 'The version you last read.' }),
     comment: t.string({ required: true, description: 'Why it is removed: kept in history.' }).validate(requiredText(COMMENT_MAX)),
   }),

@@ -6,8 +6,8 @@ import { notFound } from '../../errors.ts';
 import { builder } from '../builder.ts';
 import { Recommendation } from '../recommendations/type.ts';
 import { Report } from '../reports/type.ts';
-import { recordId } from '../shared/ids.ts';
-import { OFFSET_DESCRIPTION, pageSkip, SortDirection } from '../shared/pagination.ts';
+import { globalIdOf } from '../shared/ids.ts';
+import { OFFSET_DESCRIPTION, pageArguments, pageSkip, SortDirection } from '../shared/pagination.ts';
 import { ActionItemStatus } from '../types/enums.ts';
 import { Organisation } from '../types/organisation.ts';
 import { ActionItem } from './type.ts';
@@ -16,10 +16,10 @@ const ActionItemFilter = builder.inputType('ActionItemFilter', {
   description: 'Narrows a list of action items. Conditions combine with AND.',
   fields: (t) => ({
     statuses: t.field({ type: [ActionItemStatus], description: 'Any of these statuses.' }),
-    ownerId: t.globalID({ for: Organisation, description: 'Owned by this organisation (and those under it, unless includeDescendants is false).' }).validate(recordId),
+    ownerId: t.id({ description: 'Owned by this organisation (and those under it, unless includeDescendants is false).' }).validate(globalIdOf('Organisation').nullish()),
     includeDescendants: t.boolean({ defaultValue: true, description: 'Whether ownerId takes in the organisations under it.' }),
-    recommendationId: t.globalID({ for: Recommendation, description: 'In this recommendation’s plan.' }).validate(recordId),
-    reportId: t.globalID({ for: Report, description: 'For recommendations of this report.' }).validate(recordId),
+    recommendationId: t.id({ description: 'In this recommendation’s plan.' }).validate(globalIdOf('Recommendation').nullish()),
+    reportId: t.id({ description: 'For recommendations of this report.' }).validate(globalIdOf('Report').nullish()),
     overdue: t.boolean({ description: 'Past due and neither completed nor cancelled (or, if false, not).' }),
     dueFrom: t.field({ type: 'Date', description: 'Due on or after this date.' }),
     dueTo: t.field({ type: 'Date', description: 'Due on or before this date.' }),
@@ -89,6 +89,7 @@ function actionItemOrder(order: typeof ActionItemOrder.$inferInput | null | unde
 builder.queryFields((t) => ({
   actionItems: t.prismaConnection({
     type: 'ActionItem',
+    validate: pageArguments,
     cursor: 'id',
     description: 'Action items across all plans, soonest due first unless sorted otherwise.',
     args: {
@@ -108,7 +109,7 @@ builder.queryFields((t) => ({
   actionItem: t.prismaField({
     type: 'ActionItem',
     description: 'One action item.',
-    args: { id: t.arg.globalID({ for: ActionItem, required: true, description: 'Its id.' }).validate(recordId) },
+    args: { id: t.arg.id({ required: true, description: 'Its id.' }).validate(globalIdOf('ActionItem')) },
     resolve: async (query, _parent, args) =>
       (await prisma.actionItem.findUnique({ ...query, where: { id: args.id } })) ?? Promise.reject(notFound('The action item')),
   }),

@@ -4,7 +4,7 @@ import { loadDashboard, type Dashboard as DashboardShape, type OwnerCounts } fro
 import { builder } from '../builder.ts';
 import { ReportedVsVerified } from '../recommendations/type.ts';
 import { ReportProgress, type ReportProgressShape } from '../reports/progress.ts';
-import { recordId } from '../shared/ids.ts';
+import { globalIdOf } from '../shared/ids.ts';
 import { RecommendationStatus } from '../types/enums.ts';
 import { Organisation } from '../types/organisation.ts';
 import { Theme } from '../types/theme.ts';
@@ -103,8 +103,8 @@ builder.queryFields((t) => ({
     type: Dashboard,
     description: 'The state of recommendations and action plans, for everything or one organisation’s subtree and one theme.',
     args: {
-      organisationId: t.arg.globalID({ for: Organisation, description: 'This organisation and those under it.' }).validate(recordId.nullish()),
-      themeId: t.arg.globalID({ for: Theme, description: 'Recommendations concerning this theme.' }).validate(recordId.nullish()),
+      organisationId: t.arg.id({ description: 'This organisation and those under it.' }).validate(globalIdOf('Organisation').nullish()),
+      themeId: t.arg.id({ description: 'Recommendations concerning this theme.' }).validate(globalIdOf('Theme').nullish()),
       staleDays: t.arg.int({ defaultValue: 90, description: 'Days without change after which an open recommendation is stale.' }).validate(
         z.number().int().min(1, 'must be at least 1').max(3650, 'must be at most 3650').nullish(),
       ),

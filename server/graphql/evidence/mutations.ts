@@ -3,7 +3,7 @@ import { prisma } from '../../db/client.ts';
 import { submitEvidence, verifyEvidence } from '../../domain/evidence.ts';
 import { builder } from '../builder.ts';
 import { ActionItem } from '../action-items/type.ts';
-import { recordId } from '../shared/ids.ts';
+import { globalIdOf } from '../shared/ids.ts';
 import { write } from '../shared/mutation.ts';
 import { COMMENT_MAX, TEXT_MAX, requiredText, webAddress } from '../shared/validation.ts';
 import { EvidenceStrength, EvidenceVerification } from '../types/enums.ts';
@@ -12,7 +12,7 @@ import { Evidence } from './type.ts';
 const SubmitEvidenceInput = builder.inputType('SubmitEvidenceInput', {
   description: 'Evidence of progress on an action item.',
   fields: (t) => ({
-    actionItemId: t.globalID({ for: ActionItem, required: true, description: 'The action item it backs.' }).validate(recordId),
+    actionItemId: t.id({ required: true, description: 'The action item it backs.' }).validate(globalIdOf('ActionItem')),
     summary: t.string({ required: true, description: 'What it shows.' }).validate(requiredText(TEXT_MAX)),
     url: t.string({ description: 'Where it can be read.' }).validate(webAddress),
     strength: t.field({ type: EvidenceStrength, required: true, description: 'A policy, a change in practice, or a measured outcome.' }),
@@ -24,7 +24,7 @@ const verdicts = z.enum(['ACCEPTED', 'INSUFFICIENT'], { error: 'evidence is veri
 const VerifyEvidenceInput = builder.inputType('VerifyEvidenceInput', {
   description: 'An inspector’s check of a piece of evidence.',
   fields: (t) => ({
-    id: t.globalID({ for: Evidence, required: true, description: 'The evidence.' }).validate(recordId),
+    id: t.id({ required: true, description: 'The evidence.' }).validate(globalIdOf('Evidence')),
     version: t.int({ required: true, description: 'The version you last read.' }),
     verification: t.field({ type: EvidenceVerification, required: true, description: 'ACCEPTED or INSUFFICIENT.' }).validate(verdicts),
     note: t.string({ required: true, description: 'Why: kept with the evidence and in history.' }).validate(requiredText(COMMENT_MAX)),

@@ -5,8 +5,8 @@ import { notFound } from '../../errors.ts';
 import { builder } from '../builder.ts';
 import { ActionItem } from '../action-items/type.ts';
 import { Recommendation } from '../recommendations/type.ts';
-import { recordId } from '../shared/ids.ts';
-import { OFFSET_DESCRIPTION, pageSkip, SortDirection } from '../shared/pagination.ts';
+import { globalIdOf } from '../shared/ids.ts';
+import { OFFSET_DESCRIPTION, pageArguments, pageSkip, SortDirection } from '../shared/pagination.ts';
 import { EvidenceStrength, EvidenceVerification } from '../types/enums.ts';
 import { Organisation } from '../types/organisation.ts';
 import { Evidence } from './type.ts';
@@ -16,9 +16,9 @@ const EvidenceFilter = builder.inputType('EvidenceFilter', {
   fields: (t) => ({
     verifications: t.field({ type: [EvidenceVerification], description: 'Any of these verification states (UNVERIFIED for an inspector’s queue).' }),
     strengths: t.field({ type: [EvidenceStrength], description: 'Any of these strengths.' }),
-    actionItemId: t.globalID({ for: ActionItem, description: 'For this action item.' }).validate(recordId),
-    recommendationId: t.globalID({ for: Recommendation, description: 'For this recommendation’s plan.' }).validate(recordId),
-    ownerId: t.globalID({ for: Organisation, description: 'For action items owned by this organisation or those under it.' }).validate(recordId),
+    actionItemId: t.id({ description: 'For this action item.' }).validate(globalIdOf('ActionItem').nullish()),
+    recommendationId: t.id({ description: 'For this recommendation’s plan.' }).validate(globalIdOf('Recommendation').nullish()),
+    ownerId: t.id({ description: 'For action items owned by this organisation or those under it.' }).validate(globalIdOf('Organisation').nullish()),
     submittedSince: t.field({ type: 'DateTime', description: 'Submitted at or after this time.' }),
     search: t.string({ description: 'Words in the summary.' }),
   }),
@@ -72,6 +72,7 @@ function evidenceOrder(order: typeof EvidenceOrder.$inferInput | null | undefine
 builder.queryFields((t) => ({
   evidence: t.prismaConnection({
     type: 'Evidence',
+    validate: pageArguments,
     cursor: 'id',
     description: 'Evidence across all action plans, oldest submission first unless sorted otherwise.',
     args: {
@@ -86,7 +87,7 @@ builder.queryFields((t) => ({
   evidenceItem: t.prismaField({
     type: 'Evidence',
     description: 'One piece of evidence.',
-    args: { id: t.arg.globalID({ for: Evidence, required: true, description: 'Its id.' }).validate(recordId) },
+    args: { id: t.arg.id({ required: true, description: 'Its id.' }).validate(globalIdOf('Evidence')) },
     resolve: async (query, _parent, args) =>
       (await prisma.evidence.findUnique({ ...query, where: { id: args.id } })) ?? Promise.reject(notFound('The evidence')),
   }),

@@ -8,7 +8,7 @@ import {
   updateRecommendationStatus,
 } from '../../domain/recommendations.ts';
 import { builder } from '../builder.ts';
-import { recordId, recordIds } from '../shared/ids.ts';
+import { globalIdOf, globalIdsOf } from '../shared/ids.ts';
 import { write } from '../shared/mutation.ts';
 import { COMMENT_MAX, REFERENCE_MAX, TEXT_MAX, optionalText, requiredText } from '../shared/validation.ts';
 import { RecommendationResponse, RecommendationStatus } from '../types/enums.ts';
@@ -19,7 +19,7 @@ import { Recommendation } from './type.ts';
 const UpdateRecommendationStatusInput = builder.inputType('UpdateRecommendationStatusInput', {
   description: 'The owner’s new self-reported status, with the reason.',
   fields: (t) => ({
-    id: t.globalID({ for: Recommendation, required: true, description: 'The recommendation.' }).validate(recordId),
+    id: t.id({ required: true, description: 'The recommendation.' }).validate(globalIdOf('Recommendation')),
     version: t.int({ required: true, description: 'The version you last read.' }),
     status: t.field({ type: RecommendationStatus, required: true, description: 'The new status.' }),
     comment: t.string({ required: true, description: 'Why it changed: kept in history.' }).validate(requiredText(COMMENT_MAX)),
@@ -29,13 +29,13 @@ const UpdateRecommendationStatusInput = builder.inputType('UpdateRecommendationS
 const UpdateRecommendationInput = builder.inputType('UpdateRecommendationInput', {
   description: 'Changes to a recommendation’s details. Omitted fields stay as they are.',
   fields: (t) => ({
-    id: t.globalID({ for: Recommendation, required: true, description: 'The recommendation.' }).validate(recordId),
+    id: t.id({ required: true, description: 'The recommendation.' }).validate(globalIdOf('Recommendation')),
     version: t.int({ required: true, description: 'The version you last read.' }),
     reference: t.string({ description: 'The reference as printed.' }).validate(requiredText(REFERENCE_MAX).optional()),
     text: t.string({ description: 'The recommendation in full.' }).validate(requiredText(TEXT_MAX).optional()),
-    ownerId: t.globalID({ for: Organisation, description: 'The lead owning organisation.' }).validate(recordId.optional()),
-    addresseeIds: t.globalIDList({ for: Organisation, description: 'Every organisation it is addressed to (the owner is always one).' }).validate(recordIds.optional()),
-    themeIds: t.globalIDList({ for: Theme, description: 'Its themes, replacing the current ones.' }).validate(recordIds.optional()),
+    ownerId: t.id({ description: 'The lead owning organisation.' }).validate(globalIdOf('Organisation').optional()),
+    addresseeIds: t.idList({ description: 'Every organisation it is addressed to (the owner is always one).' }).validate(globalIdsOf('Organisation').optional()),
+    themeIds: t.idList({ description: 'Its themes, replacing the current ones.' }).validate(globalIdsOf('Theme').optional()),
     targetDate: t.field({ type: 'Date', description: 'The new target date; null for none.' }),
     targetDateReason: t.string({ description: 'Why an existing target date moves (required then).' }).validate(optionalText(COMMENT_MAX)),
   }),
@@ -44,9 +44,9 @@ const UpdateRecommendationInput = builder.inputType('UpdateRecommendationInput',
 const SetRecommendationResponseInput = builder.inputType('SetRecommendationResponseInput', {
   description: 'One addressee’s response to a recommendation.',
   fields: (t) => ({
-    id: t.globalID({ for: Recommendation, required: true, description: 'The recommendation.' }).validate(recordId),
+    id: t.id({ required: true, description: 'The recommendation.' }).validate(globalIdOf('Recommendation')),
     version: t.int({ required: true, description: 'The version you last read.' }),
-    organisationId: t.globalID({ for: Organisation, required: true, description: 'The addressee responding.' }).validate(recordId),
+    organisationId: t.id({ required: true, description: 'The addressee responding.' }).validate(globalIdOf('Organisation')),
     response: t.field({ type: RecommendationResponse, required: true, description: 'The response.' }),
     note: t.string({ description: 'What it said, e.g. why only partly accepted.' }).validate(optionalText(COMMENT_MAX)),
   }),
@@ -55,9 +55,9 @@ const SetRecommendationResponseInput = builder.inputType('SetRecommendationRespo
 const LinkRepeatInput = builder.inputType('LinkRepeatInput', {
   description: 'Marks a recommendation as a repeat of one made in an earlier report.',
   fields: (t) => ({
-    id: t.globalID({ for: Recommendation, required: true, description: 'The later recommendation.' }).validate(recordId),
+    id: t.id({ required: true, description: 'The later recommendation.' }).validate(globalIdOf('Recommendation')),
     version: t.int({ required: true, description: 'The version you last read.' }),
-    repeatsId: t.globalID({ for: Recommendation, required: true, description: 'The earlier recommendation it repeats.' }).validate(recordId),
+    repeatsId: t.id({ required: true, description: 'The earlier recommendation it repeats.' }).validate(globalIdOf('Recommendation')),
     confirmed: t.boolean({ defaultValue: true, description: 'Whether the link is confirmed by an inspector (false: proposed only).' }),
   }),
 });
@@ -65,7 +65,7 @@ const LinkRepeatInput = builder.inputType('LinkRepeatInput', {
 const ConfirmRepeatInput = builder.inputType('ConfirmRepeatInput', {
   description: 'An inspector’s confirmation of a proposed repeat link.',
   fields: (t) => ({
-    id: t.globalID({ for: Recommendation, required: true, description: 'The later recommendation.' }).validate(recordId),
+    id: t.id({ required: true, description: 'The later recommendation.' }).validate(globalIdOf('Recommendation')),
     version: t.int({ required: true, description: 'The version you last read.' }),
   }),
 });
@@ -73,7 +73,7 @@ const ConfirmRepeatInput = builder.inputType('ConfirmRepeatInput', {
 const UnlinkRepeatInput = builder.inputType('UnlinkRepeatInput', {
   description: 'Removes a repeat link, with the reason.',
   fields: (t) => ({
-    id: t.globalID({ for: Recommendation, required: true, description: 'The later recommendation.' }).validate(recordId),
+    id: t.id({ required: true, description: 'The later recommendation.' }).validate(globalIdOf('Recommendation')),
     version: t.int({ required: true, description: 'The version you last read.' }),
     comment: t.string({ required: true, description: 'Why the link is wrong: kept in history.' }).validate(requiredText(COMMENT_MAX)),
   }),

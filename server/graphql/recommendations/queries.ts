@@ -5,8 +5,8 @@ import { withinOrganisation } from '../../domain/organisation-tree.ts';
 import { overdueWhere } from '../../domain/recommendation-rules.ts';
 import { notFound } from '../../errors.ts';
 import { builder } from '../builder.ts';
-import { recordId, recordIds } from '../shared/ids.ts';
-import { OFFSET_DESCRIPTION, pageSkip, SortDirection } from '../shared/pagination.ts';
+import { globalIdOf, globalIdsOf } from '../shared/ids.ts';
+import { OFFSET_DESCRIPTION, pageArguments, pageSkip, SortDirection } from '../shared/pagination.ts';
 import { AssessmentVerdict, RecommendationResponse, RecommendationStatus } from '../types/enums.ts';
 import { Organisation } from '../types/organisation.ts';
 import { Report } from '../reports/type.ts';
@@ -17,10 +17,10 @@ export const RecommendationFilter = builder.inputType('RecommendationFilter', {
   description: 'Narrows a list of recommendations. Conditions combine with AND; lists within one condition mean any of them.',
   fields: (t) => ({
     statuses: t.field({ type: [RecommendationStatus], description: 'Any of these self-reported statuses.' }),
-    ownerId: t.globalID({ for: Organisation, description: 'Owned by this organisation (and those under it, unless includeDescendants is false).' }).validate(recordId),
+    ownerId: t.id({ description: 'Owned by this organisation (and those under it, unless includeDescendants is false).' }).validate(globalIdOf('Organisation').nullish()),
     includeDescendants: t.boolean({ defaultValue: true, description: 'Whether ownerId takes in the organisations under it.' }),
-    reportId: t.globalID({ for: Report, description: 'Made in this report.' }).validate(recordId),
-    themeIds: t.globalIDList({ for: Theme, description: 'Concerning any of these themes.' }).validate(recordIds),
+    reportId: t.id({ description: 'Made in this report.' }).validate(globalIdOf('Report').nullish()),
+    themeIds: t.idList({ description: 'Concerning any of these themes.' }).validate(globalIdsOf('Theme').nullish()),
     responses: t.field({ type: [RecommendationResponse], description: 'Some addressee has responded with any of these.' }),
     latestVerdicts: t.field({ type: [AssessmentVerdict], description: 'The latest inspector’s verdict is any of these.' }),
     assessed: t.boolean({ description: 'Whether inspectors have assessed it at all.' }),
@@ -135,6 +135,7 @@ const RepeatCandidate = builder.objectRef<Candidate>('RepeatCandidate').implemen
 builder.queryFields((t) => ({
   recommendations: t.prismaConnection({
     type: 'Recommendation',
+    validate: pageArguments,
     cursor: 'id',
     description: 'Recommendations, newest first unless sorted otherwise.',
     args: {
@@ -154,7 +155,7 @@ builder.queryFields((t) => ({
   recommendation: t.prismaField({
     type: 'Recommendation',
     description: 'One recommendation.',
-    args: { id: t.arg.globalID({ for: Recommendation, required: true, description: 'Its id.' }).validate(recordId) },
+    args: { id: t.arg.id({ required: true, description: 'Its id.' }).validate(globalIdOf('Recommendation')) },
     resolve: async (query, _parent, args) =>
       (await prisma.recommendation.findUnique({ ...query, where: { id: args.id } })) ?? Promise.reject(notFound('The recommendation')),
   }),
@@ -162,7 +163,7 @@ builder.queryFields((t) => ({
     type: [RepeatCandidate],
     description: 'Recommendations of earlier reports ranked by how alike their text is, for an inspector to link as repeats.',
     args: {
-      recommendationId: t.arg.globalID({ for: Recommendation, required: true, description: 'The later recommendation.' }).validate(recordId),
+      recommendationId: t.arg.id({ required: true, description: 'The later recommendation.' }).validate(globalIdOf('Recommendation')),
       first: t.arg.int({ defaultValue: 10, description: 'How many candidates, at most 50.' }).validate(
         z.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50').nullish(),
       ),

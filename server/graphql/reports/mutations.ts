@@ -4,7 +4,7 @@ import { ReportKind as ReportKinds } from '../../db/generated/prisma/enums.ts';
 import { createReport, updateReport } from '../../domain/reports.ts';
 import { builder } from '../builder.ts';
 import { Recommendation } from '../recommendations/type.ts';
-import { recordId, recordIds } from '../shared/ids.ts';
+import { globalIdOf, globalIdsOf } from '../shared/ids.ts';
 import { write } from '../shared/mutation.ts';
 import { REFERENCE_MAX, TEXT_MAX, TITLE_MAX, optionalText, requiredText, webAddress } from '../shared/validation.ts';
 import { ReportKind } from '../types/enums.ts';
@@ -17,11 +17,11 @@ const NewRecommendationInput = builder.inputType('NewRecommendationInput', {
   fields: (t) => ({
     reference: t.string({ required: true, description: 'The reference as printed, e.g. "R3".' }).validate(requiredText(REFERENCE_MAX)),
     text: t.string({ required: true, description: 'The recommendation in full.' }).validate(requiredText(TEXT_MAX)),
-    ownerId: t.globalID({ for: Organisation, required: true, description: 'The lead owning organisation.' }).validate(recordId),
-    addresseeIds: t.globalIDList({ for: Organisation, description: 'Other organisations it is addressed to.' }).validate(recordIds.optional()),
-    themeIds: t.globalIDList({ for: Theme, description: 'Its themes.' }).validate(recordIds.optional()),
+    ownerId: t.id({ required: true, description: 'The lead owning organisation.' }).validate(globalIdOf('Organisation')),
+    addresseeIds: t.idList({ description: 'Other organisations it is addressed to.' }).validate(globalIdsOf('Organisation').optional()),
+    themeIds: t.idList({ description: 'Its themes.' }).validate(globalIdsOf('Theme').optional()),
     targetDate: t.field({ type: 'Date', description: 'When it should be met.' }),
-    repeatsId: t.globalID({ for: Recommendation, description: 'An earlier recommendation it repeats (the link is confirmed).' }).validate(recordId.nullish()),
+    repeatsId: t.id({ description: 'An earlier recommendation it repeats (the link is confirmed).' }).validate(globalIdOf('Recommendation').nullish()),
   }),
 });
 
@@ -33,8 +33,8 @@ const CreateReportInput = builder.inputType('CreateReportInput', {
     publishedOn: t.field({ type: 'Date', required: true, description: 'Date of publication.' }),
     url: t.string({ description: 'Where it is published.' }).validate(webAddress),
     summary: t.string({ description: 'What it found, in brief.' }).validate(optionalText(TEXT_MAX)),
-    inspectorateId: t.globalID({ for: Organisation, required: true, description: 'The inspectorate that published it.' }).validate(recordId),
-    followsUpIds: t.globalIDList({ for: Report, description: 'Earlier reports it follows up.' }).validate(recordIds.optional()),
+    inspectorateId: t.id({ required: true, description: 'The inspectorate that published it.' }).validate(globalIdOf('Organisation')),
+    followsUpIds: t.idList({ description: 'Earlier reports it follows up.' }).validate(globalIdsOf('Report').optional()),
     recommendations: t.field({
       type: [NewRecommendationInput],
       required: true,
@@ -46,14 +46,14 @@ const CreateReportInput = builder.inputType('CreateReportInput', {
 const UpdateReportInput = builder.inputType('UpdateReportInput', {
   description: 'Changes to a report’s details. Omitted fields stay as they are.',
   fields: (t) => ({
-    id: t.globalID({ for: Report, required: true, description: 'The report.' }).validate(recordId),
+    id: t.id({ required: true, description: 'The report.' }).validate(globalIdOf('Report')),
     version: t.int({ required: true, description: 'The version you last read.' }),
     title: t.string({ description: 'Title as published.' }).validate(requiredText(TITLE_MAX).optional()),
     kind: t.field({ type: ReportKind, description: 'What kind of publication it is.' }).validate(z.enum(ReportKinds).optional()),
     publishedOn: t.field({ type: 'Date', description: 'Date of publication.' }).validate(z.date().optional()),
     url: t.string({ description: 'Where it is published; null to clear.' }).validate(webAddress),
     summary: t.string({ description: 'What it found; null to clear.' }).validate(optionalText(TEXT_MAX)),
-    followsUpIds: t.globalIDList({ for: Report, description: 'Earlier reports it follows up, replacing the current ones.' }).validate(recordIds.optional()),
+    followsUpIds: t.idList({ description: 'Earlier reports it follows up, replacing the current ones.' }).validate(globalIdsOf('Report').optional()),
   }),
 });
 

@@ -2,8 +2,8 @@ import { prisma } from '../../db/client.ts';
 import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { notFound } from '../../errors.ts';
 import { builder } from '../builder.ts';
-import { recordId } from '../shared/ids.ts';
-import { OFFSET_DESCRIPTION, pageSkip, SortDirection } from '../shared/pagination.ts';
+import { globalIdOf } from '../shared/ids.ts';
+import { OFFSET_DESCRIPTION, pageArguments, pageSkip, SortDirection } from '../shared/pagination.ts';
 import { ReportKind } from '../types/enums.ts';
 import { Organisation } from '../types/organisation.ts';
 import { Report } from './type.ts';
@@ -12,7 +12,7 @@ const ReportFilter = builder.inputType('ReportFilter', {
   description: 'Narrows a list of reports. Conditions combine with AND.',
   fields: (t) => ({
     kinds: t.field({ type: [ReportKind], description: 'Any of these kinds.' }),
-    inspectorateId: t.globalID({ for: Organisation, description: 'Published by this inspectorate.' }).validate(recordId),
+    inspectorateId: t.id({ description: 'Published by this inspectorate.' }).validate(globalIdOf('Organisation').nullish()),
     publishedFrom: t.field({ type: 'Date', description: 'Published on or after this date.' }),
     publishedTo: t.field({ type: 'Date', description: 'Published on or before this date.' }),
     search: t.string({ description: 'Words in the title or summary.' }),
@@ -67,6 +67,7 @@ function reportOrder(order: typeof ReportOrder.$inferInput | null | undefined): 
 builder.queryFields((t) => ({
   reports: t.prismaConnection({
     type: 'Report',
+    validate: pageArguments,
     cursor: 'id',
     description: 'Published reports, newest first unless sorted otherwise.',
     args: {
@@ -81,7 +82,7 @@ builder.queryFields((t) => ({
   report: t.prismaField({
     type: 'Report',
     description: 'One report.',
-    args: { id: t.arg.globalID({ for: Report, required: true, description: 'Its id.' }).validate(recordId) },
+    args: { id: t.arg.id({ required: true, description: 'Its id.' }).validate(globalIdOf('Report')) },
     resolve: async (query, _parent, args) =>
       (await prisma.report.findUnique({ ...query, where: { id: args.id } })) ?? Promise.reject(notFound('The report')),
   }),

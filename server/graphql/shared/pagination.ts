@@ -1,5 +1,5 @@
+import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { badField } from '../../errors.ts';
 
 /** The largest page any list returns; asking for more is an error, not a silent cut. */
 export const MAX_PAGE_SIZE = 100;
@@ -13,26 +13,36 @@ export const SortDirection = builder.enumType('SortDirection', {
   },
 });
 
-type PageArgs = { first?: number | null; last?: number | null; after?: string | null; before?: string | null; offset?: number | null };
+const pageSize = z
+  .number()
+  .int()
+  .min(0, `must be between 0 and ${MAX_PAGE_SIZE}`)
+  .max(MAX_PAGE_SIZE, `must be between 0 and ${MAX_PAGE_SIZE}`)
+  .nullish();
 
 /**
- * Checks the page arguments and turns `offset` (page-number access, for screens
- * that show page numbers) into Prisma's `skip`. Cursor arguments are handled by
- * the Prisma plugin; the two kinds do not mix.
+ * The page arguments of every list: checked whether or not rows are asked for
+ * (a totalCount-only query must not slip past the page-size cap either).
+ * `offset` is page-number access, for screens that show page numbers; it does
+ * not mix with cursors.
  */
-export function pageSkip(args: PageArgs, querySkip: number): number {
-  for (const name of ['first', 'last'] as const) {
-    const value = args[name];
-    if (value !== null && value !== undefined && (value < 0 || value > MAX_PAGE_SIZE)) {
-      throw badField([name], `must be between 0 and ${MAX_PAGE_SIZE}`);
-    }
-  }
-  if (args.offset === null || args.offset === undefined) return querySkip;
-  if (args.offset < 0) throw badField(['offset'], 'must not be negative');
-  if (args.after || args.before || (args.last !== null && args.last !== undefined)) {
-    throw badField(['offset'], 'use offset with first only, not with cursors or last');
-  }
-  return args.offset;
+export const pageArguments = z
+  .object({
+    first: pageSize,
+    last: pageSize,
+    offset: z.number().int().min(0, 'must not be negative').nullish(),
+    after: z.string().nullish(),
+    before: z.string().nullish(),
+  })
+  .loose()
+  .refine((args) => args.offset === null || args.offset === undefined || (!args.after && !args.before && (args.last === null || args.last === undefined)), {
+    message: 'use offset with first only, not with cursors or last',
+    path: ['offset'],
+  });
+
+/** Prisma's `skip` for a page: the offset when given, else what the cursor needs. */
+export function pageSkip(args: { offset?: number | null }, querySkip: number): number {
+  return args.offset ?? querySkip;
 }
 
 export const OFFSET_DESCRIPTION = `Rows to skip, for page-number access (with first only; at most ${MAX_PAGE_SIZE} rows a page).`;

@@ -5,9 +5,9 @@ import { notFound } from '../../errors.ts';
 import { builder } from '../builder.ts';
 import { Recommendation } from '../recommendations/type.ts';
 import { Report } from '../reports/type.ts';
-import { recordId } from '../shared/ids.ts';
+import { globalIdOf } from '../shared/ids.ts';
 import { write } from '../shared/mutation.ts';
-import { OFFSET_DESCRIPTION, pageSkip } from '../shared/pagination.ts';
+import { OFFSET_DESCRIPTION, pageArguments, pageSkip } from '../shared/pagination.ts';
 import { TEXT_MAX, requiredText } from '../shared/validation.ts';
 import { AssessmentVerdict } from './enums.ts';
 
@@ -28,8 +28,8 @@ export const Assessment = builder.prismaNode('Assessment', {
 const AssessmentFilter = builder.inputType('AssessmentFilter', {
   description: 'Narrows a list of assessments.',
   fields: (t) => ({
-    recommendationId: t.globalID({ for: Recommendation, description: 'Of this recommendation.' }).validate(recordId),
-    reportId: t.globalID({ for: Report, description: 'Published in this report.' }).validate(recordId),
+    recommendationId: t.id({ description: 'Of this recommendation.' }).validate(globalIdOf('Recommendation').nullish()),
+    reportId: t.id({ description: 'Published in this report.' }).validate(globalIdOf('Report').nullish()),
     verdicts: t.field({ type: [AssessmentVerdict], description: 'Any of these verdicts.' }),
   }),
 });
@@ -46,6 +46,7 @@ function assessmentWhere(filter: typeof AssessmentFilter.$inferInput | null | un
 builder.queryFields((t) => ({
   assessments: t.prismaConnection({
     type: 'Assessment',
+    validate: pageArguments,
     cursor: 'id',
     description: 'Inspectors’ assessments, latest first.',
     args: {
@@ -64,7 +65,7 @@ builder.queryFields((t) => ({
   assessment: t.prismaField({
     type: 'Assessment',
     description: 'One assessment.',
-    args: { id: t.arg.globalID({ for: Assessment, required: true, description: 'Its id.' }).validate(recordId) },
+    args: { id: t.arg.id({ required: true, description: 'Its id.' }).validate(globalIdOf('Assessment')) },
     resolve: async (query, _parent, args) =>
       (await prisma.assessment.findUnique({ ...query, where: { id: args.id } })) ?? Promise.reject(notFound('The assessment')),
   }),
@@ -73,11 +74,11 @@ builder.queryFields((t) => ({
 const RecordAssessmentInput = builder.inputType('RecordAssessmentInput', {
   description: 'An inspector’s verdict on a recommendation.',
   fields: (t) => ({
-    recommendationId: t.globalID({ for: Recommendation, required: true, description: 'The recommendation assessed.' }).validate(recordId),
+    recommendationId: t.id({ required: true, description: 'The recommendation assessed.' }).validate(globalIdOf('Recommendation')),
     verdict: t.field({ type: AssessmentVerdict, required: true, description: 'The verdict.' }),
     commentary: t.string({ required: true, description: 'What inspectors found.' }).validate(requiredText(TEXT_MAX)),
     assessedOn: t.field({ type: 'Date', description: 'When the verdict was reached (today when omitted).' }),
-    reportId: t.globalID({ for: Report, description: 'The follow-up report that publishes it, if any.' }).validate(recordId.nullish()),
+    reportId: t.id({ description: 'The follow-up report that publishes it, if any.' }).validate(globalIdOf('Report').nullish()),
   }),
 });
 

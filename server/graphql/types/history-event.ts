@@ -3,8 +3,8 @@ import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { Recommendation } from '../recommendations/type.ts';
 import { Report } from '../reports/type.ts';
-import { recordId } from '../shared/ids.ts';
-import { OFFSET_DESCRIPTION, pageSkip } from '../shared/pagination.ts';
+import { globalIdOf } from '../shared/ids.ts';
+import { OFFSET_DESCRIPTION, pageArguments, pageSkip } from '../shared/pagination.ts';
 import { HistoryEventKind, HistorySubject } from './enums.ts';
 import { User } from './user.ts';
 
@@ -33,11 +33,11 @@ builder.prismaNode('HistoryEvent', {
 const HistoryFilter = builder.inputType('HistoryFilter', {
   description: 'Narrows the history. Conditions combine with AND.',
   fields: (t) => ({
-    recommendationId: t.globalID({ for: Recommendation, description: 'In this recommendation’s timeline (its plan included).' }).validate(recordId),
-    reportId: t.globalID({ for: Report, description: 'About this report.' }).validate(recordId),
+    recommendationId: t.id({ description: 'In this recommendation’s timeline (its plan included).' }).validate(globalIdOf('Recommendation').nullish()),
+    reportId: t.id({ description: 'About this report.' }).validate(globalIdOf('Report').nullish()),
     subjects: t.field({ type: [HistorySubject], description: 'About any of these kinds of record.' }),
     kinds: t.field({ type: [HistoryEventKind], description: 'Any of these kinds of change.' }),
-    actorId: t.globalID({ for: User, description: 'Made by this user.' }).validate(recordId),
+    actorId: t.id({ description: 'Made by this user.' }).validate(globalIdOf('User').nullish()),
     since: t.field({ type: 'DateTime', description: 'At or after this time.' }),
   }),
 });
@@ -57,6 +57,7 @@ function historyWhere(filter: typeof HistoryFilter.$inferInput | null | undefine
 builder.queryFields((t) => ({
   history: t.prismaConnection({
     type: 'HistoryEvent',
+    validate: pageArguments,
     cursor: 'id',
     description: 'Changes, newest first.',
     args: {

@@ -3,8 +3,8 @@ import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { withinOrganisation } from '../../domain/organisation-tree.ts';
 import { notFound } from '../../errors.ts';
 import { builder } from '../builder.ts';
-import { recordId } from '../shared/ids.ts';
-import { OFFSET_DESCRIPTION, pageSkip, SortDirection } from '../shared/pagination.ts';
+import { globalIdOf } from '../shared/ids.ts';
+import { OFFSET_DESCRIPTION, pageArguments, pageSkip, SortDirection } from '../shared/pagination.ts';
 import { OrganisationKind } from './enums.ts';
 
 export const Organisation = builder.prismaNode('Organisation', {
@@ -47,11 +47,10 @@ const OrganisationFilter = builder.inputType('OrganisationFilter', {
   description: 'Narrows a list of organisations. Conditions combine with AND.',
   fields: (t) => ({
     kinds: t.field({ type: [OrganisationKind], description: 'Any of these kinds.' }),
-    within: t.globalID({
-      for: Organisation,
+    within: t.id({
       description: 'This organisation and all those under it.',
-    }).validate(recordId),
-    parentId: t.globalID({ for: Organisation, description: 'Directly under this organisation.' }).validate(recordId),
+    }).validate(globalIdOf('Organisation').nullish()),
+    parentId: t.id({ description: 'Directly under this organisation.' }).validate(globalIdOf('Organisation').nullish()),
     search: t.string({ description: 'Words in the name or short name.' }),
   }),
 });
@@ -85,6 +84,7 @@ function organisationOrder(order: typeof OrganisationOrder.$inferInput | null | 
 builder.queryFields((t) => ({
   organisations: t.prismaConnection({
     type: 'Organisation',
+    validate: pageArguments,
     cursor: 'id',
     description: 'Organisations, by name unless sorted otherwise.',
     args: {
@@ -104,7 +104,7 @@ builder.queryFields((t) => ({
   organisation: t.prismaField({
     type: 'Organisation',
     description: 'One organisation.',
-    args: { id: t.arg.globalID({ for: Organisation, required: true, description: 'Its id.' }).validate(recordId) },
+    args: { id: t.arg.id({ required: true, description: 'Its id.' }).validate(globalIdOf('Organisation')) },
     resolve: async (query, _parent, args) =>
       (await prisma.organisation.findUnique({ ...query, where: { id: args.id } })) ?? Promise.reject(notFound('The organisation')),
   }),

@@ -1,8 +1,8 @@
 import { prisma } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
 import { builder } from '../builder.ts';
-import { recordId } from '../shared/ids.ts';
-import { OFFSET_DESCRIPTION, pageSkip } from '../shared/pagination.ts';
+import { globalIdOf } from '../shared/ids.ts';
+import { OFFSET_DESCRIPTION, pageArguments, pageSkip } from '../shared/pagination.ts';
 
 export const Theme = builder.prismaNode('Theme', {
   id: { field: 'id' },
@@ -22,6 +22,7 @@ export const Theme = builder.prismaNode('Theme', {
 builder.queryFields((t) => ({
   themes: t.prismaConnection({
     type: 'Theme',
+    validate: pageArguments,
     cursor: 'id',
     description: 'All themes, by name.',
     args: {
@@ -41,7 +42,7 @@ builder.queryFields((t) => ({
   theme: t.prismaField({
     type: 'Theme',
     description: 'One theme.',
-    args: { id: t.arg.globalID({ for: Theme, required: true, description: 'Its id.' }).validate(recordId) },
+    args: { id: t.arg.id({ required: true, description: 'Its id.' }).validate(globalIdOf('Theme')) },
     resolve: async (query, _parent, args) =>
       (await prisma.theme.findUnique({ ...query, where: { id: args.id } })) ?? Promise.reject(notFound('The theme')),
   }),

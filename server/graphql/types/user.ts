@@ -2,8 +2,8 @@ import { prisma } from '../../db/client.ts';
 import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { notFound } from '../../errors.ts';
 import { builder } from '../builder.ts';
-import { recordId } from '../shared/ids.ts';
-import { OFFSET_DESCRIPTION, pageSkip } from '../shared/pagination.ts';
+import { globalIdOf } from '../shared/ids.ts';
+import { OFFSET_DESCRIPTION, pageArguments, pageSkip } from '../shared/pagination.ts';
 import { Role } from './enums.ts';
 import { Organisation } from './organisation.ts';
 
@@ -25,7 +25,7 @@ const UserFilter = builder.inputType('UserFilter', {
   description: 'Narrows a list of users.',
   fields: (t) => ({
     roles: t.field({ type: [Role], description: 'Any of these roles.' }),
-    organisationId: t.globalID({ for: Organisation, description: 'In this organisation.' }).validate(recordId),
+    organisationId: t.id({ description: 'In this organisation.' }).validate(globalIdOf('Organisation').nullish()),
     search: t.string({ description: 'Words in the name or email.' }),
   }),
 });
@@ -45,6 +45,7 @@ function userWhere(filter: typeof UserFilter.$inferInput | null | undefined): Pr
 builder.queryFields((t) => ({
   users: t.prismaConnection({
     type: 'User',
+    validate: pageArguments,
     cursor: 'id',
     description: 'Users, by name.',
     args: {
@@ -58,7 +59,7 @@ builder.queryFields((t) => ({
   user: t.prismaField({
     type: 'User',
     description: 'One user.',
-    args: { id: t.arg.globalID({ for: User, required: true, description: 'Their id.' }).validate(recordId) },
+    args: { id: t.arg.id({ required: true, description: 'Their id.' }).validate(globalIdOf('User')) },
     resolve: async (query, _parent, args) =>
       (await prisma.user.findUnique({ ...query, where: { id: args.id } })) ?? Promise.reject(notFound('The user')),
   }),

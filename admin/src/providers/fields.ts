@@ -1,0 +1,50 @@
+/** The selections the app reads for each type, in one place. */
+
+const organisationRef = 'id name shortName';
+
+export const reportFields = `id title kind publishedOn url summary version createdAt updatedAt
+  inspectorate { ${organisationRef} }
+  followsUp { id title publishedOn }
+  progress { recommendationCount implementedByOwners achievedByInspectors assessedByInspectors shareImplemented shareAchieved }`;
+
+export const reportDetailFields = `followedUpBy { id title publishedOn }`;
+
+export const recommendationFields = `id reference position text status statusChangedAt targetDate version createdAt updatedAt
+  isOverdue isRepeatedUnmet repeatCount firstMadeOn yearsOpen latestVerdict reportedVsVerified daysSinceUpdate actionItemCount
+  repeatConfirmed
+  owner { ${organisationRef} }
+  report { id title publishedOn }
+  themes { id name }
+  addressees { organisation { ${organisationRef} } response responseNote respondedAt }`;
+
+const lineageEntry = `id reference status latestVerdict text report { id title publishedOn }`;
+
+export const recommendationDetailFields = `repeatSimilarity
+  repeats { ${lineageEntry} }
+  repeatedBy { ${lineageEntry} }
+  lineage { ${lineageEntry} }
+  latestAssessment { id verdict assessedOn commentary }`;
+
+export const actionItemFields = `id description dueDate completedOn status isOverdue leadPerson evidenceCount version createdAt updatedAt
+  owner { ${organisationRef} }
+  recommendation { id reference owner { id } report { id title } }`;
+
+export const evidenceFields = `id summary url strength submittedAt verification verificationNote verifiedAt version
+  submittedBy { id name }
+  verifiedBy { id name }
+  actionItem { id description owner { ${organisationRef} } recommendation { id reference report { id title } } }`;
+
+export const assessmentFields = `id verdict commentary assessedOn createdAt
+  inspector { id name }
+  report { id title }
+  recommendation { id reference }`;
+
+export const historyFields = `id kind subject field fromValue toValue comment createdAt viaApiToken actor { id name }`;
+
+export const organisationFields = `id name shortName kind depth version createdAt updatedAt parent { ${organisationRef} }`;
+
+export const userFields = `id name email role active createdAt version organisation { ${organisationRef} }`;
+
+export const themeFields = 'id name description';
+
+export const identityFields = `id name email role organisation { ${organisationRef} }`;
