@@ -30,12 +30,12 @@ const rules: Record<string, string> = {
   'every recommendation is addressed to its owner': `
     SELECT r.id FROM "Recommendation" r
     WHERE NOT EXISTS (SELECT 1 FROM "RecommendationAddressee" a WHERE a."recommendationId" = r.id AND a."organisationId" = r."ownerId")`,
-  'every recommendation has at least one theme': `
-    SELECT r.id FROM "Recommendation" r WHERE NOT EXISTS (SELECT 1 FROM "_RecommendationToTheme" t WHERE t."A" = r.id)`,
   'every report publishes through an inspectorate': `
     SELECT r.id FROM "Report" r JOIN "Organisation" o ON o.id = r."inspectorateId" WHERE o.kind <> 'INSPECTORATE'`,
-  'every history event names a record that exists': `
-    SELECT h.id FROM "HistoryEvent" h WHERE h.kind <> 'DELETED' AND NOT CASE h.subject
+  'every history event names a record that exists, or whose deletion is recorded': `
+    SELECT h.id FROM "HistoryEvent" h
+    WHERE NOT EXISTS (SELECT 1 FROM "HistoryEvent" d WHERE d.kind = 'DELETED' AND d.subject = h.subject AND d."subjectId" = h."subjectId")
+    AND NOT CASE h.subject
       WHEN 'REPORT' THEN EXISTS (SELECT 1 FROM "Report" x WHERE x.id = h."subjectId")
       WHEN 'RECOMMENDATION' THEN EXISTS (SELECT 1 FROM "Recommendation" x WHERE x.id = h."subjectId")
       WHEN 'ACTION_ITEM' THEN EXISTS (SELECT 1 FROM "ActionItem" x WHERE x.id = h."subjectId")
@@ -100,10 +100,10 @@ export async function databaseFingerprint(): Promise<string> {
     (SELECT json_build_object('n', count(*), 'v', sum(version), 'u', max("updatedAt")) FROM "Report") AS reports,
     (SELECT json_build_object('n', count(*), 'v', sum(version), 'u', max("updatedAt")) FROM "ActionItem") AS "actionItems",
     (SELECT json_build_object('n', count(*), 'v', sum(version)) FROM "Evidence") AS evidence,
-    (SELECT count(*) FROM "Assessment") AS assessments,
-    (SELECT count(*) FROM "HistoryEvent") AS history,
+    (SELECT count(*)::int FROM "Assessment") AS assessments,
+    (SELECT count(*)::int FROM "HistoryEvent") AS history,
     (SELECT json_agg(a ORDER BY a."recommendationId", a."organisationId") FROM "RecommendationAddressee" a) AS addressees,
-    (SELECT count(*) FROM "_RecommendationToTheme") AS themes,
-    (SELECT count(*) FROM "_ReportFollowUp") AS "followUps"`);
+    (SELECT count(*)::int FROM "_RecommendationToTheme") AS themes,
+    (SELECT count(*)::int FROM "_ReportFollowUp") AS "followUps"`);
   return JSON.stringify(row);
 }
