@@ -8,6 +8,9 @@ const databaseProject = (kind: 'pglite' | 'postgres') => ({
 });
 
 export default defineConfig({
+  // Node loads graphql's CommonJS build for the libraries (Pothos, Apollo); tests must use the
+  // same copy, or a schema built by one is "from another module or realm" to the other.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     projects: [
       { extends: true, test: { name: 'node', include: ['test/unit/**/*.test.ts', 'test/server/**/*.test.ts'] } },

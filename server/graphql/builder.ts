@@ -31,8 +31,11 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    nodeQueryOptions: { description: 'Any object by its global id.' },
-    nodesQueryOptions: { description: 'Objects by their global ids, in the same order.' },
+    nodeQueryOptions: { description: 'Any object by its global id.', args: { id: { description: 'A global id.' } } },
+    nodesQueryOptions: {
+      description: 'Objects by their global ids, in the same order.',
+      args: { ids: { description: 'Global ids.' } },
+    },
   },
   validation: {
     // zod's issues become one BAD_USER_INPUT error naming each field and why.

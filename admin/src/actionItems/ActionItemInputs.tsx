@@ -1,0 +1,21 @@
+import { AutocompleteInput, DateInput, ReferenceInput, SelectInput, TextInput, required } from 'react-admin';
+import { actionStatusChoices } from '../common/choices';
+
+const statusesBeforeCompletion = actionStatusChoices.filter((choice) => choice.id !== 'COMPLETED');
+
+/** One line of an action plan; completion goes through its own button, which records the date. */
+export function ActionItemInputs({ editing = false }: { editing?: boolean }) {
+  return (
+    <>
+      <TextInput source="description" label="What will be done" multiline minRows={2} validate={required()} fullWidth />
+      <ReferenceInput source="ownerId" reference="organisations">
+        <AutocompleteInput label="Owning organisation" optionText="name" validate={required()} fullWidth />
+      </ReferenceInput>
+      <TextInput source="leadPerson" label="Lead person" fullWidth />
+      <DateInput source="dueDate" label="Due date" />
+      {editing && <TextInput source="dueDateReason" label="Why the due date moves (needed when it changes)" fullWidth />}
+      <SelectInput source="status" choices={statusesBeforeCompletion} validate={required()} />
+      {editing && <TextInput source="comment" label="Note on the change (kept in history)" fullWidth />}
+    </>
+  );
+}

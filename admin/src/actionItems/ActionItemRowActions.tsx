@@ -1,0 +1,37 @@
+import { Box, Button } from '@mui/material';
+import { useState } from 'react';
+import { DateInput, SelectInput, TextInput, required, useCanAccess, useRecordContext } from 'react-admin';
+import { strengthChoices } from '../common/choices';
+import { CreateDialog, EditDialog } from '../common/FormDialogs';
+import { ActionItemInputs } from './ActionItemInputs';
+
+const closed = new Set(['COMPLETED', 'CANCELLED']);
+
+/** Edit, complete, and add evidence to one action, each in a dialog. */
+export function ActionItemRowActions(_props: { label?: string }) {
+  const record = useRecordContext();
+  const [dialog, setDialog] = useState<'edit' | 'complete' | 'evidence' | null>(null);
+  const { canAccess } = useCanAccess({ action: 'edit', resource: 'actionItems', record });
+  if (!record || !canAccess) return null;
+  const close = () => setDialog(null);
+  const name = `“${String(record.description).slice(0, 60)}”`;
+  return (
+    <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
+      <Button size="small" onClick={() => setDialog('edit')} aria-label={`Edit action ${name}`}>Edit</Button>
+      {!closed.has(String(record.status)) && <Button size="small" onClick={() => setDialog('complete')} aria-label={`Complete action ${name}`}>Complete</Button>}
+      <Button size="small" onClick={() => setDialog('evidence')} aria-label={`Add evidence to action ${name}`}>Add evidence</Button>
+      <EditDialog resource="actionItems" id={record.id} open={dialog === 'edit'} onClose={close} title="Edit action" done="Action saved">
+        <ActionItemInputs editing />
+      </EditDialog>
+      <EditDialog resource="actionItems" id={record.id} operation="complete" open={dialog === 'complete'} onClose={close} title="Complete action" saveLabel="Mark completed" done="Action completed">
+        <DateInput source="completedOn" label="Completed on (today when empty)" />
+        <TextInput source="comment" label="Note (kept in history)" fullWidth defaultValue="" />
+      </EditDialog>
+      <CreateDialog resource="evidence" defaults={{ actionItemId: record.id, strength: 'PRACTICE' }} open={dialog === 'evidence'} onClose={close} title={`Evidence for ${name}`} saveLabel="Submit evidence" done="Evidence submitted">
+        <TextInput source="summary" label="What the evidence shows" multiline minRows={3} validate={required()} fullWidth />
+        <SelectInput source="strength" choices={strengthChoices} validate={required()} />
+        <TextInput source="url" label="Where it can be read (link)" type="url" fullWidth />
+      </CreateDialog>
+    </Box>
+  );
+}

@@ -1,0 +1,51 @@
+import AlarmIcon from '@mui/icons-material/Alarm';
+import RepeatIcon from '@mui/icons-material/Repeat';
+import FlagIcon from '@mui/icons-material/Flag';
+import { Card, CardContent } from '@mui/material';
+import {
+  AutocompleteArrayInput, AutocompleteInput, BooleanInput, FilterList, FilterListItem, FilterLiveSearch, NullableBooleanInput,
+  ReferenceArrayInput, ReferenceInput, SearchInput, SelectArrayInput,
+} from 'react-admin';
+import { recommendationStatusChoices } from '../common/choices';
+
+export const recommendationFilters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Search reference or text" />,
+  <SelectArrayInput key="statuses" source="statuses" label="Status" choices={recommendationStatusChoices} />,
+  <ReferenceInput key="ownerId" source="ownerId" reference="organisations">
+    <AutocompleteInput label="Owner (and those under it)" optionText="name" />
+  </ReferenceInput>,
+  <ReferenceInput key="reportId" source="reportId" reference="reports">
+    <AutocompleteInput label="Report" optionText="title" />
+  </ReferenceInput>,
+  <ReferenceArrayInput key="themeIds" source="themeIds" reference="themes" perPage={100}>
+    <AutocompleteArrayInput label="Themes" optionText="name" />
+  </ReferenceArrayInput>,
+  <BooleanInput key="overdue" source="overdue" label="Overdue" />,
+  <BooleanInput key="repeatedUnmet" source="repeatedUnmet" label="Repeated and unmet" />,
+  <NullableBooleanInput key="unevidenced" source="unevidenced" label="No evidence" />,
+];
+
+/** One-click views beside the list. */
+export function RecommendationSidebar() {
+  return (
+    <Card sx={{ order: -1, mr: 2, mt: 8, width: 220, flexShrink: 0, display: { xs: 'none', lg: 'block' } }}>
+      <CardContent>
+        <FilterLiveSearch source="q" label="Search" />
+        <FilterList label="Needs attention" icon={<FlagIcon />}>
+          <FilterListItem label="Overdue" value={{ overdue: true }} />
+          <FilterListItem label="Repeated and unmet" value={{ repeatedUnmet: true }} />
+          <FilterListItem label="No evidence yet" value={{ unevidenced: true }} />
+        </FilterList>
+        <FilterList label="Status" icon={<AlarmIcon />}>
+          {recommendationStatusChoices.map((choice) => (
+            <FilterListItem key={choice.id} label={choice.name} value={{ statuses: [choice.id] }} />
+          ))}
+        </FilterList>
+        <FilterList label="Repeats" icon={<RepeatIcon />}>
+          <FilterListItem label="Repeats an earlier one" value={{ repeats: true }} />
+          <FilterListItem label="Made for the first time" value={{ repeats: false }} />
+        </FilterList>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,46 @@
+import { Card, CardContent } from '@mui/material';
+import { EditButton, Show, TopToolbar, useRecordContext, useCanAccess } from 'react-admin';
+import { ActionPlanSection } from './ActionPlanSection';
+import { AssessmentsSection } from './AssessmentsSection';
+import { EvidenceSection } from './EvidenceSection';
+import { HistorySection } from './HistorySection';
+import { LineageSection } from './LineageSection';
+import { RecommendationSummary } from './RecommendationSummary';
+import { RepeatCandidatesSection } from './RepeatCandidatesSection';
+
+function Actions() {
+  const record = useRecordContext();
+  const { canAccess } = useCanAccess({ action: 'edit', resource: 'recommendations', record });
+  return <TopToolbar>{canAccess && <EditButton label="Edit details" />}</TopToolbar>;
+}
+
+function Title() {
+  const record = useRecordContext();
+  return <span>{record ? `Recommendation ${record.reference}` : 'Recommendation'}</span>;
+}
+
+export default function RecommendationShow() {
+  return (
+    <Show actions={<Actions />} title={<Title />} component="div">
+      <Card>
+        <CardContent>
+          <RecommendationSummary />
+          <LineageSection />
+          <RepeatCandidatesSection />
+        </CardContent>
+      </Card>
+      <Card sx={{ mt: 2 }}>
+        <CardContent>
+          <ActionPlanSection />
+          <EvidenceSection />
+          <AssessmentsSection />
+        </CardContent>
+      </Card>
+      <Card sx={{ mt: 2 }}>
+        <CardContent>
+          <HistorySection />
+        </CardContent>
+      </Card>
+    </Show>
+  );
+}

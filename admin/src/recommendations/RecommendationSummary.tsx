@@ -1,0 +1,56 @@
+import { Box, Chip, Stack, Typography } from '@mui/material';
+import { DateField, Labeled, ReferenceField, TextField, useRecordContext } from 'react-admin';
+import { gapLabels, label, recommendationStatusLabels, responseLabels, verdictLabels } from '../common/choices';
+import { EnumChip, statusColours, verdictColours } from '../common/EnumChip';
+import { ChangeStatusButton } from './ChangeStatusButton';
+
+type Addressee = { organisation: { id: string; name: string }; response: string; responseNote?: string | null };
+
+/** What the recommendation asks, who owns it, what they report and what inspectors found. */
+export function RecommendationSummary() {
+  const record = useRecordContext();
+  if (!record) return null;
+  return (
+    <Box sx={{ display: 'grid', gap: 2 }}>
+      <Box>
+        <Typography variant="overline" component="p">
+          <ReferenceField source="reportId" reference="reports" link="show" /> · published {record.report?.publishedOn}
+        </Typography>
+        <Typography variant="h5" component="h1">Recommendation {record.reference}</Typography>
+        <Typography variant="body1" sx={{ mt: 1, maxWidth: 900 }}>{record.text}</Typography>
+      </Box>
+      <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" alignItems="center">
+        {record.isRepeatedUnmet && <Chip color="error" label="Repeated and unmet" />}
+        {record.isOverdue && <Chip color="warning" label="Overdue" />}
+        {record.repeatCount > 0 && <Chip variant="outlined" label={`Made ${record.repeatCount} time${record.repeatCount > 1 ? 's' : ''} before`} />}
+        {(record.themes ?? []).map((theme: { id: string; name: string }) => <Chip key={theme.id} size="small" label={theme.name} />)}
+      </Stack>
+      <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+        <Labeled label="Status (reported by owner)">
+          <Stack direction="row" spacing={1} alignItems="center">
+            <EnumChip source="status" labels={recommendationStatusLabels} colours={statusColours} />
+            <ChangeStatusButton />
+          </Stack>
+        </Labeled>
+        <Labeled label="Latest verdict (inspectors)"><EnumChip source="latestVerdict" labels={verdictLabels} colours={verdictColours} /></Labeled>
+        <Labeled label="Reported vs verified"><Typography variant="body2">{label(gapLabels, record.reportedVsVerified)}</Typography></Labeled>
+        <Labeled label="Owner"><TextField source="owner.name" /></Labeled>
+        <Labeled label="Target date"><DateField source="targetDate" emptyText="None" /></Labeled>
+        <Labeled label="First made on"><DateField source="firstMadeOn" emptyText="—" /></Labeled>
+        <Labeled label="Years open"><TextField source="yearsOpen" emptyText="—" /></Labeled>
+        <Labeled label="Days since update"><TextField source="daysSinceUpdate" /></Labeled>
+      </Box>
+      <Labeled label="Addressed to">
+        <Box component="ul" sx={{ m: 0, pl: 2 }}>
+          {(record.addressees as Addressee[] | undefined ?? []).map((a) => (
+            <li key={a.organisation.id}>
+              <Typography variant="body2">
+                {a.organisation.name}: <strong>{label(responseLabels, a.response)}</strong>{a.responseNote ? ` — ${a.responseNote}` : ''}
+              </Typography>
+            </li>
+          ))}
+        </Box>
+      </Labeled>
+    </Box>
+  );
+}

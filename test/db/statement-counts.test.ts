@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { loadDemoDataIfEmpty } from '../../prisma/seed/demo.ts';
+import { loadSynthetic } from '../../prisma/seed/synthetic.ts';
+import { prisma } from '../../server/db/client.ts';
+import { databaseKind, useTestDatabase } from '../support/database.ts';
+import { countStatements, execute, globalId, useGraphql } from '../support/graphql.ts';
+
+useTestDatabase();
+useGraphql();
+
+// The screens' own queries: what the number of SQL statements must not grow with.
+const LIST = `{ recommendations(first: 25) { totalCount edges { node {
+  reference text status isOverdue isRepeatedUnmet daysSinceUpdate actionItemCount
+  owner { name } report { title publishedOn } latestAssessment { verdict assessedOn }
+} } } }`;
+const DRILL_DOWN = `query ($id: ID!) { report(id: $id) { title progress { shareImplemented shareAchieved }
+  recommendations(first: 100) { totalCount edges { node { reference status owner { name }
+    actionItems(first: 50) { totalCount edges { node { description status owner { name }
+      evidence(first: 5) { summary verification submittedBy { name } } } } } } } } } }`;
+const DASHBOARD = `{ dashboard { recommendationCount overdueRecommendationCount repeatedUnmetCount overdueActionItemCount staleCount
+  byStatus { status count } byOwner { owner { name } total overdue } reportedVsVerified { gap count }
+  repeatedUnmet { reference report { publishedOn } owner { name } } overdueActionItems { description owner { name } }
+  progressByReport { report { title } progress { shareAchieved } } } }`;
+const UNMET = `{ recommendations(first: 50, filter: { repeatedUnmet: true }, orderBy: { field: FIRST_MADE_ON }) { totalCount edges { node {
+  reference firstMadeOn repeatCount owner { name } report { publishedOn } repeats { reference report { publishedOn } latestVerdict } } } } }`;
+
+async function statementsFor(query: string, variables: Record<string, unknown> = {}) {
+  const { result, statements } = await countStatements(() => execute(query, variables));
+  expect(result.errors).toBeUndefined();
+  return { count: statements.length, data: result.data as Record<string, any> };
+}
+
+async function largestReport(): Promise<string> {
+  const [row] = await prisma.$queryRaw<{ reportId: number }[]>`SELECT "reportId" FROM "Recommendation" GROUP BY "reportId" ORDER BY count(*) DESC LIMIT 1`;
+  return globalId('Report', row!.reportId);
+}
+
+describe(`SQL statements per request on ${databaseKind}`, () => {
+  it('do not grow with the number of rows returned', async () => {
+    await loadDemoDataIfEmpty();
+    const small = {
+      list: await statementsFor(LIST),
+      drillDown: await statementsFor(DRILL_DOWN, { id: await largestReport() }),
+      dashboard: await statementsFor(DASHBOARD),
+      unmet: await statementsFor(UNMET),
+    };
+    await loadSynthetic({ size: 1500, seed: 11 });
+    const large = {
+      list: await statementsFor(LIST),
+      drillDown: await statementsFor(DRILL_DOWN, { id: await largestReport() }),
+      dashboard: await statementsFor(DASHBOARD),
+      unmet: await statementsFor(UNMET),
+    };
+    // The larger data really returns more rows...
+    expect(large.list.data.recommendations.edges).toHaveLength(25);
+    expect(small.list.data.recommendations.edges.length).toBeLessThan(25);
+    expect(large.drillDown.data.report.recommendations.totalCount).toBeGreaterThan(small.drillDown.data.report.recommendations.totalCount);
+    expect(large.unmet.data.recommendations.edges.length).toBeGreaterThan(small.unmet.data.recommendations.edges.length);
+    // ...with the same number of statements.
+    const counts = (sizes: typeof small) => Object.fromEntries(Object.entries(sizes).map(([name, value]) => [name, value.count]));
+    expect(counts(large)).toEqual(counts(small));
+    expect(counts(small)).toEqual({ list: 2, drillDown: 2, dashboard: expect.any(Number), unmet: 2 });
+    expect(small.dashboard.count).toBeLessThanOrEqual(5);
+  });
+});

@@ -1,0 +1,40 @@
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isUnionType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { committedSchema, printedSchema } from '../../server/graphql/printed-schema.ts';
+import { schema } from '../../server/graphql/schema.ts';
+
+describe('the GraphQL schema', () => {
+  it('matches the committed schema.graphql (run `npm run schema` and commit the result)', () => {
+    expect(printedSchema()).toBe(committedSchema());
+  });
+
+  it('describes every type, field, argument and enum value: the schema is the API’s documentation', () => {
+    const missing: string[] = [];
+    // Types the Relay plugin writes itself (connections, edges, PageInfo, Node) are standard.
+    const generated = (name: string) => /Connection$|ConnectionEdge$|^PageInfo$|^Node$/.test(name);
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || generated(type.name) || (isScalarType(type) && ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name))) continue;
+      if (!type.description) missing.push(type.name);
+      if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description && !(field.name === 'id' && !isInputObjectType(type))) missing.push(`${type.name}.${field.name}`);
+          if ('args' in field) {
+            for (const arg of field.args) {
+              const relayArg = ['first', 'last', 'after', 'before'].includes(arg.name);
+              if (!arg.description && !relayArg) missing.push(`${type.name}.${field.name}(${arg.name})`);
+            }
+          }
+        }
+      }
+      if (isEnumType(type)) {
+        for (const value of type.getValues()) {
+          if (!value.description && !['ORGANISATION', 'REPORT', 'RECOMMENDATION', 'ACTION_ITEM', 'EVIDENCE', 'ASSESSMENT', 'USER', 'API_TOKEN'].includes(value.name)) {
+            missing.push(`${type.name}.${value.name}`);
+          }
+        }
+      }
+      if (isUnionType(type) && !type.description) missing.push(type.name);
+    }
+    expect(missing).toEqual([]);
+  });
+});
