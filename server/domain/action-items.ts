@@ -1,7 +1,7 @@
 import type { TransactionClient } from '../db/client.ts';
 import type { ActionItemStatus } from '../db/generated/prisma/enums.ts';
 import { badField, badUserInput, conflict, notFound } from '../errors.ts';
-import type { Actor } from './actor.ts';
+import { authorize, type Actor } from './actor.ts';
 import { formatDay, sameDay, today } from './dates.ts';
 import { recordHistory, type HistoryEntry } from './history.ts';
 import { touchRecommendation } from './recommendations.ts';
@@ -9,8 +9,19 @@ import { checkVersion, expectUpdated } from './versions.ts';
 
 const WHAT = 'The action item';
 
-async function checkOrganisation(tx: TransactionClient, id: number, field: string[]): Promise<void> {
-  if (!(await tx.organisation.findUnique({ where: { id }, select: { id: true } }))) throw badField(field, 'no such organisation');
+/** The organisation's path, for the leader's subtree check; refuses an unknown one. */
+async function organisationPath(tx: TransactionClient, id: number, field: string[]): Promise<string> {
+  const organisation = await tx.organisation.findUnique({ where: { id }, select: { path: true } });
+  if (!organisation) throw badField(field, 'no such organisation');
+  return organisation.path;
+}
+
+/** Reads the action item to change: exists, the actor may manage it, and the version is current. */
+async function readForUpdate(tx: TransactionClient, actor: Actor, id: number, version: number) {
+  const current = await tx.actionItem.findUnique({ where: { id }, include: { owner: { select: { path: true } } } });
+  if (!current) throw notFound(WHAT);
+  authorize(actor, 'manageActionItem', current.owner.path);
+  return checkVersion(current, version, WHAT);
 }
 
 export type NewActionItem = {
@@ -27,7 +38,8 @@ export async function createActionItem(tx: TransactionClient, actor: Actor, inpu
   if (!(await tx.recommendation.findUnique({ where: { id: input.recommendationId }, select: { id: true } }))) {
     throw notFound('The recommendation');
   }
-  await checkOrganisation(tx, input.ownerId, ['ownerId']);
+  // Leaders add actions their own organisation (or one under it) will own, to any plan.
+  authorize(actor, 'manageActionItem', await organisationPath(tx, input.ownerId, ['ownerId']));
   const item = await tx.actionItem.create({
     data: {
       recommendationId: input.recommendationId,
@@ -67,7 +79,7 @@ export async function updateActionItem(
   actor: Actor,
   input: { id: number; version: number; changes: ActionItemChanges },
 ): Promise<number> {
-  const current = checkVersion(await tx.actionItem.findUnique({ where: { id: input.id } }), input.version, WHAT);
+  const current = await readForUpdate(tx, actor, input.id, input.version);
   const { changes } = input;
   const on = { subject: 'ACTION_ITEM' as const, subjectId: input.id, recommendationId: current.recommendationId };
   const history: HistoryEntry[] = [];
@@ -78,7 +90,7 @@ export async function updateActionItem(
     history.push({ ...on, kind: 'UPDATED', field: 'leadPerson', fromValue: current.leadPerson, toValue: changes.leadPerson });
   }
   if (changes.ownerId !== undefined && changes.ownerId !== current.ownerId) {
-    await checkOrganisation(tx, changes.ownerId, ['changes', 'ownerId']);
+    authorize(actor, 'manageActionItem', await organisationPath(tx, changes.ownerId, ['changes', 'ownerId']));
     history.push({ ...on, kind: 'OWNER_CHANGED', field: 'owner', fromValue: String(current.ownerId), toValue: String(changes.ownerId) });
   }
   if (changes.dueDate !== undefined && !sameDay(changes.dueDate, current.dueDate)) {
@@ -120,7 +132,7 @@ export async function completeActionItem(
   actor: Actor,
   input: { id: number; version: number; completedOn?: Date | null; comment?: string | null },
 ): Promise<number> {
-  const current = checkVersion(await tx.actionItem.findUnique({ where: { id: input.id } }), input.version, WHAT);
+  const current = await readForUpdate(tx, actor, input.id, input.version);
   if (current.status === 'COMPLETED') throw badField(['id'], 'the action item is already completed');
   const completedOn = input.completedOn ?? today();
   if (completedOn.getTime() > today().getTime()) throw badField(['completedOn'], 'cannot be in the future');
@@ -149,12 +161,8 @@ export async function deleteActionItem(
   actor: Actor,
   input: { id: number; version: number; comment: string },
 ): Promise<{ id: number; recommendationId: number }> {
-  const current = checkVersion(
-    await tx.actionItem.findUnique({ where: { id: input.id }, include: { _count: { select: { evidence: true } } } }),
-    input.version,
-    WHAT,
-  );
-  if (current._count.evidence > 0) {
+  const current = await readForUpdate(tx, actor, input.id, input.version);
+  if ((await tx.evidence.count({ where: { actionItemId: input.id } })) > 0) {
     throw conflict('The action item has evidence, which is never deleted: set its status to CANCELLED instead.');
   }
   const { count } = await tx.actionItem.deleteMany({ where: { id: input.id, version: input.version } });

@@ -1,7 +1,7 @@
 import type { TransactionClient } from '../db/client.ts';
 import type { AssessmentVerdict } from '../db/generated/prisma/enums.ts';
 import { badField, notFound } from '../errors.ts';
-import type { Actor } from './actor.ts';
+import { authorize, type Actor } from './actor.ts';
 import { today } from './dates.ts';
 import { refreshDerivedFacts } from './derived-facts.ts';
 import { recordHistory } from './history.ts';
@@ -20,6 +20,7 @@ export async function recordAssessment(
     select: { report: { select: { publishedOn: true } } },
   });
   if (!recommendation) throw notFound('The recommendation');
+  authorize(actor, 'recordAssessment');
   const assessedOn = input.assessedOn ?? today();
   if (assessedOn.getTime() > today().getTime()) throw badField(['assessedOn'], 'cannot be in the future');
   if (assessedOn.getTime() < recommendation.report.publishedOn.getTime()) {

@@ -1,7 +1,7 @@
 import type { TransactionClient } from '../db/client.ts';
 import type { EvidenceStrength, EvidenceVerification } from '../db/generated/prisma/enums.ts';
 import { badField, notFound } from '../errors.ts';
-import type { Actor } from './actor.ts';
+import { authorize, type Actor } from './actor.ts';
 import { recordHistory } from './history.ts';
 import { touchRecommendation } from './recommendations.ts';
 import { checkVersion, expectUpdated } from './versions.ts';
@@ -11,8 +11,12 @@ export async function submitEvidence(
   actor: Actor,
   input: { actionItemId: number; summary: string; url?: string | null; strength: EvidenceStrength },
 ): Promise<number> {
-  const item = await tx.actionItem.findUnique({ where: { id: input.actionItemId }, select: { recommendationId: true } });
+  const item = await tx.actionItem.findUnique({
+    where: { id: input.actionItemId },
+    select: { recommendationId: true, owner: { select: { path: true } } },
+  });
   if (!item) throw notFound('The action item');
+  authorize(actor, 'submitEvidence', item.owner.path);
   const evidence = await tx.evidence.create({
     data: {
       actionItemId: input.actionItemId,
@@ -40,11 +44,10 @@ export async function verifyEvidence(
   actor: Actor,
   input: { id: number; version: number; verification: Exclude<EvidenceVerification, 'UNVERIFIED'>; note: string },
 ): Promise<number> {
-  const current = checkVersion(
-    await tx.evidence.findUnique({ where: { id: input.id }, include: { actionItem: { select: { recommendationId: true } } } }),
-    input.version,
-    'The evidence',
-  );
+  const found = await tx.evidence.findUnique({ where: { id: input.id }, include: { actionItem: { select: { recommendationId: true } } } });
+  if (!found) throw notFound('The evidence');
+  authorize(actor, 'verifyEvidence');
+  const current = checkVersion(found, input.version, 'The evidence');
   if (current.verification === input.verification && current.verificationNote === input.note) {
     throw badField(['verification'], `the evidence is already marked ${input.verification}`);
   }

@@ -1,7 +1,8 @@
 import type { TransactionClient } from '../db/client.ts';
 import type { RecommendationResponse, RecommendationStatus } from '../db/generated/prisma/enums.ts';
 import { badField, badUserInput, notFound } from '../errors.ts';
-import type { Actor } from './actor.ts';
+import { authorize, type Actor } from './actor.ts';
+import type { Action } from './permissions.ts';
 import { formatDay, sameDay } from './dates.ts';
 import { refreshDerivedFacts } from './derived-facts.ts';
 import { recordHistory, type HistoryEntry } from './history.ts';
@@ -10,15 +11,23 @@ import { checkVersion, expectUpdated } from './versions.ts';
 
 const WHAT = 'The recommendation';
 
-async function readForUpdate(tx: TransactionClient, id: number, version: number) {
+/**
+ * Reads the recommendation to change, then checks, in this order, that it
+ * exists, that the actor may take the action on it, and that the client read
+ * the current version: a refusal tells nothing the actor may not know.
+ */
+async function readForUpdate(tx: TransactionClient, actor: Actor, action: Action, id: number, version: number) {
   const current = await tx.recommendation.findUnique({
     where: { id },
     include: {
       report: { select: { publishedOn: true } },
-      addressees: { include: { organisation: { select: { id: true, name: true, shortName: true } } } },
+      owner: { select: { path: true } },
+      addressees: { include: { organisation: { select: { id: true, name: true, shortName: true, path: true } } } },
       themes: { select: { id: true, name: true } },
     },
   });
+  if (!current) throw notFound(WHAT);
+  authorize(actor, action, current.owner.path);
   return checkVersion(current, version, WHAT);
 }
 
@@ -30,7 +39,7 @@ export async function updateRecommendationStatus(
   actor: Actor,
   input: { id: number; version: number; status: RecommendationStatus; comment: string },
 ): Promise<number> {
-  const current = await readForUpdate(tx, input.id, input.version);
+  const current = await readForUpdate(tx, actor, 'updateStatus', input.id, input.version);
   if (current.status === input.status) throw badField(['status'], `the status is already ${input.status}`);
   const now = new Date();
   const { count } = await tx.recommendation.updateMany({
@@ -76,7 +85,7 @@ export async function updateRecommendation(
   actor: Actor,
   input: { id: number; version: number; changes: RecommendationChanges },
 ): Promise<number> {
-  const current = await readForUpdate(tx, input.id, input.version);
+  const current = await readForUpdate(tx, actor, 'editRecommendation', input.id, input.version);
   const { changes } = input;
   const history: HistoryEntry[] = [];
   const on = onRecommendation(input.id);
@@ -168,8 +177,15 @@ export async function setRecommendationResponse(
   actor: Actor,
   input: { id: number; version: number; organisationId: number; response: RecommendationResponse; note?: string | null },
 ): Promise<number> {
-  const current = await readForUpdate(tx, input.id, input.version);
+  const current = await tx.recommendation.findUnique({
+    where: { id: input.id },
+    include: { addressees: { include: { organisation: { select: { name: true, shortName: true, path: true } } } } },
+  });
+  if (!current) throw notFound(WHAT);
   const addressee = current.addressees.find((a) => a.organisationId === input.organisationId);
+  // Leaders answer for their own organisation (or one under it).
+  authorize(actor, 'respond', addressee?.organisation.path ?? null);
+  checkVersion(current, input.version, WHAT);
   if (!addressee) throw badField(['organisationId'], 'the recommendation is not addressed to this organisation');
   if (addressee.response === input.response && (input.note ?? null) === addressee.responseNote) {
     throw badField(['response'], `the response is already ${input.response}`);
@@ -201,7 +217,7 @@ export async function linkRepeat(
   actor: Actor,
   input: { id: number; version: number; repeatsId: number; confirmed: boolean },
 ): Promise<number> {
-  const current = await readForUpdate(tx, input.id, input.version);
+  const current = await readForUpdate(tx, actor, 'linkRepeats', input.id, input.version);
   await checkRepeatLink(tx, { id: input.id, reportPublishedOn: current.report.publishedOn }, input.repeatsId, ['repeatsId']);
   if (current.repeatsId === input.repeatsId && current.repeatConfirmed === input.confirmed) {
     throw badField(['repeatsId'], 'this link is already in place');
@@ -228,7 +244,7 @@ export async function linkRepeat(
 
 /** An inspector confirms a link proposed by someone else or by a script. */
 export async function confirmRepeat(tx: TransactionClient, actor: Actor, input: { id: number; version: number }): Promise<number> {
-  const current = await readForUpdate(tx, input.id, input.version);
+  const current = await readForUpdate(tx, actor, 'linkRepeats', input.id, input.version);
   if (current.repeatsId === null) throw badField(['id'], 'the recommendation does not repeat another');
   if (current.repeatConfirmed) throw badField(['id'], 'the repeat link is already confirmed');
   return linkRepeat(tx, actor, { ...input, repeatsId: current.repeatsId, confirmed: true });
@@ -239,7 +255,7 @@ export async function unlinkRepeat(
   actor: Actor,
   input: { id: number; version: number; comment: string },
 ): Promise<number> {
-  const current = await readForUpdate(tx, input.id, input.version);
+  const current = await readForUpdate(tx, actor, 'linkRepeats', input.id, input.version);
   if (current.repeatsId === null) throw badField(['id'], 'the recommendation does not repeat another');
   const { count } = await tx.recommendation.updateMany({
     where: { id: input.id, version: input.version },

@@ -1,7 +1,7 @@
 import type { TransactionClient } from '../db/client.ts';
 import type { ReportKind } from '../db/generated/prisma/enums.ts';
 import { badField, badUserInput } from '../errors.ts';
-import type { Actor } from './actor.ts';
+import { authorize, type Actor } from './actor.ts';
 import { formatDay, sameDay } from './dates.ts';
 import { refreshDerivedFacts } from './derived-facts.ts';
 import { recordHistory, type HistoryEntry } from './history.ts';
@@ -48,6 +48,7 @@ async function checkFollowsUp(tx: TransactionClient, ids: number[], publishedOn:
  * with their owners, themes and repeat links, in one transaction.
  */
 export async function createReport(tx: TransactionClient, actor: Actor, input: NewReport): Promise<number> {
+  authorize(actor, 'loadReport');
   await checkInspectorate(tx, input.inspectorateId, ['inspectorateId']);
   if (input.followsUpIds?.length) await checkFollowsUp(tx, input.followsUpIds, input.publishedOn);
   const references = new Set<string>();
@@ -130,6 +131,7 @@ export async function updateReport(
   actor: Actor,
   input: { id: number; version: number; changes: ReportChanges },
 ): Promise<number> {
+  authorize(actor, 'loadReport');
   const current = checkVersion(
     await tx.report.findUnique({ where: { id: input.id }, include: { followsUp: { select: { id: true } } } }),
     input.version,

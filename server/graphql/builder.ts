@@ -2,24 +2,49 @@ import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { prisma } from '../db/client.ts';
 import type PrismaTypes from '../db/generated/pothos-types.ts';
 import { getDatamodel } from '../db/generated/pothos-types.ts';
-import { badUserInput } from '../errors.ts';
+import { canWrite } from '../domain/permissions.ts';
+import { badUserInput, forbidden, unauthenticated } from '../errors.ts';
 import type { Context } from './context.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
+  AuthScopes: {
+    /** Everyone, signed in or not: for signing in and out. */
+    anyone: boolean;
+    /** Signed in, or a valid API token. */
+    authenticated: boolean;
+    /** A leader who may write (not through a read-only token). */
+    leader: boolean;
+    /** An inspector or administrator who may write. */
+    inspector: boolean;
+    /** An administrator who may write. */
+    administrator: boolean;
+  };
   DefaultFieldNullability: false;
   Scalars: {
     Date: { Input: Date; Output: Date };
     DateTime: { Input: Date; Output: Date };
   };
 }>({
-  plugins: [PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin],
+  // Scope auth first: no other plugin's work (validation included) runs for a caller who may not call.
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: ({ actor }) => ({
+      anyone: true,
+      authenticated: actor !== null,
+      leader: canWrite(actor) && actor.role === 'LEADER',
+      inspector: canWrite(actor) && (actor.role === 'INSPECTOR' || actor.role === 'ADMINISTRATOR'),
+      administrator: canWrite(actor) && actor.role === 'ADMINISTRATOR',
+    }),
+    unauthorizedError: (_parent, context) => (context.actor ? forbidden() : unauthenticated()),
+  },
   prisma: {
     // A function, so the client connected at start (or per test file) is used.
     client: () => prisma,
@@ -54,7 +79,11 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.queryType({ description: 'Reads. Lists are Relay connections with a total count.' });
+// Secure by default: every read needs a signed-in user or a token (fields that must not, say so).
+builder.queryType({
+  description: 'Reads. Lists are Relay connections with a total count. Every read needs a session or an API token.',
+  authScopes: { authenticated: true },
+});
 builder.mutationType({
-  description: 'Writes. Each one is validated, leaves a history event in the same transaction, and refuses a stale version.',
+  description: 'Writes. Each one is authorised, validated, leaves a history event in the same transaction, and refuses a stale version.',
 });

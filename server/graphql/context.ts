@@ -2,7 +2,18 @@ import type { Actor } from '../domain/actor.ts';
 
 export type { Actor };
 
+/** What the HTTP layer lends the API for the session cookie. */
+export type SessionCookie = {
+  /** The secret of the session this request came with, if any. */
+  current(): string | undefined;
+  start(secret: string, expiresAt: Date): void;
+  end(): void;
+};
+
 export type Context = {
   /** Null until the request is authenticated. */
   actor: Actor | null;
+  /** The client's network address, for the limits on sign-in attempts. */
+  address: string;
+  session: SessionCookie;
 };

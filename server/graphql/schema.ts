@@ -5,6 +5,8 @@ import './shared/pagination.ts';
 import './types/organisation.ts';
 import './types/theme.ts';
 import './types/user.ts';
+import './types/auth.ts';
+import './types/api-token.ts';
 import './reports/type.ts';
 import './reports/queries.ts';
 import './reports/mutations.ts';

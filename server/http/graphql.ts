@@ -2,6 +2,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { Router } from 'express';
 import type http from 'node:http';
+import { authenticate, SESSION_COOKIE, sessionSecret } from '../auth/authenticate.ts';
 import { createApollo } from '../graphql/apollo.ts';
 import type { Context } from '../graphql/context.ts';
 import type { Logger } from '../logger.ts';
@@ -16,7 +17,18 @@ export async function graphqlRouter(httpServer: http.Server, log: Logger): Promi
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async (): Promise<Context> => ({ actor: null }),
+      context: async ({ req, res }): Promise<Context> => {
+        const cookie = { httpOnly: true, sameSite: 'lax' as const, secure: req.secure, path: '/' };
+        return {
+          actor: await authenticate(req.headers),
+          address: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+          session: {
+            current: () => sessionSecret(req.headers),
+            start: (secret, expiresAt) => res.cookie(SESSION_COOKIE, secret, { ...cookie, expires: expiresAt }),
+            end: () => res.clearCookie(SESSION_COOKIE, cookie),
+          },
+        };
+      },
     }),
   );
   return { router, stop: () => apollo.stop() };

@@ -100,13 +100,13 @@ describe(`writing on ${databaseKind}`, () => {
     const RESPOND = `mutation ($input: SetRecommendationResponseInput!) { setRecommendationResponse(input: $input) { addressees { organisation { shortName } response responseNote } } }`;
     const { setRecommendationResponse } = await gql(RESPOND, {
       input: { id: globalId('Recommendation', rec.id), version: rec.version, organisationId: demo.org('MoJ').id, response: 'PARTLY_ACCEPTED', note: 'Funding only.' },
-    }, as.hmppsLeader);
+    }, as.inspector);
     expect(setRecommendationResponse.addressees).toContainEqual({ organisation: { shortName: 'MoJ' }, response: 'PARTLY_ACCEPTED', responseNote: 'Funding only.' });
     const [event] = await historyOf(rec.id);
     expect(event).toMatchObject({ kind: 'RESPONSE_CHANGED', field: 'response (MoJ)', fromValue: 'AWAITING_RESPONSE', toValue: 'PARTLY_ACCEPTED' });
     await refused('BAD_USER_INPUT', RESPOND, {
       input: { id: globalId('Recommendation', rec.id), version: rec.version + 1, organisationId: demo.org('Wales').id, response: 'ACCEPTED' },
-    }, as.hmppsLeader);
+    }, as.inspector);
   });
 
   it('runs an action plan: create, update with a moved due date, complete, delete', async () => {

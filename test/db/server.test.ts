@@ -1,7 +1,8 @@
 import pg from 'pg';
+import { prisma } from '../../server/db/client.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKind, type TestDatabaseConfig } from '../support/database.ts';
-import { postGraphql, startTestServer } from '../support/server.ts';
+import { postGraphql, signInOverHttp, startTestServer } from '../support/server.ts';
 
 const databases: TestDatabaseConfig[] = [];
 async function freshDatabase() {
@@ -23,7 +24,10 @@ describe(`the server on ${databaseKind}`, () => {
       const health = await fetch(`${server.url}/healthz`);
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'ok', database: databaseKind });
-      const { status, body } = await postGraphql<Reports>(server.url, reportsQuery);
+      const anonymous = await postGraphql<Reports>(server.url, reportsQuery);
+      expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const { cookie } = await signInOverHttp(server.url, 'viewer@example.org', 'viewer-demo-2026');
+      const { status, body } = await postGraphql<Reports>(server.url, reportsQuery, {}, { cookie });
       expect(status).toBe(200);
       expect(body.errors).toBeUndefined();
       expect(body.data!.reports.totalCount).toBe(3);
@@ -37,11 +41,13 @@ describe(`the server on ${databaseKind}`, () => {
   it('keeps its data across a restart and does not load the demo twice', async () => {
     const database = await freshDatabase();
     const first = await startTestServer(database);
-    const before = await postGraphql<Reports>(first.url, reportsQuery);
+    const { cookie } = await signInOverHttp(first.url, 'viewer@example.org', 'viewer-demo-2026');
+    const before = await postGraphql<Reports>(first.url, reportsQuery, {}, { cookie });
     await first.close();
     const second = await startTestServer(database);
     try {
-      const after = await postGraphql<Reports>(second.url, reportsQuery);
+      // The session is in the database: it outlives the process too.
+      const after = await postGraphql<Reports>(second.url, reportsQuery, {}, { cookie });
       expect(after.body).toEqual(before.body);
     } finally {
       await second.close();
@@ -51,7 +57,8 @@ describe(`the server on ${databaseKind}`, () => {
   it('does not load demo data when DEMO_DATA is off', async () => {
     const server = await startTestServer(await freshDatabase(), { demoData: false });
     try {
-      expect((await postGraphql<Reports>(server.url, reportsQuery)).body.data!.reports.totalCount).toBe(0);
+      expect(await prisma.user.count()).toBe(0);
+      expect(await prisma.report.count()).toBe(0);
     } finally {
       await server.close();
     }

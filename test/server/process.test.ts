@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { postGraphql, signInOverHttp } from '../support/server.ts';
 
 // `npm start` as a person runs it: the real entry point in its own process, on the embedded database.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-process-'));
@@ -56,12 +57,9 @@ describe('the server process', () => {
     const url = await ready(again);
     expect(again.output()).not.toContain('Loaded the illustrative demo data');
     expect(again.output()).not.toContain('Applied migrations');
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ reports { totalCount } }' }),
-    });
-    expect(await response.json()).toEqual({ data: { reports: { totalCount: 3 } } });
+    const { cookie } = await signInOverHttp(url, 'viewer@example.org', 'viewer-demo-2026');
+    const { body } = await postGraphql(url, '{ reports { totalCount } }', {}, { cookie });
+    expect(body).toEqual({ data: { reports: { totalCount: 3 } } });
     again.child.kill('SIGINT');
     expect(await again.exited).toBe(0);
   });

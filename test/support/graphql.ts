@@ -7,9 +7,22 @@ import { createApollo } from '../../server/graphql/apollo.ts';
 import type { Context } from '../../server/graphql/context.ts';
 import { createLogger } from '../../server/logger.ts';
 
+/** A read-only caller for tests that only read: reads need someone, and a viewer may read everything. */
+export const READER: Actor = { userId: 0, role: 'VIEWER', organisationId: null, organisationPath: null, apiTokenId: null, access: 'READ' };
+
 export type GraphqlResult<T> = { data?: T | null; errors?: { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] };
 
 let apollo: ApolloServer<Context> | undefined;
+
+/** The context a request would have, for an actor the test names; cookies are kept in memory. */
+export function testContext(actor: Actor | null, address = '192.0.2.1'): Context {
+  let secret: string | undefined;
+  return {
+    actor,
+    address,
+    session: { current: () => secret, start: (value) => (secret = value), end: () => (secret = undefined) },
+  };
+}
 
 /** An Apollo Server on the real schema, run in-process: tests pass the context (who acts) directly. */
 export function useGraphql(): void {
@@ -25,23 +38,23 @@ export function useGraphql(): void {
 export async function execute<T = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown> = {},
-  actor: Actor | null = null,
+  actor: Actor | null = READER,
 ): Promise<GraphqlResult<T>> {
   assert(apollo, 'call useGraphql() in the test file');
-  const response = await apollo.executeOperation<T>({ query, variables }, { contextValue: { actor } });
+  const response = await apollo.executeOperation<T>({ query, variables }, { contextValue: testContext(actor) });
   assert(response.body.kind === 'single');
   return response.body.singleResult as GraphqlResult<T>;
 }
 
 /** Runs an operation that must succeed and returns its data. */
-export async function gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, actor: Actor | null = null): Promise<T> {
+export async function gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, actor: Actor | null = READER): Promise<T> {
   const result = await execute<T>(query, variables, actor);
   if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
   return result.data as T;
 }
 
 /** Runs an operation that must fail with this code, and returns the first error. */
-export async function gqlError(code: string, query: string, variables: Record<string, unknown> = {}, actor: Actor | null = null) {
+export async function gqlError(code: string, query: string, variables: Record<string, unknown> = {}, actor: Actor | null = READER) {
   const result = await execute(query, variables, actor);
   const error = result.errors?.[0];
   if (!error) throw new Error(`expected ${code}, got data: ${JSON.stringify(result.data)}`);
@@ -63,11 +76,18 @@ export async function countStatements<T>(work: () => Promise<T>): Promise<{ resu
 
 /** The demo users as actors, by their demo-data key. */
 export async function demoActors(): Promise<Record<'admin' | 'inspector' | 'leader' | 'hmppsLeader' | 'viewer', Actor>> {
-  const users = await prisma.user.findMany();
+  const users = await prisma.user.findMany({ include: { organisation: { select: { path: true } } } });
   const actor = (email: string): Actor => {
     const user = users.find((candidate) => candidate.email === email);
     assert(user, `demo user ${email}`);
-    return { userId: user.id, role: user.role, organisationId: user.organisationId, apiTokenId: null };
+    return {
+      userId: user.id,
+      role: user.role,
+      organisationId: user.organisationId,
+      organisationPath: user.organisation?.path ?? null,
+      apiTokenId: null,
+      access: 'READ_WRITE',
+    };
   };
   return {
     admin: actor('admin@example.org'),

@@ -11,12 +11,22 @@ export function startTestServer(database: Config['database'], overrides: Partial
   return startServer(config, createLogger(config.logLevel));
 }
 
-/** Posts a GraphQL operation as a client would. */
-export async function postGraphql<T = unknown>(url: string, query: string, variables?: Record<string, unknown>) {
+export type GraphqlBody<T> = { data?: T; errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[] };
+
+/** Posts a GraphQL operation as a client would, with the given headers (a cookie or a bearer token). */
+export async function postGraphql<T = unknown>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } };
+  return { status: response.status, headers: response.headers, body: (await response.json()) as GraphqlBody<T> };
+}
+
+/** Signs in over HTTP as a browser would; returns the Cookie header to send afterwards. */
+export async function signInOverHttp(url: string, email: string, password: string): Promise<{ cookie: string; setCookie: string }> {
+  const { body, headers } = await postGraphql(url, 'mutation ($input: LoginInput!) { login(input: $input) { email } }', { input: { email, password } });
+  if (body.errors) throw new Error(`sign-in failed: ${JSON.stringify(body.errors)}`);
+  const setCookie = headers.get('set-cookie') ?? '';
+  return { cookie: setCookie.split(';')[0]!, setCookie };
 }

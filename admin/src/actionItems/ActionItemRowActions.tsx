@@ -11,15 +11,16 @@ const closed = new Set(['COMPLETED', 'CANCELLED']);
 export function ActionItemRowActions(_props: { label?: string }) {
   const record = useRecordContext();
   const [dialog, setDialog] = useState<'edit' | 'complete' | 'evidence' | null>(null);
-  const { canAccess } = useCanAccess({ action: 'edit', resource: 'actionItems', record });
-  if (!record || !canAccess) return null;
+  const { canAccess: canEdit } = useCanAccess({ action: 'edit', resource: 'actionItems', record });
+  const { canAccess: canSubmit } = useCanAccess({ action: 'submitEvidence', resource: 'actionItems', record });
+  if (!record || !(canEdit || canSubmit)) return null;
   const close = () => setDialog(null);
   const name = `“${String(record.description).slice(0, 60)}”`;
   return (
     <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
-      <Button size="small" onClick={() => setDialog('edit')} aria-label={`Edit action ${name}`}>Edit</Button>
-      {!closed.has(String(record.status)) && <Button size="small" onClick={() => setDialog('complete')} aria-label={`Complete action ${name}`}>Complete</Button>}
-      <Button size="small" onClick={() => setDialog('evidence')} aria-label={`Add evidence to action ${name}`}>Add evidence</Button>
+      {canEdit && <Button size="small" onClick={() => setDialog('edit')} aria-label={`Edit action ${name}`}>Edit</Button>}
+      {canEdit && !closed.has(String(record.status)) && <Button size="small" onClick={() => setDialog('complete')} aria-label={`Complete action ${name}`}>Complete</Button>}
+      {canSubmit && <Button size="small" onClick={() => setDialog('evidence')} aria-label={`Add evidence to action ${name}`}>Add evidence</Button>}
       <EditDialog resource="actionItems" id={record.id} open={dialog === 'edit'} onClose={close} title="Edit action" done="Action saved">
         <ActionItemInputs editing />
       </EditDialog>

@@ -28,7 +28,15 @@ function useDone(onClose: () => void, message: string) {
  * Edits a record in a dialog, pessimistically: the dialog closes only once the
  * server has accepted the change. `operation` picks another mutation (see resources.ts).
  */
-export function EditDialog({ resource, id, operation, open, onClose, title, children, saveLabel, done = 'Saved' }: DialogProps & { resource: string; id: Identifier; operation?: string; done?: string }) {
+type EditDialogProps = DialogProps & {
+  resource: string;
+  id: Identifier;
+  operation?: string;
+  done?: string;
+  transform?: (data: Record<string, unknown>) => Record<string, unknown>;
+};
+
+export function EditDialog({ resource, id, operation, open, onClose, title, children, saveLabel, transform, done = 'Saved' }: EditDialogProps) {
   const titleId = useId();
   const onSuccess = useDone(onClose, done);
   const onError = useWriteErrors();
@@ -37,7 +45,7 @@ export function EditDialog({ resource, id, operation, open, onClose, title, chil
       <DialogTitle id={titleId}>{title}</DialogTitle>
       <DialogContent sx={{ p: 0 }}>
         {open && (
-          <EditBase resource={resource} id={id} mutationMode="pessimistic" redirect={false} mutationOptions={{ onSuccess, onError, meta: operation ? { operation } : undefined }}>
+          <EditBase resource={resource} id={id} mutationMode="pessimistic" redirect={false} transform={transform} mutationOptions={{ onSuccess, onError, meta: operation ? { operation } : undefined }}>
             <SimpleForm toolbar={<DialogToolbar onCancel={onClose} saveLabel={saveLabel} />}>{children}</SimpleForm>
           </EditBase>
         )}

@@ -6,7 +6,6 @@ import { Menu, useCanAccess } from 'react-admin';
 /** The resources a person may use, then the inspector's queue and the administration pages. */
 export function TrackerMenu() {
   const { canAccess: canVerify } = useCanAccess({ action: 'verify', resource: 'evidence' });
-  const { canAccess: canAdminister } = useCanAccess({ action: 'list', resource: 'apiTokens' });
   return (
     <Menu>
       <Menu.DashboardItem />
@@ -16,7 +15,7 @@ export function TrackerMenu() {
       {canVerify && <Menu.Item to="/evidence" primaryText="Evidence queue" leftIcon={<FactCheckIcon />} />}
       <Menu.ResourceItem name="organisations" />
       <Menu.ResourceItem name="users" />
-      {canAdminister && <Menu.Item to="/api-tokens" primaryText="API tokens" leftIcon={<KeyIcon />} />}
+      <Menu.Item to="/api-tokens" primaryText="API tokens" leftIcon={<KeyIcon />} />
       <Menu.Item to="/explorer" primaryText="API explorer" leftIcon={<ApiIcon />} />
     </Menu>
   );

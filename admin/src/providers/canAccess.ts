@@ -1,9 +1,8 @@
 /**
- * Who may do what, decided in one place. The server is the authority; this only keeps
- * the app from offering what would be refused. A record carrying the server's own
- * `viewerCan…` answer is taken at its word; otherwise the role decides: inspectors
- * and administrators act everywhere, leaders within their organisation's subtree,
- * viewers read.
+ * Who may do what, decided in one place. The server is the authority: records carry
+ * its `viewerCan…` answers, which are taken at their word. Where there is no record
+ * (a create button, a menu entry), the role decides: inspectors and administrators
+ * act everywhere, leaders within their organisation's subtree, viewers read.
  */
 
 export type Role = 'ADMINISTRATOR' | 'INSPECTOR' | 'LEADER' | 'VIEWER';
@@ -14,7 +13,7 @@ export type AccessRequest = { action: string; resource: string; record?: Record<
 
 const reads = new Set(['list', 'show', 'export']);
 const inspectorOnly = new Set(['verify', 'assess', 'linkRepeat']);
-const administration = new Set(['users', 'apiTokens']);
+const administration = new Set(['users']);
 
 /** The server's per-record answers, once the schema has them. */
 const serverAnswer: Record<string, string> = {
@@ -24,6 +23,8 @@ const serverAnswer: Record<string, string> = {
   linkRepeat: 'viewerCanLinkRepeats',
   assess: 'viewerCanAssess',
   verify: 'viewerCanVerify',
+  submitEvidence: 'viewerCanSubmitEvidence',
+  respond: 'viewerCanRespond',
 };
 
 const idAt = (value: unknown, ...path: string[]): string | undefined => {
@@ -44,7 +45,7 @@ export function owningOrganisations(record: Record<string, unknown>): string[] {
 
 function leaderMay(permissions: Permissions, { action, resource, record }: AccessRequest): boolean {
   if (inspectorOnly.has(action) || resource === 'reports' || resource === 'assessments' || resource === 'organisations') return false;
-  if (!record) return ['actionItems', 'evidence'].includes(resource) && action === 'create';
+  if (!record) return ['actionItems', 'evidence'].includes(resource) && (action === 'create' || action === 'edit');
   return owningOrganisations(record).some((id) => permissions.subtreeIds.includes(id));
 }
 

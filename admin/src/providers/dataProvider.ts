@@ -58,15 +58,15 @@ export type TrackerDataProvider = DataProvider & {
 };
 
 export const dataProvider: TrackerDataProvider = {
-  getList: (resource, params) => list(resource, params),
-  getOne: (resource, params) => one(resource, params.id),
+  getList: async (resource, params) => (await list(resource, params)) as never,
+  getOne: async (resource, params) => (await one(resource, params.id)) as never,
   async getMany(resource, params) {
     const mapping = mappingFor(resource);
     const query = `query Many($ids: [ID!]!) { nodes(ids: $ids) { ... on ${mapping.typename} { ${mapping.fields} } } }`;
     const data = await graphql<{ nodes: (Node | null)[] }>(query, { ids: params.ids });
-    return { data: data.nodes.filter((node): node is Node => node != null && 'id' in node).map((node) => toRecord(mapping, node)) };
+    return { data: data.nodes.filter((node): node is Node => node != null && 'id' in node).map((node) => toRecord(mapping, node)) as never };
   },
-  getManyReference: (resource, params) => list(resource, { ...params, filter: { ...params.filter, [params.target]: params.id } }),
+  getManyReference: async (resource, params) => (await list(resource, { ...params, filter: { ...params.filter, [params.target]: params.id } })) as never,
   async create(resource, params) {
     return { data: (await write(resource, mappingFor(resource).create, params.data)) as never };
   },

@@ -2,7 +2,7 @@
 
 const organisationRef = 'id name shortName';
 
-export const reportFields = `id title kind publishedOn url summary version createdAt updatedAt
+export const reportFields = `id title kind publishedOn url summary version createdAt updatedAt viewerCanEdit
   inspectorate { ${organisationRef} }
   followsUp { id title publishedOn }
   progress { recommendationCount implementedByOwners achievedByInspectors assessedByInspectors shareImplemented shareAchieved }`;
@@ -11,11 +11,11 @@ export const reportDetailFields = `followedUpBy { id title publishedOn }`;
 
 export const recommendationFields = `id reference position text status statusChangedAt targetDate version createdAt updatedAt
   isOverdue isRepeatedUnmet repeatCount firstMadeOn yearsOpen latestVerdict reportedVsVerified daysSinceUpdate actionItemCount
-  repeatConfirmed
+  repeatConfirmed viewerCanEdit viewerCanUpdateStatus viewerCanManageActionPlan viewerCanLinkRepeats viewerCanAssess
   owner { ${organisationRef} }
   report { id title publishedOn }
   themes { id name }
-  addressees { organisation { ${organisationRef} } response responseNote respondedAt }`;
+  addressees { organisation { ${organisationRef} } response responseNote respondedAt viewerCanRespond }`;
 
 const lineageEntry = `id reference status latestVerdict text report { id title publishedOn }`;
 
@@ -26,10 +26,11 @@ export const recommendationDetailFields = `repeatSimilarity
   latestAssessment { id verdict assessedOn commentary }`;
 
 export const actionItemFields = `id description dueDate completedOn status isOverdue leadPerson evidenceCount version createdAt updatedAt
+  viewerCanEdit viewerCanSubmitEvidence
   owner { ${organisationRef} }
   recommendation { id reference owner { id } report { id title } }`;
 
-export const evidenceFields = `id summary url strength submittedAt verification verificationNote verifiedAt version
+export const evidenceFields = `id summary url strength submittedAt verification verificationNote verifiedAt version viewerCanVerify
   submittedBy { id name }
   verifiedBy { id name }
   actionItem { id description owner { ${organisationRef} } recommendation { id reference report { id title } } }`;
@@ -48,3 +49,5 @@ export const userFields = `id name email role active createdAt version organisat
 export const themeFields = 'id name description';
 
 export const identityFields = `id name email role organisation { ${organisationRef} }`;
+
+export const apiTokenFields = `id name access prefix createdAt expiresAt lastUsedAt revokedAt isActive user { id name email }`;

@@ -207,6 +207,11 @@ const organisations: ResourceMapping = {
   variables: (filter) => ({ filter: withSearch(filter, ['kinds', 'parentId', 'within']) }),
   sort: { name: 'NAME', kind: 'KIND', depth: 'TREE' },
   toRecord: (node) => ({ ...node, parentId: idOf(node.parent) }),
+  create: { mutation: 'createOrganisation', input: (data) => pick(data, ['name', 'shortName', 'kind', 'parentId']) },
+  update: {
+    mutation: 'updateOrganisation',
+    input: (data, previous) => ({ ...versioned(data, previous), ...changed(data, previous, ['name', 'shortName', 'kind', 'parentId']) }),
+  },
 };
 
 const users: ResourceMapping = {
@@ -217,6 +222,15 @@ const users: ResourceMapping = {
   argTypes: { filter: 'UserFilter' },
   variables: (filter) => ({ filter: withSearch(filter, ['organisationId', 'roles']) }),
   toRecord: (node) => ({ ...node, organisationId: idOf(node.organisation) }),
+  create: { mutation: 'createUser', input: (data) => pick(data, ['email', 'name', 'organisationId', 'password', 'role']) },
+  update: {
+    mutation: 'updateUser',
+    input: (data, previous) => ({
+      ...versioned(data, previous),
+      ...changed(data, previous, ['name', 'role', 'organisationId', 'active']),
+      ...pick(data, ['password']),
+    }),
+  },
 };
 
 const themes: ResourceMapping = {

@@ -28,7 +28,7 @@ export const recommendationFilters = [
 /** One-click views beside the list. */
 export function RecommendationSidebar() {
   return (
-    <Card sx={{ order: -1, mr: 2, mt: 8, width: 220, flexShrink: 0, display: { xs: 'none', lg: 'block' } }}>
+    <Card sx={{ order: -1, mr: 2, mt: 8, width: 190, flexShrink: 0, display: { xs: 'none', lg: 'block' } }}>
       <CardContent>
         <FilterLiveSearch source="q" label="Search" />
         <FilterList label="Needs attention" icon={<FlagIcon />}>

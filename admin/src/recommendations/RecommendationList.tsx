@@ -5,6 +5,8 @@ import { EnumChip, statusColours, verdictColours } from '../common/EnumChip';
 import { exportRecommendations } from './exporter';
 import { recommendationFilters, RecommendationSidebar } from './RecommendationFilters';
 
+const clamp = (lines: number, maxWidth: number) => ({ maxWidth, display: '-webkit-box', WebkitLineClamp: lines, WebkitBoxOrient: 'vertical', overflow: 'hidden' }) as const;
+
 function Actions() {
   return (
     <TopToolbar>
@@ -24,18 +26,18 @@ export default function RecommendationList() {
       sort={{ field: 'report.publishedOn', order: 'DESC' }}
       title="Recommendations"
     >
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      <Datagrid rowClick="show" bulkActionButtons={false} size="small">
         <TextField source="reference" />
-        <TextField source="report.title" label="Report" sortBy="report.publishedOn" />
+        <FunctionField label="Report" sortBy="report.publishedOn" render={(record) => (
+          <Typography variant="body2" sx={clamp(2, 200)} title={record.report?.title}>{record.report?.publishedOn?.slice(0, 4)} · {record.report?.title}</Typography>
+        )} />
         <FunctionField
           label="Recommendation"
           render={(record) => (
-            <Typography variant="body2" sx={{ maxWidth: 420, display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}>
-              {record.text}
-            </Typography>
+            <Typography variant="body2" sx={clamp(3, 380)}>{record.text}</Typography>
           )}
         />
-        <TextField source="owner.name" label="Owner" sortBy="owner.name" />
+        <FunctionField label="Owner" sortBy="owner.name" render={(record) => <span title={record.owner?.name}>{record.owner?.shortName ?? record.owner?.name}</span>} />
         <EnumChip source="status" labels={recommendationStatusLabels} colours={statusColours} label="Status" sortBy="status" />
         <EnumChip source="latestVerdict" labels={verdictLabels} colours={verdictColours} label="Verdict" sortBy="latestVerdict" />
         <DateField source="targetDate" label="Target" />

@@ -1,5 +1,5 @@
 import {
-  ArrayInput, AutocompleteArrayInput, AutocompleteInput, Create, DateInput, ReferenceArrayInput, ReferenceInput, SimpleForm,
+  AddItemButton, ArrayInput, AutocompleteArrayInput, AutocompleteInput, Create, DateInput, ReferenceArrayInput, ReferenceInput, SimpleForm,
   SimpleFormIterator, TextInput, required,
 } from 'react-admin';
 import { useWriteErrors } from '../common/useWriteErrors';
@@ -18,7 +18,7 @@ export default function ReportCreate() {
           <AutocompleteInput label="Inspectorate" optionText="name" validate={required()} />
         </ReferenceInput>
         <ArrayInput source="recommendations" label="Recommendations, in the order printed">
-          <SimpleFormIterator inline disableReordering={false} addButtonLabel="Add recommendation">
+          <SimpleFormIterator inline addButton={<AddItemButton label="Add recommendation" />}>
             <TextInput source="reference" label="Reference" helperText='As printed, e.g. "R3"' validate={required()} sx={{ width: 120 }} />
             <TextInput source="text" label="Recommendation" multiline minRows={2} validate={required()} sx={{ minWidth: 360 }} />
             <ReferenceInput source="ownerId" reference="organisations">

@@ -1,3 +1,4 @@
+import { can } from '../../domain/permissions.ts';
 import { isActionItemOverdue } from '../../domain/recommendation-rules.ts';
 import { builder } from '../builder.ts';
 import { ActionItemStatus } from '../types/enums.ts';
@@ -23,6 +24,16 @@ export const ActionItem = builder.prismaNode('ActionItem', {
       query: (args) => ({ orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }], take: args.first ?? undefined }),
     }),
     evidenceCount: t.relationCount('evidence', { description: 'How much evidence it has.' }),
+    viewerCanEdit: t.boolean({
+      description: 'Whether you may change, complete or remove it (its owner’s leaders, inspectors, administrators).',
+      select: { owner: { select: { path: true } } },
+      resolve: (item, _args, { actor }) => can(actor, 'manageActionItem', item.owner.path),
+    }),
+    viewerCanSubmitEvidence: t.boolean({
+      description: 'Whether you may submit evidence for it.',
+      select: { owner: { select: { path: true } } },
+      resolve: (item, _args, { actor }) => can(actor, 'submitEvidence', item.owner.path),
+    }),
     version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was added.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it last changed.' }),

@@ -33,6 +33,7 @@ const VerifyEvidenceInput = builder.inputType('VerifyEvidenceInput', {
 
 builder.mutationFields((t) => ({
   submitEvidence: t.prismaField({
+    authScopes: { leader: true, inspector: true },
     type: 'Evidence',
     description: 'Submits evidence for an action item; it waits, unverified, for an inspector.',
     args: { input: t.arg({ type: SubmitEvidenceInput, required: true, description: 'The evidence.' }) },
@@ -42,6 +43,7 @@ builder.mutationFields((t) => ({
     },
   }),
   verifyEvidence: t.prismaField({
+    authScopes: { inspector: true },
     type: 'Evidence',
     description: 'Accepts evidence, or marks it insufficient, with a note.',
     args: { input: t.arg({ type: VerifyEvidenceInput, required: true, description: 'The check.' }) },

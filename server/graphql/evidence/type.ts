@@ -1,3 +1,4 @@
+import { can } from '../../domain/permissions.ts';
 import { builder } from '../builder.ts';
 import { EvidenceStrength, EvidenceVerification } from '../types/enums.ts';
 
@@ -15,6 +16,10 @@ export const Evidence = builder.prismaNode('Evidence', {
     verificationNote: t.exposeString('verificationNote', { nullable: true, description: 'Why the inspector accepted it or found it insufficient.' }),
     verifiedBy: t.relation('verifiedBy', { nullable: true, description: 'The inspector who checked it.' }),
     verifiedAt: t.expose('verifiedAt', { type: 'DateTime', nullable: true, description: 'When it was checked.' }),
+    viewerCanVerify: t.boolean({
+      description: 'Whether you may accept it or mark it insufficient (inspectors).',
+      resolve: (_evidence, _args, { actor }) => can(actor, 'verifyEvidence'),
+    }),
     version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),
   }),
 });

@@ -1,4 +1,5 @@
 import { daysBetween, today } from '../../domain/dates.ts';
+import { can } from '../../domain/permissions.ts';
 import { isOverdue, reportedVsVerified } from '../../domain/recommendation-rules.ts';
 import { builder } from '../builder.ts';
 import { loadLineages } from './lineage.ts';
@@ -22,6 +23,11 @@ builder.prismaObject('RecommendationAddressee', {
     response: t.expose('response', { type: RecommendationResponse, description: 'Its response.' }),
     responseNote: t.exposeString('responseNote', { nullable: true, description: 'What it said, e.g. why only partly accepted.' }),
     respondedAt: t.expose('respondedAt', { type: 'DateTime', nullable: true, description: 'When it responded.' }),
+    viewerCanRespond: t.boolean({
+      description: 'Whether you may record this organisation’s response.',
+      select: { organisation: { select: { path: true } } },
+      resolve: (addressee, _args, { actor }) => can(actor, 'respond', addressee.organisation.path),
+    }),
   }),
 });
 
@@ -109,6 +115,27 @@ export const Recommendation = builder.prismaNode('Recommendation', {
       description: 'Every change to it and its plan, newest first.',
       totalCount: true,
       query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
+    }),
+    viewerCanUpdateStatus: t.boolean({
+      description: 'Whether you may change its self-reported status (its owner’s leaders, inspectors, administrators).',
+      select: { owner: { select: { path: true } } },
+      resolve: (rec, _args, { actor }) => can(actor, 'updateStatus', rec.owner.path),
+    }),
+    viewerCanManageActionPlan: t.boolean({
+      description: 'Whether you may add action items to its plan (for your own organisation, if you are a leader).',
+      resolve: (_rec, _args, { actor }) => can(actor, 'manageActionItem', actor?.organisationPath ?? undefined),
+    }),
+    viewerCanEdit: t.boolean({
+      description: 'Whether you may change its details and target date.',
+      resolve: (_rec, _args, { actor }) => can(actor, 'editRecommendation'),
+    }),
+    viewerCanLinkRepeats: t.boolean({
+      description: 'Whether you may link, confirm or remove repeat links.',
+      resolve: (_rec, _args, { actor }) => can(actor, 'linkRepeats'),
+    }),
+    viewerCanAssess: t.boolean({
+      description: 'Whether you may record an inspector’s assessment.',
+      resolve: (_rec, _args, { actor }) => can(actor, 'recordAssessment'),
     }),
     version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was loaded.' }),

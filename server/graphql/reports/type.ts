@@ -1,3 +1,4 @@
+import { can } from '../../domain/permissions.ts';
 import { builder } from '../builder.ts';
 import { ReportKind } from '../types/enums.ts';
 import { loadReportProgress, ReportProgress } from './progress.ts';
@@ -35,6 +36,10 @@ export const Report = builder.prismaNode('Report', {
       description: 'Share of its recommendations implemented as reported by owners, and achieved as verified by inspectors.',
       load: (ids: number[]) => loadReportProgress(ids),
       resolve: (report) => report.id,
+    }),
+    viewerCanEdit: t.boolean({
+      description: 'Whether you may change it and load reports (inspectors).',
+      resolve: (_report, _args, { actor }) => can(actor, 'loadReport'),
     }),
     version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was loaded.' }),

@@ -1,9 +1,14 @@
+import { z } from 'zod';
 import { prisma } from '../../db/client.ts';
+import { OrganisationKind as OrganisationKinds } from '../../db/generated/prisma/enums.ts';
+import { createOrganisation, updateOrganisation } from '../../domain/organisations.ts';
 import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { withinOrganisation } from '../../domain/organisation-tree.ts';
 import { notFound } from '../../errors.ts';
 import { builder } from '../builder.ts';
 import { globalIdOf } from '../shared/ids.ts';
+import { write } from '../shared/mutation.ts';
+import { NAME_MAX, optionalText, requiredText } from '../shared/validation.ts';
 import { OFFSET_DESCRIPTION, pageArguments, pageSkip, SortDirection } from '../shared/pagination.ts';
 import { OrganisationKind } from './enums.ts';
 
@@ -107,5 +112,57 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true, description: 'Its id.' }).validate(globalIdOf('Organisation')) },
     resolve: async (query, _parent, args) =>
       (await prisma.organisation.findUnique({ ...query, where: { id: args.id } })) ?? Promise.reject(notFound('The organisation')),
+  }),
+}));
+
+const CreateOrganisationInput = builder.inputType('CreateOrganisationInput', {
+  description: 'A new organisation.',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'Full name, unique.' }).validate(requiredText(NAME_MAX)),
+    shortName: t.string({ description: 'Abbreviation.' }).validate(optionalText(40)),
+    kind: t.field({ type: OrganisationKind, required: true, description: 'What kind of body it is.' }),
+    parentId: t.id({ description: 'The body it belongs to.' }).validate(globalIdOf('Organisation').nullish()),
+  }),
+});
+
+const UpdateOrganisationInput = builder.inputType('UpdateOrganisationInput', {
+  description: 'Changes to an organisation. Omitted fields stay as they are.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'The organisation.' }).validate(globalIdOf('Organisation')),
+    version: t.int({ required: true, description: 'The version you last read.' }),
+    name: t.string({ description: 'Full name, unique.' }).validate(requiredText(NAME_MAX).optional()),
+    shortName: t.string({ description: 'Abbreviation; null to clear.' }).validate(optionalText(40)),
+    kind: t.field({ type: OrganisationKind, description: 'What kind of body it is.' }).validate(z.enum(OrganisationKinds).optional()),
+    parentId: t.id({ description: 'The body it belongs to; null for none.' }).validate(globalIdOf('Organisation').nullish()),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createOrganisation: t.prismaField({
+    type: 'Organisation',
+    authScopes: { administrator: true },
+    description: 'Adds an organisation to the tree.',
+    args: { input: t.arg({ type: CreateOrganisationInput, required: true, description: 'The organisation.' }) },
+    resolve: async (query, _root, { input }, context) => {
+      const id = await write(context, (tx, actor) => createOrganisation(tx, actor, input));
+      return prisma.organisation.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  updateOrganisation: t.prismaField({
+    type: 'Organisation',
+    authScopes: { administrator: true },
+    description: 'Renames or moves an organisation; what is under it moves with it.',
+    args: { input: t.arg({ type: UpdateOrganisationInput, required: true, description: 'The changes.' }) },
+    resolve: async (query, _root, { input }, context) => {
+      const { id, version, ...changes } = input;
+      await write(context, (tx, actor) =>
+        updateOrganisation(tx, actor, {
+          id,
+          version,
+          changes: { name: changes.name ?? undefined, shortName: changes.shortName, kind: changes.kind ?? undefined, parentId: changes.parentId },
+        }),
+      );
+      return prisma.organisation.findUniqueOrThrow({ ...query, where: { id } });
+    },
   }),
 }));

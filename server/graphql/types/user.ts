@@ -1,8 +1,13 @@
+import { z } from 'zod';
 import { prisma } from '../../db/client.ts';
+import { Role as Roles } from '../../db/generated/prisma/enums.ts';
+import { createUser, PASSWORD_MIN_LENGTH, updateUser } from '../../domain/users.ts';
 import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { notFound } from '../../errors.ts';
 import { builder } from '../builder.ts';
 import { globalIdOf } from '../shared/ids.ts';
+import { write } from '../shared/mutation.ts';
+import { NAME_MAX, requiredText } from '../shared/validation.ts';
 import { OFFSET_DESCRIPTION, pageArguments, pageSkip } from '../shared/pagination.ts';
 import { Role } from './enums.ts';
 import { Organisation } from './organisation.ts';
@@ -62,5 +67,70 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true, description: 'Their id.' }).validate(globalIdOf('User')) },
     resolve: async (query, _parent, args) =>
       (await prisma.user.findUnique({ ...query, where: { id: args.id } })) ?? Promise.reject(notFound('The user')),
+  }),
+}));
+
+const password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(1000, 'is too long');
+
+const CreateUserInput = builder.inputType('CreateUserInput', {
+  description: 'A new user account.',
+  fields: (t) => ({
+    email: t.string({ required: true, description: 'Email address, used to sign in.' }).validate(z.email('must be an email address').max(320)),
+    name: t.string({ required: true, description: 'Full name.' }).validate(requiredText(NAME_MAX)),
+    role: t.field({ type: Role, required: true, description: 'What they may do.' }),
+    organisationId: t.id({ description: 'Their organisation (required for leaders).' }).validate(globalIdOf('Organisation').nullish()),
+    password: t.string({ required: true, description: `A first password, at least ${PASSWORD_MIN_LENGTH} characters.` }).validate(password),
+  }),
+});
+
+const UpdateUserInput = builder.inputType('UpdateUserInput', {
+  description: 'Changes to a user account. Omitted fields stay as they are.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'The user.' }).validate(globalIdOf('User')),
+    version: t.int({ required: true, description: 'The version you last read.' }),
+    name: t.string({ description: 'Full name.' }).validate(requiredText(NAME_MAX).optional()),
+    role: t.field({ type: Role, description: 'What they may do.' }).validate(z.enum(Roles).optional()),
+    organisationId: t.id({ description: 'Their organisation; null for none.' }).validate(globalIdOf('Organisation').nullish()),
+    active: t.boolean({ description: 'Whether they may sign in.' }).validate(z.boolean().optional()),
+    password: t.string({ description: 'A new password; their sessions end.' }).validate(password.optional()),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createUser: t.prismaField({
+    type: 'User',
+    authScopes: { administrator: true },
+    description: 'Makes a user account.',
+    args: { input: t.arg({ type: CreateUserInput, required: true, description: 'The account.' }) },
+    resolve: async (query, _root, { input }, context) => {
+      const id = await write(context, (tx, actor) => createUser(tx, actor, input));
+      return prisma.user.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  updateUser: t.prismaField({
+    type: 'User',
+    authScopes: { administrator: true },
+    description: 'Changes a user’s name, role, organisation, password, or whether they may sign in.',
+    args: { input: t.arg({ type: UpdateUserInput, required: true, description: 'The changes.' }) },
+    resolve: async (query, _root, { input }, context) => {
+      const { id, version, ...changes } = input;
+      await write(context, (tx, actor) =>
+        updateUser(tx, actor, {
+          id,
+          version,
+          changes: {
+            name: changes.name ?? undefined,
+            role: changes.role ?? undefined,
+            organisationId: changes.organisationId,
+            active: changes.active ?? undefined,
+            password: changes.password ?? undefined,
+          },
+        }),
+      );
+      return prisma.user.findUniqueOrThrow({ ...query, where: { id } });
+    },
   }),
 }));

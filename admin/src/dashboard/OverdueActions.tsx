@@ -1,0 +1,27 @@
+import { List, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { Link } from 'react-router-dom';
+import { listLink } from './links';
+import { Panel } from './Panel';
+import type { DashboardData } from './query';
+
+const daysLate = (due: string | null) => (due ? Math.floor((Date.now() - Date.parse(due)) / 86_400_000) : 0);
+
+/** Action items past due, longest overdue first. */
+export function OverdueActions({ rows, total, scope }: { rows: DashboardData['overdueActionItems']; total: number; scope: string | undefined }) {
+  return (
+    <Panel title={`Overdue action items (${total})`} to={listLink('actionItems', { overdue: true, ...(scope ? { ownerId: scope } : {}) })} linkText={`All ${total} overdue action items`}>
+      {rows.length === 0 ? <Typography variant="body2">None.</Typography> : (
+        <List dense disablePadding>
+          {rows.map((row) => (
+            <ListItemButton key={row.id} component={Link} to={`/recommendations/${encodeURIComponent(row.recommendation.id)}/show`} divider>
+              <ListItemText
+                primary={row.description}
+                secondary={`${row.owner.shortName ?? row.owner.name} · due ${row.dueDate ?? '?'} (${daysLate(row.dueDate)} days late) · ${row.recommendation.reference}, ${row.recommendation.report.title}`}
+              />
+            </ListItemButton>
+          ))}
+        </List>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,26 @@
+import { List, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { Link } from 'react-router-dom';
+import { listLink } from './links';
+import { Panel } from './Panel';
+import type { DashboardData } from './query';
+
+/** Recommendations made before and never met, first made longest ago first. */
+export function RepeatedUnmet({ rows, total, scope }: { rows: DashboardData['repeatedUnmet']; total: number; scope: string | undefined }) {
+  return (
+    <Panel title={`Repeated and unmet (${total})`} to={listLink('recommendations', { repeatedUnmet: true, ...(scope ? { ownerId: scope } : {}) })} linkText={`All ${total} repeated and unmet`}>
+      {rows.length === 0 ? <Typography variant="body2">None.</Typography> : (
+        <List dense disablePadding>
+          {rows.map((row) => (
+            <ListItemButton key={row.id} component={Link} to={`/recommendations/${encodeURIComponent(row.id)}/show`} divider>
+              <ListItemText
+                primary={`${row.reference} · ${row.owner.shortName ?? row.owner.name} — made ${row.repeatCount + 1} times, first on ${row.firstMadeOn ?? '?'}${row.yearsOpen != null ? ` (${row.yearsOpen} years open)` : ''}`}
+                secondary={row.text}
+                secondaryTypographyProps={{ sx: { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' } }}
+              />
+            </ListItemButton>
+          ))}
+        </List>
+      )}
+    </Panel>
+  );
+}

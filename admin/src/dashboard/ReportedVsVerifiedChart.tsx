@@ -1,0 +1,35 @@
+import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useNavigate } from 'react-router-dom';
+import { gapLabels, label } from '../common/choices';
+import { gapFilters, listLink } from './links';
+import { Panel } from './Panel';
+import type { DashboardData } from './query';
+
+const colours: Record<string, string> = { CONFIRMED: '#00703c', OVERSTATED: '#d4351c', UNVERIFIED: '#f47738', UNDERSTATED: '#1d70b8', NONE: '#b1b4b6' };
+
+/** What owners report against what inspectors found: the gap is the point. */
+export function ReportedVsVerifiedChart({ rows, scope }: { rows: DashboardData['reportedVsVerified']; scope: string | undefined }) {
+  const navigate = useNavigate();
+  const data = rows.map((row) => ({ ...row, name: label(gapLabels, row.gap) }));
+  const open = (gap: string) => {
+    const filter = gapFilters[gap];
+    if (filter) navigate(listLink('recommendations', scope ? { ...filter, ownerId: scope } : filter));
+  };
+  return (
+    <Panel title="Reported vs verified" to={listLink('recommendations', { ...gapFilters.OVERSTATED, ...(scope ? { ownerId: scope } : {}) })} linkText="Reported implemented, found not achieved">
+      <div role="img" aria-label={`Reported against verified: ${data.map((d) => `${d.name} ${d.count}`).join('; ')}`} style={{ width: '100%', height: 260 }}>
+        <ResponsiveContainer>
+          <BarChart data={data} layout="vertical" margin={{ left: 24, right: 16 }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" allowDecimals={false} />
+            <YAxis type="category" dataKey="name" width={170} />
+            <Tooltip />
+            <Bar dataKey="count" name="Recommendations" cursor="pointer" onClick={(entry: { payload?: { gap: string } }) => entry.payload && open(entry.payload.gap)}>
+              {data.map((row) => <Cell key={row.gap} fill={colours[row.gap] ?? '#505a5f'} />)}
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </Panel>
+  );
+}

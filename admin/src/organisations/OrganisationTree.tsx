@@ -1,0 +1,26 @@
+import { Box } from '@mui/material';
+import { Datagrid, type RaRecord, FunctionField, List, SearchInput, SelectArrayInput, SelectField, TextField } from 'react-admin';
+import { organisationKindChoices } from '../common/choices';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Search names" />,
+  <SelectArrayInput key="kinds" source="kinds" label="Kinds" choices={organisationKindChoices} />,
+];
+
+/** Organisations in tree order, each indented under the body it belongs to. */
+export default function OrganisationTree() {
+  return (
+    <List filters={filters} sort={{ field: 'depth', order: 'ASC' }} perPage={100} exporter={false} title="Organisations">
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <FunctionField label="Name" sortBy="name" render={(record: RaRecord) => (
+          <Box component="span" sx={{ pl: record.depth * 3, display: 'inline-block' }}>
+            {record.depth > 0 ? '└ ' : ''}{record.name}
+          </Box>
+        )} />
+        <TextField source="shortName" label="Short name" emptyText="—" sortable={false} />
+        <SelectField source="kind" choices={organisationKindChoices} />
+        <TextField source="parent.name" label="Belongs to" emptyText="—" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+}

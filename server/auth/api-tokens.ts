@@ -1,0 +1,53 @@
+import type { TransactionClient } from '../db/client.ts';
+import { prisma } from '../db/client.ts';
+import type { ApiTokenAccess } from '../db/generated/prisma/enums.ts';
+import type { Actor } from '../domain/actor.ts';
+import { recordHistory } from '../domain/history.ts';
+import { badField, forbidden, notFound } from '../errors.ts';
+import { API_TOKEN_PREFIX, hashSecret, newApiToken } from './secrets.ts';
+
+/** Creates a named token for a user; the secret is returned this once and stored only as a hash. */
+export async function createApiToken(
+  tx: TransactionClient,
+  actor: Actor,
+  input: { userId: number; name: string; access: ApiTokenAccess; expiresAt?: Date | null },
+): Promise<{ id: number; secret: string }> {
+  if (input.userId !== actor.userId && actor.role !== 'ADMINISTRATOR') throw forbidden('Only administrators make tokens for other people.');
+  // A token made with a token would let a script outlive the credentials it was given.
+  if (actor.apiTokenId !== null) throw forbidden('Sign in to make API tokens: a token cannot make another.');
+  if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw badField(['expiresAt'], 'must be in the future');
+  const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+  if (!user) throw notFound('The user');
+  const { token, prefix } = newApiToken();
+  const row = await tx.apiToken.create({
+    data: { userId: input.userId, name: input.name, prefix, secretHash: hashSecret(token), access: input.access, expiresAt: input.expiresAt },
+    select: { id: true },
+  });
+  await recordHistory(tx, actor, { kind: 'CREATED', subject: 'API_TOKEN', subjectId: row.id, toValue: `${input.name} (${input.access})` });
+  return { id: row.id, secret: token };
+}
+
+export async function revokeApiToken(tx: TransactionClient, actor: Actor, id: number): Promise<number> {
+  const token = await tx.apiToken.findUnique({ where: { id } });
+  if (!token) throw notFound('The API token');
+  if (token.userId !== actor.userId && actor.role !== 'ADMINISTRATOR') throw forbidden();
+  if (token.revokedAt) throw badField(['id'], 'the token is already revoked');
+  await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+  await recordHistory(tx, actor, { kind: 'DELETED', subject: 'API_TOKEN', subjectId: id, fromValue: token.name, comment: 'revoked' });
+  return id;
+}
+
+/** The token a script sent, if it is valid: not revoked, not expired, and its user active. */
+export async function findApiToken(token: string) {
+  if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+  const row = await prisma.apiToken.findUnique({
+    where: { secretHash: hashSecret(token) },
+    include: { user: { include: { organisation: { select: { path: true } } } } },
+  });
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= Date.now()) || !row.user.active) return null;
+  // Last use is recorded, at most once a minute, so listing shows which tokens are alive.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  }
+  return row;
+}

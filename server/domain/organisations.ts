@@ -1,0 +1,73 @@
+import type { TransactionClient } from '../db/client.ts';
+import type { OrganisationKind } from '../db/generated/prisma/enums.ts';
+import { badField, badUserInput, notFound } from '../errors.ts';
+import { authorize, type Actor } from './actor.ts';
+import { refreshOrganisationPaths } from './derived-facts.ts';
+import { recordHistory, type HistoryEntry } from './history.ts';
+import { checkVersion, expectUpdated } from './versions.ts';
+
+async function checkName(tx: TransactionClient, name: string, self?: number): Promise<void> {
+  const clash = await tx.organisation.findFirst({ where: { name: { equals: name, mode: 'insensitive' }, id: { not: self } }, select: { id: true } });
+  if (clash) throw badField(['name'], 'another organisation has this name');
+}
+
+export async function createOrganisation(
+  tx: TransactionClient,
+  actor: Actor,
+  input: { name: string; shortName?: string | null; kind: OrganisationKind; parentId?: number | null },
+): Promise<number> {
+  authorize(actor, 'administer');
+  await checkName(tx, input.name);
+  if (input.parentId && !(await tx.organisation.findUnique({ where: { id: input.parentId }, select: { id: true } }))) {
+    throw badField(['parentId'], 'no such organisation');
+  }
+  const row = await tx.organisation.create({
+    data: { name: input.name, shortName: input.shortName, kind: input.kind, parentId: input.parentId },
+    select: { id: true },
+  });
+  await refreshOrganisationPaths(tx, [row.id]);
+  await recordHistory(tx, actor, { kind: 'CREATED', subject: 'ORGANISATION', subjectId: row.id, toValue: input.name });
+  return row.id;
+}
+
+export async function updateOrganisation(
+  tx: TransactionClient,
+  actor: Actor,
+  input: { id: number; version: number; changes: { name?: string; shortName?: string | null; kind?: OrganisationKind; parentId?: number | null } },
+): Promise<number> {
+  authorize(actor, 'administer');
+  const found = await tx.organisation.findUnique({ where: { id: input.id } });
+  if (!found) throw notFound('The organisation');
+  const current = checkVersion(found, input.version, 'The organisation');
+  const { changes } = input;
+  const on = { subject: 'ORGANISATION' as const, subjectId: input.id };
+  const history: HistoryEntry[] = [];
+  if (changes.name !== undefined && changes.name !== current.name) {
+    await checkName(tx, changes.name, input.id);
+    history.push({ ...on, kind: 'UPDATED', field: 'name', fromValue: current.name, toValue: changes.name });
+  }
+  if (changes.shortName !== undefined && changes.shortName !== current.shortName) {
+    history.push({ ...on, kind: 'UPDATED', field: 'shortName', fromValue: current.shortName, toValue: changes.shortName });
+  }
+  if (changes.kind !== undefined && changes.kind !== current.kind) {
+    history.push({ ...on, kind: 'UPDATED', field: 'kind', fromValue: current.kind, toValue: changes.kind });
+  }
+  if (changes.parentId !== undefined && changes.parentId !== current.parentId) {
+    if (changes.parentId !== null) {
+      const parent = await tx.organisation.findUnique({ where: { id: changes.parentId }, select: { path: true } });
+      if (!parent) throw badField(['changes', 'parentId'], 'no such organisation');
+      // Its new parent may not be itself or anything under it.
+      if (parent.path.startsWith(current.path)) throw badField(['changes', 'parentId'], 'an organisation cannot sit under itself');
+    }
+    history.push({ ...on, kind: 'UPDATED', field: 'parent', fromValue: current.parentId?.toString(), toValue: changes.parentId?.toString() });
+  }
+  if (history.length === 0) throw badUserInput('Nothing to change: every value given is the current one.');
+  const { count } = await tx.organisation.updateMany({
+    where: { id: input.id, version: input.version },
+    data: { name: changes.name, shortName: changes.shortName, kind: changes.kind, parentId: changes.parentId, version: { increment: 1 } },
+  });
+  expectUpdated(count, 'The organisation');
+  if (changes.parentId !== undefined) await refreshOrganisationPaths(tx, [input.id]);
+  await recordHistory(tx, actor, history);
+  return input.id;
+}

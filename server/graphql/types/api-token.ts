@@ -1,0 +1,101 @@
+
+import { createApiToken, revokeApiToken } from '../../auth/api-tokens.ts';
+import { prisma } from '../../db/client.ts';
+import { forbidden } from '../../errors.ts';
+import { builder } from '../builder.ts';
+import { globalIdOf } from '../shared/ids.ts';
+import { write } from '../shared/mutation.ts';
+import { NAME_MAX, requiredText } from '../shared/validation.ts';
+import { ApiTokenAccess } from './enums.ts';
+
+export const ApiToken = builder.prismaNode('ApiToken', {
+  id: { field: 'id' },
+  description: 'A named token with which a script calls the API as its user. Its secret is shown once, when it is made, and never stored.',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'What it is for.' }),
+    prefix: t.exposeString('prefix', { description: 'The first characters of the secret, to tell tokens apart.' }),
+    access: t.expose('access', { type: ApiTokenAccess, description: 'Read only, or read and write.' }),
+    user: t.relation('user', { description: 'Whose token it is: it never does more than this user may.' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true, description: 'When it stops working, if ever.' }),
+    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true, description: 'When it was revoked, if it was.' }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'When it was last used (to the minute).' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was made.' }),
+    isActive: t.boolean({
+      description: 'Neither revoked nor expired.',
+      resolve: (token) => !token.revokedAt && (!token.expiresAt || token.expiresAt.getTime() > Date.now()),
+    }),
+  }),
+});
+
+const CreateApiTokenInput = builder.inputType('CreateApiTokenInput', {
+  description: 'A new API token.',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'What it is for, e.g. "nightly export".' }).validate(requiredText(NAME_MAX)),
+    access: t.field({ type: ApiTokenAccess, required: true, description: 'READ for scripts that only read.' }),
+    expiresAt: t.field({ type: 'DateTime', description: 'When it should stop working (none when omitted).' }),
+    userId: t.id({ description: 'Whose token (administrators only; yourself when omitted).' }).validate(globalIdOf('User').nullish()),
+  }),
+});
+
+const CreatedApiToken = builder.objectRef<{ id: number; secret: string }>('CreatedApiToken').implement({
+  description: 'A token just made, with its secret: copy it now, it is never shown again.',
+  fields: (t) => ({
+    secret: t.exposeString('secret', { description: 'Send it as "Authorization: Bearer <secret>".' }),
+    token: t.prismaField({
+      type: 'ApiToken',
+      description: 'The token.',
+      resolve: (query, created) => prisma.apiToken.findUniqueOrThrow({ ...query, where: { id: created.id } }),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  apiTokens: t.prismaField({
+    type: ['ApiToken'],
+    description: 'Your API tokens, newest first; administrators may list anyone’s, or everyone’s.',
+    args: {
+      userId: t.arg.id({ description: 'Whose tokens (administrators only).' }).validate(globalIdOf('User').nullish()),
+      all: t.arg.boolean({ defaultValue: false, description: 'Every user’s tokens (administrators only).' }),
+    },
+    resolve: (query, _root, args, context) => {
+      const actor = context.actor!;
+      const isAdministrator = actor.role === 'ADMINISTRATOR';
+      if ((args.all || (args.userId && args.userId !== actor.userId)) && !isAdministrator) throw forbidden();
+      return prisma.apiToken.findMany({
+        ...query,
+        where: args.all ? {} : { userId: args.userId ?? actor.userId },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: 500,
+      });
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createApiToken: t.field({
+    type: CreatedApiToken,
+    description: 'Makes an API token. Its secret is in the answer, once; only a hash is kept.',
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: CreateApiTokenInput, required: true, description: 'The token.' }) },
+    resolve: (_root, { input }, context) =>
+      write(context, (tx, actor) =>
+        createApiToken(tx, actor, {
+          userId: input.userId ?? actor.userId,
+          name: input.name,
+          access: input.access,
+          expiresAt: input.expiresAt,
+        }),
+      ),
+  }),
+  revokeApiToken: t.prismaField({
+    type: 'ApiToken',
+    description: 'Revokes an API token at once. Your own; administrators may revoke anyone’s.',
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: true, description: 'The token.' }).validate(globalIdOf('ApiToken')) },
+    resolve: async (query, _root, args, context) => {
+      const id = await write(context, (tx, actor) => revokeApiToken(tx, actor, args.id));
+      return prisma.apiToken.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+}));
+

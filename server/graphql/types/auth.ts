@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { prisma } from '../../db/client.ts';
+import { endSession, startSession } from '../../auth/sessions.ts';
+import { signIn } from '../../auth/sign-in.ts';
+import { builder } from '../builder.ts';
+
+const LoginInput = builder.inputType('LoginInput', {
+  description: 'An email and password.',
+  fields: (t) => ({
+    email: t.string({ required: true, description: 'The email address of the account.' }).validate(z.string().trim().min(1, 'must not be empty').max(320, 'is too long')),
+    password: t.string({ required: true, description: 'Its password.' }).validate(z.string().min(1, 'must not be empty').max(1000, 'is too long')),
+  }),
+});
+
+builder.queryFields((t) => ({
+  me: t.prismaField({
+    type: 'User',
+    nullable: true,
+    // Anyone may ask who they are; the answer is null when nobody is signed in.
+    skipTypeScopes: true,
+    authScopes: { anyone: true },
+    description: 'The signed-in user (or the user of the API token), or null.',
+    resolve: (query, _root, _args, context) =>
+      context.actor ? prisma.user.findUnique({ ...query, where: { id: context.actor.userId } }) : null,
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  login: t.prismaField({
+    type: 'User',
+    description:
+      'Signs a person in and sets an HTTP-only session cookie. Repeated failures are slowed, then refused for a while; the answer never says whether an account exists.',
+    authScopes: { anyone: true },
+    args: { input: t.arg({ type: LoginInput, required: true, description: 'The credentials.' }) },
+    resolve: async (query, _root, { input }, context) => {
+      const { userId } = await signIn(input.email, input.password, context.address);
+      const previous = context.session.current();
+      if (previous) await endSession(previous);
+      const session = await startSession(userId);
+      context.session.start(session.secret, session.expiresAt);
+      return prisma.user.findUniqueOrThrow({ ...query, where: { id: userId } });
+    },
+  }),
+  logout: t.boolean({
+    description: 'Ends the session on the server and clears its cookie. True when there was a session to end.',
+    authScopes: { anyone: true },
+    resolve: async (_root, _args, context) => {
+      const secret = context.session.current();
+      context.session.end();
+      return secret ? endSession(secret) : false;
+    },
+  }),
+}));

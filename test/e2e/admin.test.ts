@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAdminStack, type AdminStack } from './support/admin-app.ts';
+import { openBrowser, screenshot, type Browser } from './support/browser.ts';
+import { apiHasSignIn, apiSession, demoUsers, signIn } from './support/session.ts';
+
+let stack: AdminStack;
+let signInReady = false;
+const browsers: Browser[] = [];
+
+async function browser(viewport?: { width: number; height: number }) {
+  const opened = await openBrowser(stack.url, viewport);
+  browsers.push(opened);
+  return opened;
+}
+
+beforeAll(async () => {
+  stack = await startAdminStack();
+  signInReady = await apiHasSignIn(stack.apiUrl);
+});
+
+afterAll(async () => {
+  for (const opened of browsers) expect(opened.foreignRequests, 'requests outside the app’s origin').toEqual([]);
+  await Promise.all(browsers.map((opened) => opened.close()));
+  await stack?.close();
+});
+
+/** The id of a recommendation as the API names it, found by reference in a report of that year. */
+async function recommendationId(reference: string, year: string) {
+  const post = await apiSession(stack.apiUrl, demoUsers.inspector);
+  const result = await post<{ recommendations: { edges: { node: { id: string; reference: string; report: { publishedOn: string } } }[] } }>(
+    'query ($search: String) { recommendations(first: 100, filter: { search: $search }) { edges { node { id reference report { publishedOn } } } } }',
+    { search: reference },
+  );
+  const found = result.data?.recommendations.edges.map((edge) => edge.node).find((node) => node.reference === reference && node.report.publishedOn.startsWith(year));
+  if (!found) throw new Error(`no recommendation ${reference} of ${year}`);
+  return found.id;
+}
+
+const showPage = (id: string) => `${stack.url}/#/recommendations/${encodeURIComponent(id)}/show`;
+
+describe('admin app', () => {
+  it('serves the sign-in page from its own origin only', async () => {
+    const { page } = await browser();
+    await page.goto(stack.url);
+    await page.getByLabel('Email').waitFor();
+    await expect(page.title()).resolves.toBe('Recommendation tracker');
+    await screenshot(page, 'sign-in');
+  });
+
+  it('lets each role sign in and offers only what the role may use', async (context) => {
+    if (!signInReady) return context.skip();
+    const expectations = [
+      { user: demoUsers.administrator, users: true, queue: true },
+      { user: demoUsers.inspector, users: false, queue: true },
+      { user: demoUsers.leader, users: false, queue: false },
+      { user: demoUsers.hmppsLeader, users: false, queue: false },
+      { user: demoUsers.viewer, users: false, queue: false },
+    ];
+    for (const expected of expectations) {
+      const { page } = await browser();
+      await signIn(page, stack.url, expected.user);
+      await page.getByTestId('demo-notice').waitFor();
+      const menu = page.getByRole('navigation').or(page.locator('.RaSidebar-fixed'));
+      await expect(menu.getByRole('menuitem', { name: 'Users' }).count()).resolves.toBe(expected.users ? 1 : 0);
+      await expect(menu.getByRole('menuitem', { name: 'Evidence queue' }).count()).resolves.toBe(expected.queue ? 1 : 0);
+      if (expected.user === demoUsers.inspector) {
+        await page.getByRole('heading', { name: /Status by owning organisation/ }).waitFor();
+        await page.waitForTimeout(800);
+        await screenshot(page, 'dashboard');
+      }
+    }
+  });
+
+  it('lets a leader change a status with a comment, add an action and evidence', async (context) => {
+    if (!signInReady) return context.skip();
+    const id = await recommendationId('R2', '2023');
+    const { page } = await browser();
+    await signIn(page, stack.url, demoUsers.hmppsLeader);
+    await page.goto(showPage(id));
+    await page.getByRole('button', { name: 'Change status' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Not planned').check();
+    await dialog.getByRole('button', { name: 'Change status' }).click();
+    await dialog.getByText('Required').first().waitFor();
+    await dialog.getByLabel(/Why it changed/).fill('Superseded by the national domestic abuse strategy.');
+    await dialog.getByRole('button', { name: 'Change status' }).click();
+    await page.getByText('Status changed').waitFor();
+    await page.getByText('“Superseded by the national domestic abuse strategy.”').waitFor();
+
+    await page.getByRole('button', { name: 'Add action' }).click();
+    await page.getByRole('dialog').getByLabel('What will be done').fill('Audit twenty cases in each region for the new policy.');
+    await page.getByRole('dialog').getByLabel('Due date').fill('2027-03-31');
+    await page.getByRole('dialog').getByRole('button', { name: 'Add action' }).click();
+    await page.getByText('Action added').waitFor();
+    await page.getByRole('cell', { name: 'Audit twenty cases in each region for the new policy.' }).waitFor();
+
+    await page.getByRole('button', { name: /Add evidence to action “Audit twenty cases/ }).click();
+    await page.getByRole('dialog').getByLabel('What the evidence shows').fill('Audit report for two regions, March 2027.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Submit evidence' }).click();
+    await page.getByText('Evidence submitted').waitFor();
+    await page.getByRole('cell', { name: 'Audit report for two regions, March 2027.' }).waitFor();
+  });
+
+  it('does not offer a leader the edits of another organisation, nor a viewer any', async (context) => {
+    if (!signInReady) return context.skip();
+    const id = await recommendationId('R3', '2023');
+    for (const user of [demoUsers.leader, demoUsers.viewer]) {
+      const { page } = await browser();
+      await signIn(page, stack.url, user);
+      await page.goto(showPage(id));
+      await page.getByRole('heading', { level: 1, name: 'Recommendation R3' }).waitFor();
+      await page.getByRole('heading', { name: 'Action plan' }).waitFor();
+      await expect(page.getByRole('button', { name: 'Change status' }).count()).resolves.toBe(0);
+      await expect(page.getByRole('button', { name: 'Add action' }).count()).resolves.toBe(0);
+      await expect(page.getByRole('button', { name: 'Record assessment' }).count()).resolves.toBe(0);
+    }
+  });
+
+  it('lets an inspector load a report, link a repeat, verify evidence and record a verdict', async (context) => {
+    if (!signInReady) return context.skip();
+    const post = await apiSession(stack.apiUrl, demoUsers.inspector);
+    const before = await post<{ dashboard: { repeatedUnmetCount: number } }>('{ dashboard { repeatedUnmetCount } }');
+    const earlier = await post<{ recommendation: { text: string } }>('query ($id: ID!) { recommendation(id: $id) { text } }', { id: await recommendationId('R5', '2023') });
+    const { page } = await browser();
+    await signIn(page, stack.url, demoUsers.inspector);
+
+    await page.goto(`${stack.url}/#/reports/create`);
+    await page.getByLabel('Title').fill('Domestic abuse: a second review of progress');
+    await page.getByLabel('Published on').fill('2026-06-30');
+    await page.getByLabel('Inspectorate').fill('HM Inspectorate');
+    await page.getByRole('option', { name: /HM Inspectorate of Probation/ }).click();
+    await page.getByLabel('Reference').fill('A1');
+    await page.getByLabel('Recommendation', { exact: true }).fill(earlier.data!.recommendation.text);
+    await page.getByLabel('Owner').fill('HM Prison');
+    await page.getByRole('option', { name: /HM Prison and Probation Service/ }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: /Domestic abuse: a second review of progress/ }).or(page.getByText('Domestic abuse: a second review of progress').first()).waitFor();
+
+    await page.getByRole('cell', { name: 'A1', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Recommendation A1' }).waitFor();
+    await page.getByRole('heading', { name: 'Possible repeats of earlier recommendations' }).waitFor();
+    await page.getByRole('button', { name: /Link as repeat of R5/ }).click();
+    await page.getByText(/Linked as a repeat of R5/).waitFor();
+    await page.getByText(/\(this recommendation\)/).waitFor();
+
+    await page.getByRole('button', { name: 'Record assessment' }).click();
+    await page.getByRole('dialog').getByLabel('Not achieved').check();
+    await page.getByRole('dialog').getByLabel('What inspectors found').fill('No change in practice since 2023.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Record verdict' }).click();
+    await page.getByText('Assessment recorded').waitFor();
+    await page.getByRole('cell', { name: 'No change in practice since 2023.' }).waitFor();
+    await screenshot(page, 'recommendation');
+
+    await page.goto(`${stack.url}/#/evidence`);
+    await page.getByRole('button', { name: /^Accept evidence/ }).first().click();
+    await page.getByRole('dialog').getByLabel(/Why it shows the progress claimed/).fill('Seen in the case audit.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Accept' }).click();
+    await page.getByText('Evidence accepted').waitFor();
+
+    const after = await post<{ dashboard: { repeatedUnmetCount: number } }>('{ dashboard { repeatedUnmetCount } }');
+    expect(after.data!.dashboard.repeatedUnmetCount).toBe(before.data!.dashboard.repeatedUnmetCount + 1);
+    await page.goto(stack.url);
+    await page.getByRole('heading', { name: `Repeated and unmet (${after.data!.dashboard.repeatedUnmetCount})` }).waitFor();
+    await page.getByText(/^A1 · HMPPS/).waitFor();
+  });
+
+  it('says so when someone else changed the record, and offers to reload', async (context) => {
+    if (!signInReady) return context.skip();
+    const post = await apiSession(stack.apiUrl, demoUsers.inspector);
+    const reports = await post<{ reports: { edges: { node: { id: string; version: number } }[] } }>('{ reports(first: 1) { edges { node { id version } } } }');
+    const report = reports.data!.reports.edges[0]!.node;
+    const { page } = await browser();
+    await signIn(page, stack.url, demoUsers.inspector);
+    await page.goto(`${stack.url}/#/reports/${encodeURIComponent(report.id)}`);
+    await page.getByLabel('Summary').waitFor();
+    const changed = await post('mutation ($input: UpdateReportInput!) { updateReport(input: $input) { version } }', { input: { id: report.id, version: report.version, url: 'https://example.org/changed-elsewhere' } });
+    expect(changed.errors).toBeUndefined();
+    await page.getByLabel('Summary').fill('Changed in the browser too.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(/Someone else changed this record/).waitFor();
+    await page.getByRole('button', { name: 'Reload' }).waitFor();
+  });
+
+  it('lists reports readably at desktop and tablet widths', async (context) => {
+    if (!signInReady) return context.skip();
+    for (const [name, viewport] of [['report-list', { width: 1280, height: 800 }], ['report-list-tablet', { width: 800, height: 1000 }]] as const) {
+      const { page } = await browser(viewport);
+      await signIn(page, stack.url, demoUsers.viewer);
+      await page.goto(`${stack.url}/#/reports`);
+      await page.getByRole('cell', { name: /A thematic inspection of work undertaken/ }).waitFor();
+      await screenshot(page, name);
+    }
+  });
+});
