@@ -31,6 +31,7 @@ const environmentSchema = z.object({
     .max(200, 'expected at most 200')
     .default(10),
   DEMO_DATA: booleanFlag.default(true),
+  TRUST_PROXY: booleanFlag.default(false),
   LOG_LEVEL: z
     .enum(['silent', 'error', 'warn', 'info', 'debug'], {
       error: 'expected silent, error, warn, info or debug',
@@ -46,6 +47,8 @@ export type Config = {
     | { kind: 'postgres'; url: string; poolSize: number }
     | { kind: 'pglite'; dataDir: string };
   demoData: boolean;
+  /** Behind a reverse proxy: take the client's address and https from its X-Forwarded-* headers. */
+  trustProxy: boolean;
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
 };
 
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { kind: 'postgres', url: value.DATABASE_URL, poolSize: value.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: path.resolve(value.DATA_DIR) },
     demoData: value.DEMO_DATA,
+    trustProxy: value.TRUST_PROXY,
     logLevel: value.LOG_LEVEL,
   };
 }

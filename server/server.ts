@@ -30,6 +30,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
 
     const app = express();
     app.disable('x-powered-by');
+    if (config.trustProxy) app.set('trust proxy', true);
     const httpServer = http.createServer(app);
     const graphql = await graphqlRouter(httpServer, log);
     app.use(healthRouter(database));

@@ -3,7 +3,7 @@ import { createLogger } from '../../server/logger.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';
 
 export function testConfig(database: Config['database'], overrides: Partial<Config> = {}): Config {
-  return { environment: 'test', host: '127.0.0.1', port: 0, database, demoData: true, logLevel: 'silent', ...overrides };
+  return { environment: 'test', host: '127.0.0.1', port: 0, database, demoData: true, trustProxy: false, logLevel: 'silent', ...overrides };
 }
 
 export function startTestServer(database: Config['database'], overrides: Partial<Config> = {}): Promise<RunningServer> {

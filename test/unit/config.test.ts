@@ -16,7 +16,7 @@ describe('configuration', () => {
   it('defaults to the embedded database in ./data on 127.0.0.1:4000', () => {
     const config = loadConfig({});
     expect(config.database).toEqual({ kind: 'pglite', dataDir: path.resolve('data') });
-    expect(config).toMatchObject({ host: '127.0.0.1', port: 4000, demoData: true, environment: 'development' });
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 4000, demoData: true, trustProxy: false, environment: 'development' });
   });
 
   it('uses a PostgreSQL server when DATABASE_URL is set', () => {

@@ -18,21 +18,21 @@ export default function ReportCreate() {
           <AutocompleteInput label="Inspectorate" optionText="name" validate={required()} />
         </ReferenceInput>
         <ArrayInput source="recommendations" label="Recommendations, in the order printed">
-          <SimpleFormIterator inline addButton={<AddItemButton label="Add recommendation" />}>
-            <TextInput source="reference" label="Reference" helperText='As printed, e.g. "R3"' validate={required()} sx={{ width: 120 }} />
-            <TextInput source="text" label="Recommendation" multiline minRows={2} validate={required()} sx={{ minWidth: 360 }} />
+          <SimpleFormIterator fullWidth addButton={<AddItemButton label="Add recommendation" />} sx={{ "& .RaSimpleFormIterator-line": { borderBottom: 1, borderColor: "divider", py: 1 } }}>
+            <TextInput source="reference" label="Reference" helperText='As printed, e.g. "R3"' validate={required()} />
+            <TextInput source="text" label="Recommendation" multiline minRows={2} validate={required()} fullWidth />
             <ReferenceInput source="ownerId" reference="organisations">
-              <AutocompleteInput label="Owner" optionText="name" validate={required()} sx={{ minWidth: 240 }} />
+              <AutocompleteInput label="Owner" optionText="name" validate={required()} fullWidth />
             </ReferenceInput>
             <ReferenceArrayInput source="addresseeIds" reference="organisations">
-              <AutocompleteArrayInput label="Also addressed to" optionText="name" sx={{ minWidth: 240 }} />
+              <AutocompleteArrayInput label="Also addressed to" optionText="name" fullWidth />
             </ReferenceArrayInput>
             <ReferenceArrayInput source="themeIds" reference="themes" perPage={100}>
-              <AutocompleteArrayInput label="Themes" optionText="name" sx={{ minWidth: 200 }} />
+              <AutocompleteArrayInput label="Themes" optionText="name" fullWidth />
             </ReferenceArrayInput>
             <DateInput source="targetDate" label="Target date" />
             <ReferenceInput source="repeatsId" reference="recommendations">
-              <AutocompleteInput label="Repeats (earlier recommendation)" optionText={(r) => `${r.reference} · ${r.report?.title ?? ''}`} sx={{ minWidth: 280 }} />
+              <AutocompleteInput label="Repeats (earlier recommendation)" optionText={(r) => `${r.reference} · ${r.report?.title ?? ''}`} fullWidth />
             </ReferenceInput>
           </SimpleFormIterator>
         </ArrayInput>

@@ -21,6 +21,7 @@ export async function openBrowser(origin: string, viewport = { width: 1280, heig
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport,
+    locale: 'en-GB',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const foreignRequests: string[] = [];
