@@ -19,6 +19,8 @@ export const builder = new SchemaBuilder<{
     anyone: boolean;
     /** Signed in, or a valid API token. */
     authenticated: boolean;
+    /** A person signed in with a session (not a script's token): to manage tokens. */
+    signedIn: boolean;
     /** A leader who may write (not through a read-only token). */
     leader: boolean;
     /** An inspector or administrator who may write. */
@@ -39,6 +41,7 @@ export const builder = new SchemaBuilder<{
     authScopes: ({ actor }) => ({
       anyone: true,
       authenticated: actor !== null,
+      signedIn: actor !== null && actor.apiTokenId === null,
       leader: canWrite(actor) && actor.role === 'LEADER',
       inspector: canWrite(actor) && (actor.role === 'INSPECTOR' || actor.role === 'ADMINISTRATOR'),
       administrator: canWrite(actor) && actor.role === 'ADMINISTRATOR',

@@ -164,7 +164,8 @@ describe('admin app', () => {
     expect(after.data!.dashboard.repeatedUnmetCount).toBe(before.data!.dashboard.repeatedUnmetCount + 1);
     await page.goto(stack.url);
     await page.getByRole('heading', { name: `Repeated and unmet (${after.data!.dashboard.repeatedUnmetCount})` }).waitFor();
-    await page.getByText(/^A1 · HMPPS/).waitFor();
+    await page.getByRole('link', { name: `All ${after.data!.dashboard.repeatedUnmetCount} repeated and unmet` }).click();
+    await page.getByRole('cell', { name: 'A1', exact: true }).waitFor();
   });
 
   it('says so when someone else changed the record, and offers to reload', async (context) => {

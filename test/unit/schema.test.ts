@@ -38,3 +38,24 @@ describe('the GraphQL schema', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('authorization on the schema', () => {
+  type Options = { authScopes?: unknown; skipTypeScopes?: boolean };
+  const optionsOf = (extensions: Record<string, unknown> | null | undefined) => (extensions?.pothosOptions ?? {}) as Options;
+
+  it('declares a rule on every mutation (secure by default: a new one without a rule fails here)', () => {
+    const missing = Object.values(schema.getMutationType()!.getFields())
+      .filter((field) => optionsOf(field.extensions).authScopes === undefined)
+      .map((field) => field.name);
+    expect(missing).toEqual([]);
+  });
+
+  it('requires authentication on every query unless the field says otherwise', () => {
+    const query = schema.getQueryType()!;
+    expect(optionsOf(query.extensions).authScopes).toEqual({ authenticated: true });
+    const open = Object.values(query.getFields())
+      .filter((field) => optionsOf(field.extensions).skipTypeScopes)
+      .map((field) => [field.name, optionsOf(field.extensions).authScopes]);
+    expect(open).toEqual([['me', { anyone: true }]]);
+  });
+});

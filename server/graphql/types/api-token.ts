@@ -74,8 +74,8 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createApiToken: t.field({
     type: CreatedApiToken,
-    description: 'Makes an API token. Its secret is in the answer, once; only a hash is kept.',
-    authScopes: { authenticated: true },
+    description: 'Makes an API token (signed in, not with a token). Its secret is in the answer, once; only a hash is kept.',
+    authScopes: { signedIn: true },
     args: { input: t.arg({ type: CreateApiTokenInput, required: true, description: 'The token.' }) },
     resolve: (_root, { input }, context) =>
       write(context, (tx, actor) =>
@@ -90,7 +90,7 @@ builder.mutationFields((t) => ({
   revokeApiToken: t.prismaField({
     type: 'ApiToken',
     description: 'Revokes an API token at once. Your own; administrators may revoke anyone’s.',
-    authScopes: { authenticated: true },
+    authScopes: { signedIn: true },
     args: { id: t.arg.id({ required: true, description: 'The token.' }).validate(globalIdOf('ApiToken')) },
     resolve: async (query, _root, args, context) => {
       const id = await write(context, (tx, actor) => revokeApiToken(tx, actor, args.id));
