@@ -1,6 +1,7 @@
 // npm start: migrate, load demo data into an empty database, and serve.
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
+import { adminBuildIsStale, buildAdminApp } from './http/admin-app.ts';
 import { createLogger } from './logger.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -13,6 +14,12 @@ try {
   process.exit(1);
 }
 const log = createLogger(config.logLevel);
+
+// `npm start` serves the admin app from admin/dist: build it first when it is missing or stale.
+if (adminBuildIsStale()) {
+  log.info('Building the admin app (admin/dist is missing or older than its sources)…');
+  await buildAdminApp();
+}
 
 let server: RunningServer;
 try {
@@ -27,7 +34,7 @@ try {
 const { url, database } = server;
 log.info(
   `Recommendation tracker ready on ${database.kind === 'pglite' ? `the embedded database in ${database.location}` : database.location}: ` +
-    `API ${url}/graphql, health ${url}/healthz`,
+    `admin app ${url}/, API ${url}/graphql, health ${url}/healthz`,
 );
 
 let stopping = false;

@@ -6,6 +6,7 @@ import { connectPrisma, disconnectPrisma } from './db/client.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { applyMigrations } from './db/migrations.ts';
 import { loadDemoDataIfEmpty } from '../prisma/seed/demo.ts';
+import { adminAppRouter } from './http/admin-app.ts';
 import { graphqlRouter } from './http/graphql.ts';
 import { healthRouter } from './http/health.ts';
 import type { Logger } from './logger.ts';
@@ -35,6 +36,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const graphql = await graphqlRouter(httpServer, log);
     app.use(healthRouter(database));
     app.use(graphql.router);
+    app.use(adminAppRouter());
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
