@@ -6,6 +6,7 @@ import { connectPrisma, disconnectPrisma } from './db/client.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { applyMigrations } from './db/migrations.ts';
 import { loadDemoDataIfEmpty } from '../prisma/seed/demo.ts';
+import { startHousekeeping } from './auth/housekeeping.ts';
 import { adminAppRouter } from './http/admin-app.ts';
 import { graphqlRouter } from './http/graphql.ts';
 import { healthRouter } from './http/health.ts';
@@ -42,12 +43,14 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, () => resolve());
     });
+    const stopHousekeeping = startHousekeeping(log);
     const { port } = httpServer.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     return {
       url: `http://${host}:${port}`,
       database,
       async close() {
+        stopHousekeeping();
         await graphql.stop();
         log.debug('HTTP server closed.');
         await disconnectPrisma();

@@ -183,3 +183,19 @@ describe(`secrets on ${databaseKind}`, () => {
     for (const value of [...secrets, secret.slice(4)]) expect(logs).not.toContain(value);
   });
 });
+
+describe(`housekeeping on ${databaseKind}`, () => {
+  it('removes expired sessions and sign-in attempts older than the window, and keeps the rest', async () => {
+    const { removeExpiredSessions } = await import('../../server/auth/sessions.ts');
+    const { removeOldSignInAttempts } = await import('../../server/auth/sign-in.ts');
+    const user = await prisma.user.findFirstOrThrow();
+    await prisma.session.create({ data: { userId: user.id, secretHash: 'expired-one', expiresAt: new Date(Date.now() - 60_000) } });
+    await prisma.loginAttempt.create({ data: { email: 'old@example.org', address: '192.0.2.50', succeeded: false, createdAt: new Date(Date.now() - 3_600_000) } });
+    const live = await prisma.session.count({ where: { expiresAt: { gt: new Date() } } });
+    expect(await removeExpiredSessions()).toBeGreaterThanOrEqual(1);
+    expect(await removeOldSignInAttempts()).toBeGreaterThanOrEqual(1);
+    expect(await prisma.session.count({ where: { secretHash: 'expired-one' } })).toBe(0);
+    expect(await prisma.session.count()).toBe(live);
+    expect(await prisma.loginAttempt.count({ where: { email: 'old@example.org' } })).toBe(0);
+  });
+});
