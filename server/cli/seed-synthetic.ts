@@ -3,11 +3,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadSynthetic } from '../../prisma/seed/synthetic.ts';
-import { loadConfig } from '../config.ts';
-import { connectPrisma, disconnectPrisma } from '../db/client.ts';
-import { openDatabase } from '../db/database.ts';
-import { applyMigrations } from '../db/migrations.ts';
-import { runCommand } from './run-command.ts';
+import { runCommand, UsageError, withMigratedDatabase } from './run-command.ts';
 
 const optionsSchema = z.object({
   size: z.coerce.number().int().min(1, '--size must be at least 1').max(2_000_000, '--size must be at most 2,000,000'),
@@ -19,16 +15,8 @@ await runCommand(async () => {
     options: { size: { type: 'string', default: '20000' }, seed: { type: 'string', default: '1' } },
   });
   const parsed = optionsSchema.safeParse(values);
-  if (!parsed.success) {
-    console.error(parsed.error.issues.map((issue) => issue.message).join('\n'));
-    process.exitCode = 2;
-    return;
-  }
-  const config = loadConfig();
-  const database = await openDatabase(config.database);
-  try {
-    await applyMigrations(database);
-    connectPrisma(database);
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => issue.message).join('\n'));
+  await withMigratedDatabase(async (database) => {
     const started = performance.now();
     const result = await loadSynthetic(parsed.data);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -38,8 +26,5 @@ await runCommand(async () => {
       const counts = Object.entries(result.counts).map(([name, count]) => `${(count ?? 0).toLocaleString('en-GB')} ${name}`);
       console.log(`Loaded into ${database.location} in ${seconds} s: ${counts.join(', ')}.`);
     }
-  } finally {
-    await disconnectPrisma();
-    await database.close();
-  }
+  });
 });

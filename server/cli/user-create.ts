@@ -6,13 +6,10 @@ import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { hashPassword } from '../auth/password.ts';
-import { loadConfig } from '../config.ts';
-import { connectPrisma, disconnectPrisma, inTransaction } from '../db/client.ts';
+import { inTransaction } from '../db/client.ts';
 import { Role } from '../db/generated/prisma/enums.ts';
-import { openDatabase } from '../db/database.ts';
-import { applyMigrations } from '../db/migrations.ts';
 import { PASSWORD_MIN_LENGTH } from '../domain/users.ts';
-import { runCommand } from './run-command.ts';
+import { runCommand, UsageError, withMigratedDatabase } from './run-command.ts';
 
 const optionsSchema = z.object({
   email: z.email('--email must be an email address').transform((email) => email.toLowerCase()),
@@ -33,24 +30,12 @@ await runCommand(async () => {
     },
   });
   const parsed = optionsSchema.safeParse(values);
-  if (!parsed.success) {
-    console.error(parsed.error.issues.map((issue) => issue.message).join('\n'));
-    process.exitCode = 2;
-    return;
-  }
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => issue.message).join('\n'));
   const options = parsed.data;
   const generated = !options['password-stdin'];
   const password = generated ? randomBytes(18).toString('base64url') : (await text(process.stdin)).replace(/\r?\n$/, '');
-  if (password.length < PASSWORD_MIN_LENGTH) {
-    console.error(`The password must be at least ${PASSWORD_MIN_LENGTH} characters.`);
-    process.exitCode = 2;
-    return;
-  }
-  const config = loadConfig();
-  const database = await openDatabase(config.database);
-  try {
-    await applyMigrations(database);
-    connectPrisma(database);
+  if (password.length < PASSWORD_MIN_LENGTH) throw new UsageError(`The password must be at least ${PASSWORD_MIN_LENGTH} characters.`);
+  await withMigratedDatabase(async (database) => {
     const passwordHash = await hashPassword(password);
     const created = await inTransaction(async (tx) => {
       const organisation = options.organisation
@@ -81,8 +66,5 @@ await runCommand(async () => {
     });
     console.log(`${created ? 'Created' : 'Reset'} ${options.role.toLowerCase()} ${options.email} in ${database.location}.`);
     if (generated) console.log(`Password (shown once, change it after signing in): ${password}`);
-  } finally {
-    await disconnectPrisma();
-    await database.close();
-  }
+  });
 });
