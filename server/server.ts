@@ -8,6 +8,7 @@ import { applyMigrations } from './db/migrations.ts';
 import { loadDemoDataIfEmpty } from '../prisma/seed/demo.ts';
 import { startHousekeeping } from './auth/housekeeping.ts';
 import { adminAppRouter } from './http/admin-app.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { graphqlRouter } from './http/graphql.ts';
 import { healthRouter } from './http/health.ts';
 import type { Logger } from './logger.ts';
@@ -33,9 +34,14 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const app = express();
     app.disable('x-powered-by');
     if (config.trustProxy) app.set('trust proxy', true);
-    const httpServer = http.createServer(app);
+    app.use(securityHeaders());
+    const httpServer = http.createServer(
+      // A slow client may not hold a connection open: the whole request must arrive within 30 s.
+      { requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
+      app,
+    );
     const graphql = await graphqlRouter(httpServer, log);
-    app.use(healthRouter(database));
+    app.use(healthRouter(database, () => !stopping));
     app.use(graphql.router);
     app.use(adminAppRouter());
 
@@ -44,12 +50,14 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       httpServer.listen(config.port, config.host, () => resolve());
     });
     const stopHousekeeping = startHousekeeping(log);
+    let stopping = false;
     const { port } = httpServer.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     return {
       url: `http://${host}:${port}`,
       database,
       async close() {
+        stopping = true;
         stopHousekeeping();
         await graphql.stop();
         log.debug('HTTP server closed.');

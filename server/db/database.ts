@@ -29,6 +29,7 @@ export function redactUrl(url: string): string {
 
 /** Prisma's pg adapter over a pool of our own, which health checks and shutdown use. */
 function postgresDatabase(url: string, poolSize: number): Database {
+  // A request waits at most 5 s for a connection from a busy pool.
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});

@@ -3,12 +3,19 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { Logger } from '../logger.ts';
 import type { Context } from './context.ts';
 import { formatError } from './format-error.ts';
+import { armor } from './limits.ts';
+import { requestLog } from './plugins/request-log.ts';
+import { schemaPrivacy } from './plugins/schema-privacy.ts';
 import { schema } from './schema.ts';
 
 /** The one Apollo Server configuration, used over HTTP and by in-process tests. */
 export function createApollo(log: Logger, plugins: ApolloServerPlugin<Context>[] = []): ApolloServer<Context> {
+  const protection = armor();
   return new ApolloServer<Context>({
     schema,
+    validationRules: protection.validationRules,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
     // The process owns shutdown (server/main.ts): requests drain, then the database closes.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
@@ -16,6 +23,9 @@ export function createApollo(log: Logger, plugins: ApolloServerPlugin<Context>[]
     plugins: [
       // Apollo's landing page loads from outside CDNs, which closed networks cannot reach.
       ApolloServerPluginLandingPageDisabled(),
+      ...(protection.plugins as ApolloServerPlugin<Context>[]),
+      schemaPrivacy(),
+      requestLog(log),
       ...plugins,
     ],
   });

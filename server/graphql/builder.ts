@@ -1,4 +1,5 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin, { ComplexityErrorKind } from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
@@ -10,6 +11,7 @@ import { getDatamodel } from '../db/generated/pothos-types.ts';
 import { canWrite } from '../domain/permissions.ts';
 import { badUserInput, forbidden, unauthenticated } from '../errors.ts';
 import type { Context } from './context.ts';
+import { LIMITS } from './limits.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -35,8 +37,27 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   // Scope auth first: no other plugin's work (validation included) runs for a caller who may not call.
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin],
+  plugins: [ScopeAuthPlugin, ComplexityPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
+  complexity: {
+    // A list costs its items: the page asked for (first/last/listSize), else ten.
+    fieldComplexity: (args, _context, field) => {
+      const asked = [args.first, args.last, args.listSize].find((value): value is number => typeof value === 'number');
+      // A connection's edges are the page already counted on the connection field itself.
+      const isList = String(field.type).includes('[') && field.name !== 'edges';
+      return { field: 1, multiplier: asked !== undefined ? Math.max(1, asked) : isList ? 10 : 1 };
+    },
+    limit: { complexity: LIMITS.complexity, depth: LIMITS.depth, breadth: LIMITS.breadth },
+    complexityError: (kind, result) => {
+      const [what, value, max] =
+        kind === ComplexityErrorKind.Complexity
+          ? ['costly', result.complexity, result.maxComplexity]
+          : kind === ComplexityErrorKind.Depth
+            ? ['deep', result.depth, result.maxDepth]
+            : ['broad', result.breadth, result.maxBreadth];
+      return badUserInput(`The query is too ${what}: ${value} where at most ${max} is allowed. Ask for smaller pages or fewer fields.`);
+    },
+  },
   scopeAuth: {
     authScopes: ({ actor }) => ({
       anyone: true,

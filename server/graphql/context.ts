@@ -16,4 +16,6 @@ export type Context = {
   /** The client's network address, for the limits on sign-in attempts. */
   address: string;
   session: SessionCookie;
+  /** Set by the first sign-in of a request: a second one (say, through aliases) is refused. */
+  signInAttempted?: boolean;
 };

@@ -92,7 +92,7 @@ describe('admin app', () => {
     await page.getByRole('dialog').getByLabel('Due date').fill('2027-03-31');
     await page.getByRole('dialog').getByRole('button', { name: 'Add action' }).click();
     await page.getByText('Action added').waitFor();
-    await page.getByRole('cell', { name: 'Audit twenty cases in each region for the new policy.' }).waitFor();
+    await page.getByRole('cell', { name: 'Audit twenty cases in each region for the new policy.' }).first().waitFor();
 
     await page.getByRole('button', { name: /Add evidence to action “Audit twenty cases/ }).click();
     await page.getByRole('dialog').getByLabel('What the evidence shows').fill('Audit report for two regions, March 2027.');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { prisma } from '../../db/client.ts';
 import { endSession, startSession } from '../../auth/sessions.ts';
 import { signIn } from '../../auth/sign-in.ts';
+import { badUserInput } from '../../errors.ts';
 import { builder } from '../builder.ts';
 
 const LoginInput = builder.inputType('LoginInput', {
@@ -33,6 +34,9 @@ builder.mutationFields((t) => ({
     authScopes: { anyone: true },
     args: { input: t.arg({ type: LoginInput, required: true, description: 'The credentials.' }) },
     resolve: async (query, _root, { input }, context) => {
+      // Passwords are guessed one request at a time, not fifteen aliases at a time.
+      if (context.signInAttempted) throw badUserInput('Sign in once per request.');
+      context.signInAttempted = true;
       const { userId } = await signIn(input.email, input.password, context.address);
       const previous = context.session.current();
       if (previous) await endSession(previous);

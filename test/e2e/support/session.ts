@@ -8,15 +8,15 @@ export const demoUsers = {
   viewer: { email: 'viewer@example.org', password: 'viewer-demo-2026' },
 } as const;
 
-/** Whether the API offers sign-in yet (the admin app needs it for everything). */
+/** Whether the API offers sign-in yet (the admin app needs it for everything): `logout` answers a Boolean when it does. */
 export async function apiHasSignIn(apiUrl: string): Promise<boolean> {
   const response = await fetch(`${apiUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ __schema { mutationType { fields { name } } } }' }),
+    body: JSON.stringify({ query: 'mutation { logout }' }),
   });
-  const body = (await response.json()) as { data?: { __schema: { mutationType: { fields: { name: string }[] } } } };
-  return Boolean(body.data?.__schema.mutationType.fields.some((field) => field.name === 'login'));
+  const body = (await response.json()) as { data?: { logout?: boolean } | null };
+  return typeof body.data?.logout === 'boolean';
 }
 
 export async function signIn(page: Page, baseUrl: string, user: { email: string; password: string }): Promise<void> {

@@ -1,0 +1,37 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Logger } from '../../logger.ts';
+import type { Context } from '../context.ts';
+
+/**
+ * One JSON line per GraphQL request: operation, time taken, who, and how it
+ * ended. Never variables or results: they may hold passwords and secrets.
+ */
+export function requestLog(log: Logger): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = performance.now();
+      let operation: string | null = null;
+      let kind: string | null = null;
+      return {
+        async didResolveOperation(request) {
+          operation = request.operationName ?? null;
+          kind = request.operation?.operation ?? null;
+        },
+        async willSendResponse({ response, errors }) {
+          const codes = [...new Set((errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
+          log.request({
+            event: 'graphql',
+            operation,
+            kind,
+            durationMs: Math.round((performance.now() - started) * 10) / 10,
+            userId: contextValue.actor?.userId ?? null,
+            apiTokenId: contextValue.actor?.apiTokenId ?? null,
+            outcome: codes.length ? 'error' : 'ok',
+            errorCodes: codes,
+            status: response.http.status ?? 200,
+          });
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '../../server/db/client.ts';
+import type { RunningServer } from '../../server/server.ts';
+import { createTestDatabase, databaseKind, type TestDatabaseConfig } from '../support/database.ts';
+import { postGraphql, signInOverHttp, startTestServer } from '../support/server.ts';
+
+let created: TestDatabaseConfig;
+let server: RunningServer;
+let cookie: string;
+beforeAll(async () => {
+  created = await createTestDatabase();
+  server = await startTestServer(created.config);
+  ({ cookie } = await signInOverHttp(server.url, 'viewer@example.org', 'viewer-demo-2026'));
+});
+afterAll(async () => {
+  await server.close();
+  await created.drop();
+});
+
+const codeOf = (body: { errors?: { extensions?: { code?: string } }[] }) => body.errors?.[0]?.extensions?.code;
+
+describe(`limits on what a request may cost, on ${databaseKind}`, () => {
+  it('refuses too many aliases, tokens or too deep a query before running it', async () => {
+    const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: me { email }`).join(' ');
+    expect(codeOf((await postGraphql(server.url, `{ ${aliases} }`, {}, { cookie })).body)).toBe('GRAPHQL_VALIDATION_FAILED');
+    const tokens = `{ me { ${'email '.repeat(4000)} } }`;
+    expect((await postGraphql(server.url, tokens, {}, { cookie })).body.errors?.[0]?.message).toMatch(/token/i);
+    const deep = `{ reports(first: 1) { edges { node { recommendations(first: 1) { edges { node { report { recommendations(first: 1) { edges { node { owner { parent { parent { parent { name } } } } } } } } } } } } } } }`;
+    expect(codeOf((await postGraphql(server.url, deep, {}, { cookie })).body)).toMatch(/GRAPHQL_VALIDATION_FAILED|BAD_USER_INPUT/);
+  });
+
+  it('refuses a query whose pages multiply past the cost budget', async () => {
+    const costly = `{ reports(first: 100) { edges { node { recommendations(first: 100) { edges { node {
+      actionItems(first: 100) { edges { node { description evidence(first: 100) { summary } } } } } } } } } } }`;
+    const result = await postGraphql(server.url, costly, {}, { cookie });
+    expect(codeOf(result.body)).toBe('BAD_USER_INPUT');
+    expect(result.body.errors?.[0]?.message).toContain('too costly');
+  });
+
+  it('refuses a page above the cap, and HTTP batching', async () => {
+    expect(codeOf((await postGraphql(server.url, '{ recommendations(first: 500) { totalCount } }', {}, { cookie })).body)).toBe('BAD_USER_INPUT');
+    const batch = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify([{ query: '{ me { email } }' }, { query: '{ me { email } }' }]),
+    });
+    expect(batch.status).toBe(400);
+  });
+
+  it('allows one sign-in per request, so aliases cannot multiply password guesses', async () => {
+    const guesses = Array.from({ length: 3 }, (_, i) => `g${i}: login(input: { email: "admin@example.org", password: "guess ${i}" }) { email }`).join(' ');
+    const before = await prisma.loginAttempt.count({ where: { email: 'admin@example.org' } });
+    const result = await postGraphql(server.url, `mutation { ${guesses} }`);
+    expect(result.body.errors?.length).toBeGreaterThan(0);
+    expect(await prisma.loginAttempt.count({ where: { email: 'admin@example.org' } })).toBe(before + 1);
+  });
+
+  it('refuses a request body over 1 MB and a form post (CSRF)', async () => {
+    const large = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ query: '{ me { email } }', variables: { padding: 'x'.repeat(1_100_000) } }),
+    });
+    expect(large.status).toBe(413);
+    const form = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      body: 'query=%7B%20me%20%7B%20email%20%7D%20%7D',
+    });
+    expect(form.status).toBe(400);
+  });
+});
+
+describe(`what the server shows, on ${databaseKind}`, () => {
+  it('keeps the schema for signed-in users: no introspection and no field suggestions for others', async () => {
+    const introspection = '{ __schema { types { name } } }';
+    expect(codeOf((await postGraphql(server.url, introspection)).body)).toBe('UNAUTHENTICATED');
+    expect((await postGraphql(server.url, introspection, {}, { cookie })).body.errors).toBeUndefined();
+    const typo = '{ me { emial } }';
+    expect((await postGraphql(server.url, typo)).body.errors?.[0]?.message).not.toContain('Did you mean');
+    expect((await postGraphql(server.url, typo, {}, { cookie })).body.errors?.[0]?.message).toContain('Did you mean');
+  });
+
+  it('sends security headers, and a content security policy that allows nothing outside the product', async () => {
+    const page = await fetch(`${server.url}/healthz`);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(page.headers.get('x-powered-by')).toBeNull();
+    const policy = page.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toMatch(/https?:/);
+  });
+
+  it('answers readiness, and stops being ready once a stop begins', async () => {
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+  });
+});
