@@ -182,6 +182,9 @@ describe(`reading recommendations on ${databaseKind}`, () => {
     await gqlError('BAD_USER_INPUT', `query ($id: ID!) { recommendation(id: $id) { reference } }`, { id: 'not-an-id' });
     const { node } = await gql(`query ($id: ID!) { node(id: $id) { ... on Recommendation { reference } } }`, { id: demo.rec(2023, 'R4').id });
     expect(node).toEqual({ reference: 'R4' });
+    // Found by fuzzing: node(id) of a record that does not exist failed internally instead of answering null.
+    const missing = await gql(`query ($ids: [ID!]!) { node(id: "VXNlcjo4MzE4ODE=") { id } nodes(ids: $ids) { id } }`, { ids: [demo.rec(2023, 'R4').id, 'VGhlbWU6Mjg1ODM0'] });
+    expect(missing).toEqual({ node: null, nodes: [{ id: demo.rec(2023, 'R4').id }, null] });
   });
 });
 

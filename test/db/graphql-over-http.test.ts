@@ -22,7 +22,7 @@ describe(`GraphQL over HTTP on ${databaseKind}`, () => {
     const audits = serverAudits({
       url: () => `${server.url}/graphql`,
       // As a signed-in browser would; GETs carry the header Apollo's CSRF prevention asks of them.
-      fetchFn: (input: RequestInfo | URL, init?: RequestInit) =>
+      fetchFn: (input: string | URL | Request, init?: RequestInit) =>
         fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), cookie, 'apollo-require-preflight': 'true' } }),
     });
     const musts = audits.filter((a) => a.name.startsWith('MUST'));

@@ -5,6 +5,8 @@ import { ActionItemStatus } from '../types/enums.ts';
 
 export const ActionItem = builder.prismaNode('ActionItem', {
   id: { field: 'id' },
+  // node(id) answers null for a record that does not exist (or no longer does), as Relay expects.
+  nullable: true,
   description: 'One line of the action plan for a recommendation.',
   fields: (t) => ({
     description: t.exposeString('description', { description: 'What will be done.' }),

@@ -33,6 +33,8 @@ builder.prismaObject('RecommendationAddressee', {
 
 export const Recommendation = builder.prismaNode('Recommendation', {
   id: { field: 'id' },
+  // node(id) answers null for a record that does not exist (or no longer does), as Relay expects.
+  nullable: true,
   description: 'One recommendation of a report: what it asks, who owns it, what they report, and what inspectors found.',
   fields: (t) => ({
     reference: t.exposeString('reference', { description: 'The reference as printed, e.g. "R3" or "2.1".' }),

@@ -10,6 +10,8 @@ import { ApiTokenAccess } from './enums.ts';
 
 export const ApiToken = builder.prismaNode('ApiToken', {
   id: { field: 'id' },
+  // node(id) answers null for a record that does not exist (or no longer does), as Relay expects.
+  nullable: true,
   description: 'A named token with which a script calls the API as its user. Its secret is shown once, when it is made, and never stored.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'What it is for.' }),

@@ -13,6 +13,8 @@ import { AssessmentVerdict } from './enums.ts';
 
 export const Assessment = builder.prismaNode('Assessment', {
   id: { field: 'id' },
+  // node(id) answers null for a record that does not exist (or no longer does), as Relay expects.
+  nullable: true,
   description: 'An inspector’s independent verdict on a recommendation at a follow-up. Never edited: a later verdict is a new assessment.',
   fields: (t) => ({
     recommendation: t.relation('recommendation', { description: 'The recommendation assessed.' }),

@@ -10,6 +10,8 @@ import { User } from './user.ts';
 
 builder.prismaNode('HistoryEvent', {
   id: { field: 'id' },
+  // node(id) answers null for a record that does not exist (or no longer does), as Relay expects.
+  nullable: true,
   description: 'An immutable record of one change: who, when, from, to, and the reason they gave.',
   fields: (t) => ({
     kind: t.expose('kind', { type: HistoryEventKind, description: 'What happened.' }),

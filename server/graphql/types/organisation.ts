@@ -14,6 +14,8 @@ import { OrganisationKind } from './enums.ts';
 
 export const Organisation = builder.prismaNode('Organisation', {
   id: { field: 'id' },
+  // node(id) answers null for a record that does not exist (or no longer does), as Relay expects.
+  nullable: true,
   description: 'A body that owns recommendations or actions, or an inspectorate. Leaders of a parent organisation act on its children’s work.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Full name.' }),

@@ -6,6 +6,8 @@ import { OFFSET_DESCRIPTION, pageArguments, pageSkip } from '../shared/paginatio
 
 export const Theme = builder.prismaNode('Theme', {
   id: { field: 'id' },
+  // node(id) answers null for a record that does not exist (or no longer does), as Relay expects.
+  nullable: true,
   description: 'A theme recommendations concern, such as "risk assessment" or "victim safety".',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Its name, unique.' }),

@@ -14,6 +14,8 @@ import { Organisation } from './organisation.ts';
 
 export const User = builder.prismaNode('User', {
   id: { field: 'id' },
+  // node(id) answers null for a record that does not exist (or no longer does), as Relay expects.
+  nullable: true,
   description: 'A person who signs in. Leaders belong to an organisation and act within it and those under it.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Full name.' }),
