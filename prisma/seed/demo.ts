@@ -128,7 +128,8 @@ async function loadDemoData(tx: TransactionClient, passwordHashes: Map<string, s
     const owner = lookup(users, rec.owner === 'hmpps' || rec.owner === 'moj' ? 'hmppsLeader' : 'admin', 'user');
     history.push({ ...onRec, kind: 'CREATED', actorId: inspector, createdAt: at(report.publishedOn, 9) });
     if (rec.repeats) {
-      const earlier = String(lookup(recommendations, rec.repeats, 'recommendation'));
+      const earlierRec = demo.recommendations.find((candidate) => candidate.key === rec.repeats)!;
+      const earlier = `${earlierRec.reference} (report of ${lookup(reports, earlierRec.report, 'report').publishedOn})`;
       history.push({ ...onRec, kind: 'REPEAT_LINKED', field: 'repeats', toValue: earlier, actorId: inspector, createdAt: at(report.publishedOn, 10) });
       history.push({ ...onRec, kind: 'REPEAT_CONFIRMED', field: 'repeats', toValue: earlier, actorId: inspector, comment: 'Confirmed when the report was loaded.', createdAt: at(report.publishedOn, 10) });
     }

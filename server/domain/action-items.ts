@@ -4,6 +4,7 @@ import { badField, badUserInput, conflict, notFound } from '../errors.ts';
 import { authorize, type Actor } from './actor.ts';
 import { formatDay, sameDay, today } from './dates.ts';
 import { recordHistory, type HistoryEntry } from './history.ts';
+import { organisationLabels } from './labels.ts';
 import { touchRecommendation } from './recommendations.ts';
 import { checkVersion, expectUpdated } from './versions.ts';
 
@@ -91,7 +92,7 @@ export async function updateActionItem(
   }
   if (changes.ownerId !== undefined && changes.ownerId !== current.ownerId) {
     authorize(actor, 'manageActionItem', await organisationPath(tx, changes.ownerId, ['changes', 'ownerId']));
-    history.push({ ...on, kind: 'OWNER_CHANGED', field: 'owner', fromValue: String(current.ownerId), toValue: String(changes.ownerId) });
+    history.push({ ...on, kind: 'OWNER_CHANGED', field: 'owner', fromValue: await organisationLabels(tx, [current.ownerId]), toValue: await organisationLabels(tx, [changes.ownerId]) });
   }
   if (changes.dueDate !== undefined && !sameDay(changes.dueDate, current.dueDate)) {
     if (current.dueDate && !changes.dueDateReason) throw badField(['changes', 'dueDateReason'], 'give the reason the due date moves');

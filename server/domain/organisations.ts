@@ -4,6 +4,7 @@ import { badField, badUserInput, notFound } from '../errors.ts';
 import { authorize, type Actor } from './actor.ts';
 import { refreshOrganisationPaths } from './derived-facts.ts';
 import { recordHistory, type HistoryEntry } from './history.ts';
+import { organisationLabels } from './labels.ts';
 import { checkVersion, expectUpdated } from './versions.ts';
 
 async function checkName(tx: TransactionClient, name: string, self?: number): Promise<void> {
@@ -59,7 +60,7 @@ export async function updateOrganisation(
       // Its new parent may not be itself or anything under it.
       if (parent.path.startsWith(current.path)) throw badField(['changes', 'parentId'], 'an organisation cannot sit under itself');
     }
-    history.push({ ...on, kind: 'UPDATED', field: 'parent', fromValue: current.parentId?.toString(), toValue: changes.parentId?.toString() });
+    history.push({ ...on, kind: 'UPDATED', field: 'parent', fromValue: await organisationLabels(tx, [current.parentId]), toValue: await organisationLabels(tx, [changes.parentId]) });
   }
   if (history.length === 0) throw badUserInput('Nothing to change: every value given is the current one.');
   const { count } = await tx.organisation.updateMany({

@@ -6,6 +6,7 @@ import type { Action } from './permissions.ts';
 import { formatDay, sameDay } from './dates.ts';
 import { refreshDerivedFacts } from './derived-facts.ts';
 import { recordHistory, type HistoryEntry } from './history.ts';
+import { organisationLabels, recommendationLabel, themeLabels } from './labels.ts';
 import { checkRepeatLink, textSimilarity } from './repeats.ts';
 import { checkVersion, expectUpdated } from './versions.ts';
 
@@ -121,7 +122,7 @@ export async function updateRecommendation(
   if (!addresseeIds.includes(ownerId)) addresseeIds = [...addresseeIds, ownerId];
   if (changes.ownerId !== undefined && changes.ownerId !== current.ownerId) {
     await checkOrganisations(tx, [changes.ownerId], ['changes', 'ownerId']);
-    history.push({ ...on, kind: 'OWNER_CHANGED', field: 'owner', fromValue: String(current.ownerId), toValue: String(changes.ownerId) });
+    history.push({ ...on, kind: 'OWNER_CHANGED', field: 'owner', fromValue: await organisationLabels(tx, [current.ownerId]), toValue: await organisationLabels(tx, [changes.ownerId]) });
   }
   const added = addresseeIds.filter((id) => !currentAddressees.includes(id));
   const removed = currentAddressees.filter((id) => !addresseeIds.includes(id));
@@ -131,8 +132,8 @@ export async function updateRecommendation(
       ...on,
       kind: 'UPDATED',
       field: 'addressees',
-      fromValue: currentAddressees.join(','),
-      toValue: [...new Set(addresseeIds)].join(','),
+      fromValue: await organisationLabels(tx, currentAddressees),
+      toValue: await organisationLabels(tx, [...new Set(addresseeIds)]),
     });
   }
 
@@ -140,7 +141,7 @@ export async function updateRecommendation(
   const currentThemes = current.themes.map((theme) => theme.id).sort((a, b) => a - b);
   if (themeIds && themeIds.slice().sort((a, b) => a - b).join() !== currentThemes.join()) {
     await checkThemes(tx, themeIds, ['changes', 'themeIds']);
-    history.push({ ...on, kind: 'UPDATED', field: 'themes', fromValue: currentThemes.join(','), toValue: themeIds.join(',') });
+    history.push({ ...on, kind: 'UPDATED', field: 'themes', fromValue: await themeLabels(tx, currentThemes), toValue: await themeLabels(tx, themeIds) });
   }
 
   if (history.length === 0) throw badUserInput('Nothing to change: every value given is the current one.');
@@ -230,13 +231,15 @@ export async function linkRepeat(
   expectUpdated(count, WHAT);
   const on = onRecommendation(input.id);
   const history: HistoryEntry[] = [];
+  const before = await recommendationLabel(tx, current.repeatsId);
+  const after = await recommendationLabel(tx, input.repeatsId);
   if (current.repeatsId !== null && current.repeatsId !== input.repeatsId) {
-    history.push({ ...on, kind: 'REPEAT_UNLINKED', field: 'repeats', fromValue: String(current.repeatsId) });
+    history.push({ ...on, kind: 'REPEAT_UNLINKED', field: 'repeats', fromValue: before });
   }
   if (current.repeatsId !== input.repeatsId) {
-    history.push({ ...on, kind: 'REPEAT_LINKED', field: 'repeats', fromValue: current.repeatsId?.toString(), toValue: String(input.repeatsId) });
+    history.push({ ...on, kind: 'REPEAT_LINKED', field: 'repeats', fromValue: before, toValue: after });
   }
-  if (input.confirmed) history.push({ ...on, kind: 'REPEAT_CONFIRMED', field: 'repeats', toValue: String(input.repeatsId) });
+  if (input.confirmed) history.push({ ...on, kind: 'REPEAT_CONFIRMED', field: 'repeats', toValue: after });
   await recordHistory(tx, actor, history);
   await refreshDerivedFacts(tx, [input.id]);
   return input.id;
@@ -266,7 +269,7 @@ export async function unlinkRepeat(
     ...onRecommendation(input.id),
     kind: 'REPEAT_UNLINKED',
     field: 'repeats',
-    fromValue: String(current.repeatsId),
+    fromValue: await recommendationLabel(tx, current.repeatsId),
     comment: input.comment,
   });
   await refreshDerivedFacts(tx, [input.id]);

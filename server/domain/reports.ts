@@ -5,6 +5,7 @@ import { authorize, type Actor } from './actor.ts';
 import { formatDay, sameDay } from './dates.ts';
 import { refreshDerivedFacts } from './derived-facts.ts';
 import { recordHistory, type HistoryEntry } from './history.ts';
+import { recommendationLabel } from './labels.ts';
 import { checkRepeatLink } from './repeats.ts';
 import { checkVersion, expectUpdated } from './versions.ts';
 
@@ -108,8 +109,9 @@ export async function createReport(tx: TransactionClient, actor: Actor, input: N
     const on = { subject: 'RECOMMENDATION' as const, subjectId: row.id, recommendationId: row.id, reportId: report.id };
     history.push({ ...on, kind: 'CREATED' });
     if (rec.repeatsId) {
-      history.push({ ...on, kind: 'REPEAT_LINKED', field: 'repeats', toValue: String(rec.repeatsId) });
-      history.push({ ...on, kind: 'REPEAT_CONFIRMED', field: 'repeats', toValue: String(rec.repeatsId) });
+      const earlier = await recommendationLabel(tx, rec.repeatsId);
+      history.push({ ...on, kind: 'REPEAT_LINKED', field: 'repeats', toValue: earlier });
+      history.push({ ...on, kind: 'REPEAT_CONFIRMED', field: 'repeats', toValue: earlier });
     }
   }
   await recordHistory(tx, actor, history);

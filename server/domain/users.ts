@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/password.ts';
 import { badField, badUserInput, notFound } from '../errors.ts';
 import { authorize, type Actor } from './actor.ts';
 import { recordHistory, type HistoryEntry } from './history.ts';
+import { organisationLabels } from './labels.ts';
 import { checkVersion, expectUpdated } from './versions.ts';
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -51,7 +52,7 @@ export async function updateUser(
   if (changes.name !== undefined && changes.name !== current.name) history.push({ ...on, kind: 'UPDATED', field: 'name', fromValue: current.name, toValue: changes.name });
   if (changes.role !== undefined && changes.role !== current.role) history.push({ ...on, kind: 'UPDATED', field: 'role', fromValue: current.role, toValue: changes.role });
   if (changes.organisationId !== undefined && changes.organisationId !== current.organisationId) {
-    history.push({ ...on, kind: 'UPDATED', field: 'organisation', fromValue: current.organisationId?.toString(), toValue: changes.organisationId?.toString() });
+    history.push({ ...on, kind: 'UPDATED', field: 'organisation', fromValue: await organisationLabels(tx, [current.organisationId]), toValue: await organisationLabels(tx, [changes.organisationId]) });
   }
   if (changes.active !== undefined && changes.active !== current.active) {
     history.push({ ...on, kind: 'UPDATED', field: 'active', fromValue: String(current.active), toValue: String(changes.active) });

@@ -70,6 +70,8 @@ describe(`reading recommendations on ${databaseKind}`, () => {
     expect((await recommendations({ targetDateFrom: '2026-01-01' })).totalCount).toBe(5);
     expect((await recommendations({ targetDateFrom: '2024-01-01', targetDateTo: '2024-03-31' })).totalCount).toBe(2);
     expect((await recommendations({ updatedSince: '2030-01-01T00:00:00Z' })).totalCount).toBe(0);
+    expect((await recommendations({ notUpdatedSince: '2030-01-01T00:00:00Z' })).totalCount).toBe(24);
+    expect((await recommendations({ notUpdatedSince: '2019-01-01T00:00:00Z' })).totalCount).toBe(1);
     expect(labels(await recommendations({ search: 'sara' }))).toEqual(['2023 R4']);
     expect(labels(await recommendations({ search: 'r13' }))).toEqual(['2023 R13']);
   });

@@ -59,6 +59,9 @@ describe(`the rules of repeats on ${databaseKind}`, () => {
     expect(unlinked.unlinkRepeat).toEqual({ repeats: null, repeatCount: 0, firstMadeOn: '2023-07-04', isRepeatedUnmet: false });
     const kinds = (await prisma.historyEvent.findMany({ where: { recommendationId: later.dbId, kind: { in: ['REPEAT_LINKED', 'REPEAT_CONFIRMED', 'REPEAT_UNLINKED'] } }, orderBy: { id: 'asc' } })).map((e) => e.kind);
     expect(kinds).toEqual(['REPEAT_LINKED', 'REPEAT_CONFIRMED', 'REPEAT_UNLINKED']);
+    // History names the earlier recommendation as a person reads it, not by a database number.
+    const linked = await prisma.historyEvent.findFirstOrThrow({ where: { recommendationId: later.dbId, kind: 'REPEAT_LINKED' } });
+    expect(linked.toValue).toBe('3 (report of 2018-09-25)');
     expect(await consistencyProblems()).toEqual([]);
   });
 

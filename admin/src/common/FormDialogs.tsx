@@ -27,6 +27,8 @@ function useDone(onClose: () => void, message: string) {
 /**
  * Edits a record in a dialog, pessimistically: the dialog closes only once the
  * server has accepted the change. `operation` picks another mutation (see resources.ts).
+ * The button that opens a dialog is shown only to those the server allows that
+ * write, so the dialogs skip react-admin's generic edit/create access check.
  */
 type EditDialogProps = DialogProps & {
   resource: string;
@@ -45,7 +47,7 @@ export function EditDialog({ resource, id, operation, open, onClose, title, chil
       <DialogTitle id={titleId}>{title}</DialogTitle>
       <DialogContent sx={{ p: 0 }}>
         {open && (
-          <EditBase resource={resource} id={id} mutationMode="pessimistic" redirect={false} transform={transform} mutationOptions={{ onSuccess, onError, meta: operation ? { operation } : undefined }}>
+          <EditBase resource={resource} id={id} mutationMode="pessimistic" redirect={false} transform={transform} disableAuthentication mutationOptions={{ onSuccess, onError, meta: operation ? { operation } : undefined }}>
             <SimpleForm toolbar={<DialogToolbar onCancel={onClose} saveLabel={saveLabel} />}>{children}</SimpleForm>
           </EditBase>
         )}
@@ -64,7 +66,7 @@ export function CreateDialog({ resource, defaults, open, onClose, title, childre
       <DialogTitle id={titleId}>{title}</DialogTitle>
       <DialogContent sx={{ p: 0 }}>
         {open && (
-          <CreateBase resource={resource} record={defaults} redirect={false} mutationOptions={{ onSuccess, onError }}>
+          <CreateBase resource={resource} record={defaults} redirect={false} disableAuthentication mutationOptions={{ onSuccess, onError }}>
             <SimpleForm toolbar={<DialogToolbar onCancel={onClose} saveLabel={saveLabel} />}>{children}</SimpleForm>
           </CreateBase>
         )}

@@ -31,6 +31,7 @@ export const RecommendationFilter = builder.inputType('RecommendationFilter', {
     targetDateFrom: t.field({ type: 'Date', description: 'Target date on or after this date.' }),
     targetDateTo: t.field({ type: 'Date', description: 'Target date on or before this date.' }),
     updatedSince: t.field({ type: 'DateTime', description: 'It or its plan changed at or after this time.' }),
+    notUpdatedSince: t.field({ type: 'DateTime', description: 'Neither it nor its plan has changed since this time (stale).' }),
     search: t.string({ description: 'Words in the reference or text (case-insensitive).' }),
   }),
 });
@@ -57,6 +58,7 @@ export function recommendationWhere(filter: RecommendationFilterInput | null | u
   if (filter.targetDateFrom) where.push({ targetDate: { gte: filter.targetDateFrom } });
   if (filter.targetDateTo) where.push({ targetDate: { lte: filter.targetDateTo } });
   if (filter.updatedSince) where.push({ updatedAt: { gte: filter.updatedSince } });
+  if (filter.notUpdatedSince) where.push({ updatedAt: { lt: filter.notUpdatedSince } });
   if (filter.search?.trim()) {
     const search = filter.search.trim();
     where.push({ OR: [{ reference: { equals: search, mode: 'insensitive' } }, { text: { contains: search, mode: 'insensitive' } }] });

@@ -8,17 +8,6 @@ export const demoUsers = {
   viewer: { email: 'viewer@example.org', password: 'viewer-demo-2026' },
 } as const;
 
-/** Whether the API offers sign-in yet (the admin app needs it for everything): `logout` answers a Boolean when it does. */
-export async function apiHasSignIn(apiUrl: string): Promise<boolean> {
-  const response = await fetch(`${apiUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation { logout }' }),
-  });
-  const body = (await response.json()) as { data?: { logout?: boolean } | null };
-  return typeof body.data?.logout === 'boolean';
-}
-
 export async function signIn(page: Page, baseUrl: string, user: { email: string; password: string }): Promise<void> {
   await page.goto(`${baseUrl}/#/login`);
   await page.getByLabel('Email').fill(user.email);
