@@ -3,7 +3,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { Logger } from '../logger.ts';
 import type { Context } from './context.ts';
 import { formatError } from './format-error.ts';
-import { armor } from './limits.ts';
+import { armor, LIMITS } from './limits.ts';
+import { noNulText } from './plugins/no-nul-text.ts';
 import { requestLog } from './plugins/request-log.ts';
 import { schemaPrivacy } from './plugins/schema-privacy.ts';
 import { schema } from './schema.ts';
@@ -14,6 +15,8 @@ export function createApollo(log: Logger, plugins: ApolloServerPlugin<Context>[]
   return new ApolloServer<Context>({
     schema,
     validationRules: protection.validationRules,
+    // graphql-js itself stops parsing a document past this many tokens.
+    parseOptions: { maxTokens: LIMITS.tokens },
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     // The process owns shutdown (server/main.ts): requests drain, then the database closes.
@@ -25,6 +28,7 @@ export function createApollo(log: Logger, plugins: ApolloServerPlugin<Context>[]
       ApolloServerPluginLandingPageDisabled(),
       ...(protection.plugins as ApolloServerPlugin<Context>[]),
       schemaPrivacy(),
+      noNulText(),
       requestLog(log),
       ...plugins,
     ],

@@ -2,7 +2,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 
 /**
  * What one request may cost, checked before it runs. GraphQL Armor bounds the
- * document (aliases, tokens, directives, depth); Pothos's complexity plugin
+ * document (aliases, directives, depth), graphql-js its tokens; Pothos's complexity plugin
  * (see builder.ts) bounds the work, counting each list by the page it asks for.
  */
 export const LIMITS = {
@@ -17,7 +17,9 @@ export const LIMITS = {
 export function armor() {
   return new ApolloArmor({
     maxAliases: { n: LIMITS.aliases },
-    maxTokens: { n: LIMITS.tokens },
+    // Tokens are counted by graphql-js's own parser (parseOptions in apollo.ts); Armor's plugin
+    // for it turns a plain syntax error into an unexpected failure.
+    maxTokens: { enabled: false },
     maxDirectives: { n: LIMITS.directives },
     maxDepth: { n: LIMITS.depth },
     // Pothos counts cost with the page sizes asked for; Armor's own estimate would double it.

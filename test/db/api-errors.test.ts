@@ -34,3 +34,11 @@ describe(`errors a client sees on ${databaseKind}`, () => {
     for (const leak of ['prisma', 'Prisma', 'SELECT', 'postgres', 'PGlite', 'node_modules', 'stacktrace', '/work/']) expect(text).not.toContain(leak);
   });
 });
+
+describe(`text the database cannot store, on ${databaseKind}`, () => {
+  it('refuses the NUL character as bad input, in variables and literals (found by fuzzing)', async () => {
+    const viaVariable = await gqlError('BAD_USER_INPUT', 'query ($s: String) { recommendations(first: 1, filter: { search: $s }) { totalCount } }', { s: 'a\u0000b' });
+    expect(viaVariable.message).toContain('NUL');
+    await gqlError('BAD_USER_INPUT', '{ recommendations(first: 1, filter: { search: "a\\u0000b" }) { totalCount } }');
+  });
+});
