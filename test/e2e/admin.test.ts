@@ -185,6 +185,13 @@ describe('admin app', () => {
       await page.goto(`${stack.url}/#/reports`);
       await page.getByRole('cell', { name: /A thematic inspection of work undertaken/ }).waitFor();
       await screenshot(page, name);
+      // Readable means no sideways scrolling, of the page or of the table.
+      const overflow = await page.evaluate(() => {
+        const table = document.querySelector('table')!;
+        const box = table.parentElement!;
+        return { page: document.documentElement.scrollWidth - window.innerWidth, table: box.scrollWidth - box.clientWidth };
+      });
+      expect(overflow, `${name} scrolls sideways`).toEqual({ page: 0, table: 0 });
     }
   });
 });
