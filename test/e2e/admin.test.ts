@@ -186,11 +186,11 @@ describe('admin app', () => {
       await page.getByRole('cell', { name: /A thematic inspection of work undertaken/ }).waitFor();
       await screenshot(page, name);
       // Readable means no sideways scrolling, of the page or of the table.
-      const overflow = await page.evaluate(() => {
-        const table = document.querySelector('table')!;
-        const box = table.parentElement!;
+      // The function runs in the page, where document and window exist (this file's types are Node's).
+      const overflow = await page.evaluate(`(() => {
+        const box = document.querySelector('table').parentElement;
         return { page: document.documentElement.scrollWidth - window.innerWidth, table: box.scrollWidth - box.clientWidth };
-      });
+      })()`);
       expect(overflow, `${name} scrolls sideways`).toEqual({ page: 0, table: 0 });
     }
   });

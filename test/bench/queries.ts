@@ -1,0 +1,148 @@
+import { prisma } from '../../server/db/client.ts';
+import type { Database } from '../../server/db/database.ts';
+import { loadDashboard } from '../../server/domain/dashboard.ts';
+import { globalId } from '../support/graphql.ts';
+
+/** One benchmarked request: how the API is asked, and the same answer from hand-written SQL. */
+export type BenchQuery = {
+  name: string;
+  request(): { query: string; variables?: Record<string, unknown> };
+  onData?(data: unknown): void;
+  sql(database: Database): Promise<{ once(): Promise<unknown>; answer(): Promise<unknown>; close(): Promise<void> }>;
+  sqlComparable: boolean;
+  /** Says how the API's answer and the SQL's differ, if they do. */
+  check?(api: unknown, sql: unknown): string | undefined;
+  actorId?: number;
+};
+
+const raw = (sql: string, ...params: unknown[]) => ({
+  once: () => prisma.$queryRawUnsafe(sql, ...params),
+  answer: () => prisma.$queryRawUnsafe(sql, ...params),
+  close: async () => {},
+});
+const idOf = (global: string) => Number(Buffer.from(global, 'base64').toString().split(':')[1]);
+const differs = (what: string, api: unknown, sql: unknown) =>
+  JSON.stringify(api) === JSON.stringify(sql) ? undefined : `${what}: API ${JSON.stringify(api).slice(0, 200)} / SQL ${JSON.stringify(sql).slice(0, 200)}`;
+
+export async function benchQueries(_database: Database): Promise<BenchQuery[]> {
+  const [largest] = await prisma.$queryRaw<{ reportId: number }[]>`SELECT "reportId" FROM "Recommendation" GROUP BY "reportId" ORDER BY count(*) DESC, "reportId" LIMIT 1`;
+  const reportId = largest!.reportId;
+  const actor = await prisma.user.findUniqueOrThrow({ where: { email: 'bench@example.org' } });
+  const pool = await prisma.recommendation.findMany({ select: { id: true, version: true, status: true }, orderBy: { id: 'asc' }, take: 3000 });
+  let next = 0;
+
+  const list: BenchQuery = {
+    name: 'recommendations list (25 rows)',
+    request: () => ({
+      query: `{ recommendations(first: 25) { totalCount edges { node { id reference text status isOverdue daysSinceUpdate
+        owner { name } report { title publishedOn } latestAssessment { verdict assessedOn } actionItemCount } } } }`,
+    }),
+    sqlComparable: true,
+    sql: async () =>
+      raw(`SELECT r.id, r.reference, r.text, r.status, o.name AS owner, report.title, report."publishedOn", a.verdict, a."assessedOn",
+             (SELECT count(*) FROM "ActionItem" ai WHERE ai."recommendationId" = r.id)::int AS "actionItemCount",
+             (SELECT count(*) FROM "Recommendation")::int AS total
+           FROM "Recommendation" r JOIN "Organisation" o ON o.id = r."ownerId" JOIN "Report" report ON report.id = r."reportId"
+           LEFT JOIN "Assessment" a ON a.id = r."latestAssessmentId"
+           ORDER BY r."createdAt" DESC, r.id DESC LIMIT 25`),
+    check: (api, sql) => {
+      const nodes = (api as { recommendations: { totalCount: number; edges: { node: { id: string; actionItemCount: number } }[] } }).recommendations;
+      const rows = sql as { id: number; actionItemCount: number; total: number }[];
+      return (
+        differs('rows', nodes.edges.map((e) => [idOf(e.node.id), e.node.actionItemCount]), rows.map((r) => [r.id, r.actionItemCount])) ??
+        differs('total', nodes.totalCount, rows[0]?.total)
+      );
+    },
+  };
+
+  const drillDown: BenchQuery = {
+    name: 'report drill-down',
+    request: () => ({
+      query: `query ($id: ID!) { report(id: $id) { title recommendations(first: 100) { totalCount edges { node { id reference status
+        actionItems(first: 50) { edges { node { id description status evidence(first: 5) { id summary verification } } } } } } } } }`,
+      variables: { id: globalId('Report', reportId) },
+    }),
+    sqlComparable: true,
+    sql: async () =>
+      raw(
+        `SELECT r.id, r.reference, r.status, coalesce((SELECT json_agg(json_build_object('id', ai.id, 'evidence',
+             (SELECT count(*) FROM (SELECT 1 FROM "Evidence" e WHERE e."actionItemId" = ai.id LIMIT 5) e)) ORDER BY ai."dueDate" NULLS LAST, ai.id)
+           FROM "ActionItem" ai WHERE ai."recommendationId" = r.id), '[]') AS items
+         FROM "Recommendation" r WHERE r."reportId" = $1 ORDER BY r.position, r.id`,
+        reportId,
+      ),
+    check: (api, sql) => {
+      const recs = (api as { report: { recommendations: { edges: { node: { id: string; actionItems: { edges: { node: { id: string; evidence: unknown[] } }[] } } }[] } } }).report.recommendations.edges;
+      return differs(
+        'recommendations, their action items and evidence',
+        recs.map((e) => [idOf(e.node.id), e.node.actionItems.edges.map((a) => [idOf(a.node.id), a.node.evidence.length])]),
+        (sql as { id: number; items: { id: number; evidence: number }[] }[]).map((r) => [r.id, r.items.map((i) => [i.id, Number(i.evidence)])]),
+      );
+    },
+  };
+
+  const dashboard: BenchQuery = {
+    name: 'dashboard',
+    request: () => ({
+      query: `{ dashboard { recommendationCount overdueRecommendationCount repeatedUnmetCount overdueActionItemCount staleCount
+        byStatus { status count } byOwner { owner { name } total overdue } reportedVsVerified { gap count }
+        repeatedUnmet { id reference } overdueActionItems { id description } progressByReport { report { title } progress { shareImplemented shareAchieved } } } }`,
+    }),
+    sqlComparable: true,
+    sql: async () => {
+      const run = () => loadDashboard({ staleDays: 90, listSize: 10 });
+      return { once: run, answer: run, close: async () => {} };
+    },
+    check: (api, sql) => {
+      const d = (api as { dashboard: Record<string, unknown> & { repeatedUnmet: { id: string }[] } }).dashboard;
+      const s = sql as Record<string, unknown> & { repeatedUnmetIds: number[] };
+      return (
+        differs('counts', [d.recommendationCount, d.overdueRecommendationCount, d.repeatedUnmetCount, d.overdueActionItemCount, d.staleCount],
+          [s.recommendationCount, s.overdueRecommendationCount, s.repeatedUnmetCount, s.overdueActionItemCount, s.staleCount]) ??
+        differs('repeated and unmet', d.repeatedUnmet.map((r) => idOf(r.id)), s.repeatedUnmetIds)
+      );
+    },
+  };
+
+  const unmet: BenchQuery = {
+    name: 'repeated and unmet (first 50)',
+    request: () => ({
+      query: `{ recommendations(first: 50, filter: { repeatedUnmet: true }, orderBy: { field: FIRST_MADE_ON }) { totalCount edges { node {
+        id reference firstMadeOn repeatCount owner { name } report { publishedOn } } } } }`,
+    }),
+    sqlComparable: true,
+    sql: async () =>
+      raw(`SELECT r.id, r.reference, r."firstMadeOn", r."repeatDepth", o.name AS owner, report."publishedOn",
+             (SELECT count(*) FROM "Recommendation" WHERE "isRepeatedUnmet")::int AS total
+           FROM "Recommendation" r JOIN "Organisation" o ON o.id = r."ownerId" JOIN "Report" report ON report.id = r."reportId"
+           WHERE r."isRepeatedUnmet" ORDER BY r."firstMadeOn" ASC NULLS LAST, r.id ASC LIMIT 50`),
+    check: (api, sql) => {
+      const c = (api as { recommendations: { totalCount: number; edges: { node: { id: string } }[] } }).recommendations;
+      const rows = sql as { id: number; total: number }[];
+      return differs('rows', c.edges.map((e) => idOf(e.node.id)), rows.map((r) => r.id)) ?? differs('total', c.totalCount, rows[0]?.total);
+    },
+  };
+
+  const update: BenchQuery = {
+    name: 'updateRecommendationStatus',
+    actorId: actor.id,
+    // Round robin over thousands of recommendations: no two requests in flight touch the same one.
+    request: () => {
+      const rec = pool[next++ % pool.length]!;
+      const status = rec.status === 'IN_PROGRESS' ? 'IMPLEMENTED' : 'IN_PROGRESS';
+      return {
+        query: 'mutation ($input: UpdateRecommendationStatusInput!) { updateRecommendationStatus(input: $input) { id version status } }',
+        variables: { input: { id: globalId('Recommendation', rec.id), version: rec.version, status, comment: 'Benchmark.' } },
+      };
+    },
+    onData: (data) => {
+      const changed = (data as { updateRecommendationStatus: { id: string; version: number; status: string } }).updateRecommendationStatus;
+      const rec = pool.find((candidate) => candidate.id === idOf(changed.id));
+      if (rec) Object.assign(rec, { version: changed.version, status: changed.status });
+    },
+    sqlComparable: false,
+    sql: async () => raw('SELECT 1'),
+  };
+
+  return [list, drillDown, dashboard, unmet, update];
+}

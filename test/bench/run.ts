@@ -1,0 +1,188 @@
+// npm run bench -- [--size 20000] [--seconds 10] [--databases postgres,pglite]
+// Loads the synthetic data set into PostgreSQL and PGlite, starts the real server, and drives it over HTTP
+// on 127.0.0.1 with autocannon at 10 and 50 connections; prints requests/s, p50, p99, errors and SQL
+// statements per request beside the same answer from hand-written SQL on the same database.
+// Not part of npm test: it is a measurement, and takes minutes.
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { loadSynthetic } from '../../prisma/seed/synthetic.ts';
+import { hashPassword } from '../../server/auth/password.ts';
+import { connectPrisma, disconnectPrisma, prisma } from '../../server/db/client.ts';
+import { openDatabase, type Database } from '../../server/db/database.ts';
+import { applyMigrations } from '../../server/db/migrations.ts';
+import { countStatements, READER, testContext } from '../support/graphql.ts';
+import { createApollo } from '../../server/graphql/apollo.ts';
+import { createLogger } from '../../server/logger.ts';
+import { benchQueries, type BenchQuery } from './queries.ts';
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: '20000' },
+    seconds: { type: 'string', default: '10' },
+    databases: { type: 'string', default: 'postgres,pglite' },
+  },
+});
+const size = Number(values.size);
+const seconds = Number(values.seconds);
+const kinds = values.databases!.split(',') as ('postgres' | 'pglite')[];
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const PASSWORD = 'benchmark password 2026';
+
+type Row = { database: string; query: string; connections: number | string; rps: number; p50: number; p99: number; errors: number; statements: number | string };
+const rows: Row[] = [];
+
+async function prepare(kind: 'postgres' | 'pglite') {
+  let config: Parameters<typeof openDatabase>[0];
+  let env: Record<string, string>;
+  if (kind === 'postgres') {
+    const name = `tracker_bench_${size}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    config = { kind: 'postgres', url: url.toString(), poolSize: 20 };
+    env = { DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '20' };
+  } else {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-bench-'));
+    config = { kind: 'pglite', dataDir };
+    env = { DATA_DIR: dataDir };
+  }
+  const database = await openDatabase(config);
+  await applyMigrations(database);
+  connectPrisma(database);
+  const started = performance.now();
+  await loadSynthetic({ size, seed: 1 });
+  console.log(`${kind}: loaded ${size} recommendations in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await prisma.user.create({ data: { email: 'bench@example.org', name: 'Benchmark', role: 'INSPECTOR', passwordHash: await hashPassword(PASSWORD) } });
+  return { database, env };
+}
+
+/** The same answer from hand-written SQL, as fast as the database gives it, with `connections` clients. */
+async function sqlLoop(database: Database, query: BenchQuery, connections: number) {
+  const run = await query.sql(database);
+  const latencies: number[] = [];
+  const until = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < until) {
+        const start = performance.now();
+        await run.once();
+        latencies.push(performance.now() - start);
+      }
+    }),
+  );
+  await run.close();
+  latencies.sort((a, b) => a - b);
+  return { rps: latencies.length / seconds, p50: latencies[Math.floor(latencies.length / 2)] ?? 0, p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0 };
+}
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+/** The real server in its own process, logging warnings only (a log line per request would be measured too). */
+async function startServer(env: Record<string, string>) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, ...env, NODE_ENV: 'production', PORT: String(port), DEMO_DATA: 'false', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let output = '';
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(output);
+    if ((await fetch(`${url}/readyz`).catch(() => null))?.ok) return { child, url };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`server not ready:\n${output}`);
+}
+
+async function httpLoad(url: string, cookie: string, query: BenchQuery, connections: number) {
+  let graphqlErrors = 0;
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        setupRequest: (request) => ({ ...request, body: JSON.stringify(query.request()) }),
+        onResponse: (_status, body) => {
+          const parsed = JSON.parse(body) as { errors?: unknown[]; data?: unknown };
+          if (parsed.errors) graphqlErrors++;
+          else query.onData?.(parsed.data);
+        },
+      },
+    ],
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx + graphqlErrors };
+}
+
+for (const kind of kinds) {
+  const { database, env } = await prepare(kind);
+  const queries = await benchQueries(database);
+  // Statements per request and the API's own answer, in-process on the real schema.
+  const apollo = createApollo(createLogger('silent'));
+  await apollo.start();
+  const statements: Record<string, number> = {};
+  for (const query of queries) {
+    const { result, statements: sent } = await countStatements(() =>
+      apollo.executeOperation(query.request() as { query: string }, { contextValue: testContext({ ...READER, role: 'INSPECTOR', access: 'READ_WRITE', userId: (query.actorId ?? 0) }) }),
+    );
+    statements[query.name] = sent.length;
+    const body = result.body as { kind: 'single'; singleResult: { data?: unknown; errors?: unknown } };
+    if (body.singleResult.errors) throw new Error(`${query.name}: ${JSON.stringify(body.singleResult.errors)}`);
+    if (query.check) {
+      const expected = await (await query.sql(database)).answer();
+      const problem = query.check(body.singleResult.data, expected);
+      if (problem) throw new Error(`${kind} ${query.name}: the API and the SQL disagree: ${problem}`);
+    }
+  }
+  await apollo.stop();
+  for (const query of queries.filter((q) => q.sqlComparable)) {
+    const sql = await sqlLoop(database, query, 10);
+    rows.push({ database: kind, query: `${query.name} (hand-written SQL)`, connections: kind === 'pglite' ? '10 (one connection)' : 10, ...sql, errors: 0, statements: 1 });
+  }
+  await disconnectPrisma();
+  await database.close();
+
+  const server = await startServer(env);
+  const login = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'mutation ($input: LoginInput!) { login(input: $input) { id } }', variables: { input: { email: 'bench@example.org', password: PASSWORD } } }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  for (const query of queries) {
+    for (const connections of [10, 50]) {
+      const measured = await httpLoad(server.url, cookie, query, connections);
+      rows.push({ database: kind, query: query.name, connections, ...measured, statements: statements[query.name]! });
+    }
+  }
+  server.child.kill('SIGTERM');
+  await new Promise((resolve) => server.child.once('exit', resolve));
+}
+
+const format = (value: number | string) => (typeof value === 'number' ? (value >= 100 ? value.toFixed(0) : value.toFixed(1)) : value);
+console.log(`\nBenchmark: ${size} synthetic recommendations, ${seconds} s per run, ${os.cpus().length} cores, Node ${process.version}\n`);
+console.log('| database | query | connections | requests/s | p50 ms | p99 ms | errors | SQL statements |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const row of rows) {
+  console.log(`| ${row.database} | ${row.query} | ${row.connections} | ${format(row.rps)} | ${format(row.p50)} | ${format(row.p99)} | ${row.errors} | ${row.statements} |`);
+}
