@@ -17,6 +17,13 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Resolves with the exit code, even when the process has already exited (no lost 'exit' event). */
+function exited(child: ChildProcess): Promise<number | null> {
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve(child.exitCode)
+    : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
 async function start(): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, NODE_ENV: 'production', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
@@ -77,15 +84,17 @@ describe('a crash in the middle of writes, on the embedded database', () => {
       })();
       while (Date.now() < killAt) await new Promise((resolve) => setTimeout(resolve, 20));
       killed = true;
+      const gone = exited(child);
       child.kill('SIGKILL');
       await burst;
-      await new Promise((resolve) => child.once('exit', resolve));
+      await gone;
     }
     const { child, url } = await start();
     const { body } = await postGraphql<{ nodes: ({ id: string } | null)[] }>(url, 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: acknowledged }, { cookie });
     expect(acknowledged.length).toBeGreaterThan(cycles);
     expect(body.data!.nodes.map((node) => node?.id)).toEqual(acknowledged);
+    const stopped = exited(child);
     child.kill('SIGTERM');
-    expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(0);
+    expect(await stopped).toBe(0);
   }, 240_000);
 });
