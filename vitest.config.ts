@@ -2,9 +2,15 @@ import { defineConfig } from 'vitest/config';
 
 // Tests under test/db run once per database: on PGlite always, and on the
 // PostgreSQL server named by TEST_DATABASE_URL when there is one (CI names one).
+// Files named *.postgres.test.ts test what only a database server has (a network to lose).
 const databaseProject = (kind: 'pglite' | 'postgres') => ({
   extends: true as const,
-  test: { name: kind, include: ['test/db/**/*.test.ts'], env: { TEST_DATABASE: kind } },
+  test: {
+    name: kind,
+    include: ['test/db/**/*.test.ts'],
+    exclude: kind === 'pglite' ? ['test/db/**/*.postgres.test.ts'] : [],
+    env: { TEST_DATABASE: kind },
+  },
 });
 
 export default defineConfig({

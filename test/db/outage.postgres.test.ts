@@ -35,7 +35,7 @@ function relay(target: { host: string; port: number }) {
   };
 }
 
-describe.runIf(databaseKind === 'postgres')('a database outage on PostgreSQL', () => {
+describe(`a database outage on ${databaseKind}`, () => {
   let created: TestDatabaseConfig;
   let server: RunningServer;
   let proxy: ReturnType<typeof relay>;
