@@ -1,4 +1,4 @@
-import { inTransaction, type TransactionClient } from '../../server/db/client.ts';
+import { inTransaction, prisma, type TransactionClient } from '../../server/db/client.ts';
 import { hashPassword } from '../../server/auth/password.ts';
 import type { Prisma } from '../../server/db/generated/prisma/client.ts';
 import { refreshDerivedFacts, refreshOrganisationPaths } from '../../server/domain/derived-facts.ts';
@@ -29,6 +29,8 @@ function lookup<T>(map: Map<string, T>, key: string, what: string): T {
  * Returns whether it loaded.
  */
 export async function loadDemoDataIfEmpty(): Promise<boolean> {
+  // Every start asks; only a first start should pay for hashing the demo passwords.
+  if ((await prisma.user.count()) > 0) return false;
   // Hashing is slow on purpose; do it before the transaction holds the database.
   const passwordHashes = new Map(
     await Promise.all(demo.users.map(async (user) => [user.key, await hashPassword(user.password)] as const)),

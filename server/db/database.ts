@@ -1,3 +1,4 @@
+import type { PGlite } from '@electric-sql/pglite';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -62,14 +63,14 @@ function postgresDatabase(url: string, poolSize: number): Database {
   };
 }
 
-export async function openDatabase(database: Config['database']): Promise<Database> {
-  if (database.kind === 'postgres') return postgresDatabase(database.url, database.poolSize);
-  const { pglite, close } = await openPgliteDataDir(database.dataDir);
+/** PGlite as a Database: one instance serves the Prisma client and the schema engine. */
+function pgliteDatabase(pglite: PGlite, location: string, close: () => Promise<void>): Database {
+  const adapterFactory = pgliteAdapterFactory(pglite);
   return {
     kind: 'pglite',
-    location: database.dataDir,
-    adapterFactory: pgliteAdapterFactory(pglite),
-    schemaEngineAdapterFactory: pgliteAdapterFactory(pglite),
+    location,
+    adapterFactory,
+    schemaEngineAdapterFactory: adapterFactory,
     async ping() {
       await pglite.query('SELECT 1');
     },
@@ -77,17 +78,16 @@ export async function openDatabase(database: Config['database']): Promise<Databa
   };
 }
 
+export async function openDatabase(database: Config['database']): Promise<Database> {
+  if (database.kind === 'postgres') return postgresDatabase(database.url, database.poolSize);
+  const { pglite, close } = await openPgliteDataDir(database.dataDir);
+  return pgliteDatabase(pglite, database.dataDir, close);
+}
+
 /** An embedded database in memory: for tests and for writing new migrations. */
 export async function openMemoryDatabase(): Promise<Database> {
   const pglite = await createPglite();
-  return {
-    kind: 'pglite',
-    location: 'memory',
-    adapterFactory: pgliteAdapterFactory(pglite),
-    schemaEngineAdapterFactory: pgliteAdapterFactory(pglite),
-    async ping() {
-      await pglite.query('SELECT 1');
-    },
-    close: () => pglite.close(),
-  };
+  return pgliteDatabase(pglite, 'memory', async () => {
+    if (!pglite.closed) await pglite.close();
+  });
 }

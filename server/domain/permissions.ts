@@ -51,10 +51,3 @@ export function can(actor: Actor | null, action: Action, organisationPath?: stri
       return false;
   }
 }
-
-/** Whether the actor's role may take the action somewhere (the schema-level gate). */
-export function mayEverDo(actor: Actor | null, action: Action): boolean {
-  if (!canWrite(actor)) return false;
-  if (actor.role === 'LEADER') return LEADER_ACTIONS.includes(action);
-  return can(actor, action);
-}

@@ -3,7 +3,6 @@ import { builder } from '../builder.ts';
 
 /** The largest page any list returns; asking for more is an error, not a silent cut. */
 export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 25;
 
 export const SortDirection = builder.enumType('SortDirection', {
   description: 'Which way a list is sorted.',
