@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/server.ts';
-import { createTestDatabase, databaseKind, type TestDatabaseConfig } from '../support/database.ts';
-import { postGraphql, startTestServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { databaseKind } from '../support/database.ts';
+import { postGraphql, useTestServer } from '../support/server.ts';
 
-let created: TestDatabaseConfig;
-let server: RunningServer;
-beforeAll(async () => {
-  created = await createTestDatabase();
-  server = await startTestServer(created.config, { trustProxy: true });
-});
-afterAll(async () => {
-  await server.close();
-  await created.drop();
-});
+const server = useTestServer({ trustProxy: true });
 
 describe(`behind a reverse proxy on ${databaseKind}`, () => {
   it('marks the session cookie Secure when the proxy says the request came over https', async () => {

@@ -1,24 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signIn, REFUSE_AFTER_ACCOUNT_FAILURES } from '../../server/auth/sign-in.ts';
 import { prisma } from '../../server/db/client.ts';
-import type { RunningServer } from '../../server/server.ts';
-import { createTestDatabase, databaseKind, type TestDatabaseConfig } from '../support/database.ts';
-import { postGraphql, signInOverHttp, startTestServer } from '../support/server.ts';
+import { databaseKind } from '../support/database.ts';
+import { postGraphql, signInOverHttp, useTestServer } from '../support/server.ts';
 
 // The real server over HTTP: cookies, bearer tokens and the sign-in limits as browsers and scripts meet them.
-let created: TestDatabaseConfig;
-let server: RunningServer;
+// Everything the server logs (at debug level) is kept, to look for secrets in it.
 const logged: string[] = [];
-beforeAll(async () => {
-  created = await createTestDatabase();
+beforeAll(() => {
   vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (logged.push(String(chunk)), true));
-  server = await startTestServer(created.config, { logLevel: 'debug' });
 });
-afterAll(async () => {
-  await server.close();
+afterAll(() => {
   vi.restoreAllMocks();
-  await created.drop();
 });
+const server = useTestServer({ logLevel: 'debug' });
 
 const ME = '{ me { email role } }';
 const LOGIN = 'mutation ($input: LoginInput!) { login(input: $input) { email } }';

@@ -208,9 +208,6 @@ function actorFor(who: Who, leaders?: { own: string; other: string }): Actor | n
 beforeAll(async () => {
   await loadDemoDataIfEmpty();
   const demo = await demoActors();
-  actors = Object.fromEntries(
-    Object.values(demo).map((actor) => [actor.userId, actor]),
-  );
   const users = await prisma.user.findMany();
   actors = Object.fromEntries(users.map((user) => [user.email, Object.values(demo).find((a) => a.userId === user.id)!]));
 });

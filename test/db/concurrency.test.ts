@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { prisma } from '../../server/db/client.ts';
-import type { RunningServer } from '../../server/server.ts';
-import { createTestDatabase, databaseKind, type TestDatabaseConfig } from '../support/database.ts';
+import { databaseKind } from '../support/database.ts';
 import { globalId } from '../support/graphql.ts';
-import { postGraphql, signInOverHttp, startTestServer } from '../support/server.ts';
+import { postGraphql, signInOverHttp, useTestServer } from '../support/server.ts';
 
 /**
  * Many clients over HTTP, each reading a recommendation and updating it with
@@ -11,16 +10,7 @@ import { postGraphql, signInOverHttp, startTestServer } from '../support/server.
  * must hear CONFLICT, and the history must tell exactly how the record got to
  * its final state.
  */
-let created: TestDatabaseConfig;
-let server: RunningServer;
-beforeAll(async () => {
-  created = await createTestDatabase();
-  server = await startTestServer(created.config);
-});
-afterAll(async () => {
-  await server.close();
-  await created.drop();
-});
+const server = useTestServer();
 
 const READ = 'query ($id: ID!) { recommendation(id: $id) { version status } }';
 const UPDATE = 'mutation ($input: UpdateRecommendationStatusInput!) { updateRecommendationStatus(input: $input) { version status } }';

@@ -1,20 +1,12 @@
 import { serverAudits } from 'graphql-http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/server.ts';
-import { createTestDatabase, databaseKind, type TestDatabaseConfig } from '../support/database.ts';
-import { signInOverHttp, startTestServer } from '../support/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { databaseKind } from '../support/database.ts';
+import { signInOverHttp, useTestServer } from '../support/server.ts';
 
-let created: TestDatabaseConfig;
-let server: RunningServer;
+const server = useTestServer();
 let cookie: string;
 beforeAll(async () => {
-  created = await createTestDatabase();
-  server = await startTestServer(created.config);
   ({ cookie } = await signInOverHttp(server.url, 'viewer@example.org', 'viewer-demo-2026'));
-});
-afterAll(async () => {
-  await server.close();
-  await created.drop();
 });
 
 describe(`GraphQL over HTTP on ${databaseKind}`, () => {

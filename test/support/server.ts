@@ -1,6 +1,8 @@
 import type { Config } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer } from '../../server/server.ts';
+import { createTestDatabase, type TestDatabaseConfig } from './database.ts';
 
 export function testConfig(database: Config['database'], overrides: Partial<Config> = {}): Config {
   return { environment: 'test', host: '127.0.0.1', port: 0, database, demoData: true, trustProxy: false, logLevel: 'silent', ...overrides };
@@ -29,4 +31,27 @@ export async function signInOverHttp(url: string, email: string, password: strin
   if (body.errors) throw new Error(`sign-in failed: ${JSON.stringify(body.errors)}`);
   const setCookie = headers.get('set-cookie') ?? '';
   return { cookie: setCookie.split(';')[0]!, setCookie };
+}
+
+/**
+ * Gives the test file the real server over HTTP, on a fresh database of the
+ * file's kind with the demo data, and removes both afterwards.
+ */
+export function useTestServer(overrides: Partial<Config> = {}): { readonly url: string } {
+  let created: TestDatabaseConfig | undefined;
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    created = await createTestDatabase();
+    server = await startTestServer(created.config, overrides);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await created?.drop();
+  });
+  return {
+    get url() {
+      if (!server) throw new Error('The test server starts in beforeAll');
+      return server.url;
+    },
+  };
 }
