@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
 import { connectPrisma, disconnectPrisma } from './db/client.ts';
 import { openDatabase, type Database } from './db/database.ts';
+import { followChanges } from './db/change-feed.ts';
 import { applyMigrations } from './db/migrations.ts';
 import { loadDemoDataIfEmpty } from '../prisma/seed/demo.ts';
 import { startHousekeeping } from './auth/housekeeping.ts';
@@ -23,6 +24,7 @@ export type RunningServer = {
 /** Migrates the database, loads demo data into an empty one, and serves HTTP. */
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
   const database = await openDatabase(config.database);
+  let stopFollowingChanges = async () => {};
   try {
     const applied = await applyMigrations(database);
     if (applied.length) log.info(`Applied migrations: ${applied.join(', ')}`);
@@ -40,6 +42,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       { requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
       app,
     );
+    stopFollowingChanges = await followChanges(database);
     const graphql = await graphqlRouter(httpServer, log);
     app.use(healthRouter(database, () => !stopping));
     app.use(graphql.router);
@@ -61,12 +64,14 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
         stopHousekeeping();
         await graphql.stop();
         log.debug('HTTP server closed.');
+        await stopFollowingChanges();
         await disconnectPrisma();
         await database.close();
         log.debug('Database closed.');
       },
     };
   } catch (error) {
+    await stopFollowingChanges().catch(() => {});
     await disconnectPrisma().catch(() => {});
     await database.close().catch(() => {});
     throw error;

@@ -1,5 +1,6 @@
 import { PrismaClient } from './generated/prisma/client.ts';
 import type { Database } from './database.ts';
+import { noteChange } from './change-feed.ts';
 import { transactionScope } from './transaction-scope.ts';
 
 export type { PrismaClient };
@@ -45,5 +46,9 @@ export function inTransaction<T>(
   work: (tx: TransactionClient) => Promise<T>,
   options?: { timeout?: number; maxWait?: number },
 ): Promise<T> {
-  return prisma.$transaction((tx) => transactionScope.run(true, () => work(tx)), options);
+  return prisma.$transaction((tx) => transactionScope.run(true, () => work(tx)), options).then((result) => {
+    // Committed: reads kept in memory are out of date from now (change-feed.ts).
+    noteChange();
+    return result;
+  });
 }

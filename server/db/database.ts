@@ -6,6 +6,7 @@ import type { Config } from '../config.ts';
 import { openPgliteDataDir, pgliteAdapterFactory, createPglite } from './pglite.ts';
 import { noShadowDatabase } from './shadow-database.ts';
 import { readCharColumnsAsText } from './pg-char-columns.ts';
+import { runScriptsWhole } from './pg-scripts.ts';
 import { guardRootAdapter } from './transaction-scope.ts';
 
 /** A database the server can migrate and query, on PGlite or a PostgreSQL server. */
@@ -19,7 +20,20 @@ export type Database = {
   schemaEngineAdapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** A cheap round trip, for health checks. */
   ping(): Promise<void>;
+  /**
+   * Listens for notifications on a channel, for as long as the database is open. On
+   * PostgreSQL a lost connection is reported and listening resumes when the server is back.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
+};
+
+export type ListenHandlers = {
+  onNotification(): void;
+  /** Listening has begun (again): notifications before now were missed. */
+  onListening(): void;
+  /** Notifications may be missed from now until onListening. */
+  onLost(): void;
 };
 
 export function redactUrl(url: string): string {
@@ -50,16 +64,62 @@ function postgresDatabase(url: string, poolSize: number): Database {
       provider: adapter.provider,
       adapterName: adapter.adapterName,
       async connect() {
-        return readCharColumnsAsText(await adapter.connect());
+        return runScriptsWhole(readCharColumnsAsText(await adapter.connect()));
       },
       connectToShadowDb: noShadowDatabase,
     },
     async ping() {
       await pool.query('SELECT 1');
     },
+    listen: (channel, handlers) => listenOnPostgres(url, channel, handlers),
     async close() {
       await pool.end();
     },
+  };
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to queries).
+ * When it is lost, tries again every second until stopped.
+ */
+async function listenOnPostgres(url: string, channel: string, handlers: ListenHandlers): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async () => {
+    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    let lost = false;
+    const onLost = () => {
+      if (lost) return;
+      lost = true;
+      handlers.onLost();
+      next.end().catch(() => {});
+      if (!stopped) retry = setTimeout(() => void connect(), 1000);
+    };
+    next.on('error', onLost);
+    next.on('end', onLost);
+    next.on('notification', (message) => {
+      if (message.channel === channel) handlers.onNotification();
+    });
+    try {
+      await next.connect();
+      await next.query(`LISTEN "${channel}"`);
+    } catch {
+      onLost();
+      return;
+    }
+    if (stopped) {
+      await next.end().catch(() => {});
+      return;
+    }
+    client = next;
+    handlers.onListening();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => {});
   };
 }
 
@@ -73,6 +133,14 @@ function pgliteDatabase(pglite: PGlite, location: string, close: () => Promise<v
     schemaEngineAdapterFactory: adapterFactory,
     async ping() {
       await pglite.query('SELECT 1');
+    },
+    async listen(channel, handlers) {
+      // One process holds the data folder, so nothing is ever missed once listening.
+      const unlisten = await pglite.listen(channel, handlers.onNotification);
+      handlers.onListening();
+      return async () => {
+        if (!pglite.closed) await unlisten();
+      };
     },
     close,
   };

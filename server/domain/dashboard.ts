@@ -8,7 +8,7 @@ export type DashboardFilter = {
   /** Recommendations owned by this organisation or those under it; action items owned so. */
   organisationId?: number | null;
   themeId?: number | null;
-  /** Recommendations with no change for this many days are stale. */
+  /** Open recommendations with no change on this many days before today, or since, are stale. */
   staleDays: number;
   /** How many rows each list holds. */
   listSize: number;
@@ -41,7 +41,8 @@ export type Dashboard = {
  */
 export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard> {
   const day = today();
-  const staleBefore = new Date(Date.now() - filter.staleDays * 86_400_000);
+  // Whole days, like overdue: the dashboard is the same all day until something changes.
+  const staleBefore = new Date(day.getTime() - filter.staleDays * 86_400_000);
   const organisation = filter.organisationId ? `%${pathSegment(filter.organisationId)}%` : null;
   const [row] = await prisma.$queryRaw<{ dashboard: Dashboard }[]>`
     WITH scope AS (

@@ -1,4 +1,4 @@
-// npm run bench -- [--size 20000] [--seconds 10] [--databases postgres,pglite]
+// npm run bench -- [--size 20000] [--seconds 10] [--databases postgres,pglite] [--keep]
 // Loads the synthetic data set into PostgreSQL and PGlite, starts the real server, and drives it over HTTP
 // on 127.0.0.1 with autocannon at 10 and 50 connections; prints requests/s, p50, p99, errors and SQL
 // statements per request beside the same answer from hand-written SQL on the same database.
@@ -26,6 +26,8 @@ const { values } = parseArgs({
     size: { type: 'string', default: '20000' },
     seconds: { type: 'string', default: '10' },
     databases: { type: 'string', default: 'postgres,pglite' },
+    // Reuse the databases a previous run with --keep loaded at this size, instead of loading afresh.
+    keep: { type: 'boolean', default: false },
   },
 });
 const size = Number(values.size);
@@ -40,25 +42,39 @@ const rows: Row[] = [];
 async function prepare(kind: 'postgres' | 'pglite') {
   let config: Parameters<typeof openDatabase>[0];
   let env: Record<string, string>;
+  let fresh = !values.keep;
   if (kind === 'postgres') {
     const name = `tracker_bench_${size}`;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
+    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+    if (fresh || !exists) {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${name}"`);
+      fresh = true;
+    }
     await admin.end();
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     config = { kind: 'postgres', url: url.toString(), poolSize: 20 };
     env = { DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '20' };
   } else {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-bench-'));
+    const dataDir = path.join(os.tmpdir(), `tracker-bench-pglite-${size}`);
+    if (fresh || !fs.existsSync(dataDir)) {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.mkdirSync(dataDir);
+      fresh = true;
+    }
     config = { kind: 'pglite', dataDir };
     env = { DATA_DIR: dataDir };
   }
   const database = await openDatabase(config);
   await applyMigrations(database);
   connectPrisma(database);
+  if (!fresh && (await prisma.user.count({ where: { email: 'bench@example.org' } })) === 1) {
+    console.log(`${kind}: reusing the ${await prisma.recommendation.count()} recommendations loaded before`);
+    return { database, env };
+  }
   const started = performance.now();
   await loadSynthetic({ size, seed: 1 });
   console.log(`${kind}: loaded ${size} recommendations in ${((performance.now() - started) / 1000).toFixed(1)} s`);

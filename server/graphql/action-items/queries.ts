@@ -3,6 +3,7 @@ import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { withinOrganisation } from '../../domain/organisation-tree.ts';
 import { actionItemOverdueWhere } from '../../domain/recommendation-rules.ts';
 import { notFound } from '../../errors.ts';
+import { countOf } from '../shared/counts.ts';
 import { builder } from '../builder.ts';
 import { Recommendation } from '../recommendations/type.ts';
 import { Report } from '../reports/type.ts';
@@ -97,7 +98,7 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: ActionItemOrder, description: 'Sort order.' }),
       offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
     },
-    totalCount: (_parent, args) => prisma.actionItem.count({ where: actionItemWhere(args.filter) }),
+    totalCount: (_parent, args) => countOf('actionItem', actionItemWhere(args.filter), (where) => prisma.actionItem.count({ where })),
     resolve: (query, _parent, args) =>
       prisma.actionItem.findMany({
         ...query,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { prisma } from '../../db/client.ts';
+import { cachedRead } from '../../db/read-cache.ts';
+import { formatDay, today } from '../../domain/dates.ts';
 import { loadDashboard, type Dashboard as DashboardShape, type OwnerCounts } from '../../domain/dashboard.ts';
 import { builder } from '../builder.ts';
 import { ReportedVsVerified } from '../recommendations/type.ts';
@@ -13,6 +15,14 @@ import { Theme } from '../types/theme.ts';
 function inOrder<T extends { id: number }>(ids: number[], rows: T[]): T[] {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * The rows a dashboard names, as the query asks for them. Like the counts, they are kept
+ * in memory until the records change: a dashboard seen again costs no SQL.
+ */
+function rowsOf<T extends { id: number }>(model: string, ids: number[], query: object, find: () => Promise<T[]>): Promise<T[]> {
+  return cachedRead(`dashboard rows ${model} ${ids.join(',')} ${JSON.stringify(query)}`, async () => inOrder(ids, await find()));
 }
 
 const StatusCount = builder.objectRef<{ status: DashboardShape['byStatus'][number]['status']; count: number }>('StatusCount').implement({
@@ -30,7 +40,8 @@ const OwnerStatusCounts = builder.objectRef<OwnerCounts>('OwnerStatusCounts').im
       type: 'Organisation',
       description: 'The owning organisation.',
       // Prisma batches these lookups, made in the same tick, into one query.
-      resolve: (query, row) => prisma.organisation.findUniqueOrThrow({ ...query, where: { id: row.ownerId } }),
+      resolve: (query, row) =>
+        cachedRead(`dashboard owner ${row.ownerId} ${JSON.stringify(query)}`, () => prisma.organisation.findUniqueOrThrow({ ...query, where: { id: row.ownerId } })),
     }),
     total: t.exposeInt('total', { description: 'All its recommendations in scope.' }),
     notStarted: t.exposeInt('NOT_STARTED', { description: 'Not started.' }),
@@ -57,7 +68,8 @@ const ReportProgressEntry = builder
       report: t.prismaField({
         type: 'Report',
         description: 'The report.',
-        resolve: (query, row) => prisma.report.findUniqueOrThrow({ ...query, where: { id: row.reportId } }),
+        resolve: (query, row) =>
+          cachedRead(`dashboard report ${row.reportId} ${JSON.stringify(query)}`, () => prisma.report.findUniqueOrThrow({ ...query, where: { id: row.reportId } })),
       }),
       progress: t.field({ type: ReportProgress, description: 'Its progress within the dashboard’s scope.', resolve: (row) => row }),
     }),
@@ -75,20 +87,21 @@ const Dashboard = builder.objectRef<DashboardShape>('Dashboard').implement({
     repeatedUnmet: t.prismaField({
       type: ['Recommendation'],
       description: 'The repeated and unmet, first made longest ago first.',
-      resolve: async (query, d) => inOrder(d.repeatedUnmetIds, await prisma.recommendation.findMany({ ...query, where: { id: { in: d.repeatedUnmetIds } } })),
+      resolve: (query, d) =>
+        rowsOf('Recommendation', d.repeatedUnmetIds, query, () => prisma.recommendation.findMany({ ...query, where: { id: { in: d.repeatedUnmetIds } } })),
     }),
     staleCount: t.exposeInt('staleCount', { description: 'Open recommendations with no change for the stale period.' }),
     stale: t.prismaField({
       type: ['Recommendation'],
       description: 'The stale, longest untouched first.',
-      resolve: async (query, d) => inOrder(d.staleIds, await prisma.recommendation.findMany({ ...query, where: { id: { in: d.staleIds } } })),
+      resolve: (query, d) => rowsOf('Recommendation', d.staleIds, query, () => prisma.recommendation.findMany({ ...query, where: { id: { in: d.staleIds } } })),
     }),
     overdueActionItemCount: t.exposeInt('overdueActionItemCount', { description: 'Action items past due, neither completed nor cancelled.' }),
     overdueActionItems: t.prismaField({
       type: ['ActionItem'],
       description: 'Overdue action items, longest overdue first.',
-      resolve: async (query, d) =>
-        inOrder(d.overdueActionItemIds, await prisma.actionItem.findMany({ ...query, where: { id: { in: d.overdueActionItemIds } } })),
+      resolve: (query, d) =>
+        rowsOf('ActionItem', d.overdueActionItemIds, query, () => prisma.actionItem.findMany({ ...query, where: { id: { in: d.overdueActionItemIds } } })),
     }),
     progressByReport: t.field({
       type: [ReportProgressEntry],
@@ -112,12 +125,10 @@ builder.queryFields((t) => ({
         z.number().int().min(0, 'must not be negative').max(100, 'must be at most 100').nullish(),
       ),
     },
-    resolve: (_root, args) =>
-      loadDashboard({
-        organisationId: args.organisationId,
-        themeId: args.themeId,
-        staleDays: args.staleDays ?? 90,
-        listSize: args.listSize ?? 10,
-      }),
+    resolve: (_root, args) => {
+      const filter = { organisationId: args.organisationId, themeId: args.themeId, staleDays: args.staleDays ?? 90, listSize: args.listSize ?? 10 };
+      // Counted over every recommendation in scope: kept until the records change or the day does.
+      return cachedRead(`dashboard ${formatDay(today())} ${JSON.stringify(filter)}`, () => loadDashboard(filter));
+    },
   }),
 }));

@@ -2,6 +2,7 @@ import { prisma } from '../../db/client.ts';
 import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { withinOrganisation } from '../../domain/organisation-tree.ts';
 import { notFound } from '../../errors.ts';
+import { countOf } from '../shared/counts.ts';
 import { builder } from '../builder.ts';
 import { ActionItem } from '../action-items/type.ts';
 import { Recommendation } from '../recommendations/type.ts';
@@ -80,7 +81,7 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: EvidenceOrder, description: 'Sort order.' }),
       offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
     },
-    totalCount: (_parent, args) => prisma.evidence.count({ where: evidenceWhere(args.filter) }),
+    totalCount: (_parent, args) => countOf('evidence', evidenceWhere(args.filter), (where) => prisma.evidence.count({ where })),
     resolve: (query, _parent, args) =>
       prisma.evidence.findMany({ ...query, skip: pageSkip(args, query.skip), where: evidenceWhere(args.filter), orderBy: evidenceOrder(args.orderBy) }),
   }),

@@ -4,6 +4,7 @@ import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { withinOrganisation } from '../../domain/organisation-tree.ts';
 import { overdueWhere } from '../../domain/recommendation-rules.ts';
 import { notFound } from '../../errors.ts';
+import { countOf } from '../shared/counts.ts';
 import { builder } from '../builder.ts';
 import { globalIdOf, globalIdsOf } from '../shared/ids.ts';
 import { OFFSET_DESCRIPTION, pageArguments, pageSkip, SortDirection } from '../shared/pagination.ts';
@@ -145,7 +146,7 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: RecommendationOrder, description: 'Sort order.' }),
       offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
     },
-    totalCount: (_parent, args) => prisma.recommendation.count({ where: recommendationWhere(args.filter) }),
+    totalCount: (_parent, args) => countOf('recommendation', recommendationWhere(args.filter), (where) => prisma.recommendation.count({ where })),
     resolve: (query, _parent, args) =>
       prisma.recommendation.findMany({
         ...query,

@@ -1,6 +1,7 @@
 import { prisma } from '../../db/client.ts';
 import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { notFound } from '../../errors.ts';
+import { countOf } from '../shared/counts.ts';
 import { builder } from '../builder.ts';
 import { globalIdOf } from '../shared/ids.ts';
 import { OFFSET_DESCRIPTION, pageArguments, pageSkip, SortDirection } from '../shared/pagination.ts';
@@ -75,7 +76,7 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: ReportOrder, description: 'Sort order.' }),
       offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
     },
-    totalCount: (_parent, args) => prisma.report.count({ where: reportWhere(args.filter) }),
+    totalCount: (_parent, args) => countOf('report', reportWhere(args.filter), (where) => prisma.report.count({ where })),
     resolve: (query, _parent, args) =>
       prisma.report.findMany({ ...query, skip: pageSkip(args, query.skip), where: reportWhere(args.filter), orderBy: reportOrder(args.orderBy) }),
   }),

@@ -2,6 +2,7 @@ import { prisma } from '../../db/client.ts';
 import { recordAssessment } from '../../domain/assessments.ts';
 import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { notFound } from '../../errors.ts';
+import { countOf } from '../shared/counts.ts';
 import { builder } from '../builder.ts';
 import { Recommendation } from '../recommendations/type.ts';
 import { Report } from '../reports/type.ts';
@@ -55,7 +56,7 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: AssessmentFilter, description: 'Which assessments.' }),
       offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
     },
-    totalCount: (_parent, args) => prisma.assessment.count({ where: assessmentWhere(args.filter) }),
+    totalCount: (_parent, args) => countOf('assessment', assessmentWhere(args.filter), (where) => prisma.assessment.count({ where })),
     resolve: (query, _parent, args) =>
       prisma.assessment.findMany({
         ...query,

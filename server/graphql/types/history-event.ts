@@ -1,5 +1,6 @@
 import { prisma } from '../../db/client.ts';
 import type { Prisma } from '../../db/generated/prisma/client.ts';
+import { countOf } from '../shared/counts.ts';
 import { builder } from '../builder.ts';
 import { Recommendation } from '../recommendations/type.ts';
 import { Report } from '../reports/type.ts';
@@ -66,7 +67,7 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: HistoryFilter, description: 'Which changes.' }),
       offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
     },
-    totalCount: (_parent, args) => prisma.historyEvent.count({ where: historyWhere(args.filter) }),
+    totalCount: (_parent, args) => countOf('historyEvent', historyWhere(args.filter), (where) => prisma.historyEvent.count({ where })),
     resolve: (query, _parent, args) =>
       prisma.historyEvent.findMany({
         ...query,

@@ -5,6 +5,7 @@ import { createOrganisation, updateOrganisation } from '../../domain/organisatio
 import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { withinOrganisation } from '../../domain/organisation-tree.ts';
 import { notFound } from '../../errors.ts';
+import { countOf } from '../shared/counts.ts';
 import { builder } from '../builder.ts';
 import { globalIdOf } from '../shared/ids.ts';
 import { write } from '../shared/mutation.ts';
@@ -99,7 +100,7 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: OrganisationOrder, description: 'Sort order.' }),
       offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
     },
-    totalCount: (_parent, args) => prisma.organisation.count({ where: organisationWhere(args.filter) }),
+    totalCount: (_parent, args) => countOf('organisation', organisationWhere(args.filter), (where) => prisma.organisation.count({ where })),
     resolve: (query, _parent, args) =>
       prisma.organisation.findMany({
         ...query,

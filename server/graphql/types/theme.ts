@@ -1,5 +1,6 @@
 import { prisma } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
+import { countOf } from '../shared/counts.ts';
 import { builder } from '../builder.ts';
 import { globalIdOf } from '../shared/ids.ts';
 import { OFFSET_DESCRIPTION, pageArguments, pageSkip } from '../shared/pagination.ts';
@@ -32,7 +33,7 @@ builder.queryFields((t) => ({
       offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
     },
     totalCount: (_parent, args) =>
-      prisma.theme.count({ where: args.search ? { name: { contains: args.search, mode: 'insensitive' } } : {} }),
+      countOf('theme', args.search ? { name: { contains: args.search, mode: 'insensitive' } } : {}, (where) => prisma.theme.count({ where })),
     resolve: (query, _parent, args) =>
       prisma.theme.findMany({
         ...query,

@@ -4,6 +4,7 @@ import { Role as Roles } from '../../db/generated/prisma/enums.ts';
 import { createUser, PASSWORD_MIN_LENGTH, updateUser } from '../../domain/users.ts';
 import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { notFound } from '../../errors.ts';
+import { countOf } from '../shared/counts.ts';
 import { builder } from '../builder.ts';
 import { globalIdOf } from '../shared/ids.ts';
 import { write } from '../shared/mutation.ts';
@@ -59,7 +60,7 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: UserFilter, description: 'Which users.' }),
       offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
     },
-    totalCount: (_parent, args) => prisma.user.count({ where: userWhere(args.filter) }),
+    totalCount: (_parent, args) => countOf('user', userWhere(args.filter), (where) => prisma.user.count({ where })),
     resolve: (query, _parent, args) =>
       prisma.user.findMany({ ...query, skip: pageSkip(args, query.skip), where: userWhere(args.filter), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
   }),

@@ -1,0 +1,107 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadDemoDataIfEmpty } from '../../prisma/seed/demo.ts';
+import { changeGeneration, followChanges } from '../../server/db/change-feed.ts';
+import { inTransaction, prisma } from '../../server/db/client.ts';
+import { clearReadCache } from '../../server/db/read-cache.ts';
+import { databaseKind, useTestDatabase } from '../support/database.ts';
+import { countStatements, demoActors, execute, gql, globalId, useGraphql } from '../support/graphql.ts';
+
+const test = useTestDatabase();
+useGraphql();
+
+const DASHBOARD = `{ dashboard { recommendationCount byStatus { status count } byOwner { owner { name } total }
+  repeatedUnmet { reference owner { name } } overdueActionItems { description } progressByReport { report { title } } } }`;
+const COUNT = `{ recommendations(first: 1, filter: { statuses: [IMPLEMENTED] }) { totalCount } }`;
+const STATUS = `mutation ($input: UpdateRecommendationStatusInput!) { updateRecommendationStatus(input: $input) { status version } }`;
+
+async function statementsFor(query: string) {
+  const { result, statements } = await countStatements(() => execute<Record<string, any>>(query));
+  expect(result.errors).toBeUndefined();
+  return { statements: statements.length, data: result.data! };
+}
+
+const implemented = async () => (await gql(COUNT)).recommendations.totalCount as number;
+
+let stopFollowing: () => Promise<void>;
+beforeAll(async () => {
+  await loadDemoDataIfEmpty();
+  stopFollowing = await followChanges(test.database());
+});
+afterAll(async () => {
+  await stopFollowing();
+  clearReadCache();
+});
+
+describe(`counts and the dashboard kept in memory until the records change, on ${databaseKind}`, () => {
+  it('answer a dashboard and a count seen again without SQL, and show a write through the API at once', async () => {
+    const first = await statementsFor(DASHBOARD);
+    expect(first.statements).toBeGreaterThan(0);
+    const again = await statementsFor(DASHBOARD);
+    expect(again.statements).toBe(0);
+    expect(again.data).toEqual(first.data);
+    expect((await statementsFor(COUNT)).statements).toBe(1);
+    expect((await statementsFor(COUNT)).statements).toBe(0);
+
+    const before = await implemented();
+    const as = await demoActors();
+    const rec = await prisma.recommendation.findFirstOrThrow({ where: { status: 'IN_PROGRESS', owner: { shortName: 'HMPPS' } } });
+    await gql(STATUS, { input: { id: globalId('Recommendation', rec.id), version: rec.version, status: 'IMPLEMENTED', comment: 'Done.' } }, as.hmppsLeader);
+    // No waiting: the answer to the write has been given, so every read after it shows it.
+    expect(await implemented()).toBe(before + 1);
+    const after = await statementsFor(DASHBOARD);
+    expect(after.statements).toBeGreaterThan(0);
+    const implementedOf = (data: Record<string, any>) => data.dashboard.byStatus.find((row: { status: string }) => row.status === 'IMPLEMENTED')?.count ?? 0;
+    expect(implementedOf(after.data)).toBe(implementedOf(first.data) + 1);
+  });
+
+  it('count this process’s own commit as a change the moment it commits, before any notification', async () => {
+    const before = changeGeneration();
+    expect(before).not.toBeNull();
+    // A transaction that writes nothing announces nothing: only the commit itself can move the generation.
+    await inTransaction(async (tx) => tx.$queryRaw`SELECT 1`);
+    expect(changeGeneration()).toBe(before! + 1);
+  });
+
+  it('show a change written by someone else, straight to the database, as soon as it is announced', async () => {
+    const before = await implemented();
+    const rec = await prisma.recommendation.findFirstOrThrow({ where: { status: { not: 'IMPLEMENTED' } } });
+    // Another writer: a script with its own connection where there can be one, else SQL beside the API.
+    const sql = `UPDATE "Recommendation" SET status = 'IMPLEMENTED', version = version + 1 WHERE id = ${rec.id}`;
+    if (databaseKind === 'postgres') {
+      const other = new pg.Client({ connectionString: (test.config() as { url: string }).url });
+      await other.connect();
+      await other.query(sql);
+      await other.end();
+    } else {
+      await prisma.$executeRawUnsafe(sql);
+    }
+    await vi.waitFor(async () => expect(await implemented()).toBe(before + 1), { timeout: 5000, interval: 20 });
+  });
+
+  it.runIf(databaseKind === 'postgres')('read from the database while the connection that listens is lost, and keep answers again once it is back', async () => {
+    const admin = new pg.Client({ connectionString: (test.config() as { url: string }).url });
+    await admin.connect();
+    try {
+      const listeners = async () =>
+        (await admin.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`)).rows as { pid: number }[];
+      const [listener] = await listeners();
+      expect(listener).toBeDefined();
+      await admin.query('SELECT pg_terminate_backend($1)', [listener!.pid]);
+      // While nobody listens, a change written straight to the database must not be missed.
+      await vi.waitFor(async () => expect((await statementsFor(COUNT)).statements).toBe(1), { timeout: 5000, interval: 20 });
+      const before = await implemented();
+      await admin.query(`UPDATE "Recommendation" SET status = 'IMPLEMENTED', version = version + 1 WHERE id = (SELECT min(id) FROM "Recommendation" WHERE status <> 'IMPLEMENTED')`);
+      expect(await implemented()).toBe(before + 1);
+      // Listening again within a few seconds: answers are kept again.
+      await vi.waitFor(async () => expect(await listeners()).toHaveLength(1), { timeout: 10_000, interval: 100 });
+      await vi.waitFor(async () => {
+        await statementsFor(COUNT);
+        expect((await statementsFor(COUNT)).statements).toBe(0);
+      }, { timeout: 5000, interval: 50 });
+      expect(await implemented()).toBe(before + 1);
+    } finally {
+      await admin.end();
+    }
+  });
+});
