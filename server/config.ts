@@ -32,6 +32,7 @@ const environmentSchema = z.object({
     .default(10),
   DEMO_DATA: booleanFlag.default(true),
   TRUST_PROXY: booleanFlag.default(false),
+  METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
   LOG_LEVEL: z
     .enum(['silent', 'error', 'warn', 'info', 'debug'], {
       error: 'expected silent, error, warn, info or debug',
@@ -50,6 +51,8 @@ export type Config = {
   /** Behind a reverse proxy: take the client's address and https from its X-Forwarded-* headers. */
   trustProxy: boolean;
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** When set, /metrics answers only requests bearing it; otherwise anyone who can reach the server. */
+  metricsToken: string | null;
 };
 
 /** A configuration value that cannot be used; the message names the variable. */
@@ -72,7 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? 'environment');
         // A connection URL may hold a password: name the variable, never echo it.
-        const given = name === 'DATABASE_URL' ? '' : `=${JSON.stringify(present[name])}`;
+        const given = name === 'DATABASE_URL' || name === 'METRICS_TOKEN' ? '' : `=${JSON.stringify(present[name])}`;
         return `${name}${given}: ${issue.message}`;
       }),
     );
@@ -88,5 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: value.DEMO_DATA,
     trustProxy: value.TRUST_PROXY,
     logLevel: value.LOG_LEVEL,
+    metricsToken: value.METRICS_TOKEN ?? null,
   };
 }

@@ -12,6 +12,7 @@ import { adminAppRouter } from './http/admin-app.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { graphqlRouter } from './http/graphql.ts';
 import { healthRouter } from './http/health.ts';
+import { createMetrics } from './http/metrics.ts';
 import type { Logger } from './logger.ts';
 
 export type RunningServer = {
@@ -36,6 +37,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const app = express();
     app.disable('x-powered-by');
     if (config.trustProxy) app.set('trust proxy', true);
+    const metrics = createMetrics(config.metricsToken);
+    app.use(metrics.observeHttp);
     app.use(securityHeaders());
     const httpServer = http.createServer(
       // A slow client may not hold a connection open: the whole request must arrive within 30 s.
@@ -43,8 +46,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       app,
     );
     stopFollowingChanges = await followChanges(database);
-    const graphql = await graphqlRouter(httpServer, log);
+    const graphql = await graphqlRouter(httpServer, log, metrics.observeGraphql);
     app.use(healthRouter(database, () => !stopping));
+    app.use(metrics.router);
     app.use(graphql.router);
     app.use(adminAppRouter());
 
@@ -65,6 +69,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
         await graphql.stop();
         log.debug('HTTP server closed.');
         await stopFollowingChanges();
+        metrics.stop();
         await disconnectPrisma();
         await database.close();
         log.debug('Database closed.');

@@ -3,6 +3,8 @@ import { changeGeneration } from './change-feed.ts';
 /** How many answers are kept; the least recently used go first. */
 const CAPACITY = 500;
 const entries = new Map<string, { generation: number; value: Promise<unknown> }>();
+/** Since the process started, for the metrics endpoint. */
+export const readCacheStats = { hits: 0, misses: 0, entries: () => entries.size };
 
 /**
  * Reads that scan many rows (counts, the dashboard) are answered from memory
@@ -16,11 +18,13 @@ export function cachedRead<T>(key: string, read: () => Promise<T>): Promise<T> {
   if (generation === null) return read();
   const kept = entries.get(key);
   if (kept && kept.generation === generation) {
+    readCacheStats.hits++;
     // Most recently used last, so that the first entry is the one to evict.
     entries.delete(key);
     entries.set(key, kept);
     return kept.value as Promise<T>;
   }
+  readCacheStats.misses++;
   const value = read();
   entries.delete(key);
   entries.set(key, { generation, value });

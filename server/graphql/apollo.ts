@@ -5,12 +5,16 @@ import type { Context } from './context.ts';
 import { formatError } from './format-error.ts';
 import { armor, LIMITS } from './limits.ts';
 import { noNulText } from './plugins/no-nul-text.ts';
-import { requestLog } from './plugins/request-log.ts';
+import { requestLog, type GraphqlOutcome } from './plugins/request-log.ts';
 import { schemaPrivacy } from './plugins/schema-privacy.ts';
 import { schema } from './schema.ts';
 
 /** The one Apollo Server configuration, used over HTTP and by in-process tests. */
-export function createApollo(log: Logger, plugins: ApolloServerPlugin<Context>[] = []): ApolloServer<Context> {
+export function createApollo(
+  log: Logger,
+  plugins: ApolloServerPlugin<Context>[] = [],
+  observe?: (outcome: GraphqlOutcome) => void,
+): ApolloServer<Context> {
   const protection = armor();
   return new ApolloServer<Context>({
     schema,
@@ -31,7 +35,7 @@ export function createApollo(log: Logger, plugins: ApolloServerPlugin<Context>[]
       ...(protection.plugins as ApolloServerPlugin<Context>[]),
       schemaPrivacy(),
       noNulText(),
-      requestLog(log),
+      requestLog(log, observe),
       ...plugins,
     ],
   });

@@ -5,12 +5,13 @@ import type http from 'node:http';
 import { authenticate, SESSION_COOKIE, sessionSecret } from '../auth/authenticate.ts';
 import { createApollo } from '../graphql/apollo.ts';
 import type { Context } from '../graphql/context.ts';
+import type { GraphqlOutcome } from '../graphql/plugins/request-log.ts';
 import type { Logger } from '../logger.ts';
 
 export type GraphqlEndpoint = { router: Router; stop(): Promise<void> };
 
-export async function graphqlRouter(httpServer: http.Server, log: Logger): Promise<GraphqlEndpoint> {
-  const apollo = createApollo(log, [ApolloServerPluginDrainHttpServer({ httpServer })]);
+export async function graphqlRouter(httpServer: http.Server, log: Logger, observe?: (outcome: GraphqlOutcome) => void): Promise<GraphqlEndpoint> {
+  const apollo = createApollo(log, [ApolloServerPluginDrainHttpServer({ httpServer })], observe);
   await apollo.start();
   const router = Router();
   router.use(
