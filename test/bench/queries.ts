@@ -1,30 +1,32 @@
 import { prisma } from '../../server/db/client.ts';
-import type { Database } from '../../server/db/database.ts';
 import { loadDashboard } from '../../server/domain/dashboard.ts';
 import { globalId } from '../support/graphql.ts';
+
+/** Runs one SQL statement and gives its rows: a pg pool on PostgreSQL, Prisma's raw queries on PGlite. */
+export type RunSql = (sql: string, params: unknown[]) => Promise<unknown[]>;
 
 /** One benchmarked request: how the API is asked, and the same answer from hand-written SQL. */
 export type BenchQuery = {
   name: string;
   request(): { query: string; variables?: Record<string, unknown> };
   onData?(data: unknown): void;
-  sql(database: Database): Promise<{ once(): Promise<unknown>; answer(): Promise<unknown>; close(): Promise<void> }>;
+  sql(run: RunSql): Promise<{ once(): Promise<unknown>; answer(): Promise<unknown>; close(): Promise<void> }>;
   sqlComparable: boolean;
   /** Says how the API's answer and the SQL's differ, if they do. */
   check?(api: unknown, sql: unknown): string | undefined;
   actorId?: number;
 };
 
-const raw = (sql: string, ...params: unknown[]) => ({
-  once: () => prisma.$queryRawUnsafe(sql, ...params),
-  answer: () => prisma.$queryRawUnsafe(sql, ...params),
+const statement = (run: RunSql, sql: string, ...params: unknown[]) => ({
+  once: () => run(sql, params),
+  answer: () => run(sql, params),
   close: async () => {},
 });
 const idOf = (global: string) => Number(Buffer.from(global, 'base64').toString().split(':')[1]);
 const differs = (what: string, api: unknown, sql: unknown) =>
   JSON.stringify(api) === JSON.stringify(sql) ? undefined : `${what}: API ${JSON.stringify(api).slice(0, 200)} / SQL ${JSON.stringify(sql).slice(0, 200)}`;
 
-export async function benchQueries(_database: Database): Promise<BenchQuery[]> {
+export async function benchQueries(): Promise<BenchQuery[]> {
   const [largest] = await prisma.$queryRaw<{ reportId: number }[]>`SELECT "reportId" FROM "Recommendation" GROUP BY "reportId" ORDER BY count(*) DESC, "reportId" LIMIT 1`;
   const reportId = largest!.reportId;
   const actor = await prisma.user.findUniqueOrThrow({ where: { email: 'bench@example.org' } });
@@ -38,8 +40,8 @@ export async function benchQueries(_database: Database): Promise<BenchQuery[]> {
         owner { name } report { title publishedOn } latestAssessment { verdict assessedOn } actionItemCount } } } }`,
     }),
     sqlComparable: true,
-    sql: async () =>
-      raw(`SELECT r.id, r.reference, r.text, r.status, o.name AS owner, report.title, report."publishedOn", a.verdict, a."assessedOn",
+    sql: async (run) =>
+      statement(run, `SELECT r.id, r.reference, r.text, r.status, o.name AS owner, report.title, report."publishedOn", a.verdict, a."assessedOn",
              (SELECT count(*) FROM "ActionItem" ai WHERE ai."recommendationId" = r.id)::int AS "actionItemCount",
              (SELECT count(*) FROM "Recommendation")::int AS total
            FROM "Recommendation" r JOIN "Organisation" o ON o.id = r."ownerId" JOIN "Report" report ON report.id = r."reportId"
@@ -63,20 +65,27 @@ export async function benchQueries(_database: Database): Promise<BenchQuery[]> {
       variables: { id: globalId('Report', reportId) },
     }),
     sqlComparable: true,
-    sql: async () =>
-      raw(
-        `SELECT r.id, r.reference, r.status, coalesce((SELECT json_agg(json_build_object('id', ai.id, 'evidence',
-             (SELECT count(*) FROM (SELECT 1 FROM "Evidence" e WHERE e."actionItemId" = ai.id LIMIT 5) e)) ORDER BY ai."dueDate" NULLS LAST, ai.id)
-           FROM "ActionItem" ai WHERE ai."recommendationId" = r.id), '[]') AS items
-         FROM "Recommendation" r WHERE r."reportId" = $1 ORDER BY r.position, r.id`,
+    // The same rows and columns as the API's answer: each action item with up to 5 evidence, newest first.
+    sql: async (run) =>
+      statement(run,
+        `SELECT r.id, r.reference, r.status, coalesce((
+           SELECT json_agg(json_build_object('id', ai.id, 'description', ai.description, 'status', ai.status, 'evidence', coalesce((
+               SELECT json_agg(json_build_object('id', e.id, 'summary', e.summary, 'verification', e.verification) ORDER BY e."submittedAt" DESC, e.id DESC)
+               FROM (SELECT * FROM "Evidence" e WHERE e."actionItemId" = ai.id ORDER BY e."submittedAt" DESC, e.id DESC LIMIT 5) e), '[]'))
+             ORDER BY ai."dueDate" ASC NULLS LAST, ai.id)
+           FROM (SELECT * FROM "ActionItem" ai WHERE ai."recommendationId" = r.id ORDER BY ai."dueDate" ASC NULLS LAST, ai.id LIMIT 50) ai), '[]') AS items,
+           (SELECT count(*) FROM "Recommendation" WHERE "reportId" = $1)::int AS total
+         FROM "Recommendation" r WHERE r."reportId" = $1 ORDER BY r.position, r.id LIMIT 100`,
         reportId,
       ),
     check: (api, sql) => {
-      const recs = (api as { report: { recommendations: { edges: { node: { id: string; actionItems: { edges: { node: { id: string; evidence: unknown[] } }[] } } }[] } } }).report.recommendations.edges;
+      type Item = { id: string; description: string; status: string; evidence: { id: string; summary: string; verification: string }[] };
+      const recs = (api as { report: { recommendations: { edges: { node: { id: string; status: string; actionItems: { edges: { node: Item }[] } } }[] } } }).report.recommendations.edges;
+      type Row = { id: number; status: string; items: { id: number; description: string; status: string; evidence: { id: number; summary: string; verification: string }[] }[] };
       return differs(
         'recommendations, their action items and evidence',
-        recs.map((e) => [idOf(e.node.id), e.node.actionItems.edges.map((a) => [idOf(a.node.id), a.node.evidence.length])]),
-        (sql as { id: number; items: { id: number; evidence: number }[] }[]).map((r) => [r.id, r.items.map((i) => [i.id, Number(i.evidence)])]),
+        recs.map((e) => [idOf(e.node.id), e.node.status, e.node.actionItems.edges.map(({ node: a }) => [idOf(a.id), a.description, a.status, a.evidence.map((v) => [idOf(v.id), v.summary, v.verification])])]),
+        (sql as Row[]).map((r) => [r.id, r.status, r.items.map((a) => [a.id, a.description, a.status, a.evidence.map((v) => [v.id, v.summary, v.verification])])]),
       );
     },
   };
@@ -111,8 +120,8 @@ export async function benchQueries(_database: Database): Promise<BenchQuery[]> {
         id reference firstMadeOn repeatCount owner { name } report { publishedOn } } } } }`,
     }),
     sqlComparable: true,
-    sql: async () =>
-      raw(`SELECT r.id, r.reference, r."firstMadeOn", r."repeatDepth", o.name AS owner, report."publishedOn",
+    sql: async (run) =>
+      statement(run, `SELECT r.id, r.reference, r."firstMadeOn", r."repeatDepth", o.name AS owner, report."publishedOn",
              (SELECT count(*) FROM "Recommendation" WHERE "isRepeatedUnmet")::int AS total
            FROM "Recommendation" r JOIN "Organisation" o ON o.id = r."ownerId" JOIN "Report" report ON report.id = r."reportId"
            WHERE r."isRepeatedUnmet" ORDER BY r."firstMadeOn" ASC NULLS LAST, r.id ASC LIMIT 50`),
@@ -141,7 +150,7 @@ export async function benchQueries(_database: Database): Promise<BenchQuery[]> {
       if (rec) Object.assign(rec, { version: changed.version, status: changed.status });
     },
     sqlComparable: false,
-    sql: async () => raw('SELECT 1'),
+    sql: async (run) => statement(run, 'SELECT 1'),
   };
 
   return [list, drillDown, dashboard, unmet, update];
