@@ -1,4 +1,4 @@
-// npm run bench -- [--size 20000] [--seconds 10] [--databases postgres,pglite] [--keep]
+// npm run bench -- [--size 20000] [--seconds 10] [--databases postgres,pglite] [--keep] [--only list,drill]
 // Loads the synthetic data set into PostgreSQL and PGlite, starts the real server, and drives it over HTTP
 // on 127.0.0.1 with autocannon at 10 and 50 connections; prints requests/s, p50, p99, errors and SQL
 // statements per request beside the same answer from hand-written SQL on the same database.
@@ -32,6 +32,8 @@ const { values } = parseArgs({
     databases: { type: 'string', default: 'postgres,pglite' },
     // Reuse the databases a previous run with --keep loaded at this size, instead of loading afresh.
     keep: { type: 'boolean', default: false },
+    // Only the requests whose names contain one of these words (comma-separated), e.g. --only drill,update.
+    only: { type: 'string' },
   },
 });
 const size = Number(values.size);
@@ -141,7 +143,10 @@ async function startServer(env: Record<string, string>) {
   throw new Error(`server not ready:\n${output}`);
 }
 
-async function httpLoad(url: string, cookie: string, query: BenchQuery, connections: number) {
+/** What went wrong in the runs, by kind, printed under the table. */
+const problems = new Map<string, number>();
+
+async function httpLoad(url: string, cookie: string, query: BenchQuery, connections: number, label: string) {
   let graphqlErrors = 0;
   const result = await autocannon({
     url: `${url}/graphql`,
@@ -154,18 +159,25 @@ async function httpLoad(url: string, cookie: string, query: BenchQuery, connecti
         setupRequest: (request) => ({ ...request, body: JSON.stringify(query.request()) }),
         onResponse: (_status, body) => {
           const parsed = JSON.parse(body) as { errors?: unknown[]; data?: unknown };
-          if (parsed.errors) graphqlErrors++;
-          else query.onData?.(parsed.data);
+          if (parsed.errors) {
+            graphqlErrors++;
+            const code = (parsed.errors[0] as { extensions?: { code?: string } }).extensions?.code ?? 'no code';
+            problems.set(`${label}: ${code}`, (problems.get(`${label}: ${code}`) ?? 0) + 1);
+          } else query.onData?.(parsed.data);
         },
       },
     ],
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx + graphqlErrors };
+  for (const [kind, count] of [['connection errors', result.errors - result.timeouts], ['timeouts', result.timeouts], ['non-2xx', result.non2xx]] as const) {
+    if (count > 0) problems.set(`${label}: ${kind}`, count);
+  }
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx + graphqlErrors };
 }
 
 for (const kind of kinds) {
   const { database, env } = await prepare(kind);
-  const queries = await benchQueries();
+  const wanted = values.only?.split(',');
+  const queries = (await benchQueries()).filter((query) => !wanted || wanted.some((word) => query.name.includes(word)));
   const sql = sqlRunner(kind, env, 10);
   // Statements per request and the API's own answer, in-process on the real schema, signed in with a
   // session cookie as over HTTP: the first request after a change, then the same again (see read-cache.ts).
@@ -213,7 +225,7 @@ for (const kind of kinds) {
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
   for (const query of queries) {
     for (const connections of [10, 50]) {
-      const measured = await httpLoad(server.url, cookie, query, connections);
+      const measured = await httpLoad(server.url, cookie, query, connections, `${kind} ${query.name} at ${connections}`);
       const counted = statements[query.name]!;
       rows.push({ database: kind, query: query.name, connections, ...measured, statements: counted.first === counted.again ? counted.first : `${counted.first}, then ${counted.again}` });
     }
@@ -229,3 +241,4 @@ console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) {
   console.log(`| ${row.database} | ${row.query} | ${row.connections} | ${format(row.rps)} | ${format(row.p50)} | ${format(row.p99)} | ${row.errors} | ${row.statements} |`);
 }
+if (problems.size) console.log(`\nErrors:\n${[...problems].map(([what, count]) => `- ${what}: ${count}`).join('\n')}`);
