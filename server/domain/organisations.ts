@@ -2,6 +2,7 @@ import type { TransactionClient } from '../db/client.ts';
 import type { OrganisationKind } from '../db/generated/prisma/enums.ts';
 import { badField, badUserInput, notFound } from '../errors.ts';
 import { authorize, type Actor } from './actor.ts';
+import { checkOrganisations } from './known-records.ts';
 import { refreshOrganisationPaths } from './derived-facts.ts';
 import { recordHistory, type HistoryEntry } from './history.ts';
 import { organisationLabels } from './labels.ts';
@@ -19,9 +20,7 @@ export async function createOrganisation(
 ): Promise<number> {
   authorize(actor, 'administer');
   await checkName(tx, input.name);
-  if (input.parentId && !(await tx.organisation.findUnique({ where: { id: input.parentId }, select: { id: true } }))) {
-    throw badField(['parentId'], 'no such organisation');
-  }
+  if (input.parentId) await checkOrganisations(tx, [input.parentId], ['parentId']);
   const row = await tx.organisation.create({
     data: { name: input.name, shortName: input.shortName, kind: input.kind, parentId: input.parentId },
     select: { id: true },

@@ -4,6 +4,7 @@ import { badField, badUserInput, notFound } from '../errors.ts';
 import { authorize, type Actor } from './actor.ts';
 import type { Action } from './permissions.ts';
 import { formatDay, sameDay } from './dates.ts';
+import { checkOrganisations, checkThemes } from './known-records.ts';
 import { refreshDerivedFacts } from './derived-facts.ts';
 import { recordHistory, type HistoryEntry } from './history.ts';
 import { organisationLabels, recommendationLabel, themeLabels } from './labels.ts';
@@ -69,16 +70,6 @@ export type RecommendationChanges = {
   /** Required when an existing target date moves: slippage is kept with its reason. */
   targetDateReason?: string;
 };
-
-async function checkOrganisations(tx: TransactionClient, ids: number[], field: string[]): Promise<void> {
-  const found = await tx.organisation.count({ where: { id: { in: ids } } });
-  if (found !== new Set(ids).size) throw badField(field, 'no such organisation');
-}
-
-async function checkThemes(tx: TransactionClient, ids: number[], field: string[]): Promise<void> {
-  const found = await tx.theme.count({ where: { id: { in: ids } } });
-  if (found !== new Set(ids).size) throw badField(field, 'no such theme');
-}
 
 /** Details of a recommendation; each changed value leaves its own history event. */
 export async function updateRecommendation(

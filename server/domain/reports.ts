@@ -2,6 +2,7 @@ import type { TransactionClient } from '../db/client.ts';
 import type { ReportKind } from '../db/generated/prisma/enums.ts';
 import { badField, badUserInput } from '../errors.ts';
 import { authorize, type Actor } from './actor.ts';
+import { checkOrganisations, checkThemes } from './known-records.ts';
 import { formatDay, sameDay } from './dates.ts';
 import { refreshDerivedFacts } from './derived-facts.ts';
 import { recordHistory, type HistoryEntry } from './history.ts';
@@ -67,12 +68,8 @@ export async function createReport(tx: TransactionClient, actor: Actor, input: N
       await checkRepeatLink(tx, { reportPublishedOn: input.publishedOn }, rec.repeatsId, ['recommendations', index, 'repeatsId']);
     }
   }
-  if ((await tx.organisation.count({ where: { id: { in: [...organisationIds] } } })) !== organisationIds.size) {
-    throw badField(['recommendations'], 'an owner or addressee is not a known organisation');
-  }
-  if ((await tx.theme.count({ where: { id: { in: [...themeIds] } } })) !== themeIds.size) {
-    throw badField(['recommendations'], 'a theme is not known');
-  }
+  await checkOrganisations(tx, [...organisationIds], ['recommendations'], 'an owner or addressee is not a known organisation');
+  await checkThemes(tx, [...themeIds], ['recommendations'], 'a theme is not known');
 
   const report = await tx.report.create({
     data: {

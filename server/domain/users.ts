@@ -3,6 +3,7 @@ import type { Role } from '../db/generated/prisma/enums.ts';
 import { hashPassword } from '../auth/password.ts';
 import { badField, badUserInput, notFound } from '../errors.ts';
 import { authorize, type Actor } from './actor.ts';
+import { checkOrganisations } from './known-records.ts';
 import { recordHistory, type HistoryEntry } from './history.ts';
 import { organisationLabels } from './labels.ts';
 import { checkVersion, expectUpdated } from './versions.ts';
@@ -11,9 +12,7 @@ export const PASSWORD_MIN_LENGTH = 12;
 
 async function checkOrganisationForRole(tx: TransactionClient, role: Role, organisationId: number | null | undefined): Promise<void> {
   if (role === 'LEADER' && !organisationId) throw badField(['organisationId'], 'a leader belongs to an organisation');
-  if (organisationId && !(await tx.organisation.findUnique({ where: { id: organisationId }, select: { id: true } }))) {
-    throw badField(['organisationId'], 'no such organisation');
-  }
+  if (organisationId) await checkOrganisations(tx, [organisationId], ['organisationId']);
 }
 
 export async function createUser(
