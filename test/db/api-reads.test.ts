@@ -1,16 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoDataIfEmpty } from '../../prisma/seed/demo.ts';
+import { describe, expect, it } from 'vitest';
 import { databaseKind, useTestDatabase } from '../support/database.ts';
-import { demoRecords } from '../support/demo.ts';
+import { useDemo } from '../support/demo.ts';
 import { gql, gqlError, useGraphql } from '../support/graphql.ts';
 
 useTestDatabase();
 useGraphql();
-let demo: Awaited<ReturnType<typeof demoRecords>>;
-beforeAll(async () => {
-  await loadDemoDataIfEmpty();
-  demo = await demoRecords();
-});
+const { demo } = useDemo();
 
 type Connection<T> = { totalCount: number; edges: { cursor: string; node: T }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,21 +1,13 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoDataIfEmpty } from '../../prisma/seed/demo.ts';
+import { describe, expect, it } from 'vitest';
 import { prisma } from '../../server/db/client.ts';
-import type { Actor } from '../../server/domain/actor.ts';
 import { consistencyProblems, databaseFingerprint } from '../support/consistency.ts';
 import { databaseKind, useTestDatabase } from '../support/database.ts';
-import { demoRecords } from '../support/demo.ts';
-import { demoActors, execute, gql, gqlError, useGraphql } from '../support/graphql.ts';
+import { useDemo } from '../support/demo.ts';
+import { execute, gql, gqlError, useGraphql } from '../support/graphql.ts';
 
 useTestDatabase();
 useGraphql();
-let demo: Awaited<ReturnType<typeof demoRecords>>;
-let as: Record<'admin' | 'inspector' | 'leader' | 'hmppsLeader' | 'viewer', Actor>;
-beforeAll(async () => {
-  await loadDemoDataIfEmpty();
-  demo = await demoRecords();
-  as = await demoActors();
-});
+const { demo, as } = useDemo();
 
 const LINK = `mutation ($input: LinkRepeatInput!) { linkRepeat(input: $input) { version repeatCount firstMadeOn repeats { reference } repeatConfirmed repeatSimilarity } }`;
 const versionOf = async (dbId: number) => (await prisma.recommendation.findUniqueOrThrow({ where: { id: dbId } })).version;

@@ -1,21 +1,14 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoDataIfEmpty } from '../../prisma/seed/demo.ts';
+import { describe, expect, it } from 'vitest';
 import { prisma } from '../../server/db/client.ts';
 import type { Actor } from '../../server/domain/actor.ts';
 import { consistencyProblems, databaseFingerprint } from '../support/consistency.ts';
 import { databaseKind, useTestDatabase } from '../support/database.ts';
-import { demoRecords } from '../support/demo.ts';
-import { demoActors, gql, gqlError, globalId, useGraphql } from '../support/graphql.ts';
+import { useDemo } from '../support/demo.ts';
+import { gql, gqlError, globalId, useGraphql } from '../support/graphql.ts';
 
 useTestDatabase();
 useGraphql();
-let demo: Awaited<ReturnType<typeof demoRecords>>;
-let as: Record<'admin' | 'inspector' | 'leader' | 'hmppsLeader' | 'viewer', Actor>;
-beforeAll(async () => {
-  await loadDemoDataIfEmpty();
-  demo = await demoRecords();
-  as = await demoActors();
-});
+const { demo, as } = useDemo();
 
 /** Runs a refused write and checks it changed nothing at all. */
 async function refused(code: string, query: string, variables: Record<string, unknown>, actor: Actor | null) {

@@ -1,34 +1,18 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadDemoDataIfEmpty } from '../../prisma/seed/demo.ts';
-import { followChanges } from '../../server/db/change-feed.ts';
-import { clearReadCache } from '../../server/db/read-cache.ts';
-import { useTestDatabase } from '../support/database.ts';
-import { countStatements, execute, gql, useGraphql } from '../support/graphql.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { useChangeFeed, useTestDatabase } from '../support/database.ts';
+import { useDemo } from '../support/demo.ts';
+import { gql, statementsFor, useGraphql } from '../support/graphql.ts';
 
 // Only PostgreSQL has a connection that listens and can be lost; read-cache.test.ts covers the rest on both.
 const test = useTestDatabase();
 useGraphql();
+useDemo();
+useChangeFeed(test);
 
 const COUNT = `{ recommendations(first: 1, filter: { statuses: [IMPLEMENTED] }) { totalCount } }`;
 
-async function statementsFor(query: string) {
-  const { result, statements } = await countStatements(() => execute<Record<string, any>>(query));
-  expect(result.errors).toBeUndefined();
-  return { statements: statements.length, data: result.data! };
-}
-
 const implemented = async () => (await gql(COUNT)).recommendations.totalCount as number;
-
-let stopFollowing: () => Promise<void>;
-beforeAll(async () => {
-  await loadDemoDataIfEmpty();
-  stopFollowing = await followChanges(test.database());
-});
-afterAll(async () => {
-  await stopFollowing();
-  clearReadCache();
-});
 
 describe('counts kept in memory on PostgreSQL', () => {
   it('read from the database while the connection that listens is lost, and keep answers again once it is back', async () => {
@@ -41,7 +25,7 @@ describe('counts kept in memory on PostgreSQL', () => {
       expect(listener).toBeDefined();
       await admin.query('SELECT pg_terminate_backend($1)', [listener!.pid]);
       // While nobody listens, a change written straight to the database must not be missed.
-      await vi.waitFor(async () => expect((await statementsFor(COUNT)).statements).toBe(1), { timeout: 5000, interval: 20 });
+      await vi.waitFor(async () => expect((await statementsFor(COUNT)).count).toBe(1), { timeout: 5000, interval: 20 });
       const before = await implemented();
       await admin.query(`UPDATE "Recommendation" SET status = 'IMPLEMENTED', version = version + 1 WHERE id = (SELECT min(id) FROM "Recommendation" WHERE status <> 'IMPLEMENTED')`);
       expect(await implemented()).toBe(before + 1);
@@ -49,7 +33,7 @@ describe('counts kept in memory on PostgreSQL', () => {
       await vi.waitFor(async () => expect(await listeners()).toHaveLength(1), { timeout: 10_000, interval: 100 });
       await vi.waitFor(async () => {
         await statementsFor(COUNT);
-        expect((await statementsFor(COUNT)).statements).toBe(0);
+        expect((await statementsFor(COUNT)).count).toBe(0);
       }, { timeout: 5000, interval: 50 });
       expect(await implemented()).toBe(before + 1);
     } finally {

@@ -3,7 +3,7 @@ import { loadDemoDataIfEmpty } from '../../prisma/seed/demo.ts';
 import { loadSynthetic } from '../../prisma/seed/synthetic.ts';
 import { prisma } from '../../server/db/client.ts';
 import { databaseKind, useTestDatabase } from '../support/database.ts';
-import { countStatements, execute, globalId, useGraphql } from '../support/graphql.ts';
+import { globalId, statementsFor, useGraphql } from '../support/graphql.ts';
 
 useTestDatabase();
 useGraphql();
@@ -23,12 +23,6 @@ const DASHBOARD = `{ dashboard { recommendationCount overdueRecommendationCount 
   progressByReport { report { title } progress { shareAchieved } } } }`;
 const UNMET = `{ recommendations(first: 50, filter: { repeatedUnmet: true }, orderBy: { field: FIRST_MADE_ON }) { totalCount edges { node {
   reference firstMadeOn repeatCount owner { name } report { publishedOn } repeats { reference report { publishedOn } latestVerdict } } } } }`;
-
-async function statementsFor(query: string, variables: Record<string, unknown> = {}) {
-  const { result, statements } = await countStatements(() => execute(query, variables));
-  expect(result.errors).toBeUndefined();
-  return { count: statements.length, data: result.data as Record<string, any> };
-}
 
 async function largestReport(): Promise<string> {
   const [row] = await prisma.$queryRaw<{ reportId: number }[]>`SELECT "reportId" FROM "Recommendation" GROUP BY "reportId" ORDER BY count(*) DESC LIMIT 1`;

@@ -7,7 +7,9 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Config } from '../../server/config.ts';
 import { connectPrisma, disconnectPrisma } from '../../server/db/client.ts';
 import { openDatabase, type Database } from '../../server/db/database.ts';
+import { followChanges } from '../../server/db/change-feed.ts';
 import { applyMigrations } from '../../server/db/migrations.ts';
+import { clearReadCache } from '../../server/db/read-cache.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -83,4 +85,19 @@ export function useTestDatabase(): { database(): Database; config(): Config['dat
       return created.config;
     },
   };
+}
+
+/**
+ * Follows the database's announcements of changes during the file's tests, as the server
+ * does, so that counts and the dashboard are kept in memory (server/db/read-cache.ts).
+ */
+export function useChangeFeed(test: { database(): Database }): void {
+  let stop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    stop = await followChanges(test.database());
+  });
+  afterAll(async () => {
+    await stop?.();
+    clearReadCache();
+  });
 }

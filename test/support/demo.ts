@@ -1,5 +1,7 @@
+import { beforeAll } from 'vitest';
+import { loadDemoDataIfEmpty } from '../../prisma/seed/demo.ts';
 import { prisma } from '../../server/db/client.ts';
-import { globalId } from './graphql.ts';
+import { demoActors, globalId } from './graphql.ts';
 
 /** Named records of the demo data, as global ids, for readable tests. */
 export async function demoRecords() {
@@ -27,4 +29,22 @@ export async function demoRecords() {
     return { id: globalId('Report', found.id), dbId: found.id, version: found.version };
   };
   return { rec, org, theme, report };
+}
+
+type DemoRecords = Awaited<ReturnType<typeof demoRecords>>;
+type DemoActors = Awaited<ReturnType<typeof demoActors>>;
+
+/**
+ * Loads the demo data into the test file's database before its tests, and names its
+ * records (`demo.rec(2023, 'R6')`) and users as actors (`as.inspector`).
+ */
+export function useDemo(): { demo: DemoRecords; as: DemoActors } {
+  const demo = {} as DemoRecords;
+  const as = {} as DemoActors;
+  beforeAll(async () => {
+    await loadDemoDataIfEmpty();
+    Object.assign(demo, await demoRecords());
+    Object.assign(as, await demoActors());
+  });
+  return { demo, as };
 }

@@ -74,6 +74,14 @@ export async function countStatements<T>(work: () => Promise<T>): Promise<{ resu
   }
 }
 
+/** Runs an operation that must succeed, with the number of SQL statements it sent. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function statementsFor<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<{ count: number; data: T }> {
+  const { result, statements } = await countStatements(() => execute<T>(query, variables));
+  if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+  return { count: statements.length, data: result.data as T };
+}
+
 /** The demo users as actors, by their demo-data key. */
 export async function demoActors(): Promise<Record<'admin' | 'inspector' | 'leader' | 'hmppsLeader' | 'viewer', Actor>> {
   const users = await prisma.user.findMany({ include: { organisation: { select: { path: true } } } });
