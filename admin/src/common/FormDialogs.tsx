@@ -5,23 +5,44 @@ import { useWriteErrors } from './useWriteErrors';
 
 type DialogProps = { open: boolean; onClose: () => void; title: string; children: ReactNode; saveLabel?: string };
 
-function DialogToolbar({ onCancel, saveLabel }: { onCancel: () => void; saveLabel?: string }) {
+/** The dialog around a form; the form (and its data loading) exists only while the dialog is open. */
+function FormDialog({ open, onClose, title, children }: { open: boolean; onClose: () => void; title: string; children: ReactNode }) {
+  const titleId = useId();
   return (
-    <Toolbar sx={{ gap: 1 }}>
-      <SaveButton label={saveLabel ?? 'Save'} alwaysEnable />
-      <Button onClick={onCancel}>Cancel</Button>
-    </Toolbar>
+    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
+      <DialogTitle id={titleId}>{title}</DialogTitle>
+      <DialogContent sx={{ p: 0 }}>{open && children}</DialogContent>
+    </Dialog>
   );
 }
 
-function useDone(onClose: () => void, message: string) {
+/** The form inside a dialog, with Save and Cancel. */
+function DialogForm({ onCancel, saveLabel, children }: { onCancel: () => void; saveLabel?: string; children: ReactNode }) {
+  return (
+    <SimpleForm
+      toolbar={
+        <Toolbar sx={{ gap: 1 }}>
+          <SaveButton label={saveLabel ?? 'Save'} alwaysEnable />
+          <Button onClick={onCancel}>Cancel</Button>
+        </Toolbar>
+      }
+    >
+      {children}
+    </SimpleForm>
+  );
+}
+
+/** On success: close, refresh what is shown, and say so; on failure: the server's message, on the fields it names. */
+function useDialogOutcome(onClose: () => void, message: string) {
   const refresh = useRefresh();
   const notify = useNotify();
-  return () => {
+  const onError = useWriteErrors();
+  const onSuccess = () => {
     onClose();
     refresh();
     notify(message, { type: 'success' });
   };
+  return { onSuccess, onError };
 }
 
 /**
@@ -39,38 +60,24 @@ type EditDialogProps = DialogProps & {
 };
 
 export function EditDialog({ resource, id, operation, open, onClose, title, children, saveLabel, transform, done = 'Saved' }: EditDialogProps) {
-  const titleId = useId();
-  const onSuccess = useDone(onClose, done);
-  const onError = useWriteErrors();
+  const outcome = useDialogOutcome(onClose, done);
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
-      <DialogTitle id={titleId}>{title}</DialogTitle>
-      <DialogContent sx={{ p: 0 }}>
-        {open && (
-          <EditBase resource={resource} id={id} mutationMode="pessimistic" redirect={false} transform={transform} disableAuthentication mutationOptions={{ onSuccess, onError, meta: operation ? { operation } : undefined }}>
-            <SimpleForm toolbar={<DialogToolbar onCancel={onClose} saveLabel={saveLabel} />}>{children}</SimpleForm>
-          </EditBase>
-        )}
-      </DialogContent>
-    </Dialog>
+    <FormDialog open={open} onClose={onClose} title={title}>
+      <EditBase resource={resource} id={id} mutationMode="pessimistic" redirect={false} transform={transform} disableAuthentication mutationOptions={{ ...outcome, meta: operation ? { operation } : undefined }}>
+        <DialogForm onCancel={onClose} saveLabel={saveLabel}>{children}</DialogForm>
+      </EditBase>
+    </FormDialog>
   );
 }
 
 /** Creates a record in a dialog, starting from `defaults`. */
 export function CreateDialog({ resource, defaults, open, onClose, title, children, saveLabel, done = 'Saved' }: DialogProps & { resource: string; defaults: Record<string, unknown>; done?: string }) {
-  const titleId = useId();
-  const onSuccess = useDone(onClose, done);
-  const onError = useWriteErrors();
+  const outcome = useDialogOutcome(onClose, done);
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
-      <DialogTitle id={titleId}>{title}</DialogTitle>
-      <DialogContent sx={{ p: 0 }}>
-        {open && (
-          <CreateBase resource={resource} record={defaults} redirect={false} disableAuthentication mutationOptions={{ onSuccess, onError }}>
-            <SimpleForm toolbar={<DialogToolbar onCancel={onClose} saveLabel={saveLabel} />}>{children}</SimpleForm>
-          </CreateBase>
-        )}
-      </DialogContent>
-    </Dialog>
+    <FormDialog open={open} onClose={onClose} title={title}>
+      <CreateBase resource={resource} record={defaults} redirect={false} disableAuthentication mutationOptions={outcome}>
+        <DialogForm onCancel={onClose} saveLabel={saveLabel}>{children}</DialogForm>
+      </CreateBase>
+    </FormDialog>
   );
 }
