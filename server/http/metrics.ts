@@ -37,14 +37,16 @@ export function createMetrics(token: string | null) {
   });
   const statements = new client.Counter({ name: 'tracker_sql_statements_total', help: 'SQL statements sent to the database.', registers: [registry] });
   const stopCountingStatements = onQuery(() => statements.inc());
-  new client.Gauge({
+  new client.Counter({
     name: 'tracker_read_cache_total',
     help: 'Counts and dashboards answered from memory (hit) or from the database (miss), since start.',
     labelNames: ['result'] as const,
     registers: [registry],
+    // Read from the cache's own tallies at each scrape: a counter, since they only grow.
     collect() {
-      this.set({ result: 'hit' }, readCacheStats.hits);
-      this.set({ result: 'miss' }, readCacheStats.misses);
+      this.reset();
+      this.inc({ result: 'hit' }, readCacheStats.hits);
+      this.inc({ result: 'miss' }, readCacheStats.misses);
     },
   });
 
