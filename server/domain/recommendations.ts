@@ -209,7 +209,16 @@ export async function linkRepeat(
   actor: Actor,
   input: { id: number; version: number; repeatsId: number; confirmed: boolean },
 ): Promise<number> {
-  const current = await readForUpdate(tx, actor, 'linkRepeats', input.id, input.version);
+  return setRepeatLink(tx, actor, await readForUpdate(tx, actor, 'linkRepeats', input.id, input.version), input);
+}
+
+/** Sets the link on the recommendation as read for this change, with its history. */
+async function setRepeatLink(
+  tx: TransactionClient,
+  actor: Actor,
+  current: Awaited<ReturnType<typeof readForUpdate>>,
+  input: { id: number; version: number; repeatsId: number; confirmed: boolean },
+): Promise<number> {
   await checkRepeatLink(tx, { id: input.id, reportPublishedOn: current.report.publishedOn }, input.repeatsId, ['repeatsId']);
   if (current.repeatsId === input.repeatsId && current.repeatConfirmed === input.confirmed) {
     throw badField(['repeatsId'], 'this link is already in place');
@@ -241,7 +250,7 @@ export async function confirmRepeat(tx: TransactionClient, actor: Actor, input: 
   const current = await readForUpdate(tx, actor, 'linkRepeats', input.id, input.version);
   if (current.repeatsId === null) throw badField(['id'], 'the recommendation does not repeat another');
   if (current.repeatConfirmed) throw badField(['id'], 'the repeat link is already confirmed');
-  return linkRepeat(tx, actor, { ...input, repeatsId: current.repeatsId, confirmed: true });
+  return setRepeatLink(tx, actor, current, { ...input, repeatsId: current.repeatsId, confirmed: true });
 }
 
 export async function unlinkRepeat(
