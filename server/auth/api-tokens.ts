@@ -1,5 +1,7 @@
 import type { TransactionClient } from '../db/client.ts';
+import { noteAccessChange } from '../db/change-feed.ts';
 import { prisma } from '../db/client.ts';
+import { cachedAccess } from '../db/read-cache.ts';
 import type { ApiTokenAccess } from '../db/generated/prisma/enums.ts';
 import type { Actor } from '../domain/actor.ts';
 import { recordHistory } from '../domain/history.ts';
@@ -33,6 +35,7 @@ export async function revokeApiToken(tx: TransactionClient, actor: Actor, id: nu
   if (token.userId !== actor.userId && actor.role !== 'ADMINISTRATOR') throw forbidden();
   if (token.revokedAt) throw badField(['id'], 'the token is already revoked');
   await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+  noteAccessChange();
   await recordHistory(tx, actor, { kind: 'DELETED', subject: 'API_TOKEN', subjectId: id, fromValue: token.name, comment: 'revoked' });
   return id;
 }
@@ -40,14 +43,16 @@ export async function revokeApiToken(tx: TransactionClient, actor: Actor, id: nu
 /** The token a script sent, if it is valid: not revoked, not expired, and its user active. */
 export async function findApiToken(token: string) {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-  const row = await prisma.apiToken.findUnique({
-    where: { secretHash: hashSecret(token) },
-    include: { user: { include: { organisation: { select: { path: true } } } } },
-  });
+  const secretHash = hashSecret(token);
+  // Kept in memory until a token, user or organisation changes (change-feed.ts), as sessions are.
+  const row = await cachedAccess(`token ${secretHash}`, () =>
+    prisma.apiToken.findUnique({ where: { secretHash }, include: { user: { include: { organisation: { select: { path: true } } } } } }),
+  );
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= Date.now()) || !row.user.active) return null;
   // Last use is recorded, at most once a minute, so listing shows which tokens are alive.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+    noteAccessChange();
   }
   return row;
 }

@@ -1,4 +1,6 @@
+import { noteAccessChange } from '../db/change-feed.ts';
 import { prisma } from '../db/client.ts';
+import { cachedAccess } from '../db/read-cache.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 
 /** How long a session lasts without use; each use within that time extends it. */
@@ -19,16 +21,19 @@ export async function startSession(userId: number): Promise<StartedSession> {
 
 /** The signed-in user of a cookie's secret, or null when the session has ended or expired. */
 export async function findSession(secret: string) {
-  const session = await prisma.session.findUnique({
-    where: { secretHash: hashSecret(secret) },
-    include: { user: { include: { organisation: { select: { path: true } } } } },
-  });
+  const secretHash = hashSecret(secret);
+  // Kept in memory until a session, user or organisation changes (change-feed.ts): an ended
+  // session or a deactivated user is refused from the moment the change commits.
+  const session = await cachedAccess(`session ${secretHash}`, () =>
+    prisma.session.findUnique({ where: { secretHash }, include: { user: { include: { organisation: { select: { path: true } } } } } }),
+  );
   const now = Date.now();
   if (!session || session.expiresAt.getTime() <= now || !session.user.active) return null;
   // Sliding expiry, written at most every few minutes rather than on every request.
   if (now - session.lastSeenAt.getTime() > 5 * 60_000) {
     const expiresAt = new Date(Math.min(now + SESSION_IDLE_HOURS * HOUR, session.createdAt.getTime() + SESSION_MAX_HOURS * HOUR));
     await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now), expiresAt } });
+    noteAccessChange();
   }
   return session;
 }
@@ -36,6 +41,7 @@ export async function findSession(secret: string) {
 /** Ends a session on the server: its cookie is worthless from now on. */
 export async function endSession(secret: string): Promise<boolean> {
   const { count } = await prisma.session.deleteMany({ where: { secretHash: hashSecret(secret) } });
+  noteAccessChange();
   return count > 0;
 }
 

@@ -1,7 +1,7 @@
 import { PrismaClient } from './generated/prisma/client.ts';
 import type { Database } from './database.ts';
 import { noteChange } from './change-feed.ts';
-import { transactionScope } from './transaction-scope.ts';
+import { transactionScope, type TransactionScope } from './transaction-scope.ts';
 
 export type { PrismaClient };
 export type TransactionClient = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
@@ -46,9 +46,11 @@ export function inTransaction<T>(
   work: (tx: TransactionClient) => Promise<T>,
   options?: { timeout?: number; maxWait?: number },
 ): Promise<T> {
-  return prisma.$transaction((tx) => transactionScope.run(true, () => work(tx)), options).then((result) => {
+  const scope: TransactionScope = { changed: new Set() };
+  return prisma.$transaction((tx) => transactionScope.run(scope, () => work(tx)), options).then((result) => {
     // Committed: reads kept in memory are out of date from now (change-feed.ts).
-    noteChange();
+    noteChange('records');
+    for (const feed of scope.changed) noteChange(feed);
     return result;
   });
 }

@@ -29,7 +29,8 @@ export type Database = {
 };
 
 export type ListenHandlers = {
-  onNotification(): void;
+  /** A notification on the channel, with its payload ('' when it has none). */
+  onNotification(payload: string): void;
   /** Listening has begun (again): notifications before now were missed. */
   onListening(): void;
   /** Notifications may be missed from now until onListening. */
@@ -99,7 +100,7 @@ async function listenOnPostgres(url: string, channel: string, handlers: ListenHa
     next.on('error', onLost);
     next.on('end', onLost);
     next.on('notification', (message) => {
-      if (message.channel === channel) handlers.onNotification();
+      if (message.channel === channel) handlers.onNotification(message.payload ?? '');
     });
     try {
       await next.connect();
@@ -136,7 +137,7 @@ function pgliteDatabase(pglite: PGlite, location: string, close: () => Promise<v
     },
     async listen(channel, handlers) {
       // One process holds the data folder, so nothing is ever missed once listening.
-      const unlisten = await pglite.listen(channel, handlers.onNotification);
+      const unlisten = await pglite.listen(channel, (payload) => handlers.onNotification(payload ?? ''));
       handlers.onListening();
       return async () => {
         if (!pglite.closed) await unlisten();

@@ -1,42 +1,52 @@
-import { changeGeneration } from './change-feed.ts';
+import { changeGeneration, type Feed } from './change-feed.ts';
 
-/** How many answers are kept; the least recently used go first. */
-const CAPACITY = 500;
-const entries = new Map<string, { generation: number; value: Promise<unknown> }>();
 /** Since the process started, for the metrics endpoint. */
 export const readCacheStats = { hits: 0, misses: 0 };
 
+type Entry = { generation: number; value: Promise<unknown> };
+const caches: { feed: Feed; entries: Map<string, Entry> }[] = [];
+
 /**
- * Reads that scan many rows (counts, the dashboard) are answered from memory
- * until the records change: `key` must name everything the answer depends on
- * besides the records (the filter, the day). Readers that ask at once while an
- * answer is being computed share it. While changes cannot be heard, every read
- * goes to the database.
+ * Answers kept in memory until a change on `feed` is heard, the least recently
+ * used going first past `capacity`. A reader passes a key that names everything
+ * the answer depends on besides the records (the filter, the day). Readers that
+ * ask at once while an answer is being computed share it. While changes cannot
+ * be heard, every read goes to the database.
  */
-export function cachedRead<T>(key: string, read: () => Promise<T>): Promise<T> {
-  const generation = changeGeneration();
-  if (generation === null) return read();
-  const kept = entries.get(key);
-  if (kept && kept.generation === generation) {
-    readCacheStats.hits++;
-    // Most recently used last, so that the first entry is the one to evict.
+export function readCache(feed: Feed, capacity: number) {
+  const entries = new Map<string, Entry>();
+  caches.push({ feed, entries });
+  return function read<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const generation = changeGeneration(feed);
+    if (generation === null) return load();
+    const kept = entries.get(key);
+    if (kept && kept.generation === generation) {
+      readCacheStats.hits++;
+      // Most recently used last, so that the first entry is the one to evict.
+      entries.delete(key);
+      entries.set(key, kept);
+      return kept.value as Promise<T>;
+    }
+    readCacheStats.misses++;
+    const value = load();
     entries.delete(key);
-    entries.set(key, kept);
-    return kept.value as Promise<T>;
-  }
-  readCacheStats.misses++;
-  const value = read();
-  entries.delete(key);
-  entries.set(key, { generation, value });
-  if (entries.size > CAPACITY) entries.delete(entries.keys().next().value!);
-  // A failed read is not kept: the next reader tries again.
-  value.catch(() => {
-    if (entries.get(key)?.value === value) entries.delete(key);
-  });
-  return value;
+    entries.set(key, { generation, value });
+    if (entries.size > capacity) entries.delete(entries.keys().next().value!);
+    // A failed read is not kept: the next reader tries again.
+    value.catch(() => {
+      if (entries.get(key)?.value === value) entries.delete(key);
+    });
+    return value;
+  };
 }
 
-/** Forgets every kept answer (tests). */
-export function clearReadCache(): void {
-  entries.clear();
+/** Reads that scan many rows (counts, the dashboard), kept until the records change. */
+export const cachedRead = readCache('records', 500);
+
+/** Signed-in sessions and API tokens, kept until who may sign in changes. */
+export const cachedAccess = readCache('access', 1000);
+
+/** Forgets every kept answer, or those kept for one feed (tests, the benchmark). */
+export function clearReadCache(feed?: Feed): void {
+  for (const cache of caches) if (!feed || cache.feed === feed) cache.entries.clear();
 }

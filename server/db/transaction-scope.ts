@@ -7,7 +7,10 @@ import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
  * it waits forever. Such a query is refused at once with this error instead,
  * on PostgreSQL too, where it would silently read outside the transaction.
  */
-export const transactionScope = new AsyncLocalStorage<true>();
+export const transactionScope = new AsyncLocalStorage<TransactionScope>();
+
+/** What a transaction changed that others keep in memory, counted once it commits (change-feed.ts). */
+export type TransactionScope = { changed: Set<'access'> };
 
 export class RootClientInTransactionError extends Error {
   constructor() {

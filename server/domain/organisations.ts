@@ -1,3 +1,4 @@
+import { noteAccessChange } from '../db/change-feed.ts';
 import type { TransactionClient } from '../db/client.ts';
 import type { OrganisationKind } from '../db/generated/prisma/enums.ts';
 import { badField, badUserInput, notFound } from '../errors.ts';
@@ -67,7 +68,11 @@ export async function updateOrganisation(
     data: { name: changes.name, shortName: changes.shortName, kind: changes.kind, parentId: changes.parentId, version: { increment: 1 } },
   });
   expectUpdated(count, 'The organisation');
-  if (changes.parentId !== undefined) await refreshOrganisationPaths(tx, [input.id]);
+  if (changes.parentId !== undefined) {
+    await refreshOrganisationPaths(tx, [input.id]);
+    // Sessions and tokens kept in memory carry their user's organisation's place in the tree.
+    noteAccessChange();
+  }
   await recordHistory(tx, actor, history);
   return input.id;
 }

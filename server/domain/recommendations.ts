@@ -1,4 +1,5 @@
 import type { TransactionClient } from '../db/client.ts';
+import type { Prisma, Recommendation } from '../db/generated/prisma/client.ts';
 import type { RecommendationResponse, RecommendationStatus } from '../db/generated/prisma/enums.ts';
 import { badField, badUserInput, notFound } from '../errors.ts';
 import { authorize, type Actor } from './actor.ts';
@@ -9,7 +10,7 @@ import { refreshDerivedFacts } from './derived-facts.ts';
 import { recordHistory, type HistoryEntry } from './history.ts';
 import { organisationLabels, recommendationLabel, themeLabels } from './labels.ts';
 import { checkRepeatLink, textSimilarity } from './repeats.ts';
-import { checkVersion, expectUpdated } from './versions.ts';
+import { checkVersion, expectUpdated, updatedRow } from './versions.ts';
 
 const WHAT = 'The recommendation';
 
@@ -35,20 +36,29 @@ async function readForUpdate(tx: TransactionClient, actor: Actor, action: Action
 
 const onRecommendation = (id: number) => ({ subject: 'RECOMMENDATION' as const, subjectId: id, recommendationId: id });
 
-/** The owner's self-reported status; a comment is required and kept in history. */
+/** What a caller wants back with a changed recommendation (the GraphQL selection's relations). */
+export type RecommendationSelection = Pick<Prisma.RecommendationUpdateArgs, 'include' | 'select'>;
+
+/**
+ * The owner's self-reported status; a comment is required and kept in history.
+ * Returns the changed recommendation with `selection`, read by the update itself.
+ */
 export async function updateRecommendationStatus(
   tx: TransactionClient,
   actor: Actor,
   input: { id: number; version: number; status: RecommendationStatus; comment: string },
-): Promise<number> {
+  selection: RecommendationSelection = {},
+): Promise<Recommendation> {
   const current = await readForUpdate(tx, actor, 'updateStatus', input.id, input.version);
   if (current.status === input.status) throw badField(['status'], `the status is already ${input.status}`);
-  const now = new Date();
-  const { count } = await tx.recommendation.updateMany({
-    where: { id: input.id, version: input.version },
-    data: { status: input.status, statusChangedAt: now, version: { increment: 1 } },
-  });
-  expectUpdated(count, WHAT);
+  const updated = await updatedRow(
+    tx.recommendation.update({
+      ...selection,
+      where: { id: input.id, version: input.version },
+      data: { status: input.status, statusChangedAt: new Date(), version: { increment: 1 } },
+    }) as Promise<Recommendation>,
+    WHAT,
+  );
   await recordHistory(tx, actor, {
     ...onRecommendation(input.id),
     kind: 'STATUS_CHANGED',
@@ -57,7 +67,7 @@ export async function updateRecommendationStatus(
     toValue: input.status,
     comment: input.comment,
   });
-  return input.id;
+  return updated;
 }
 
 export type RecommendationChanges = {

@@ -1,3 +1,4 @@
+import { Prisma } from '../db/generated/prisma/client.ts';
 import { notFound, staleVersion } from '../errors.ts';
 
 /**
@@ -14,4 +15,17 @@ export function checkVersion<T extends { version: number }>(current: T | null, v
 
 export function expectUpdated(count: number, what: string): void {
   if (count !== 1) throw staleVersion(what);
+}
+
+/**
+ * An update that returns the row, matching on the version in its where: no row
+ * to update (Prisma's P2025) means someone committed in between.
+ */
+export async function updatedRow<T>(update: Promise<T>, what: string): Promise<T> {
+  try {
+    return await update;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') throw staleVersion(what);
+    throw error;
+  }
 }

@@ -56,8 +56,9 @@ describe(`a database outage on ${databaseKind}`, () => {
 
   it('fails requests cleanly while the database is away, and recovers without a restart', async () => {
     const { cookie } = await signInOverHttp(server.url, 'viewer@example.org', 'viewer-demo-2026');
-    const query = '{ recommendations(first: 3) { totalCount } }';
-    expect((await postGraphql(server.url, query, {}, { cookie })).body.data).toEqual({ recommendations: { totalCount: 24 } });
+    // The page itself: counts and sessions may be answered from memory for the moment the outage takes to be noticed.
+    const query = '{ recommendations(first: 3) { totalCount edges { node { reference } } } }';
+    expect((await postGraphql(server.url, query, {}, { cookie })).body.data).toMatchObject({ recommendations: { totalCount: 24 } });
 
     proxy.down();
     const started = Date.now();

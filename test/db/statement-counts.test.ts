@@ -3,7 +3,7 @@ import { loadDemoDataIfEmpty } from '../../prisma/seed/demo.ts';
 import { loadSynthetic } from '../../prisma/seed/synthetic.ts';
 import { prisma } from '../../server/db/client.ts';
 import { databaseKind, useTestDatabase } from '../support/database.ts';
-import { globalId, statementsFor, useGraphql } from '../support/graphql.ts';
+import { demoActors, globalId, statementsFor, useGraphql } from '../support/graphql.ts';
 
 useTestDatabase();
 useGraphql();
@@ -55,5 +55,17 @@ describe(`SQL statements per request on ${databaseKind}`, () => {
     expect(counts(large)).toEqual(counts(small));
     expect(counts(small)).toEqual({ list: 2, drillDown: 2, dashboard: expect.any(Number), unmet: 2 });
     expect(small.dashboard.count).toBeLessThanOrEqual(5);
+  });
+
+  // Relations asked for with the answer cost one more: Prisma reads them after its UPDATE … RETURNING.
+  it('change a status in three: read it, update it returning what was asked for, and record its history', async () => {
+    const rec = await prisma.recommendation.findFirstOrThrow({ where: { status: 'IN_PROGRESS' }, orderBy: { id: 'asc' } });
+    const { count, data } = await statementsFor(
+      'mutation ($input: UpdateRecommendationStatusInput!) { updateRecommendationStatus(input: $input) { id status version statusChangedAt } }',
+      { input: { id: globalId('Recommendation', rec.id), version: rec.version, status: 'IMPLEMENTED', comment: 'Done.' } },
+      (await demoActors()).inspector,
+    );
+    expect(data.updateRecommendationStatus).toMatchObject({ status: 'IMPLEMENTED', version: rec.version + 1 });
+    expect(count).toBe(3);
   });
 });

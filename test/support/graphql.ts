@@ -68,7 +68,8 @@ export async function countStatements<T>(work: () => Promise<T>): Promise<{ resu
   const stop = onQuery((event) => statements.push(event.query));
   try {
     const result = await work();
-    return { result, statements: statements.filter((sql) => !/^(BEGIN|COMMIT|ROLLBACK)/i.test(sql.trim())) };
+    // A transaction's BEGIN and COMMIT are not counted (PGlite's adapter logs its COMMIT as a comment).
+    return { result, statements: statements.filter((sql) => !/^(BEGIN|COMMIT|ROLLBACK|-- Implicit "(COMMIT|ROLLBACK)")/i.test(sql.trim())) };
   } finally {
     stop();
   }
@@ -76,8 +77,12 @@ export async function countStatements<T>(work: () => Promise<T>): Promise<{ resu
 
 /** Runs an operation that must succeed, with the number of SQL statements it sent. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function statementsFor<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<{ count: number; data: T }> {
-  const { result, statements } = await countStatements(() => execute<T>(query, variables));
+export async function statementsFor<T = Record<string, any>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  actor: Actor | null = READER,
+): Promise<{ count: number; data: T }> {
+  const { result, statements } = await countStatements(() => execute<T>(query, variables, actor));
   if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
   return { count: statements.length, data: result.data as T };
 }

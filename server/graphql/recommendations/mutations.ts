@@ -87,8 +87,8 @@ builder.mutationFields((t) => ({
     type: 'Recommendation',
     description: 'Sets the owner’s self-reported status. A comment is required and kept in history.',
     args: { input: t.arg({ type: UpdateRecommendationStatusInput, required: true, description: 'The change.' }) },
-    resolve: async (query, _root, { input }, context) =>
-      reload(query, await write(context, (tx, actor) => updateRecommendationStatus(tx, actor, input))),
+    // The update returns the recommendation as asked for: no reading it again after the commit.
+    resolve: (query, _root, { input }, context) => write(context, (tx, actor) => updateRecommendationStatus(tx, actor, input, query)),
   }),
   updateRecommendation: t.prismaField({
     authScopes: { inspector: true },

@@ -1,0 +1,94 @@
+import pg from 'pg';
+import { describe, expect, it, vi } from 'vitest';
+import { authenticate, SESSION_COOKIE } from '../../server/auth/authenticate.ts';
+import { endSession, startSession } from '../../server/auth/sessions.ts';
+import { prisma } from '../../server/db/client.ts';
+import { changeGeneration } from '../../server/db/change-feed.ts';
+import { databaseKind, useChangeFeed, useTestDatabase } from '../support/database.ts';
+import { useDemo } from '../support/demo.ts';
+import { countStatements, gql, globalId, useGraphql } from '../support/graphql.ts';
+
+const test = useTestDatabase();
+useGraphql();
+const { as } = useDemo();
+useChangeFeed(test);
+
+const STATUS = `mutation ($input: UpdateRecommendationStatusInput!) { updateRecommendationStatus(input: $input) { status } }`;
+const UPDATE_USER = `mutation ($input: UpdateUserInput!) { updateUser(input: $input) { active } }`;
+const CREATE_TOKEN = `mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { id } } }`;
+
+/** Who a cookie signs in, and how many SQL statements it took to find out. */
+async function signedIn(secret: string) {
+  const { result, statements } = await countStatements(() => authenticate({ cookie: `${SESSION_COOKIE}=${secret}` }));
+  return { userId: result?.userId ?? null, statements: statements.length };
+}
+
+/**
+ * Runs `work`, then waits until this process has counted `changes` changes to
+ * access: a sign-in's own announcement, say, reaches it a moment after the commit.
+ */
+async function announced<T>(changes: number, work: () => Promise<T>): Promise<T> {
+  const before = changeGeneration('access')!;
+  const result = await work();
+  await vi.waitFor(() => expect(changeGeneration('access')).toBeGreaterThanOrEqual(before + changes), { timeout: 5000, interval: 10 });
+  return result;
+}
+
+/** A new session for the user, once this process has heard of it. */
+async function signIn(email: string) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+  return { user, secret: (await announced(1, () => startSession(user.id))).secret };
+}
+
+describe(`signed-in sessions kept in memory until access changes, on ${databaseKind}`, () => {
+  it('read a session once, not on every request, and keep it through changes to the records', async () => {
+    const { user, secret } = await signIn('leader@example.org');
+    expect(await signedIn(secret)).toEqual({ userId: user.id, statements: 1 });
+    expect(await signedIn(secret)).toEqual({ userId: user.id, statements: 0 });
+
+    const rec = await prisma.recommendation.findFirstOrThrow({ where: { status: 'IN_PROGRESS', owner: { shortName: 'HMPPS' } } });
+    await gql(STATUS, { input: { id: globalId('Recommendation', rec.id), version: rec.version, status: 'IMPLEMENTED', comment: 'Done.' } }, as.hmppsLeader);
+    expect(await signedIn(secret)).toEqual({ userId: user.id, statements: 0 });
+  });
+
+  it('refuse an ended session from the moment it ends', async () => {
+    const { user, secret } = await signIn('viewer@example.org');
+    expect((await signedIn(secret)).userId).toBe(user.id);
+    expect(await endSession(secret)).toBe(true);
+    expect((await signedIn(secret)).userId).toBeNull();
+  });
+
+  it('refuse a deactivated user’s session, and a revoked token, from the moment the change commits', async () => {
+    const { user, secret } = await signIn('inspector@example.org');
+    const made = await announced(1, () => gql(CREATE_TOKEN, { input: { name: 'nightly import', access: 'READ' } }, as.inspector));
+    const bearer = { authorization: `Bearer ${made.createApiToken.secret}` };
+    // Its first use is recorded on the token: a change to access, counted here and announced.
+    expect((await announced(2, () => authenticate(bearer)))?.userId).toBe(user.id);
+    expect((await countStatements(() => authenticate(bearer))).statements).toHaveLength(1);
+    expect((await countStatements(() => authenticate(bearer))).statements).toHaveLength(0);
+
+    await gql('mutation ($id: ID!) { revokeApiToken(id: $id) { id } }', { id: made.createApiToken.token.id }, as.inspector);
+    await expect(authenticate(bearer)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+
+    expect((await signedIn(secret)).userId).toBe(user.id);
+    const { version } = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    await gql(UPDATE_USER, { input: { id: globalId('User', user.id), version, active: false } }, as.admin);
+    expect((await signedIn(secret)).userId).toBeNull();
+    await prisma.user.update({ where: { id: user.id }, data: { active: true, version: { increment: 1 } } });
+  });
+
+  it('refuse a session ended straight in the database by someone else, as soon as it is announced', async () => {
+    const { user, secret } = await signIn('admin@example.org');
+    expect((await signedIn(secret)).userId).toBe(user.id);
+    const sql = `DELETE FROM "Session" WHERE "userId" = ${user.id}`;
+    if (databaseKind === 'postgres') {
+      const other = new pg.Client({ connectionString: (test.config() as { url: string }).url });
+      await other.connect();
+      await other.query(sql);
+      await other.end();
+    } else {
+      await prisma.$executeRawUnsafe(sql);
+    }
+    await vi.waitFor(async () => expect((await signedIn(secret)).userId).toBeNull(), { timeout: 5000, interval: 20 });
+  });
+});
