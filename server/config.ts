@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -30,6 +31,19 @@ const environmentSchema = z.object({
     .min(1, 'expected at least 1')
     .max(200, 'expected at most 200')
     .default(10),
+  CONCURRENT_OPERATIONS: z.coerce
+    .number({ error: 'expected a number' })
+    .int('expected a whole number')
+    .min(1, 'expected at least 1')
+    .max(200, 'expected at most 200')
+    // Twice the cores: enough to keep the database busy while the CPU works, few enough that
+    // the event loop's turns stay short (measured with the benchmark, README).
+    .default(2 * os.availableParallelism()),
+  OPERATION_QUEUE_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds' })
+    .min(1, 'expected at least 1')
+    .max(300, 'expected at most 300')
+    .default(20),
   DEMO_DATA: booleanFlag.default(true),
   TRUST_PROXY: booleanFlag.default(false),
   METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
@@ -47,6 +61,8 @@ export type Config = {
   database:
     | { kind: 'postgres'; url: string; poolSize: number }
     | { kind: 'pglite'; dataDir: string };
+  /** GraphQL operations run at once, and how long one may wait its turn (server/http/operation-queue.ts). */
+  operations: { concurrency: number; maxWaitMs: number };
   demoData: boolean;
   /** Behind a reverse proxy: take the client's address and https from its X-Forwarded-* headers. */
   trustProxy: boolean;
@@ -88,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: value.DATABASE_URL
       ? { kind: 'postgres', url: value.DATABASE_URL, poolSize: value.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: path.resolve(value.DATA_DIR) },
+    operations: { concurrency: value.CONCURRENT_OPERATIONS, maxWaitMs: value.OPERATION_QUEUE_SECONDS * 1000 },
     demoData: value.DEMO_DATA,
     trustProxy: value.TRUST_PROXY,
     logLevel: value.LOG_LEVEL,

@@ -13,6 +13,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { graphqlRouter } from './http/graphql.ts';
 import { healthRouter } from './http/health.ts';
 import { createMetrics } from './http/metrics.ts';
+import { operationQueue } from './http/operation-queue.ts';
 import type { Logger } from './logger.ts';
 
 export type RunningServer = {
@@ -37,7 +38,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const app = express();
     app.disable('x-powered-by');
     if (config.trustProxy) app.set('trust proxy', true);
-    const metrics = createMetrics(config.metricsToken);
+    const operations = operationQueue(config.operations);
+    const metrics = createMetrics(config.metricsToken, operations.stats);
     app.use(metrics.observeHttp);
     app.use(securityHeaders());
     const httpServer = http.createServer(
@@ -46,7 +48,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       app,
     );
     stopFollowingChanges = await followChanges(database);
-    const graphql = await graphqlRouter(httpServer, log, metrics.observeGraphql);
+    const graphql = await graphqlRouter(httpServer, log, operations, metrics.observeGraphql);
     app.use(healthRouter(database, () => !stopping));
     app.use(metrics.router);
     app.use(graphql.router);

@@ -7,17 +7,23 @@ import { createApollo } from '../graphql/apollo.ts';
 import type { Context } from '../graphql/context.ts';
 import type { GraphqlOutcome } from '../graphql/plugins/request-log.ts';
 import type { Logger } from '../logger.ts';
+import type { OperationQueue } from './operation-queue.ts';
 
 export type GraphqlEndpoint = { router: Router; stop(): Promise<void> };
 
-export async function graphqlRouter(httpServer: http.Server, log: Logger, observe?: (outcome: GraphqlOutcome) => void): Promise<GraphqlEndpoint> {
+export async function graphqlRouter(
+  httpServer: http.Server,
+  log: Logger,
+  queue: OperationQueue,
+  observe?: (outcome: GraphqlOutcome) => void,
+): Promise<GraphqlEndpoint> {
   const apollo = createApollo(log, [ApolloServerPluginDrainHttpServer({ httpServer })], observe);
   await apollo.start();
   const router = Router();
   router.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
+    queue.wrap(expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
         const cookie = { httpOnly: true, sameSite: 'lax' as const, secure: req.secure, path: '/' };
         return {
@@ -30,7 +36,7 @@ export async function graphqlRouter(httpServer: http.Server, log: Logger, observ
           },
         };
       },
-    }),
+    })),
   );
   return { router, stop: () => apollo.stop() };
 }

@@ -18,7 +18,7 @@ const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
  * HTTP requests, GraphQL operations by kind and outcome, SQL statements sent, and the read cache.
  * No label holds anything a client chose (operation names included), nor any record.
  */
-export function createMetrics(token: string | null) {
+export function createMetrics(token: string | null, operations: () => { running: number; waiting: number }) {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
   const http = new client.Histogram({
@@ -47,6 +47,18 @@ export function createMetrics(token: string | null) {
       this.reset();
       this.inc({ result: 'hit' }, readCacheStats.hits);
       this.inc({ result: 'miss' }, readCacheStats.misses);
+    },
+  });
+
+  new client.Gauge({
+    name: 'tracker_graphql_operations',
+    help: 'GraphQL operations running, and waiting their turn (CONCURRENT_OPERATIONS).',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    collect() {
+      const now = operations();
+      this.set({ state: 'running' }, now.running);
+      this.set({ state: 'waiting' }, now.waiting);
     },
   });
 

@@ -1,10 +1,9 @@
-import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
 import { authenticate, SESSION_COOKIE } from '../../server/auth/authenticate.ts';
 import { endSession, startSession } from '../../server/auth/sessions.ts';
 import { prisma } from '../../server/db/client.ts';
 import { changeGeneration } from '../../server/db/change-feed.ts';
-import { databaseKind, useChangeFeed, useTestDatabase } from '../support/database.ts';
+import { databaseKind, useChangeFeed, useTestDatabase, writeAsAnotherClient } from '../support/database.ts';
 import { useDemo } from '../support/demo.ts';
 import { countStatements, gql, globalId, useGraphql } from '../support/graphql.ts';
 
@@ -80,15 +79,7 @@ describe(`signed-in sessions kept in memory until access changes, on ${databaseK
   it('refuse a session ended straight in the database by someone else, as soon as it is announced', async () => {
     const { user, secret } = await signIn('admin@example.org');
     expect((await signedIn(secret)).userId).toBe(user.id);
-    const sql = `DELETE FROM "Session" WHERE "userId" = ${user.id}`;
-    if (databaseKind === 'postgres') {
-      const other = new pg.Client({ connectionString: (test.config() as { url: string }).url });
-      await other.connect();
-      await other.query(sql);
-      await other.end();
-    } else {
-      await prisma.$executeRawUnsafe(sql);
-    }
+    await writeAsAnotherClient(test, `DELETE FROM "Session" WHERE "userId" = ${user.id}`);
     await vi.waitFor(async () => expect((await signedIn(secret)).userId).toBeNull(), { timeout: 5000, interval: 20 });
   });
 });

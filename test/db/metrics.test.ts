@@ -34,6 +34,7 @@ describe(`the metrics endpoint on ${databaseKind}`, () => {
     expect(sample(text, 'tracker_http_request_duration_seconds_count', 'method="POST",route="/graphql",status="200"')).toBeGreaterThanOrEqual(4);
     expect(sample(text, 'tracker_sql_statements_total')).toBeGreaterThan(0);
     // The same count three times: read once, then from memory.
+    expect(sample(text, 'tracker_graphql_operations', 'state="waiting"')).toBe(0);
     expect(sample(text, 'tracker_read_cache_total', 'result="hit"')).toBeGreaterThanOrEqual(2);
     expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
     expect(text).not.toContain('viewer@example.org');

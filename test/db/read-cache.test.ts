@@ -1,8 +1,7 @@
-import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
 import { changeGeneration } from '../../server/db/change-feed.ts';
 import { inTransaction, prisma } from '../../server/db/client.ts';
-import { databaseKind, useChangeFeed, useTestDatabase } from '../support/database.ts';
+import { databaseKind, useChangeFeed, useTestDatabase, writeAsAnotherClient } from '../support/database.ts';
 import { useDemo } from '../support/demo.ts';
 import { gql, globalId, statementsFor, useGraphql } from '../support/graphql.ts';
 
@@ -50,16 +49,7 @@ describe(`counts and the dashboard kept in memory until the records change, on $
   it('show a change written by someone else, straight to the database, as soon as it is announced', async () => {
     const before = await implemented();
     const rec = await prisma.recommendation.findFirstOrThrow({ where: { status: { not: 'IMPLEMENTED' } } });
-    // Another writer: a script with its own connection where there can be one, else SQL beside the API.
-    const sql = `UPDATE "Recommendation" SET status = 'IMPLEMENTED', version = version + 1 WHERE id = ${rec.id}`;
-    if (databaseKind === 'postgres') {
-      const other = new pg.Client({ connectionString: (test.config() as { url: string }).url });
-      await other.connect();
-      await other.query(sql);
-      await other.end();
-    } else {
-      await prisma.$executeRawUnsafe(sql);
-    }
+    await writeAsAnotherClient(test, `UPDATE "Recommendation" SET status = 'IMPLEMENTED', version = version + 1 WHERE id = ${rec.id}`);
     await vi.waitFor(async () => expect(await implemented()).toBe(before + 1), { timeout: 5000, interval: 20 });
   });
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import type { Config } from '../../server/config.ts';
-import { connectPrisma, disconnectPrisma } from '../../server/db/client.ts';
+import { connectPrisma, disconnectPrisma, prisma } from '../../server/db/client.ts';
 import { openDatabase, type Database } from '../../server/db/database.ts';
 import { followChanges } from '../../server/db/change-feed.ts';
 import { applyMigrations } from '../../server/db/migrations.ts';
@@ -100,4 +100,20 @@ export function useChangeFeed(test: { database(): Database }): void {
     await stop?.();
     clearReadCache();
   });
+}
+
+/**
+ * Runs SQL as another writer would: a script with its own connection where there
+ * can be one (PostgreSQL), else beside the API on PGlite's one connection.
+ */
+export async function writeAsAnotherClient(test: { config(): Config['database'] }, sql: string): Promise<void> {
+  const config = test.config();
+  if (config.kind === 'postgres') {
+    const other = new pg.Client({ connectionString: config.url });
+    await other.connect();
+    await other.query(sql);
+    await other.end();
+  } else {
+    await prisma.$executeRawUnsafe(sql);
+  }
 }

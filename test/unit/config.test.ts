@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.ts';
@@ -17,6 +18,12 @@ describe('configuration', () => {
     const config = loadConfig({});
     expect(config.database).toEqual({ kind: 'pglite', dataDir: path.resolve('data') });
     expect(config).toMatchObject({ host: '127.0.0.1', port: 4000, demoData: true, trustProxy: false, environment: 'development' });
+    expect(config.operations).toEqual({ concurrency: 2 * os.availableParallelism(), maxWaitMs: 20_000 });
+  });
+
+  it('takes how many operations run at once and how long one may wait its turn', () => {
+    expect(loadConfig({ CONCURRENT_OPERATIONS: '2', OPERATION_QUEUE_SECONDS: '5' }).operations).toEqual({ concurrency: 2, maxWaitMs: 5000 });
+    expect(problems({ CONCURRENT_OPERATIONS: '0' })).toEqual(['CONCURRENT_OPERATIONS="0": expected at least 1']);
   });
 
   it('uses a PostgreSQL server when DATABASE_URL is set', () => {
