@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Session and API-token secrets: 32 random bytes, sent to the client once and
@@ -13,6 +13,12 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
+/** Compares a secret a client sent with the expected one in constant time. */
+export function sameSecret(given: string, expected: string): boolean {
+  const left = Buffer.from(given);
+  const right = Buffer.from(expected);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
 
 /** API tokens say what they are, so a leaked one is easy to recognise and scan for. */
 export const API_TOKEN_PREFIX = 'trk_';

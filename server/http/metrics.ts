@@ -1,6 +1,6 @@
 import { Router, type RequestHandler } from 'express';
-import { timingSafeEqual } from 'node:crypto';
 import client from 'prom-client';
+import { sameSecret } from '../auth/secrets.ts';
 import { onQuery } from '../db/client.ts';
 import { readCacheStats } from '../db/read-cache.ts';
 import type { GraphqlOutcome } from '../graphql/plugins/request-log.ts';
@@ -70,12 +70,10 @@ export function createMetrics(token: string | null, operations: () => { running:
   const observeGraphql = (outcome: GraphqlOutcome) =>
     graphql.observe({ kind: outcome.kind ?? 'unknown', outcome: outcome.errorCodes[0] ?? 'ok' }, outcome.durationMs / 1000);
 
-  const expected = token ? Buffer.from(`Bearer ${token}`) : null;
   const router = Router();
   router.get('/metrics', async (request, response) => {
     response.set('Cache-Control', 'no-store');
-    const given = Buffer.from(request.headers.authorization ?? '');
-    if (expected && !(given.length === expected.length && timingSafeEqual(given, expected))) {
+    if (token && !sameSecret(request.headers.authorization ?? '', `Bearer ${token}`)) {
       response.status(401).set('WWW-Authenticate', 'Bearer').type('text/plain').send('Send the metrics token as a bearer token.\n');
       return;
     }
