@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { RequestHandler, Response } from 'express';
 import pLimit from 'p-limit';
 
 export type OperationQueueOptions = {
@@ -26,7 +26,7 @@ export function operationQueue(options: OperationQueueOptions) {
         const arrived = performance.now();
         return limit(async () => {
           if (req.socket.destroyed) return;
-          if (performance.now() - arrived > options.maxWaitMs) return busy(req, res);
+          if (performance.now() - arrived > options.maxWaitMs) return busy(res);
           await handler(req, res, next);
         });
       };
@@ -36,7 +36,7 @@ export function operationQueue(options: OperationQueueOptions) {
 
 export type OperationQueue = ReturnType<typeof operationQueue>;
 
-function busy(_req: Request, res: Response): void {
+function busy(res: Response): void {
   res
     .status(503)
     .set('Retry-After', '5')

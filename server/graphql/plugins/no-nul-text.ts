@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, visit } from 'graphql';
+import { Kind, visit, type DocumentNode } from 'graphql';
 import { badUserInput } from '../../errors.ts';
 import type { Context } from '../context.ts';
 
@@ -12,6 +12,22 @@ function holdsNul(value: unknown): boolean {
   return false;
 }
 
+/** Whether a document's string literals hold NUL: once per document, which Apollo keeps parsed between requests. */
+const literalsWithNul = new WeakMap<DocumentNode, boolean>();
+function literalsHoldNul(document: DocumentNode): boolean {
+  let found = literalsWithNul.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, {
+      [Kind.STRING]: (node) => {
+        if (node.value.includes(NUL)) found = true;
+      },
+    });
+    literalsWithNul.set(document, found);
+  }
+  return found;
+}
+
 /**
  * PostgreSQL text cannot hold the NUL character: a string with one would fail
  * deep in the database. It is refused up front, in variables and in literals
@@ -22,13 +38,7 @@ export function noNulText(): ApolloServerPlugin<Context> {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          let found = holdsNul(request.variables);
-          visit(document, {
-            [Kind.STRING]: (node) => {
-              if (node.value.includes(NUL)) found = true;
-            },
-          });
-          if (found) throw badUserInput('Text must not contain the NUL character (\\u0000).');
+          if (holdsNul(request.variables) || literalsHoldNul(document)) throw badUserInput('Text must not contain the NUL character (\\u0000).');
         },
       };
     },
