@@ -35,7 +35,7 @@ export function overdueWhere(now = new Date()): Prisma.RecommendationWhereInput 
 /** What the owner reports against what inspectors found. */
 export type ReportedVsVerified = 'CONFIRMED' | 'OVERSTATED' | 'UNVERIFIED' | 'UNDERSTATED' | 'NONE';
 
-export function reportedVsVerified(rec: Row): ReportedVsVerified {
+export function reportedVsVerified(rec: Pick<Row, 'status' | 'latestVerdict'>): ReportedVsVerified {
   const claimsDone = rec.status === 'IMPLEMENTED';
   if (claimsDone && rec.latestVerdict === 'ACHIEVED') return 'CONFIRMED';
   if (claimsDone && (rec.latestVerdict === 'PARTLY_ACHIEVED' || rec.latestVerdict === 'NOT_ACHIEVED')) return 'OVERSTATED';

@@ -3,7 +3,7 @@ import { loadDemoDataIfEmpty } from '../../prisma/seed/demo.ts';
 import { loadSynthetic } from '../../prisma/seed/synthetic.ts';
 import { prisma } from '../../server/db/client.ts';
 import { databaseKind, useTestDatabase } from '../support/database.ts';
-import { demoActors, globalId, statementsFor, useGraphql } from '../support/graphql.ts';
+import { countStatements, demoActors, execute, globalId, statementsFor, useGraphql } from '../support/graphql.ts';
 
 useTestDatabase();
 useGraphql();
@@ -55,6 +55,18 @@ describe(`SQL statements per request on ${databaseKind}`, () => {
     expect(counts(large)).toEqual(counts(small));
     expect(counts(small)).toEqual({ list: 2, drillDown: 2, dashboard: expect.any(Number), unmet: 2 });
     expect(small.dashboard.count).toBeLessThanOrEqual(5);
+  });
+
+  // A drill-down over a large report would otherwise carry every recommendation's full text and every
+  // action item's and evidence's notes it never shows.
+  it('read only the columns the query asks for', async () => {
+    await loadDemoDataIfEmpty();
+    const sql = async (query: string, variables = {}) =>
+      (await countStatements(() => execute(query, variables))).statements.join('\n');
+    const drillDown = await sql(DRILL_DOWN, { id: await largestReport() });
+    expect(drillDown).toContain('"reference"');
+    for (const unasked of ['"text"', '"leadPerson"', '"verificationNote"', '"url"']) expect(drillDown).not.toContain(unasked);
+    expect(await sql(LIST)).toContain('"text"');
   });
 
   // Relations asked for with the answer cost one more: Prisma reads them after its UPDATE … RETURNING.

@@ -5,6 +5,7 @@ import { ActionItemStatus } from '../types/enums.ts';
 
 export const ActionItem = builder.prismaNode('ActionItem', {
   id: { field: 'id' },
+  select: { id: true },
   // node(id) answers null for a record that does not exist (or no longer does), as Relay expects.
   nullable: true,
   description: 'One line of the action plan for a recommendation.',
@@ -18,6 +19,7 @@ export const ActionItem = builder.prismaNode('ActionItem', {
     completedOn: t.expose('completedOn', { type: 'Date', nullable: true, description: 'When it was completed.' }),
     isOverdue: t.boolean({
       description: 'Past its due date and neither completed nor cancelled.',
+      select: { dueDate: true, status: true },
       resolve: (item) => isActionItemOverdue(item),
     }),
     evidence: t.relation('evidence', {

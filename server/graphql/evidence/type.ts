@@ -4,6 +4,7 @@ import { EvidenceStrength, EvidenceVerification } from '../types/enums.ts';
 
 export const Evidence = builder.prismaNode('Evidence', {
   id: { field: 'id' },
+  select: { id: true },
   // node(id) answers null for a record that does not exist (or no longer does), as Relay expects.
   nullable: true,
   description: 'What backs progress on an action item, and an inspector’s verification of it.',

@@ -33,6 +33,7 @@ builder.prismaObject('RecommendationAddressee', {
 
 export const Recommendation = builder.prismaNode('Recommendation', {
   id: { field: 'id' },
+  select: { id: true },
   // node(id) answers null for a record that does not exist (or no longer does), as Relay expects.
   nullable: true,
   description: 'One recommendation of a report: what it asks, who owns it, what they report, and what inspectors found.',
@@ -52,10 +53,12 @@ export const Recommendation = builder.prismaNode('Recommendation', {
     statusChangedAt: t.expose('statusChangedAt', { type: 'DateTime', description: 'When the owner last changed the status.' }),
     isOverdue: t.boolean({
       description: 'Past its target date, and neither reported implemented nor closed by an inspector.',
+      select: { targetDate: true, status: true, latestVerdict: true },
       resolve: (rec) => isOverdue(rec),
     }),
     daysSinceUpdate: t.int({
       description: 'Whole days since it or its action plan last changed.',
+      select: { updatedAt: true },
       resolve: (rec) => daysBetween(rec.updatedAt, new Date()),
     }),
     repeats: t.relation('repeats', { nullable: true, description: 'The earlier recommendation it repeats.' }),
@@ -79,6 +82,7 @@ export const Recommendation = builder.prismaNode('Recommendation', {
     yearsOpen: t.float({
       nullable: true,
       description: 'Years since it was first made, to one decimal place, until inspectors find it achieved.',
+      select: { firstMadeOn: true, latestVerdict: true },
       resolve: (rec) =>
         rec.firstMadeOn && rec.latestVerdict !== 'ACHIEVED'
           ? Math.round((daysBetween(rec.firstMadeOn, today()) / 365.25) * 10) / 10
@@ -99,6 +103,7 @@ export const Recommendation = builder.prismaNode('Recommendation', {
     reportedVsVerified: t.field({
       type: ReportedVsVerified,
       description: 'The gap between the owner’s status and the inspectors’ latest verdict.',
+      select: { status: true, latestVerdict: true },
       resolve: (rec) => reportedVsVerified(rec),
     }),
     assessments: t.relation('assessments', {

@@ -5,6 +5,7 @@ import { loadReportProgress, ReportProgress } from './progress.ts';
 
 export const Report = builder.prismaNode('Report', {
   id: { field: 'id' },
+  select: { id: true },
   // node(id) answers null for a record that does not exist (or no longer does), as Relay expects.
   nullable: true,
   description: 'A published inspection report and the recommendations it made.',

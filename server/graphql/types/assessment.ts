@@ -14,6 +14,7 @@ import { AssessmentVerdict } from './enums.ts';
 
 export const Assessment = builder.prismaNode('Assessment', {
   id: { field: 'id' },
+  select: { id: true },
   // node(id) answers null for a record that does not exist (or no longer does), as Relay expects.
   nullable: true,
   description: 'An inspector’s independent verdict on a recommendation at a follow-up. Never edited: a later verdict is a new assessment.',

@@ -15,6 +15,7 @@ import { OrganisationKind } from './enums.ts';
 
 export const Organisation = builder.prismaNode('Organisation', {
   id: { field: 'id' },
+  select: { id: true },
   // node(id) answers null for a record that does not exist (or no longer does), as Relay expects.
   nullable: true,
   description: 'A body that owns recommendations or actions, or an inspectorate. Leaders of a parent organisation act on its children’s work.',
@@ -26,6 +27,7 @@ export const Organisation = builder.prismaNode('Organisation', {
     children: t.relation('children', { description: 'Bodies that belong to it, by name.', query: { orderBy: { name: 'asc' } } }),
     depth: t.int({
       description: 'How far down the tree it is: 0 for a body with no parent.',
+      select: { path: true },
       resolve: (organisation) => Math.max(0, organisation.path.split('/').filter(Boolean).length - 1),
     }),
     version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),
