@@ -146,12 +146,12 @@ async function startServer(env: Record<string, string>) {
 /** What went wrong in the runs, by kind, printed under the table. */
 const problems = new Map<string, number>();
 
-async function httpLoad(url: string, cookie: string, query: BenchQuery, connections: number, label: string) {
+async function httpLoad(url: string, cookie: string, query: BenchQuery, connections: number, label: string, duration = seconds) {
   let graphqlErrors = 0;
   const result = await autocannon({
     url: `${url}/graphql`,
     connections,
-    duration: seconds,
+    duration,
     requests: [
       {
         method: 'POST',
@@ -225,6 +225,8 @@ for (const kind of kinds) {
   });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
   for (const query of queries) {
+    // A short run first, not measured: the server's JIT and the database's caches warm up on this request.
+    await httpLoad(server.url, cookie, query, 10, `${kind} ${query.name} warm-up`, Math.min(3, seconds));
     for (const connections of [10, 50]) {
       const measured = await httpLoad(server.url, cookie, query, connections, `${kind} ${query.name} at ${connections}`);
       const counted = statements[query.name]!;
