@@ -25,6 +25,10 @@ export function operationQueue(options: OperationQueueOptions) {
       return (req, res, next) => {
         const arrived = performance.now();
         return limit(async () => {
+          // A turn of the event loop between operations, for I/O: PGlite answers within the same
+          // turn, so without it queued operations would run back to back while new connections
+          // and requests waited unread.
+          await new Promise((resolve) => setImmediate(resolve));
           if (req.socket.destroyed) return;
           if (performance.now() - arrived > options.maxWaitMs) return busy(res);
           await handler(req, res, next);

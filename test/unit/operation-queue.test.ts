@@ -9,7 +9,8 @@ afterEach(async () => {
   await close?.();
 });
 
-async function serve(options: { concurrency: number; maxWaitMs: number }) {
+// Operations named in `immediate` answer at once, without I/O, as PGlite does.
+async function serve(options: { concurrency: number; maxWaitMs: number }, immediate: string[] = []) {
   const queue = operationQueue(options);
   const started: string[] = [];
   const finish = new Map<string, () => void>();
@@ -19,7 +20,7 @@ async function serve(options: { concurrency: number; maxWaitMs: number }) {
     queue.wrap(async (req, res) => {
       const name = String(req.query.name);
       started.push(name);
-      await new Promise<void>((resolve) => finish.set(name, resolve));
+      if (!immediate.includes(name)) await new Promise<void>((resolve) => finish.set(name, resolve));
       res.json({ data: { name } });
     }),
   );
@@ -74,5 +75,16 @@ describe('the operation queue', () => {
     expect(refused.headers.get('retry-after')).toBe('5');
     expect(await refused.json()).toEqual({ errors: [{ message: 'The server is busy. Try again in a few seconds.', extensions: { code: 'SERVER_BUSY' } }] });
     expect(started).toEqual(['first']);
+  });
+
+  it('lets the event loop turn between operations that answer without I/O, so new requests are read', async () => {
+    const { queue, started, finish, post, until } = await serve({ concurrency: 1, maxWaitMs: 10_000 }, ['b', 'c', 'd']);
+    const answers = ['a', 'b', 'c', 'd'].map((name) => post(name));
+    await until(() => queue.stats().waiting === 3);
+    // A turn of the event loop, as reading a new connection would take: it must come before b, c and d run back to back.
+    setImmediate(() => started.push('turn'));
+    finish('a');
+    await Promise.all(answers);
+    expect(started).toEqual(['a', 'turn', 'b', 'c', 'd']);
   });
 });
