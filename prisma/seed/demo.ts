@@ -1,3 +1,4 @@
+import { noteChangeAtCommit } from '../../server/db/change-feed.ts';
 import { inTransaction, prisma, type TransactionClient } from '../../server/db/client.ts';
 import { hashPassword } from '../../server/auth/password.ts';
 import type { Prisma } from '../../server/db/generated/prisma/client.ts';
@@ -38,6 +39,8 @@ export async function loadDemoDataIfEmpty(): Promise<boolean> {
   return inTransaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DEMO_LOCK})`;
     if ((await tx.user.count()) > 0) return false;
+    noteChangeAtCommit('organisations');
+    noteChangeAtCommit('reports');
     await loadDemoData(tx, passwordHashes);
     return true;
   });

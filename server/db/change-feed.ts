@@ -8,15 +8,24 @@ import { transactionScope } from './transaction-scope.ts';
  * process's own commits also count at once, so a client that has its answer to
  * a write never then reads what came before it.
  *
- * Two feeds: `records`, what reports, recommendations and the rest are built
- * from; and `access`, who may sign in and as what (sessions, API tokens,
- * users, organisations), announced with the payload 'access'.
+ * Feeds:
+ * - `records`: everything reports, recommendations and the rest are built from
+ *   (the payload '');
+ * - `access`: who may sign in and as what (sessions, API tokens, users,
+ *   organisations), announced with the payload 'access';
+ * - `organisations` and `reports`: those tables alone, so that rows read from
+ *   nothing else (an owner's name, a report's title) outlive changes to
+ *   recommendations and their plans. Every change to them is a change to the
+ *   records too.
  */
 export const CHANGES_CHANNEL = 'tracker_changes';
 
-export type Feed = 'records' | 'access';
+export type Feed = 'records' | 'access' | 'organisations' | 'reports';
+/** Feeds this process notes its own changes to as it makes them; `records` counts every commit. */
+export type NotedFeed = Exclude<Feed, 'records'>;
 
-const generations: Record<Feed, number> = { records: 0, access: 0 };
+const generations: Record<Feed, number> = { records: 0, access: 0, organisations: 0, reports: 0 };
+const FEEDS = Object.keys(generations) as Feed[];
 let following = false;
 
 /**
@@ -34,24 +43,28 @@ export function noteChange(feed: Feed = 'records'): void {
 }
 
 /**
- * A change to access made by this process: counted when its transaction
- * commits (a session read meanwhile would still see the old row), or at once
- * outside one, after the write.
+ * A change on `feed` made by this process: counted when its transaction
+ * commits (a read meanwhile would still see the old rows and keep them), or at
+ * once outside one, after the write.
  */
-export function noteAccessChange(): void {
+export function noteChangeAtCommit(feed: NotedFeed): void {
   const scope = transactionScope.getStore();
-  if (scope) scope.changed.add('access');
-  else noteChange('access');
+  if (scope) scope.changed.add(feed);
+  else noteChange(feed);
+}
+
+/** A change to who may sign in and as what, made by this process. */
+export function noteAccessChange(): void {
+  noteChangeAtCommit('access');
 }
 
 /** Starts listening for changes on the database; returns how to stop. */
 export async function followChanges(database: Database): Promise<() => Promise<void>> {
   const stop = await database.listen(CHANGES_CHANNEL, {
-    onNotification: (payload) => noteChange(payload === 'access' ? 'access' : 'records'),
+    onNotification: (payload) => noteChange(FEEDS.includes(payload as Feed) ? (payload as Feed) : 'records'),
     onListening: () => {
       // Whatever changed while nobody listened is unknown: start afresh.
-      generations.records++;
-      generations.access++;
+      for (const feed of FEEDS) generations[feed]++;
       following = true;
     },
     onLost: () => {

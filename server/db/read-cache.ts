@@ -3,21 +3,33 @@ import { changeGeneration, type Feed } from './change-feed.ts';
 /** Since the process started, for the metrics endpoint. */
 export const readCacheStats = { hits: 0, misses: 0 };
 
-type Entry = { generation: number; value: Promise<unknown> };
-const caches: { feed: Feed; entries: Map<string, Entry> }[] = [];
+type Entry = { generation: string; value: Promise<unknown> };
+const caches: { feeds: Feed[]; entries: Map<string, Entry> }[] = [];
+
+/** Where every feed named stands, or null while changes cannot be heard. */
+function generationOf(feeds: Feed[]): string | null {
+  let generation = '';
+  for (const feed of feeds) {
+    const at = changeGeneration(feed);
+    if (at === null) return null;
+    generation += `${at}:`;
+  }
+  return generation;
+}
 
 /**
- * Answers kept in memory until a change on `feed` is heard, the least recently
- * used going first past `capacity`. A reader passes a key that names everything
- * the answer depends on besides the records (the filter, the day). Readers that
- * ask at once while an answer is being computed share it. While changes cannot
- * be heard, every read goes to the database.
+ * Answers kept in memory until a change on one of `feeds` is heard, the least
+ * recently used going first past `capacity`. A reader passes a key that names
+ * everything the answer depends on besides the records (the filter, the day).
+ * Readers that ask at once while an answer is being computed share it. While
+ * changes cannot be heard, every read goes to the database.
  */
-export function readCache(feed: Feed, capacity: number) {
+export function readCache(feeds: Feed | Feed[], capacity: number) {
   const entries = new Map<string, Entry>();
-  caches.push({ feed, entries });
+  const watched = typeof feeds === 'string' ? [feeds] : feeds;
+  caches.push({ feeds: watched, entries });
   return function read<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const generation = changeGeneration(feed);
+    const generation = generationOf(watched);
     if (generation === null) return load();
     const kept = entries.get(key);
     if (kept && kept.generation === generation) {
@@ -48,5 +60,5 @@ export const cachedAccess = readCache('access', 1000);
 
 /** Forgets every kept answer, or those kept for one feed (tests, the benchmark). */
 export function clearReadCache(feed?: Feed): void {
-  for (const cache of caches) if (!feed || cache.feed === feed) cache.entries.clear();
+  for (const cache of caches) if (!feed || cache.feeds.includes(feed)) cache.entries.clear();
 }

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
+import type { NotedFeed } from './change-feed.ts';
 
 /**
  * Marks code that runs inside an interactive transaction. PGlite has one
@@ -10,7 +11,7 @@ import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 export const transactionScope = new AsyncLocalStorage<TransactionScope>();
 
 /** What a transaction changed that others keep in memory, counted once it commits (change-feed.ts). */
-export type TransactionScope = { changed: Set<'access'> };
+export type TransactionScope = { changed: Set<NotedFeed> };
 
 export class RootClientInTransactionError extends Error {
   constructor() {

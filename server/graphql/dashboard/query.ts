@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { prisma } from '../../db/client.ts';
+import { cachedRows } from '../../db/query-feeds.ts';
 import { cachedRead } from '../../db/read-cache.ts';
 import { formatDay, today } from '../../domain/dates.ts';
 import { loadDashboard, type Dashboard as DashboardShape, type OwnerCounts } from '../../domain/dashboard.ts';
@@ -19,10 +20,10 @@ function inOrder<T extends { id: number }>(ids: number[], rows: T[]): T[] {
 
 /**
  * The rows a dashboard names, as the query asks for them. Like the counts, they are kept
- * in memory until the records change: a dashboard seen again costs no SQL.
+ * in memory until the tables they are read from change: a dashboard seen again costs no SQL.
  */
 function rowsOf<T extends { id: number }>(model: string, ids: number[], query: object, find: () => Promise<T[]>): Promise<T[]> {
-  return cachedRead(`dashboard rows ${model} ${ids.join(',')} ${JSON.stringify(query)}`, async () => inOrder(ids, await find()));
+  return cachedRows(model, query, `dashboard rows ${model} ${ids.join(',')} ${JSON.stringify(query)}`, async () => inOrder(ids, await find()));
 }
 
 const StatusCount = builder.objectRef<{ status: DashboardShape['byStatus'][number]['status']; count: number }>('StatusCount').implement({
@@ -41,7 +42,9 @@ const OwnerStatusCounts = builder.objectRef<OwnerCounts>('OwnerStatusCounts').im
       description: 'The owning organisation.',
       // Prisma batches these lookups, made in the same tick, into one query.
       resolve: (query, row) =>
-        cachedRead(`dashboard owner ${row.ownerId} ${JSON.stringify(query)}`, () => prisma.organisation.findUniqueOrThrow({ ...query, where: { id: row.ownerId } })),
+        cachedRows('Organisation', query, `dashboard owner ${row.ownerId} ${JSON.stringify(query)}`, () =>
+          prisma.organisation.findUniqueOrThrow({ ...query, where: { id: row.ownerId } }),
+        ),
     }),
     total: t.exposeInt('total', { description: 'All its recommendations in scope.' }),
     notStarted: t.exposeInt('NOT_STARTED', { description: 'Not started.' }),
@@ -69,7 +72,9 @@ const ReportProgressEntry = builder
         type: 'Report',
         description: 'The report.',
         resolve: (query, row) =>
-          cachedRead(`dashboard report ${row.reportId} ${JSON.stringify(query)}`, () => prisma.report.findUniqueOrThrow({ ...query, where: { id: row.reportId } })),
+          cachedRows('Report', query, `dashboard report ${row.reportId} ${JSON.stringify(query)}`, () =>
+            prisma.report.findUniqueOrThrow({ ...query, where: { id: row.reportId } }),
+          ),
       }),
       progress: t.field({ type: ReportProgress, description: 'Its progress within the dashboard’s scope.', resolve: (row) => row }),
     }),
