@@ -248,7 +248,7 @@ for (const kind of kinds) {
 
 const format = (value: number | string) => (typeof value === 'number' ? (value >= 100 ? value.toFixed(0) : value.toFixed(1)) : value);
 console.log(`\nBenchmark: ${size} synthetic recommendations, ${seconds} s per run, ${os.cpus().length} cores, Node ${process.version}\n`);
-console.log('| database | query | connections | requests/s | p50 ms | p99 ms | errors | SQL statements (with sign-in check) |');
+console.log('| database | query | connections | requests/s | p50 ms | p99 ms | errors | SQL statements (first after a change, then again) |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) {
   console.log(`| ${row.database} | ${row.query} | ${row.connections} | ${format(row.rps)} | ${format(row.p50)} | ${format(row.p99)} | ${row.errors} | ${row.statements} |`);
