@@ -13,7 +13,8 @@ import { transactionScope } from './transaction-scope.ts';
  *   (the payload '');
  * - `access`: who may sign in and as what (sessions, API tokens, users,
  *   organisations), announced with the payload 'access';
- * - `organisations` and `reports`: those tables alone, so that rows read from
+ * - `organisations` and `reports`: those tables alone (with the links between
+ *   reports), so that rows read from
  *   nothing else (an owner's name, a report's title) outlive changes to
  *   recommendations and their plans. Every change to them is a change to the
  *   records too.

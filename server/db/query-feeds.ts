@@ -13,23 +13,42 @@ function relatedModel(model: string, field: string): string | undefined {
   return found?.kind === 'object' ? found.type : undefined;
 }
 
-type Selection = { select?: Record<string, unknown>; include?: Record<string, unknown> } | null | undefined;
+type Query = Record<string, unknown> | null | undefined;
 
-/** The models a Prisma query of `model` reads rows of: its own and those of every relation it selects, includes or counts. */
-function modelsRead(model: string, query: Selection, into: Set<string>): Set<string> {
+/** An `orderBy` (one or a list) that sorts by columns of `model` only. */
+function ordersByColumns(model: string, orderBy: unknown): boolean {
+  return (Array.isArray(orderBy) ? orderBy : [orderBy]).every(
+    (order) => typeof order === 'object' && order !== null && Object.keys(order).every((field) => relatedModel(model, field) === undefined),
+  );
+}
+
+/**
+ * The models a Prisma query of `model` reads rows of: its own and those of every relation it
+ * selects, includes or counts; null when it may read others in ways not followed here (a
+ * filter, an order by a relation, anything else).
+ */
+function modelsRead(model: string, query: Query, into: Set<string>): Set<string> | null {
   into.add(model);
-  for (const fields of [query?.select, query?.include]) {
-    for (const [field, value] of Object.entries(fields ?? {})) {
-      if (!value) continue;
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (key === 'take' || key === 'skip') continue;
+    if (key === 'orderBy' && ordersByColumns(model, value)) continue;
+    if (key !== 'select' && key !== 'include') return null;
+    for (const [field, selected] of Object.entries((value ?? {}) as Record<string, unknown>)) {
+      if (!selected) continue;
       if (field === '_count') {
-        const counted = value === true ? null : (value as Selection)?.select;
-        // Counting every relation reads them all.
-        const relations = counted ? Object.keys(counted) : (models[model]?.fields.filter((f) => f.kind === 'object').map((f) => f.name) ?? []);
-        for (const relation of relations) into.add(relatedModel(model, relation) ?? 'unknown');
+        const counted = selected === true ? null : ((selected as Query)?.select as Record<string, unknown> | undefined);
+        if (selected !== true && Object.keys(selected as object).some((k) => k !== 'select')) return null;
+        // Counting every relation reads them all; a filtered count may read anything.
+        const relations = counted ? Object.entries(counted) : (models[model]?.fields.filter((f) => f.kind === 'object').map((f) => [f.name, true] as const) ?? []);
+        for (const [relation, how] of relations) {
+          const related = relatedModel(model, relation);
+          if (!related || how !== true) return null;
+          into.add(related);
+        }
         continue;
       }
       const related = relatedModel(model, field);
-      if (related) modelsRead(related, value === true ? null : (value as Selection), into);
+      if (related && !modelsRead(related, selected === true ? null : (selected as Query), into)) return null;
     }
   }
   return into;
@@ -38,14 +57,14 @@ function modelsRead(model: string, query: Selection, into: Set<string>): Set<str
 /**
  * The feeds whose changes can change what a Prisma query of `model` answers:
  * the tables' own feeds when it reads only tables that have one, else every
- * change to the records. A filter inside it could reach any table, so one
- * counts as reading the records.
+ * change to the records.
  */
 export function feedsOf(model: string, query: object): Feed[] {
-  if (JSON.stringify(query).includes('"where"')) return ['records'];
+  const read = modelsRead(model, query as Query, new Set());
+  if (!read) return ['records'];
   const feeds = new Set<Feed>();
-  for (const read of modelsRead(model, query as Selection, new Set())) {
-    const feed = OWN_FEED[read];
+  for (const table of read) {
+    const feed = OWN_FEED[table];
     if (!feed) return ['records'];
     feeds.add(feed);
   }

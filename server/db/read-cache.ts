@@ -58,7 +58,7 @@ export const cachedRead = readCache('records', 500);
 /** Signed-in sessions and API tokens, kept until who may sign in changes. */
 export const cachedAccess = readCache('access', 1000);
 
-/** Forgets every kept answer, or those kept for one feed (tests, the benchmark). */
+/** Forgets every kept answer, or those that a change on one feed would drop (tests, the benchmark). */
 export function clearReadCache(feed?: Feed): void {
   for (const cache of caches) if (!feed || cache.feeds.includes(feed)) cache.entries.clear();
 }

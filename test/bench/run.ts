@@ -189,7 +189,8 @@ for (const kind of kinds) {
   const { secret } = await startSession(bench.id);
   // The new session's announcement, once heard, moves the access feed on and would make the first
   // requests counted below read the session again: wait for it, then sign in once, uncounted.
-  for (const deadline = Date.now() + 5000; changeGeneration('access') === announcedBefore && Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 5000; changeGeneration('access') === announcedBefore; ) {
+    if (Date.now() > deadline) throw new Error('the new session was never announced: statement counts would be wrong');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   await authenticate({ cookie: `${SESSION_COOKIE}=${secret}` });
