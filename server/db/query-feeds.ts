@@ -1,6 +1,6 @@
 import type { Feed } from './change-feed.ts';
 import { getDatamodel } from './generated/pothos-types.ts';
-import { readCache } from './read-cache.ts';
+import { cachedRead, readCache } from './read-cache.ts';
 
 /** Tables whose changes have a feed of their own (change-feed.ts), by model. */
 const OWN_FEED: Partial<Record<string, Feed>> = { Organisation: 'organisations', Report: 'reports' };
@@ -71,17 +71,24 @@ export function feedsOf(model: string, query: object): Feed[] {
   return [...feeds].sort();
 }
 
-const caches = new Map<string, ReturnType<typeof readCache>>();
+const caches = new Map<string, ReturnType<typeof readCache>>([['records', cachedRead]]);
+/** `feedsOf` by model and query: a document asks the same shapes on every request. */
+const feedsByShape = new Map<string, Feed[]>();
 
 /**
- * Rows of a Prisma query of `model`, kept in memory until the tables it reads
- * change: an owner's name outlives a change to a recommendation. `key` names
- * everything else the rows depend on (the ids, the query).
+ * Rows of a Prisma query of `model`, loaded with that query and kept in memory
+ * until the tables it reads change: an owner's name outlives a change to a
+ * recommendation. `what` names everything else the rows depend on (the ids).
  */
-export function cachedRows<T>(model: string, query: object, key: string, load: () => Promise<T>): Promise<T> {
-  const feeds = feedsOf(model, query);
+export function cachedRows<T, Q extends object>(model: string, query: Q, what: string, load: (query: Q) => Promise<T>): Promise<T> {
+  const shape = `${model} ${JSON.stringify(query)}`;
+  let feeds = feedsByShape.get(shape);
+  if (!feeds) {
+    if (feedsByShape.size >= 1000) feedsByShape.clear();
+    feedsByShape.set(shape, (feeds = feedsOf(model, query)));
+  }
   const name = feeds.join(',');
   let cache = caches.get(name);
   if (!cache) caches.set(name, (cache = readCache(feeds, 500)));
-  return cache(key, load);
+  return cache(`${shape} ${what}`, () => load(query));
 }

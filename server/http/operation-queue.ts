@@ -24,11 +24,12 @@ export function operationQueue(options: OperationQueueOptions) {
     wrap(handler: RequestHandler): RequestHandler {
       return (req, res, next) => {
         const arrived = performance.now();
+        const queued = limit.activeCount >= options.concurrency;
         return limit(async () => {
-          // A turn of the event loop between operations, for I/O: PGlite answers within the same
-          // turn, so without it queued operations would run back to back while new connections
-          // and requests waited unread.
-          await new Promise((resolve) => setImmediate(resolve));
+          // A turn of the event loop before a queued operation, for I/O: PGlite answers within the
+          // same turn, so without it queued operations would run back to back while new
+          // connections and requests waited unread.
+          if (queued) await new Promise((resolve) => setImmediate(resolve));
           if (req.socket.destroyed) return;
           if (performance.now() - arrived > options.maxWaitMs) return busy(res);
           await handler(req, res, next);

@@ -93,8 +93,8 @@ describe(`counts and the dashboard kept in memory until the records change, on $
     const owner = await prisma.organisation.findFirstOrThrow({ where: { shortName: 'HMPPS' } });
     const report = await prisma.report.findFirstOrThrow({ orderBy: { id: 'asc' } });
     // Read straight after the commit, before a notification could be heard.
-    const name = async () => (await cachedRows('Organisation', {}, `name ${owner.id}`, () => prisma.organisation.findUniqueOrThrow({ where: { id: owner.id } }))).name;
-    const title = async () => (await cachedRows('Report', {}, `title ${report.id}`, () => prisma.report.findUniqueOrThrow({ where: { id: report.id } }))).title;
+    const name = async () => (await cachedRows('Organisation', {}, `name ${owner.id}`, (asked) => prisma.organisation.findUniqueOrThrow({ ...asked, where: { id: owner.id } }))).name;
+    const title = async () => (await cachedRows('Report', {}, `title ${report.id}`, (asked) => prisma.report.findUniqueOrThrow({ ...asked, where: { id: report.id } }))).title;
     expect([await name(), await title()]).toEqual([owner.name, report.title]);
     await inTransaction((tx) => updateOrganisation(tx, as.admin, { id: owner.id, version: owner.version, changes: { name: `${owner.name} (renamed)` } }));
     expect(await name()).toBe(`${owner.name} (renamed)`);

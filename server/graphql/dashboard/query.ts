@@ -22,8 +22,8 @@ function inOrder<T extends { id: number }>(ids: number[], rows: T[]): T[] {
  * The rows a dashboard names, as the query asks for them. Like the counts, they are kept
  * in memory until the tables they are read from change: a dashboard seen again costs no SQL.
  */
-function rowsOf<T extends { id: number }>(model: string, ids: number[], query: object, find: () => Promise<T[]>): Promise<T[]> {
-  return cachedRows(model, query, `dashboard rows ${model} ${ids.join(',')} ${JSON.stringify(query)}`, async () => inOrder(ids, await find()));
+function rowsOf<T extends { id: number }, Q extends object>(model: string, ids: number[], query: Q, find: (query: Q) => Promise<T[]>): Promise<T[]> {
+  return cachedRows(model, query, `dashboard rows ${ids.join(',')}`, async (asked) => inOrder(ids, await find(asked)));
 }
 
 const StatusCount = builder.objectRef<{ status: DashboardShape['byStatus'][number]['status']; count: number }>('StatusCount').implement({
@@ -42,8 +42,8 @@ const OwnerStatusCounts = builder.objectRef<OwnerCounts>('OwnerStatusCounts').im
       description: 'The owning organisation.',
       // Prisma batches these lookups, made in the same tick, into one query.
       resolve: (query, row) =>
-        cachedRows('Organisation', query, `dashboard owner ${row.ownerId} ${JSON.stringify(query)}`, () =>
-          prisma.organisation.findUniqueOrThrow({ ...query, where: { id: row.ownerId } }),
+        cachedRows('Organisation', query, `dashboard owner ${row.ownerId}`, (asked) =>
+          prisma.organisation.findUniqueOrThrow({ ...asked, where: { id: row.ownerId } }),
         ),
     }),
     total: t.exposeInt('total', { description: 'All its recommendations in scope.' }),
@@ -72,8 +72,8 @@ const ReportProgressEntry = builder
         type: 'Report',
         description: 'The report.',
         resolve: (query, row) =>
-          cachedRows('Report', query, `dashboard report ${row.reportId} ${JSON.stringify(query)}`, () =>
-            prisma.report.findUniqueOrThrow({ ...query, where: { id: row.reportId } }),
+          cachedRows('Report', query, `dashboard report ${row.reportId}`, (asked) =>
+            prisma.report.findUniqueOrThrow({ ...asked, where: { id: row.reportId } }),
           ),
       }),
       progress: t.field({ type: ReportProgress, description: 'Its progress within the dashboard’s scope.', resolve: (row) => row }),
@@ -93,20 +93,20 @@ const Dashboard = builder.objectRef<DashboardShape>('Dashboard').implement({
       type: ['Recommendation'],
       description: 'The repeated and unmet, first made longest ago first.',
       resolve: (query, d) =>
-        rowsOf('Recommendation', d.repeatedUnmetIds, query, () => prisma.recommendation.findMany({ ...query, where: { id: { in: d.repeatedUnmetIds } } })),
+        rowsOf('Recommendation', d.repeatedUnmetIds, query, (asked) => prisma.recommendation.findMany({ ...asked, where: { id: { in: d.repeatedUnmetIds } } })),
     }),
     staleCount: t.exposeInt('staleCount', { description: 'Open recommendations with no change for the stale period.' }),
     stale: t.prismaField({
       type: ['Recommendation'],
       description: 'The stale, longest untouched first.',
-      resolve: (query, d) => rowsOf('Recommendation', d.staleIds, query, () => prisma.recommendation.findMany({ ...query, where: { id: { in: d.staleIds } } })),
+      resolve: (query, d) => rowsOf('Recommendation', d.staleIds, query, (asked) => prisma.recommendation.findMany({ ...asked, where: { id: { in: d.staleIds } } })),
     }),
     overdueActionItemCount: t.exposeInt('overdueActionItemCount', { description: 'Action items past due, neither completed nor cancelled.' }),
     overdueActionItems: t.prismaField({
       type: ['ActionItem'],
       description: 'Overdue action items, longest overdue first.',
       resolve: (query, d) =>
-        rowsOf('ActionItem', d.overdueActionItemIds, query, () => prisma.actionItem.findMany({ ...query, where: { id: { in: d.overdueActionItemIds } } })),
+        rowsOf('ActionItem', d.overdueActionItemIds, query, (asked) => prisma.actionItem.findMany({ ...asked, where: { id: { in: d.overdueActionItemIds } } })),
     }),
     progressByReport: t.field({
       type: [ReportProgressEntry],
