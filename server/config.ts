@@ -2,6 +2,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
+/** What the response cache may hold unless RESPONSE_CACHE_MB says otherwise (server/graphql/plugins/response-cache.ts). */
+export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 2 ** 20;
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], {
     error: 'expected true or false',
@@ -44,6 +47,11 @@ const environmentSchema = z.object({
     .min(1, 'expected at least 1')
     .max(300, 'expected at most 300')
     .default(20),
+  RESPONSE_CACHE_MB: z.coerce
+    .number({ error: 'expected a number of megabytes' })
+    .min(0, 'expected 0 (off) or more')
+    .max(4096, 'expected at most 4096')
+    .default(DEFAULT_RESPONSE_CACHE_BYTES / 2 ** 20),
   DEMO_DATA: booleanFlag.default(true),
   TRUST_PROXY: booleanFlag.default(false),
   METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
@@ -63,6 +71,8 @@ export type Config = {
     | { kind: 'pglite'; dataDir: string };
   /** GraphQL operations run at once, and how long one may wait its turn (server/http/operation-queue.ts). */
   operations: { concurrency: number; maxWaitMs: number };
+  /** Memory for whole answers to queries, kept until the records change; 0 keeps none. */
+  responseCacheBytes: number;
   demoData: boolean;
   /** Behind a reverse proxy: take the client's address and https from its X-Forwarded-* headers. */
   trustProxy: boolean;
@@ -105,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { kind: 'postgres', url: value.DATABASE_URL, poolSize: value.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: path.resolve(value.DATA_DIR) },
     operations: { concurrency: value.CONCURRENT_OPERATIONS, maxWaitMs: value.OPERATION_QUEUE_SECONDS * 1000 },
+    responseCacheBytes: Math.round(value.RESPONSE_CACHE_MB * 2 ** 20),
     demoData: value.DEMO_DATA,
     trustProxy: value.TRUST_PROXY,
     logLevel: value.LOG_LEVEL,

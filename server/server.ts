@@ -48,7 +48,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       app,
     );
     stopFollowingChanges = await followChanges(database);
-    const graphql = await graphqlRouter(httpServer, log, operations, metrics.observeGraphql);
+    const graphql = await graphqlRouter(httpServer, log, operations, metrics.observeGraphql, config.responseCacheBytes);
     app.use(healthRouter(database, () => !stopping));
     app.use(metrics.router);
     app.use(graphql.router);

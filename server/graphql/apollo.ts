@@ -1,19 +1,28 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { DEFAULT_RESPONSE_CACHE_BYTES } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Context } from './context.ts';
 import { formatError } from './format-error.ts';
 import { armor, LIMITS } from './limits.ts';
 import { noNulText } from './plugins/no-nul-text.ts';
 import { requestLog, type GraphqlOutcome } from './plugins/request-log.ts';
+import { responseCache } from './plugins/response-cache.ts';
 import { schemaPrivacy } from './plugins/schema-privacy.ts';
 import { schema } from './schema.ts';
+
+export type ApolloOptions = {
+  plugins?: ApolloServerPlugin<Context>[];
+  /** Told how every GraphQL request ended (the metrics endpoint). */
+  observe?: (outcome: GraphqlOutcome) => void;
+  /** Memory for whole answers kept until the records change (plugins/response-cache.ts); 0 keeps none. */
+  responseCacheBytes?: number;
+};
 
 /** The one Apollo Server configuration, used over HTTP and by in-process tests. */
 export function createApollo(
   log: Logger,
-  plugins: ApolloServerPlugin<Context>[] = [],
-  observe?: (outcome: GraphqlOutcome) => void,
+  { plugins = [], observe, responseCacheBytes = DEFAULT_RESPONSE_CACHE_BYTES }: ApolloOptions = {},
 ): ApolloServer<Context> {
   const protection = armor();
   return new ApolloServer<Context>({
@@ -36,6 +45,7 @@ export function createApollo(
       schemaPrivacy(),
       noNulText(),
       requestLog(log, observe),
+      ...responseCache(responseCacheBytes),
       ...plugins,
     ],
   });

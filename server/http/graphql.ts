@@ -16,12 +16,19 @@ export async function graphqlRouter(
   log: Logger,
   queue: OperationQueue,
   observe?: (outcome: GraphqlOutcome) => void,
+  responseCacheBytes?: number,
 ): Promise<GraphqlEndpoint> {
-  const apollo = createApollo(log, [ApolloServerPluginDrainHttpServer({ httpServer })], observe);
+  const apollo = createApollo(log, { plugins: [ApolloServerPluginDrainHttpServer({ httpServer })], observe, responseCacheBytes });
   await apollo.start();
   const router = Router();
   router.use(
     '/graphql',
+    // Answers are private to their caller, and may come from the server's own response cache:
+    // no browser or proxy keeps a copy.
+    (_req, res, next) => {
+      res.set('Cache-Control', 'no-store');
+      next();
+    },
     express.json({ limit: '1mb' }),
     queue.wrap(expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {

@@ -15,7 +15,8 @@ const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /**
  * Prometheus metrics: the process's own (memory, CPU, event-loop delay, garbage collection),
- * HTTP requests, GraphQL operations by kind and outcome, SQL statements sent, and the read cache.
+ * HTTP requests, GraphQL operations by kind and outcome, SQL statements sent, the read cache and
+ * the response cache.
  * No label holds anything a client chose (operation names included), nor any record.
  */
 export function createMetrics(token: string | null, operations: () => { running: number; waiting: number }) {
@@ -67,8 +68,15 @@ export function createMetrics(token: string | null, operations: () => { running:
     response.once('finish', () => end({ status: String(response.statusCode) }));
     next();
   };
-  const observeGraphql = (outcome: GraphqlOutcome) =>
+  const responseCacheHits = new client.Counter({
+    name: 'tracker_response_cache_hits_total',
+    help: 'GraphQL queries answered whole from memory (server/graphql/plugins/response-cache.ts).',
+    registers: [registry],
+  });
+  const observeGraphql = (outcome: GraphqlOutcome) => {
     graphql.observe({ kind: outcome.kind ?? 'unknown', outcome: outcome.errorCodes[0] ?? 'ok' }, outcome.durationMs / 1000);
+    if (outcome.fromResponseCache) responseCacheHits.inc();
+  };
 
   const router = Router();
   router.get('/metrics', async (request, response) => {

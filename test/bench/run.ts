@@ -18,8 +18,7 @@ import { openDatabase } from '../../server/db/database.ts';
 import { applyMigrations } from '../../server/db/migrations.ts';
 import { authenticate, SESSION_COOKIE } from '../../server/auth/authenticate.ts';
 import { startSession } from '../../server/auth/sessions.ts';
-import { changeGeneration, followChanges } from '../../server/db/change-feed.ts';
-import { clearReadCache } from '../../server/db/read-cache.ts';
+import { changeGeneration, followChanges, noteChange } from '../../server/db/change-feed.ts';
 import { countStatements, testContext } from '../support/graphql.ts';
 import { createApollo } from '../../server/graphql/apollo.ts';
 import { createLogger } from '../../server/logger.ts';
@@ -43,8 +42,8 @@ const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.
 const PASSWORD = 'benchmark password 2026';
 
 type Row = { database: string; query: string; connections: number | string; rps: number; p50: number; p99: number; errors: number; statements: number | string };
-/** SQL statements for one request: the first after a change, and the same request again. */
-type Statements = { first: number; again: number };
+/** SQL statements for one request: the first after a change, the same request again, and again with the response cache off. */
+type Statements = { first: number; again: number; uncachedAgain: number };
 const rows: Row[] = [];
 
 async function prepare(kind: 'postgres' | 'pglite') {
@@ -180,9 +179,11 @@ for (const kind of kinds) {
   const queries = (await benchQueries()).filter((query) => !wanted || wanted.some((word) => query.name.includes(word)));
   const sql = sqlRunner(kind, env, 10);
   // Statements per request and the API's own answer, in-process on the real schema, signed in with a
-  // session cookie as over HTTP: the first request after a change, then the same again (see read-cache.ts).
+  // session cookie as over HTTP: the first request after a change, then the same again (see read-cache.ts),
+  // and again with the response cache off.
   const apollo = createApollo(createLogger('silent'));
-  await apollo.start();
+  const uncached = createApollo(createLogger('silent'), { responseCacheBytes: 0 });
+  await Promise.all([apollo.start(), uncached.start()]);
   const stopFollowing = await followChanges(database);
   const bench = await prisma.user.findUniqueOrThrow({ where: { email: 'bench@example.org' } });
   const announcedBefore = changeGeneration('access');
@@ -194,10 +195,10 @@ for (const kind of kinds) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   await authenticate({ cookie: `${SESSION_COOKIE}=${secret}` });
-  const request = async (query: BenchQuery) => {
+  const request = async (query: BenchQuery, server = apollo) => {
     const body = query.request();
     const actor = await authenticate({ cookie: `${SESSION_COOKIE}=${secret}` });
-    const result = await apollo.executeOperation(body as { query: string }, { contextValue: testContext(actor) });
+    const result = await server.executeOperation(body as { query: string }, { contextValue: testContext(actor) });
     const single = (result.body as { kind: 'single'; singleResult: { data?: unknown; errors?: unknown } }).singleResult;
     if (single.errors) throw new Error(`${query.name}: ${JSON.stringify(single.errors)}`);
     query.onData?.(single.data);
@@ -206,19 +207,21 @@ for (const kind of kinds) {
   const statements: Record<string, Statements> = {};
   for (const query of queries) {
     // The first request after a change to the records (the signed-in session, organisations and
-    // reports still known), then the same again.
+    // reports still known), then the same again. The first is also what every request costs with
+    // the response cache off.
     await request(query);
-    clearReadCache('records');
+    noteChange('records');
     const first = await countStatements(() => request(query));
     const again = await countStatements(() => request(query));
-    statements[query.name] = { first: first.statements.length, again: again.statements.length };
+    const uncachedAgain = await countStatements(() => request(query, uncached));
+    statements[query.name] = { first: first.statements.length, again: again.statements.length, uncachedAgain: uncachedAgain.statements.length };
     if (query.check) {
       const problem = query.check(first.result, await (await query.sql(sql.run)).answer());
       if (problem) throw new Error(`${kind} ${query.name}: the API and the SQL disagree: ${problem}`);
     }
   }
   await stopFollowing();
-  await apollo.stop();
+  await Promise.all([apollo.stop(), uncached.stop()]);
   for (const query of queries.filter((q) => q.sqlComparable)) {
     const measured = await sqlLoop(sql.run, query, 10);
     rows.push({ database: kind, query: `${query.name} (hand-written SQL)`, connections: kind === 'pglite' ? '10 (one connection)' : 10, ...measured, errors: 0, statements: 1 });
@@ -227,24 +230,33 @@ for (const kind of kinds) {
   await disconnectPrisma();
   await database.close();
 
-  const server = await startServer(env);
-  const login = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation ($input: LoginInput!) { login(input: $input) { id } }', variables: { input: { email: 'bench@example.org', password: PASSWORD } } }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  for (const query of queries) {
-    // A short run first, not measured: the server's JIT and the database's caches warm up on this request.
-    await httpLoad(server.url, cookie, query, 10, `${kind} ${query.name} warm-up`, Math.min(3, seconds));
-    for (const connections of [10, 50]) {
-      const measured = await httpLoad(server.url, cookie, query, connections, `${kind} ${query.name} at ${connections}`);
-      const counted = statements[query.name]!;
-      rows.push({ database: kind, query: query.name, connections, ...measured, statements: counted.first === counted.again ? counted.first : `${counted.first}, then ${counted.again}` });
+  // As installed; then with the response cache off, where every answer is computed, so that the
+  // API's own work over the database stays in view (reads only, at 10 connections).
+  for (const { label, cacheMb, connectionCounts, reads } of [
+    { label: '', cacheMb: undefined, connectionCounts: [10, 50], reads: false },
+    { label: ' (no response cache)', cacheMb: '0', connectionCounts: [10], reads: true },
+  ]) {
+    const server = await startServer(cacheMb === undefined ? env : { ...env, RESPONSE_CACHE_MB: cacheMb });
+    const login = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation ($input: LoginInput!) { login(input: $input) { id } }', variables: { input: { email: 'bench@example.org', password: PASSWORD } } }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    for (const query of queries.filter((q) => !reads || q.sqlComparable)) {
+      // A short run first, not measured: the server's JIT and the database's caches warm up on this request.
+      await httpLoad(server.url, cookie, query, 10, `${kind} ${query.name}${label} warm-up`, Math.min(3, seconds));
+      for (const connections of connectionCounts) {
+        const measured = await httpLoad(server.url, cookie, query, connections, `${kind} ${query.name}${label} at ${connections}`);
+        const counted = statements[query.name]!;
+        const again = cacheMb === '0' ? counted.uncachedAgain : counted.again;
+        const perRequest = counted.first === again ? counted.first : `${counted.first}, then ${again}`;
+        rows.push({ database: kind, query: `${query.name}${label}`, connections, ...measured, statements: perRequest });
+      }
     }
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => server.child.once('exit', resolve));
   }
-  server.child.kill('SIGTERM');
-  await new Promise((resolve) => server.child.once('exit', resolve));
 }
 
 const format = (value: number | string) => (typeof value === 'number' ? (value >= 100 ? value.toFixed(0) : value.toFixed(1)) : value);

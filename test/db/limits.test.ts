@@ -84,6 +84,15 @@ describe(`what the server shows, on ${databaseKind}`, () => {
     expect(policy).not.toMatch(/https?:/);
   });
 
+  it('lets no browser or proxy keep an answer, even one the server kept', async () => {
+    const query = '{ recommendations(first: 2) { edges { node { reference } } } }';
+    for (let i = 0; i < 2; i++) {
+      const answer = await postGraphql(server.url, query, {}, { cookie });
+      expect(answer.body.errors).toBeUndefined();
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+
   it('answers readiness while it accepts requests', async () => {
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
   });

@@ -33,9 +33,11 @@ describe(`the metrics endpoint on ${databaseKind}`, () => {
     expect(sample(text, 'tracker_graphql_operation_duration_seconds_count', 'kind="query",outcome="BAD_USER_INPUT"')).toBe(1);
     expect(sample(text, 'tracker_http_request_duration_seconds_count', 'method="POST",route="/graphql",status="200"')).toBeGreaterThanOrEqual(4);
     expect(sample(text, 'tracker_sql_statements_total')).toBeGreaterThan(0);
-    // The same count three times: read once, then from memory.
     expect(sample(text, 'tracker_graphql_operations', 'state="waiting"')).toBe(0);
+    // Signed-in sessions are read once, then from memory.
     expect(sample(text, 'tracker_read_cache_total', 'result="hit"')).toBeGreaterThanOrEqual(2);
+    // The same query three times: answered, then twice from memory.
+    expect(sample(text, 'tracker_response_cache_hits_total')).toBe(2);
     expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
     expect(text).not.toContain('viewer@example.org');
     expect(text).not.toContain(cookie.split('=')[1]!);

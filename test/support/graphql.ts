@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import type { ApolloServer } from '@apollo/server';
+import type { ApolloServer, GraphQLRequestContext } from '@apollo/server';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll } from 'vitest';
 import { onQuery, prisma } from '../../server/db/client.ts';
 import type { Actor } from '../../server/domain/actor.ts';
@@ -114,4 +115,12 @@ export async function demoActors(): Promise<Record<'admin' | 'inspector' | 'lead
 /** The Relay global id of a record. */
 export function globalId(type: string, id: number): string {
   return Buffer.from(`${type}:${id}`).toString('base64');
+}
+
+/** A request as the response cache's hooks see it: who asks, and the operation. */
+export function requestOf(query: string, actor: Context['actor']): GraphQLRequestContext<Context> {
+  return {
+    contextValue: testContext(actor),
+    operation: parse(query).definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode,
+  } as unknown as GraphQLRequestContext<Context>;
 }

@@ -3,7 +3,7 @@ import type { Logger } from '../../logger.ts';
 import type { Context } from '../context.ts';
 
 /** How a GraphQL request ended, for whoever counts them (the metrics endpoint). */
-export type GraphqlOutcome = { kind: string | null; durationMs: number; errorCodes: string[] };
+export type GraphqlOutcome = { kind: string | null; durationMs: number; errorCodes: string[]; fromResponseCache: boolean };
 
 /**
  * One JSON line per GraphQL request: operation, time taken, who, and how it
@@ -20,10 +20,11 @@ export function requestLog(log: Logger, observe?: (outcome: GraphqlOutcome) => v
           operation = request.operationName ?? null;
           kind = request.operation?.operation ?? null;
         },
-        async willSendResponse({ response, errors }) {
+        async willSendResponse({ response, errors, metrics }) {
           const codes = [...new Set((errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
           const durationMs = Math.round((performance.now() - started) * 10) / 10;
-          observe?.({ kind, durationMs, errorCodes: codes });
+          const fromResponseCache = metrics.responseCacheHit === true;
+          observe?.({ kind, durationMs, errorCodes: codes, fromResponseCache });
           log.request({
             event: 'graphql',
             operation,
@@ -33,6 +34,7 @@ export function requestLog(log: Logger, observe?: (outcome: GraphqlOutcome) => v
             apiTokenId: contextValue.actor?.apiTokenId ?? null,
             outcome: codes.length ? 'error' : 'ok',
             errorCodes: codes,
+            fromResponseCache,
             status: response.http.status ?? 200,
           });
         },
