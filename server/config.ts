@@ -50,7 +50,7 @@ const environmentSchema = z.object({
   RESPONSE_CACHE_MB: z.coerce
     .number({ error: 'expected a number of megabytes' })
     .min(0, 'expected 0 (off) or more')
-    .max(4096, 'expected at most 4096')
+    .max(1024, 'expected at most 1024')
     .default(DEFAULT_RESPONSE_CACHE_BYTES / 2 ** 20),
   DEMO_DATA: booleanFlag.default(true),
   TRUST_PROXY: booleanFlag.default(false),

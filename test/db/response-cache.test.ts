@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { changeGeneration } from '../../server/db/change-feed.ts';
 import { prisma } from '../../server/db/client.ts';
 import { databaseKind, useChangeFeed, useTestDatabase, writeAsAnotherClient } from '../support/database.ts';
 import { useDemo } from '../support/demo.ts';
@@ -60,6 +61,25 @@ describe(`whole answers kept per caller until the records change, on ${databaseK
     expect(mayUpdate(await gql<List>(LIST, { first: 100 }, as.viewer))).toEqual([]);
   });
 
+  it('never give one person the answer kept for another who may do the same', async () => {
+    const ME = '{ me { email } }';
+    const viewer = { ...READER, userId: as.viewer.userId };
+    const admin = { ...READER, userId: as.admin.userId };
+    expect((await gql(ME, {}, viewer)).me.email).toBe('viewer@example.org');
+    expect((await gql(ME, {}, viewer)).me.email).toBe('viewer@example.org');
+    expect((await gql(ME, {}, admin)).me.email).toBe('admin@example.org');
+  });
+
+  it('keep every answer through a sign-in, which changes nothing anyone is shown', async () => {
+    const records = changeGeneration('records')!;
+    const reports = changeGeneration('reports')!;
+    await gql('mutation ($input: LoginInput!) { login(input: $input) { email } }', { input: { email: 'viewer@example.org', password: 'viewer-demo-2026' } }, null);
+    // A change to the reports, announced after the sign-in's writes: once it is heard, so would they have been.
+    await writeAsAnotherClient(test, 'UPDATE "Report" SET title = title WHERE false');
+    await vi.waitFor(() => expect(changeGeneration('reports')).toBeGreaterThan(reports), { timeout: 5000, interval: 10 });
+    expect(changeGeneration('records')).toBe(records + 1);
+  });
+
   it('show a change written by someone else, straight to the database, as soon as it is announced', async () => {
     const shown = await gql<List>(LIST, { first: 100 });
     const { id, status } = shown.recommendations.edges.find((edge) => edge.node.status !== 'NOT_PLANNED')!.node;
@@ -97,6 +117,8 @@ describe(`whole answers kept per caller until the records change, on ${databaseK
     const LIST_ONE = '{ recommendations(first: 1) { totalCount } }';
     const key = responseKeyOf(requestOf(LIST_ONE, READER));
     expect(key).not.toBeNull();
+    // The same again while nothing changes: what follows differs by the caller alone.
+    expect(responseKeyOf(requestOf(LIST_ONE, { ...READER }))).toBe(key);
     for (const other of [{ ...READER, userId: 1 }, { ...READER, role: 'INSPECTOR' as const }, { ...READER, organisationPath: '1/' }, { ...READER, apiTokenId: 3 }, { ...READER, access: 'READ_WRITE' as const }]) {
       expect(responseKeyOf(requestOf(LIST_ONE, other))).not.toBe(key);
     }

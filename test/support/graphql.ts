@@ -25,10 +25,13 @@ export function testContext(actor: Actor | null, address = '192.0.2.1'): Context
   };
 }
 
-/** An Apollo Server on the real schema, run in-process: tests pass the context (who acts) directly. */
-export function useGraphql(): void {
+/**
+ * An Apollo Server on the real schema, run in-process: tests pass the context (who acts) directly.
+ * Tests of what is kept below whole answers turn the response cache off, or it would answer for them.
+ */
+export function useGraphql(options: { responseCacheBytes?: number } = {}): void {
   beforeAll(async () => {
-    apollo = createApollo(createLogger('silent'));
+    apollo = createApollo(createLogger('silent'), options);
     await apollo.start();
   });
   afterAll(async () => {

@@ -4,7 +4,7 @@ import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { changeGeneration } from '../../db/change-feed.ts';
 import { today } from '../../domain/dates.ts';
-import type { Context } from '../context.ts';
+import type { Actor, Context } from '../context.ts';
 
 /**
  * Query fields whose answers are built from the records alone, which the `records` feed announces
@@ -27,17 +27,27 @@ export const MAX_AGE_SECONDS = 60;
 
 /**
  * What a kept answer is filed under besides the operation and its variables: where the records
- * stood, the day, and everything about the caller that decides what they may see. Null when the
+ * (and the organisations and reports beneath them) stood, the day, and everything about the
+ * caller that decides what they may see. Null when the
  * answer may not be kept: not a query of the records alone, nobody signed in, or changes to the
  * records cannot be heard (then nothing is served from memory).
  */
 export function responseKeyOf(request: GraphQLRequestContext<Context>): string | null {
   const { actor } = request.contextValue;
   if (!actor || !request.operation || !readsRecordsOnly(request.operation)) return null;
-  const records = changeGeneration('records');
-  if (records === null) return null;
-  const { userId, role, organisationId, organisationPath, apiTokenId, access } = actor;
-  return JSON.stringify([records, today().getTime(), userId, role, organisationId, organisationPath, apiTokenId, access]);
+  // Owners' names and reports' titles are kept beneath, until their own feeds move (query-feeds.ts).
+  const feeds = [changeGeneration('records'), changeGeneration('organisations'), changeGeneration('reports')];
+  if (feeds.includes(null)) return null;
+  // Every field of the caller: a field added to Actor and left out here fails to compile.
+  const caller: Required<Actor> = {
+    userId: actor.userId,
+    role: actor.role,
+    organisationId: actor.organisationId,
+    organisationPath: actor.organisationPath,
+    apiTokenId: actor.apiTokenId,
+    access: actor.access,
+  };
+  return JSON.stringify([feeds, today().getTime(), caller]);
 }
 
 function readsRecordsOnly(operation: OperationDefinitionNode): boolean {
@@ -73,9 +83,10 @@ export function responseCache(maxBytes: number): ApolloServerPlugin<Context>[] {
     },
     responseCachePlugin<Context>({
       cache: new InMemoryLRUCache({ maxSize: maxBytes }),
+      // Private to the caller, and the key in every lookup the plugin makes, private or not.
       sessionId: async (request) => keyOf(request),
+      extraCacheKeyData: async (request) => keyOf(request),
       shouldReadFromCache: async (request) => keyOf(request) !== null,
-      shouldWriteToCache: async (request) => keyOf(request) !== null,
     }),
   ];
 }
