@@ -254,6 +254,18 @@ for (const kind of kinds) {
         rows.push({ database: kind, query: `${query.name}${label}`, connections, ...measured, statements: perRequest });
       }
     }
+    // The drill-down read while statuses are updated beside it: every commit ends what was kept, so this
+    // shows what the response cache is worth when the records keep changing.
+    const drillDown = queries.find((q) => q.name.includes('drill-down'));
+    const updates = queries.find((q) => q.name === 'updateRecommendationStatus');
+    if (drillDown && updates) {
+      const name = `${drillDown.name}${label}, while 2 connections update statuses`;
+      const [measured, written] = await Promise.all([
+        httpLoad(server.url, cookie, drillDown, 10, `${kind} ${name}`),
+        httpLoad(server.url, cookie, updates, 2, `${kind} ${name}: the updates`),
+      ]);
+      rows.push({ database: kind, query: `${name} (${Math.round(written.rps)} updates/s)`, connections: 10, ...measured, errors: measured.errors + written.errors, statements: statements[drillDown.name]!.first });
+    }
     server.child.kill('SIGTERM');
     await new Promise((resolve) => server.child.once('exit', resolve));
   }
