@@ -7,7 +7,7 @@ type Entry = { generation: string; value: Promise<unknown> };
 const caches: { feeds: Feed[]; entries: Map<string, Entry> }[] = [];
 
 /** Where every feed named stands, or null while changes cannot be heard. */
-function generationOf(feeds: Feed[]): string | null {
+export function generationOf(feeds: Feed[]): string | null {
   let generation = '';
   for (const feed of feeds) {
     const at = changeGeneration(feed);

@@ -2,7 +2,8 @@ import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { Kind, type OperationDefinitionNode } from 'graphql';
-import { changeGeneration } from '../../db/change-feed.ts';
+import type { Feed } from '../../db/change-feed.ts';
+import { generationOf } from '../../db/read-cache.ts';
 import { today } from '../../domain/dates.ts';
 import type { Actor, Context } from '../context.ts';
 
@@ -25,6 +26,8 @@ export const OTHER_QUERY_FIELDS: ReadonlySet<string> = new Set(['apiTokens', 'no
  */
 export const MAX_AGE_SECONDS = 60;
 
+const KEYED_FEEDS: Feed[] = ['records', 'organisations', 'reports'];
+
 /**
  * What a kept answer is filed under besides the operation and its variables: where the records
  * (and the organisations and reports beneath them) stood, the day, and everything about the
@@ -36,8 +39,8 @@ export function responseKeyOf(request: GraphQLRequestContext<Context>): string |
   const { actor } = request.contextValue;
   if (!actor || !request.operation || !readsRecordsOnly(request.operation)) return null;
   // Owners' names and reports' titles are kept beneath, until their own feeds move (query-feeds.ts).
-  const feeds = [changeGeneration('records'), changeGeneration('organisations'), changeGeneration('reports')];
-  if (feeds.includes(null)) return null;
+  const feeds = generationOf(KEYED_FEEDS);
+  if (feeds === null) return null;
   // Every field of the caller: a field added to Actor and left out here fails to compile.
   const caller: Required<Actor> = {
     userId: actor.userId,
