@@ -19,7 +19,7 @@ import { applyMigrations } from '../../server/db/migrations.ts';
 import { authenticate, SESSION_COOKIE } from '../../server/auth/authenticate.ts';
 import { startSession } from '../../server/auth/sessions.ts';
 import { changeGeneration, followChanges, noteChange } from '../../server/db/change-feed.ts';
-import { countStatements, testContext } from '../support/graphql.ts';
+import { countStatements, executeOn } from '../support/graphql.ts';
 import { createApollo } from '../../server/graphql/apollo.ts';
 import { createLogger } from '../../server/logger.ts';
 import { benchQueries, type BenchQuery, type RunSql } from './queries.ts';
@@ -198,8 +198,7 @@ for (const kind of kinds) {
   const request = async (query: BenchQuery, server = apollo) => {
     const body = query.request();
     const actor = await authenticate({ cookie: `${SESSION_COOKIE}=${secret}` });
-    const result = await server.executeOperation(body as { query: string }, { contextValue: testContext(actor) });
-    const single = (result.body as { kind: 'single'; singleResult: { data?: unknown; errors?: unknown } }).singleResult;
+    const single = await executeOn(server, body.query, body.variables ?? {}, actor);
     if (single.errors) throw new Error(`${query.name}: ${JSON.stringify(single.errors)}`);
     query.onData?.(single.data);
     return single.data;

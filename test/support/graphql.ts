@@ -45,7 +45,17 @@ export async function execute<T = Record<string, unknown>>(
   actor: Actor | null = READER,
 ): Promise<GraphqlResult<T>> {
   assert(apollo, 'call useGraphql() in the test file');
-  const response = await apollo.executeOperation<T>({ query, variables }, { contextValue: testContext(actor) });
+  return executeOn<T>(apollo, query, variables, actor);
+}
+
+/** Runs an operation on the Apollo Server given (one configured otherwise, say), as `actor`. */
+export async function executeOn<T = Record<string, unknown>>(
+  server: ApolloServer<Context>,
+  query: string,
+  variables: Record<string, unknown>,
+  actor: Actor | null,
+): Promise<GraphqlResult<T>> {
+  const response = await server.executeOperation<T>({ query, variables }, { contextValue: testContext(actor) });
   assert(response.body.kind === 'single');
   return response.body.singleResult as GraphqlResult<T>;
 }
