@@ -42,6 +42,17 @@ const environmentSchema = z.object({
     // Twice the cores: enough to keep the database busy while the CPU works, few enough that
     // the event loop's turns stay short (measured with the benchmark, README).
     .default(2 * os.availableParallelism()),
+  OPERATIONS_PER_CALLER: z.coerce
+    .number({ error: 'expected a number' })
+    .int('expected a whole number')
+    .min(1, 'expected at least 1')
+    .max(200, 'expected at most 200')
+    .optional(),
+  OPERATION_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds' })
+    .min(0.1, 'expected at least 0.1')
+    .max(300, 'expected at most 300')
+    .default(10),
   OPERATION_QUEUE_SECONDS: z.coerce
     .number({ error: 'expected a number of seconds' })
     .min(1, 'expected at least 1')
@@ -69,8 +80,11 @@ export type Config = {
   database:
     | { kind: 'postgres'; url: string; poolSize: number }
     | { kind: 'pglite'; dataDir: string };
-  /** GraphQL operations run at once, and how long one may wait its turn (server/http/operation-queue.ts). */
-  operations: { concurrency: number; maxWaitMs: number };
+  /**
+   * GraphQL operations run at once, in all and per caller, how many more one caller may have
+   * waiting, how long one may wait its turn, and how long it may run (server/http/operation-queue.ts).
+   */
+  operations: { concurrency: number; perCaller: number; waitingPerCaller: number; maxWaitMs: number; deadlineMs: number };
   /** Memory for whole answers to queries, kept until the records change; 0 keeps none. */
   responseCacheBytes: number;
   demoData: boolean;
@@ -80,6 +94,15 @@ export type Config = {
   /** When set, /metrics answers only requests bearing it; otherwise anyone who can reach the server. */
   metricsToken: string | null;
 };
+
+/**
+ * One caller may use half the turns by default, so another is always served; past ten times that
+ * many waiting, its operations are refused at once rather than queued for the rest of the minute.
+ */
+export function operationLimits(concurrency: number, perCaller: number | undefined, queueSeconds: number, timeoutSeconds: number): Config['operations'] {
+  const own = perCaller ?? Math.max(1, Math.floor(concurrency / 2));
+  return { concurrency, perCaller: own, waitingPerCaller: 10 * own, maxWaitMs: queueSeconds * 1000, deadlineMs: timeoutSeconds * 1000 };
+}
 
 /** A configuration value that cannot be used; the message names the variable. */
 export class ConfigError extends Error {
@@ -114,7 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: value.DATABASE_URL
       ? { kind: 'postgres', url: value.DATABASE_URL, poolSize: value.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: path.resolve(value.DATA_DIR) },
-    operations: { concurrency: value.CONCURRENT_OPERATIONS, maxWaitMs: value.OPERATION_QUEUE_SECONDS * 1000 },
+    operations: operationLimits(value.CONCURRENT_OPERATIONS, value.OPERATIONS_PER_CALLER, value.OPERATION_QUEUE_SECONDS, value.OPERATION_TIMEOUT_SECONDS),
     responseCacheBytes: Math.round(value.RESPONSE_CACHE_MB * 2 ** 20),
     demoData: value.DEMO_DATA,
     trustProxy: value.TRUST_PROXY,

@@ -1,9 +1,9 @@
-import type { PGlite } from '@electric-sql/pglite';
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { Config } from '../config.ts';
-import { openPgliteDataDir, pgliteAdapterFactory, createPglite } from './pglite.ts';
+import { PgliteThread } from './pglite.ts';
+import { createPool, type Pool } from './pool.ts';
 import { noShadowDatabase } from './shadow-database.ts';
 import { readCharColumnsAsText } from './pg-char-columns.ts';
 import { runScriptsWhole } from './pg-scripts.ts';
@@ -18,8 +18,13 @@ export type Database = {
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** For Prisma's schema engine (migrations and diffs). */
   schemaEngineAdapterFactory: SqlMigrationAwareDriverAdapterFactory;
-  /** A cheap round trip, for health checks. */
+  /**
+   * A cheap round trip, for health checks: on PostgreSQL on a connection of its own, so a busy
+   * pool does not hold it up; on PGlite behind the work already asked of it.
+   */
   ping(): Promise<void>;
+  /** When the database last answered a statement of the application's. */
+  lastAnswerAt(): number;
   /**
    * Listens for notifications on a channel, for as long as the database is open. On
    * PostgreSQL a lost connection is reported and listening resumes when the server is back.
@@ -43,38 +48,68 @@ export function redactUrl(url: string): string {
   return parsed.toString();
 }
 
-/** Prisma's pg adapter over a pool of our own, which health checks and shutdown use. */
-function postgresDatabase(url: string, poolSize: number): Database {
-  // A request waits at most 5 s for a connection from a busy pool.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
-  // An idle client that loses its server must not crash the process; the next query reports it.
-  pool.on('error', () => {});
+/** Prisma's pg adapter over our pool: one for the application, one for the schema engine. */
+function adapterFactories(pool: Pool): Pick<Database, 'adapterFactory' | 'schemaEngineAdapterFactory'> {
   const adapter = new PrismaPg(pool);
+  const factory = (connect: () => Promise<SqlDriverAdapter>): SqlMigrationAwareDriverAdapterFactory => ({
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    connect,
+    connectToShadowDb: noShadowDatabase,
+  });
+  return {
+    adapterFactory: factory(async () => guardRootAdapter(await adapter.connect())),
+    schemaEngineAdapterFactory: factory(async () => runScriptsWhole(readCharColumnsAsText(await adapter.connect()))),
+  };
+}
+
+/**
+ * A connection of its own, opened when first needed and again after it is lost: for health
+ * checks and for cancelling statements, neither of which may wait for the pool.
+ */
+function controlConnection(url: string) {
+  let client: Promise<pg.Client> | null = null;
+  const connect = () => {
+    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    const opened = next.connect().then(() => next);
+    const forget = () => {
+      if (client === opened) client = null;
+      next.end().catch(() => {});
+    };
+    next.on('error', forget);
+    next.on('end', forget);
+    opened.catch(forget);
+    return opened;
+  };
+  return {
+    async query(text: string, values?: unknown[]): Promise<void> {
+      client ??= connect();
+      await (await client).query(text, values);
+    },
+    async end(): Promise<void> {
+      const open = client;
+      client = null;
+      await open?.then((connection) => connection.end()).catch(() => {});
+    },
+  };
+}
+
+function postgresDatabase(url: string, poolSize: number): Database {
+  const control = controlConnection(url);
+  // A request waits at most 5 s for a connection from a busy pool.
+  const pool = createPool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 }, (processId) =>
+    control.query('SELECT pg_cancel_backend($1)', [processId]),
+  );
   return {
     kind: 'postgres',
     location: redactUrl(url),
-    adapterFactory: {
-      provider: adapter.provider,
-      adapterName: adapter.adapterName,
-      async connect() {
-        return guardRootAdapter(await adapter.connect());
-      },
-      connectToShadowDb: noShadowDatabase,
-    },
-    schemaEngineAdapterFactory: {
-      provider: adapter.provider,
-      adapterName: adapter.adapterName,
-      async connect() {
-        return runScriptsWhole(readCharColumnsAsText(await adapter.connect()));
-      },
-      connectToShadowDb: noShadowDatabase,
-    },
-    async ping() {
-      await pool.query('SELECT 1');
-    },
+    ...adapterFactories(pool),
+    ping: () => control.query('SELECT 1'),
+    lastAnswerAt: () => pool.lastAnswerAt(),
     listen: (channel, handlers) => listenOnPostgres(url, channel, handlers),
     async close() {
       await pool.end();
+      await control.end();
     },
   };
 }
@@ -124,39 +159,51 @@ async function listenOnPostgres(url: string, channel: string, handlers: ListenHa
   };
 }
 
-/** PGlite as a Database: one instance serves the Prisma client and the schema engine. */
-function pgliteDatabase(pglite: PGlite, location: string, close: () => Promise<void>): Database {
-  const adapterFactory = pgliteAdapterFactory(pglite);
+/**
+ * PGlite on its thread, through a pool of one connection: PGlite has one session, so
+ * transactions take turns, and notifications come back on whichever connection is open.
+ */
+function pgliteDatabase(thread: PgliteThread, location: string): Database {
+  const pool = createPool({ stream: () => thread.connection(), max: 1, user: 'postgres', database: 'postgres', connectionTimeoutMillis: 5000 }, null);
+  const listeners = new Map<string, Set<(payload: string) => void>>();
+  pool.on('connect', (client) => {
+    client.on('notification', (message) => {
+      for (const listener of listeners.get(message.channel) ?? []) listener(message.payload ?? '');
+    });
+  });
   return {
     kind: 'pglite',
     location,
-    adapterFactory,
-    schemaEngineAdapterFactory: adapterFactory,
+    ...adapterFactories(pool),
     async ping() {
-      await pglite.query('SELECT 1');
+      await pool.query('SELECT 1');
     },
+    lastAnswerAt: () => pool.lastAnswerAt(),
     async listen(channel, handlers) {
+      const listener = (payload: string) => handlers.onNotification(payload);
+      if (!listeners.has(channel)) listeners.set(channel, new Set());
+      listeners.get(channel)!.add(listener);
       // One process holds the data folder, so nothing is ever missed once listening.
-      const unlisten = await pglite.listen(channel, (payload) => handlers.onNotification(payload ?? ''));
+      await pool.query(`LISTEN "${channel}"`);
       handlers.onListening();
       return async () => {
-        if (!pglite.closed) await unlisten();
+        listeners.get(channel)?.delete(listener);
       };
     },
-    close,
+    async close() {
+      if (thread.closed) return;
+      await pool.end();
+      await thread.close();
+    },
   };
 }
 
 export async function openDatabase(database: Config['database']): Promise<Database> {
   if (database.kind === 'postgres') return postgresDatabase(database.url, database.poolSize);
-  const { pglite, close } = await openPgliteDataDir(database.dataDir);
-  return pgliteDatabase(pglite, database.dataDir, close);
+  return pgliteDatabase(await PgliteThread.start(database.dataDir), database.dataDir);
 }
 
 /** An embedded database in memory: for tests and for writing new migrations. */
 export async function openMemoryDatabase(): Promise<Database> {
-  const pglite = await createPglite();
-  return pgliteDatabase(pglite, 'memory', async () => {
-    if (!pglite.closed) await pglite.close();
-  });
+  return pgliteDatabase(await PgliteThread.start(null), 'memory');
 }

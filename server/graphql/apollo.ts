@@ -9,6 +9,7 @@ import { noNulText } from './plugins/no-nul-text.ts';
 import { requestLog, type GraphqlOutcome } from './plugins/request-log.ts';
 import { responseCache } from './plugins/response-cache.ts';
 import { schemaPrivacy } from './plugins/schema-privacy.ts';
+import { stoppedOperations } from './plugins/stopped-operations.ts';
 import { schema } from './schema.ts';
 
 export type ApolloOptions = {
@@ -44,6 +45,7 @@ export function createApollo(
       ...(protection.plugins as ApolloServerPlugin<Context>[]),
       schemaPrivacy(),
       noNulText(),
+      stoppedOperations(),
       requestLog(log, observe),
       ...responseCache(responseCacheBytes),
       ...plugins,

@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { PothosValidationError } from '@pothos/core';
+import { currentOperation } from '../db/operation-scope.ts';
 import { errorCodes } from '../errors.ts';
 
 /** Codes that graphql-js and Apollo give to malformed requests: the client's fault, safe to show. */
@@ -27,6 +28,8 @@ export function formatError(
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { message: formatted.message, locations, path, extensions };
   }
-  logInternal(original);
+  // An operation stopped at its deadline or abandoned by its client fails where its work was cut
+  // off: that is no fault to report (plugins/stopped-operations.ts answers the deadline).
+  if (!currentOperation()?.signal.aborted) logInternal(original);
   return { message: 'Internal server error', locations, path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -1,30 +1,51 @@
 import { Router } from 'express';
 import type { Database } from '../db/database.ts';
 
+/** How long a health check waits for the database's answer: a probe must have its own within a second. */
+export const PING_TIMEOUT_MS = 500;
+/** A database that answered the application this recently is busy, not down. */
+export const BUSY_WITHIN_MS = 5_000;
+
+export type DatabaseHealth = 'ok' | 'busy' | 'unavailable';
+
+/**
+ * Whether the database answers: a round trip within PING_TIMEOUT_MS, or, when that round trip
+ * waits behind other work, answers to that work within BUSY_WITHIN_MS. One round trip at a time
+ * however many probes come: under load they must not add to what the database is asked.
+ */
+export function databaseHealth(database: Database): () => Promise<DatabaseHealth> {
+  let inFlight: Promise<boolean> | null = null;
+  return async () => {
+    inFlight ??= database.ping().then(
+      () => true,
+      () => false,
+    ).finally(() => (inFlight = null));
+    let timer: NodeJS.Timeout | undefined;
+    const answered = await Promise.race([inFlight, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), PING_TIMEOUT_MS)))]);
+    clearTimeout(timer);
+    if (answered) return 'ok';
+    if (answered === null && Date.now() - database.lastAnswerAt() < BUSY_WITHIN_MS) return 'busy';
+    return 'unavailable';
+  };
+}
+
 /**
  * /healthz: the process is alive and its database answers (200, else 503).
  * /readyz: also not shutting down, so a load balancer stops sending requests
- * as soon as a stop begins.
+ * as soon as a stop begins. Both are answered beside the GraphQL queue, never in it.
  */
 export function healthRouter(database: Database, accepting: () => boolean): Router {
   const router = Router();
-  const check = async (ready: boolean) => {
-    try {
-      await database.ping();
-      return ready;
-    } catch {
-      return false;
-    }
-  };
+  const health = databaseHealth(database);
   router.get('/healthz', async (_request, response) => {
     response.set('Cache-Control', 'no-store');
-    const ok = await check(true);
-    response.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: database.kind });
+    const status = await health();
+    response.status(status === 'unavailable' ? 503 : 200).json({ status, database: database.kind });
   });
   router.get('/readyz', async (_request, response) => {
     response.set('Cache-Control', 'no-store');
-    const ok = await check(accepting());
-    response.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', database: database.kind });
+    const ready = accepting() && (await health()) !== 'unavailable';
+    response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', database: database.kind });
   });
   return router;
 }

@@ -1,38 +1,164 @@
-import type { RequestHandler, Response } from 'express';
-import pLimit from 'p-limit';
+import { createHash } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
+import { deadlineController, OperationStoppedError, runOperation } from '../db/operation-scope.ts';
 
 export type OperationQueueOptions = {
-  /** How many GraphQL operations run at once; the rest wait their turn. */
+  /** How many GraphQL operations run at once, all callers together. */
   concurrency: number;
+  /** How many of them one caller may have running at once. */
+  perCaller: number;
+  /** How many more one caller may have waiting; past that its operations are refused at once. */
+  waitingPerCaller: number;
   /** How long an operation may wait for its turn before it is refused as busy. */
   maxWaitMs: number;
+  /** How long an operation may run: then its database work stops and it is answered TIMEOUT. */
+  deadlineMs: number;
 };
 
+type Waiting = { run(): void; refuse(): void; timer: NodeJS.Timeout; arrived: number };
+type Caller = {
+  waiting: Waiting[];
+  /** When each of its running operations started. */
+  running: Set<number>;
+  /** Seconds of running time, halving every USAGE_HALF_LIFE_MS, and when it was last brought up to date. */
+  usage: number;
+  usageAt: number;
+};
+
+const USAGE_HALF_LIFE_MS = 10_000;
+
 /**
- * Runs at most `concurrency` operations at once, the others in the order they
- * arrived. Without it every request in flight shares the one thread: under
- * load each turn of the event loop grows with their number, new connections
- * are accepted one per turn, and a client that has just connected can wait
- * many seconds behind clients that keep their connections busy. An operation
- * that waited longer than `maxWaitMs` is answered 503 with Retry-After, and
- * one whose client has gone meanwhile is not run at all.
+ * Who is asking, for fairness: the API token or session sent (hashed: the queue keeps no
+ * secret), else the client's address. Read from the headers alone, before any database work.
+ */
+export function callerOf(req: Request): string {
+  const credential = req.headers.authorization ?? req.headers.cookie;
+  if (credential) return `credential ${createHash('sha256').update(credential).digest('base64url')}`;
+  return `address ${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+}
+
+/**
+ * Runs at most `concurrency` GraphQL operations at once, and at most `perCaller` of one caller's;
+ * the others wait their turn. When a turn comes, it goes to the waiting caller that has used the
+ * server least lately (running time, halving every ten seconds): one caller sending many costly
+ * operations cannot take every turn from the others, and a caller who asks now and then is
+ * served next. An operation that waited longer than `maxWaitMs`, or one past a caller's
+ * `waitingPerCaller`, is answered 503 SERVER_BUSY with Retry-After; one whose client has gone
+ * meanwhile is not run at all. Each runs as an operation (db/operation-scope.ts) that stops at
+ * `deadlineMs` or when its client goes.
+ *
+ * Without a queue every request in flight shares the one thread: under load each turn of the
+ * event loop grows with their number, and new connections are accepted one per turn.
  */
 export function operationQueue(options: OperationQueueOptions) {
-  const limit = pLimit(options.concurrency);
+  const callers = new Map<string, Caller>();
+  let running = 0;
+  let waiting = 0;
+
+  const load = (caller: Caller, now: number) => {
+    caller.usage *= 2 ** (-(now - caller.usageAt) / USAGE_HALF_LIFE_MS);
+    caller.usageAt = now;
+    let load = caller.usage;
+    for (const started of caller.running) load += (now - started) / 1000;
+    return load;
+  };
+
+  /** Gives free turns to the waiting callers that have used the server least. */
+  const dispatch = () => {
+    while (running < options.concurrency) {
+      const now = performance.now();
+      let next: Caller | undefined;
+      let lowest = Infinity;
+      for (const caller of callers.values()) {
+        if (!caller.waiting.length || caller.running.size >= options.perCaller) continue;
+        const used = load(caller, now);
+        if (used < lowest || (used === lowest && next && caller.waiting[0]!.arrived < next.waiting[0]!.arrived)) {
+          lowest = used;
+          next = caller;
+        }
+      }
+      if (!next) return;
+      const turn = next.waiting.shift()!;
+      waiting--;
+      clearTimeout(turn.timer);
+      turn.run();
+    }
+  };
+
+  const forget = (key: string, caller: Caller) => {
+    if (!caller.waiting.length && !caller.running.size && load(caller, performance.now()) < 0.001) callers.delete(key);
+  };
+
   return {
-    stats: () => ({ running: limit.activeCount, waiting: limit.pendingCount }),
+    stats: () => ({ running, waiting }),
     wrap(handler: RequestHandler): RequestHandler {
       return (req, res, next) => {
-        const arrived = performance.now();
-        const queued = limit.activeCount >= options.concurrency;
-        return limit(async () => {
-          // A turn of the event loop before a queued operation, for I/O: PGlite answers within the
-          // same turn, so without it queued operations would run back to back while new
-          // connections and requests waited unread.
-          if (queued) await new Promise((resolve) => setImmediate(resolve));
-          if (req.socket.destroyed) return;
-          if (performance.now() - arrived > options.maxWaitMs) return busy(res);
-          await handler(req, res, next);
+        const key = callerOf(req);
+        let caller = callers.get(key);
+        if (!caller) callers.set(key, (caller = { waiting: [], running: new Set(), usage: 0, usageAt: performance.now() }));
+        const own = caller;
+        if (own.waiting.length >= options.waitingPerCaller) return busy(res);
+
+        return new Promise<void>((done) => {
+          const start = async () => {
+            const started = performance.now();
+            running++;
+            own.running.add(started);
+            // A turn of the event loop first, for I/O: PGlite's answers can come within the same
+            // turn, and operations run back to back would leave new connections unread.
+            await new Promise((resolve) => setImmediate(resolve));
+            const { controller, clear } = deadlineController(options.deadlineMs);
+            const gone = () => {
+              if (!res.writableFinished) controller.abort(new OperationStoppedError('gone'));
+            };
+            res.once('close', gone);
+            try {
+              if (!req.socket.destroyed) await runOperation(controller.signal, () => handler(req, res, next));
+            } finally {
+              clear();
+              res.off('close', gone);
+              running--;
+              own.running.delete(started);
+              own.usage += (performance.now() - started) / 1000;
+              forget(key, own);
+              dispatch();
+              done();
+            }
+          };
+          // A client that goes away while waiting gives up its place.
+          const leave = () => {
+            const index = own.waiting.indexOf(turn);
+            if (index < 0) return;
+            own.waiting.splice(index, 1);
+            waiting--;
+            clearTimeout(turn.timer);
+            forget(key, own);
+            done();
+          };
+          res.once('close', leave);
+          const turn: Waiting = {
+            arrived: performance.now(),
+            run: () => {
+              res.off('close', leave);
+              void start();
+            },
+            refuse: () => {
+              res.off('close', leave);
+              busy(res);
+              forget(key, own);
+              done();
+            },
+            timer: setTimeout(() => {
+              const index = own.waiting.indexOf(turn);
+              if (index < 0) return;
+              own.waiting.splice(index, 1);
+              waiting--;
+              turn.refuse();
+            }, options.maxWaitMs),
+          };
+          own.waiting.push(turn);
+          waiting++;
+          dispatch();
         });
       };
     },
@@ -41,9 +167,13 @@ export function operationQueue(options: OperationQueueOptions) {
 
 export type OperationQueue = ReturnType<typeof operationQueue>;
 
-function busy(res: Response): void {
+export const RETRY_AFTER_SECONDS = 5;
+
+/** The answer to an operation refused for want of capacity: a 503 a client may retry later. */
+export function busy(res: Response): void {
+  if (res.headersSent) return;
   res
     .status(503)
-    .set('Retry-After', '5')
+    .set('Retry-After', String(RETRY_AFTER_SECONDS))
     .json({ errors: [{ message: 'The server is busy. Try again in a few seconds.', extensions: { code: 'SERVER_BUSY' } }] });
 }

@@ -18,12 +18,27 @@ describe('configuration', () => {
     const config = loadConfig({});
     expect(config.database).toEqual({ kind: 'pglite', dataDir: path.resolve('data') });
     expect(config).toMatchObject({ host: '127.0.0.1', port: 4000, demoData: true, trustProxy: false, environment: 'development' });
-    expect(config.operations).toEqual({ concurrency: 2 * os.availableParallelism(), maxWaitMs: 20_000 });
+    const concurrency = 2 * os.availableParallelism();
+    expect(config.operations).toEqual({
+      concurrency,
+      perCaller: Math.max(1, concurrency / 2),
+      waitingPerCaller: 10 * Math.max(1, concurrency / 2),
+      maxWaitMs: 20_000,
+      deadlineMs: 10_000,
+    });
   });
 
-  it('takes how many operations run at once and how long one may wait its turn', () => {
-    expect(loadConfig({ CONCURRENT_OPERATIONS: '2', OPERATION_QUEUE_SECONDS: '5' }).operations).toEqual({ concurrency: 2, maxWaitMs: 5000 });
+  it('takes how many operations run at once, per caller, how long one may wait its turn and how long it may run', () => {
+    expect(loadConfig({ CONCURRENT_OPERATIONS: '2', OPERATION_QUEUE_SECONDS: '5', OPERATION_TIMEOUT_SECONDS: '2.5' }).operations).toEqual({
+      concurrency: 2,
+      perCaller: 1,
+      waitingPerCaller: 10,
+      maxWaitMs: 5000,
+      deadlineMs: 2500,
+    });
+    expect(loadConfig({ CONCURRENT_OPERATIONS: '8', OPERATIONS_PER_CALLER: '3' }).operations).toMatchObject({ perCaller: 3, waitingPerCaller: 30 });
     expect(problems({ CONCURRENT_OPERATIONS: '0' })).toEqual(['CONCURRENT_OPERATIONS="0": expected at least 1']);
+    expect(problems({ OPERATION_TIMEOUT_SECONDS: 'soon' })).toEqual(['OPERATION_TIMEOUT_SECONDS="soon": expected a number of seconds']);
   });
 
   it('takes the memory for whole answers in megabytes: 64 unless told, 0 for none', () => {

@@ -20,8 +20,10 @@ export function requestLog(log: Logger, observe?: (outcome: GraphqlOutcome) => v
           operation = request.operationName ?? null;
           kind = request.operation?.operation ?? null;
         },
-        async willSendResponse({ response, errors, metrics }) {
-          const codes = [...new Set((errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
+        async willSendResponse({ response, metrics }) {
+          // The errors as the client sees them, with the codes they were given.
+          const sent = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          const codes = [...new Set(sent.map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
           const durationMs = Math.round((performance.now() - started) * 10) / 10;
           const fromResponseCache = metrics.responseCacheHit === true;
           observe?.({ kind, durationMs, errorCodes: codes, fromResponseCache });

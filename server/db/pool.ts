@@ -1,0 +1,128 @@
+import pg from 'pg';
+import { currentOperation, OperationStoppedError } from './operation-scope.ts';
+
+/** Ends the statement a server connection (by its process id) is running; none on the embedded database. */
+export type CancelStatement = (processId: number) => Promise<void>;
+
+/** A connection pool that knows which operation each statement belongs to. */
+export type Pool = pg.Pool & {
+  /** When the database last answered a statement (an error from the database is an answer too). */
+  lastAnswerAt(): number;
+};
+
+/** An error the database itself sent: the connection is still good. */
+function fromDatabase(error: unknown): boolean {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && 'severity' in error;
+}
+
+/**
+ * A pool whose statements stop with their operation (operation-scope.ts): none starts once the
+ * operation has stopped, and those running are cancelled on the server (with `cancel`). A
+ * connection whose statement is being cancelled sends nothing more until the cancel has been
+ * delivered, so it can never end the next operation's statement instead.
+ */
+export function createPool(config: pg.PoolConfig, cancel: CancelStatement | null): Pool {
+  let lastAnswerAt = Date.now();
+
+  class OperationClient extends pg.Client {
+    #cancelling: Promise<void> | null = null;
+
+    // pg's query() has a dozen overloads; the pool and Prisma's adapter use its promise form.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    override query(config: any, values?: any, callback?: any): any {
+      if (typeof callback === 'function' || typeof values === 'function' || typeof config?.submit === 'function') {
+        return super.query(config, values, callback);
+      }
+      return this.#run(() => super.query(config, values));
+    }
+
+    async #run<T>(send: () => Promise<T>): Promise<T> {
+      const operation = currentOperation();
+      if (this.#cancelling) await this.#cancelling;
+      if (operation?.signal.aborted) throw operation.signal.reason;
+      // Set by pg from the server's BackendKeyData; not in its typings.
+      const processId = (this as { processID?: number | null }).processID;
+      const stop = () => {
+        if (!cancel || this.#cancelling || !processId) return;
+        this.#cancelling = cancel(processId)
+          .catch(() => {})
+          .finally(() => (this.#cancelling = null));
+      };
+      operation?.running.add(stop);
+      try {
+        const result = await send();
+        lastAnswerAt = Date.now();
+        return result;
+      } catch (error) {
+        if (fromDatabase(error)) lastAnswerAt = Date.now();
+        if (operation?.signal.aborted) throw operation.signal.reason;
+        throw error;
+      } finally {
+        operation?.running.delete(stop);
+      }
+    }
+  }
+
+  class OperationPool extends pg.Pool {
+    /** A connection, unless the operation stops first (then it goes back to the pool when it comes). */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    override connect(callback?: any): any {
+      if (callback) return super.connect(callback);
+      const pending = super.connect();
+      const signal = currentOperation()?.signal;
+      if (!signal) return pending;
+      if (signal.aborted) {
+        void pending.then((client) => client.release(), () => {});
+        return Promise.reject(signal.reason);
+      }
+      return new Promise<pg.PoolClient>((resolve, reject) => {
+        // The connection, when it comes, goes back to the pool below.
+        const stop = () => reject(signal.reason);
+        signal.addEventListener('abort', stop, { once: true });
+        pending.then(
+          (client) => {
+            signal.removeEventListener('abort', stop);
+            if (signal.aborted) client.release();
+            else resolve(client);
+          },
+          (error) => {
+            signal.removeEventListener('abort', stop);
+            reject(error);
+          },
+        );
+      });
+    }
+
+    /**
+     * pg-pool's own query() calls back in whichever operation released the connection it waited
+     * for; this one keeps the caller's, and keeps a connection whose statement the database refused.
+     */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    override query(config: any, values?: any, callback?: any): any {
+      if (typeof callback === 'function' || typeof values === 'function') return super.query(config, values, callback);
+      return (async () => {
+        const client = await this.connect();
+        // A connection lost mid-statement also emits 'error': the statement's failure reports it.
+        let failure: unknown;
+        const lost = (error: Error) => (failure = error);
+        client.on('error', lost);
+        try {
+          return await client.query(config, values);
+        } catch (error) {
+          failure = error;
+          throw error;
+        } finally {
+          client.off('error', lost);
+          const broken = failure !== undefined && !fromDatabase(failure) && !(failure instanceof OperationStoppedError);
+          client.release(broken ? (failure as Error) : undefined);
+        }
+      })();
+    }
+  }
+
+  const pool = new OperationPool({ ...config, Client: OperationClient }) as Pool;
+  pool.lastAnswerAt = () => lastAnswerAt;
+  // An idle connection that loses its server must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  return pool;
+}
