@@ -8,6 +8,24 @@ import { GraphQLError } from 'graphql';
 export const errorCodes = ['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED'] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
+/**
+ * Answers the server cannot give now, with HTTP 503 and Retry-After: SERVER_BUSY when it has no
+ * room for the work (a full queue, a lock or connection not free in time), TIMEOUT when the work
+ * ran past its deadline. See server/graphql/plugins/retry-later.ts.
+ */
+export const retryLaterCodes = ['SERVER_BUSY', 'TIMEOUT'] as const;
+export const busyMessage = 'The server is busy. Try again in a few seconds.';
+
+/** An answer to retry later (see retryLaterCodes), with its HTTP status and Retry-After. */
+export function retryLater(code: (typeof retryLaterCodes)[number], message = busyMessage): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code, http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) } },
+  });
+}
+
+/** How long a client is asked to wait before it tries again. */
+export const RETRY_AFTER_SECONDS = 5;
+
 export type FieldProblem = { path: (string | number)[]; message: string };
 
 export function badUserInput(message: string, fields: FieldProblem[] = []): GraphQLError {

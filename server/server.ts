@@ -28,7 +28,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const database = await openDatabase(config.database);
   let stopFollowingChanges = async () => {};
   try {
-    const applied = await applyMigrations(database);
+    const applied = await applyMigrations(database, undefined, (message) => log.info(message));
     if (applied.length) log.info(`Applied migrations: ${applied.join(', ')}`);
     connectPrisma(database);
     if (config.demoData && (await loadDemoDataIfEmpty())) {

@@ -7,6 +7,7 @@ import * as demo from './demo-data.ts';
 
 /** Any fixed number: it names the lock that keeps two processes from loading twice. */
 const DEMO_LOCK = 727_001;
+const DEMO_LOAD_TIMEOUT_MS = 5 * 60_000;
 
 const day = (value: string) => new Date(`${value}T00:00:00.000Z`);
 /** A time during the working day, so history sorts sensibly within a day. */
@@ -37,13 +38,17 @@ export async function loadDemoDataIfEmpty(): Promise<boolean> {
     await Promise.all(demo.users.map(async (user) => [user.key, await hashPassword(user.password)] as const)),
   );
   return inTransaction(async (tx) => {
+    // Another process starting beside this one may be loading it now: wait for it, however long,
+    // then find its users. (The application's own writes give up on a lock after a few seconds.)
+    await tx.$executeRaw`SET LOCAL lock_timeout = 0`;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DEMO_LOCK})`;
     if ((await tx.user.count()) > 0) return false;
     noteChangeAtCommit('organisations');
     noteChangeAtCommit('reports');
     await loadDemoData(tx, passwordHashes);
     return true;
-  });
+    // A first start on a busy machine may take a while: far more than a request's 5 s.
+  }, { timeout: DEMO_LOAD_TIMEOUT_MS, maxWait: DEMO_LOAD_TIMEOUT_MS });
 }
 
 async function loadDemoData(tx: TransactionClient, passwordHashes: Map<string, string>): Promise<void> {

@@ -16,8 +16,13 @@ export type Database = {
   location: string;
   /** For the Prisma client. */
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
-  /** For Prisma's schema engine (migrations and diffs). */
-  schemaEngineAdapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * For Prisma's schema engine (migrations and diffs): a connection of its own until closed.
+   * The engine takes a session's advisory lock to migrate, and must release it on the same
+   * session: through a pool, lock and unlock could land on different connections, and the lock
+   * would stay held by an idle one, keeping every other process from migrating.
+   */
+  schemaEngineConnection(): Promise<SchemaEngineConnection>;
   /**
    * A cheap round trip, for health checks: on PostgreSQL on a connection of its own, so a busy
    * pool does not hold it up; on PGlite behind the work already asked of it.
@@ -25,6 +30,8 @@ export type Database = {
   ping(): Promise<void>;
   /** When the database last answered a statement of the application's. */
   lastAnswerAt(): number;
+  /** When the longest-running statement of the application's now in progress was sent, or null. */
+  busySince(): number | null;
   /**
    * Listens for notifications on a channel, for as long as the database is open. On
    * PostgreSQL a lost connection is reported and listening resumes when the server is back.
@@ -32,6 +39,8 @@ export type Database = {
   listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
+
+export type SchemaEngineConnection = { adapterFactory: SqlMigrationAwareDriverAdapterFactory; close(): Promise<void> };
 
 export type ListenHandlers = {
   /** A notification on the channel, with its payload ('' when it has none). */
@@ -48,18 +57,15 @@ export function redactUrl(url: string): string {
   return parsed.toString();
 }
 
-/** Prisma's pg adapter over our pool: one for the application, one for the schema engine. */
-function adapterFactories(pool: Pool): Pick<Database, 'adapterFactory' | 'schemaEngineAdapterFactory'> {
+/** Prisma's pg adapter over a pool, as the application or the schema engine needs it. */
+function adapterFactory(pool: Pool, use: 'application' | 'schema engine'): SqlMigrationAwareDriverAdapterFactory {
   const adapter = new PrismaPg(pool);
-  const factory = (connect: () => Promise<SqlDriverAdapter>): SqlMigrationAwareDriverAdapterFactory => ({
+  const wrap = use === 'application' ? guardRootAdapter : (inner: SqlDriverAdapter) => runScriptsWhole(readCharColumnsAsText(inner));
+  return {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
-    connect,
+    connect: async () => wrap(await adapter.connect()),
     connectToShadowDb: noShadowDatabase,
-  });
-  return {
-    adapterFactory: factory(async () => guardRootAdapter(await adapter.connect())),
-    schemaEngineAdapterFactory: factory(async () => runScriptsWhole(readCharColumnsAsText(await adapter.connect()))),
   };
 }
 
@@ -94,18 +100,36 @@ function controlConnection(url: string) {
   };
 }
 
+/** How long a statement may wait for a lock held by another transaction (PostgreSQL's lock_timeout). */
+export const LOCK_WAIT_MS = 3000;
+
 function postgresDatabase(url: string, poolSize: number): Database {
   const control = controlConnection(url);
-  // A request waits at most 5 s for a connection from a busy pool.
-  const pool = createPool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 }, (processId) =>
-    control.query('SELECT pg_cancel_backend($1)', [processId]),
+  const pool = createPool(
+    {
+      connectionString: url,
+      max: poolSize,
+      // A request waits at most 5 s for a connection from a busy pool.
+      connectionTimeoutMillis: 5000,
+      // A statement waits at most LOCK_WAIT_MS for a row another transaction holds, so that it
+      // fails cleanly inside its own transaction's time (5 s) instead of waiting past it.
+      lock_timeout: LOCK_WAIT_MS,
+      application_name: 'recommendation-tracker',
+    },
+    (processId) => control.query('SELECT pg_cancel_backend($1)', [processId]),
   );
   return {
     kind: 'postgres',
     location: redactUrl(url),
-    ...adapterFactories(pool),
+    adapterFactory: adapterFactory(pool, 'application'),
+    async schemaEngineConnection() {
+      // No lock_timeout here: a second process starting waits for the first one's migrations.
+      const own = createPool({ connectionString: url, max: 1, application_name: 'recommendation-tracker migrations' }, null);
+      return { adapterFactory: adapterFactory(own, 'schema engine'), close: () => own.end() };
+    },
     ping: () => control.query('SELECT 1'),
     lastAnswerAt: () => pool.lastAnswerAt(),
+    busySince: () => pool.busySince(),
     listen: (channel, handlers) => listenOnPostgres(url, channel, handlers),
     async close() {
       await pool.end();
@@ -174,11 +198,14 @@ function pgliteDatabase(thread: PgliteThread, location: string): Database {
   return {
     kind: 'pglite',
     location,
-    ...adapterFactories(pool),
+    adapterFactory: adapterFactory(pool, 'application'),
+    // PGlite has one session, which its one connection always is.
+    schemaEngineConnection: async () => ({ adapterFactory: adapterFactory(pool, 'schema engine'), close: async () => {} }),
     async ping() {
       await pool.query('SELECT 1');
     },
     lastAnswerAt: () => pool.lastAnswerAt(),
+    busySince: () => pool.busySince(),
     async listen(channel, handlers) {
       const listener = (payload: string) => handlers.onNotification(payload);
       if (!listeners.has(channel)) listeners.set(channel, new Set());

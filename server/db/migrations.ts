@@ -61,25 +61,48 @@ async function withEngine<T>(
   sources: MigrationSources,
   run: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
-  const engine = await startSchemaEngine(readSchema(sources), database.schemaEngineAdapterFactory);
+  const connection = await database.schemaEngineConnection();
   try {
-    return await run(engine);
-  } catch (error) {
-    throw withPanic(error);
+    const engine = await startSchemaEngine(readSchema(sources), connection.adapterFactory);
+    try {
+      return await run(engine);
+    } catch (error) {
+      throw withPanic(error);
+    } finally {
+      engine.free();
+    }
   } finally {
-    engine.free();
+    await connection.close();
   }
 }
 
-/** Applies pending migrations; returns the names applied (none when up to date). */
-export async function applyMigrations(database: Database, sources = projectSources): Promise<string[]> {
-  return withEngine(database, sources, async (engine) => {
-    const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList: readMigrations(sources),
-      filters,
-    });
-    return appliedMigrationNames;
-  });
+/** The schema engine gives up waiting for another process's migration lock after 10 s. */
+const LOCK_WAIT_TIMED_OUT = /advisory lock/i;
+/** How long a start waits, in all, for other processes to finish migrating. */
+const MIGRATION_WAIT_MS = 10 * 60_000;
+
+/**
+ * Applies pending migrations; returns the names applied (none when up to date). When another
+ * process is migrating the same database (several starting together), waits for it to finish,
+ * then finds nothing left to do.
+ */
+export async function applyMigrations(
+  database: Database,
+  sources = projectSources,
+  onWait: (message: string) => void = () => {},
+): Promise<string[]> {
+  const giveUpAt = Date.now() + MIGRATION_WAIT_MS;
+  for (;;) {
+    try {
+      return await withEngine(database, sources, async (engine) => {
+        const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: readMigrations(sources), filters });
+        return appliedMigrationNames;
+      });
+    } catch (error) {
+      if (!(error instanceof Error && LOCK_WAIT_TIMED_OUT.test(error.message)) || Date.now() > giveUpAt) throw error;
+      onWait('Another process is migrating the database; waiting for it to finish.');
+    }
+  }
 }
 
 /**

@@ -8,7 +8,29 @@ export type CancelStatement = (processId: number) => Promise<void>;
 export type Pool = pg.Pool & {
   /** When the database last answered a statement (an error from the database is an answer too). */
   lastAnswerAt(): number;
+  /** When the longest-running statement now in progress was sent, or null when none is. */
+  busySince(): number | null;
 };
+
+const ENDS_TRANSACTION = /^\s*ROLLBACK\b/i;
+
+function statementText(config: unknown): string {
+  if (typeof config === 'string') return config;
+  return typeof (config as { text?: unknown })?.text === 'string' ? (config as { text: string }).text : '';
+}
+
+/**
+ * A connection handed back while still inside a transaction (its ROLLBACK never went, say) is
+ * closed, not pooled: the next operation must not find itself in someone else's transaction.
+ */
+function releasedOutsideTransactions(client: pg.PoolClient): pg.PoolClient {
+  const release = client.release.bind(client);
+  client.release = (error?: Error | boolean) => {
+    const status = (client as { transactionStatus?: string }).transactionStatus;
+    return release(error || (status !== undefined && status !== 'I' ? new Error('Released inside a transaction') : undefined));
+  };
+  return client;
+}
 
 /** An error the database itself sent: the connection is still good. */
 function fromDatabase(error: unknown): boolean {
@@ -23,9 +45,19 @@ function fromDatabase(error: unknown): boolean {
  */
 export function createPool(config: pg.PoolConfig, cancel: CancelStatement | null): Pool {
   let lastAnswerAt = Date.now();
+  const sentAt = new Set<{ at: number }>();
 
   class OperationClient extends pg.Client {
     #cancelling: Promise<void> | null = null;
+    /** The server's word at its last ReadyForQuery: I (idle), T (in a transaction) or E (a failed one). */
+    transactionStatus = 'I';
+
+    constructor(config?: string | pg.ClientConfig) {
+      super(config);
+      (this as unknown as { connection: NodeJS.EventEmitter }).connection.on('readyForQuery', (message: { status: string }) => {
+        this.transactionStatus = message.status;
+      });
+    }
 
     // pg's query() has a dozen overloads; the pool and Prisma's adapter use its promise form.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -33,13 +65,14 @@ export function createPool(config: pg.PoolConfig, cancel: CancelStatement | null
       if (typeof callback === 'function' || typeof values === 'function' || typeof config?.submit === 'function') {
         return super.query(config, values, callback);
       }
-      return this.#run(() => super.query(config, values));
+      return this.#run(config, () => super.query(config, values));
     }
 
-    async #run<T>(send: () => Promise<T>): Promise<T> {
+    async #run<T>(config: unknown, send: () => Promise<T>): Promise<T> {
       const operation = currentOperation();
       if (this.#cancelling) await this.#cancelling;
-      if (operation?.signal.aborted) throw operation.signal.reason;
+      // A stopped operation starts nothing new, but may still end the transaction it began.
+      if (operation?.signal.aborted && !ENDS_TRANSACTION.test(statementText(config))) throw operation.signal.reason;
       // Set by pg from the server's BackendKeyData; not in its typings.
       const processId = (this as { processID?: number | null }).processID;
       const stop = () => {
@@ -49,6 +82,8 @@ export function createPool(config: pg.PoolConfig, cancel: CancelStatement | null
           .finally(() => (this.#cancelling = null));
       };
       operation?.running.add(stop);
+      const sent = { at: Date.now() };
+      sentAt.add(sent);
       try {
         const result = await send();
         lastAnswerAt = Date.now();
@@ -58,6 +93,7 @@ export function createPool(config: pg.PoolConfig, cancel: CancelStatement | null
         if (operation?.signal.aborted) throw operation.signal.reason;
         throw error;
       } finally {
+        sentAt.delete(sent);
         operation?.running.delete(stop);
       }
     }
@@ -68,7 +104,7 @@ export function createPool(config: pg.PoolConfig, cancel: CancelStatement | null
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     override connect(callback?: any): any {
       if (callback) return super.connect(callback);
-      const pending = super.connect();
+      const pending = super.connect().then(releasedOutsideTransactions);
       const signal = currentOperation()?.signal;
       if (!signal) return pending;
       if (signal.aborted) {
@@ -122,6 +158,11 @@ export function createPool(config: pg.PoolConfig, cancel: CancelStatement | null
 
   const pool = new OperationPool({ ...config, Client: OperationClient }) as Pool;
   pool.lastAnswerAt = () => lastAnswerAt;
+  pool.busySince = () => {
+    let oldest: number | null = null;
+    for (const { at } of sentAt) if (oldest === null || at < oldest) oldest = at;
+    return oldest;
+  };
   // An idle connection that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
   return pool;

@@ -9,7 +9,7 @@ import { noNulText } from './plugins/no-nul-text.ts';
 import { requestLog, type GraphqlOutcome } from './plugins/request-log.ts';
 import { responseCache } from './plugins/response-cache.ts';
 import { schemaPrivacy } from './plugins/schema-privacy.ts';
-import { stoppedOperations } from './plugins/stopped-operations.ts';
+import { retryLaterAnswers } from './plugins/retry-later.ts';
 import { schema } from './schema.ts';
 
 export type ApolloOptions = {
@@ -45,7 +45,7 @@ export function createApollo(
       ...(protection.plugins as ApolloServerPlugin<Context>[]),
       schemaPrivacy(),
       noNulText(),
-      stoppedOperations(),
+      retryLaterAnswers(),
       requestLog(log, observe),
       ...responseCache(responseCacheBytes),
       ...plugins,

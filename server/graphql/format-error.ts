@@ -2,11 +2,12 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { PothosValidationError } from '@pothos/core';
 import { currentOperation } from '../db/operation-scope.ts';
-import { errorCodes } from '../errors.ts';
+import { isTransientDatabaseError } from '../db/transient-errors.ts';
+import { busyMessage, errorCodes, retryLaterCodes } from '../errors.ts';
 
 /** Codes that graphql-js and Apollo give to malformed requests: the client's fault, safe to show. */
 const requestErrorCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
-const knownCodes = new Set<string>([...errorCodes, ...requestErrorCodes]);
+const knownCodes = new Set<string>([...errorCodes, ...retryLaterCodes, ...requestErrorCodes]);
 
 /**
  * What a client sees of an error. Our own refusals and request errors pass
@@ -28,8 +29,11 @@ export function formatError(
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { message: formatted.message, locations, path, extensions };
   }
+  if (isTransientDatabaseError(original)) {
+    return { message: busyMessage, locations, path, extensions: { code: 'SERVER_BUSY' } };
+  }
   // An operation stopped at its deadline or abandoned by its client fails where its work was cut
-  // off: that is no fault to report (plugins/stopped-operations.ts answers the deadline).
+  // off: that is no fault to report (plugins/retry-later.ts answers the deadline).
   if (!currentOperation()?.signal.aborted) logInternal(original);
   return { message: 'Internal server error', locations, path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

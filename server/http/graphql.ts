@@ -4,6 +4,7 @@ import express, { Router } from 'express';
 import type http from 'node:http';
 import { authenticate, SESSION_COOKIE, sessionSecret } from '../auth/authenticate.ts';
 import { createApollo } from '../graphql/apollo.ts';
+import { asRetryLater } from '../graphql/plugins/retry-later.ts';
 import type { Context } from '../graphql/context.ts';
 import type { GraphqlOutcome } from '../graphql/plugins/request-log.ts';
 import type { Logger } from '../logger.ts';
@@ -34,7 +35,9 @@ export async function graphqlRouter(
       context: async ({ req, res }): Promise<Context> => {
         const cookie = { httpOnly: true, sameSite: 'lax' as const, secure: req.secure, path: '/' };
         return {
-          actor: await authenticate(req.headers),
+          actor: await authenticate(req.headers).catch((error: unknown) => {
+            throw asRetryLater(error) ?? error;
+          }),
           address: req.ip ?? req.socket.remoteAddress ?? 'unknown',
           session: {
             current: () => sessionSecret(req.headers),

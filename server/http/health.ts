@@ -5,12 +5,18 @@ import type { Database } from '../db/database.ts';
 export const PING_TIMEOUT_MS = 500;
 /** A database that answered the application this recently is busy, not down. */
 export const BUSY_WITHIN_MS = 5_000;
+/**
+ * Nor is one working on a statement sent this recently: on the embedded database a statement
+ * cannot be cancelled, and the ping waits behind it (operation limits keep statements far shorter).
+ */
+export const WORKING_WITHIN_MS = 60_000;
 
 export type DatabaseHealth = 'ok' | 'busy' | 'unavailable';
 
 /**
  * Whether the database answers: a round trip within PING_TIMEOUT_MS, or, when that round trip
- * waits behind other work, answers to that work within BUSY_WITHIN_MS. One round trip at a time
+ * waits behind other work, answers to that work within BUSY_WITHIN_MS or a statement in progress
+ * for less than WORKING_WITHIN_MS. One round trip at a time
  * however many probes come: under load they must not add to what the database is asked.
  */
 export function databaseHealth(database: Database): () => Promise<DatabaseHealth> {
@@ -24,7 +30,11 @@ export function databaseHealth(database: Database): () => Promise<DatabaseHealth
     const answered = await Promise.race([inFlight, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), PING_TIMEOUT_MS)))]);
     clearTimeout(timer);
     if (answered) return 'ok';
-    if (answered === null && Date.now() - database.lastAnswerAt() < BUSY_WITHIN_MS) return 'busy';
+    if (answered === null) {
+      const now = Date.now();
+      const working = database.busySince();
+      if (now - database.lastAnswerAt() < BUSY_WITHIN_MS || (working !== null && now - working < WORKING_WITHIN_MS)) return 'busy';
+    }
     return 'unavailable';
   };
 }

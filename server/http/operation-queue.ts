@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { deadlineController, OperationStoppedError, runOperation } from '../db/operation-scope.ts';
+import { busyMessage, RETRY_AFTER_SECONDS } from '../errors.ts';
 
 export type OperationQueueOptions = {
   /** How many GraphQL operations run at once, all callers together. */
@@ -167,13 +168,11 @@ export function operationQueue(options: OperationQueueOptions) {
 
 export type OperationQueue = ReturnType<typeof operationQueue>;
 
-export const RETRY_AFTER_SECONDS = 5;
-
 /** The answer to an operation refused for want of capacity: a 503 a client may retry later. */
 export function busy(res: Response): void {
   if (res.headersSent) return;
   res
     .status(503)
     .set('Retry-After', String(RETRY_AFTER_SECONDS))
-    .json({ errors: [{ message: 'The server is busy. Try again in a few seconds.', extensions: { code: 'SERVER_BUSY' } }] });
+    .json({ errors: [{ message: busyMessage, extensions: { code: 'SERVER_BUSY' } }] });
 }

@@ -1,38 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { processReady, startProcess } from '../support/process.ts';
 import { postGraphql, signInOverHttp } from '../support/server.ts';
 
 // `npm start` as a person runs it: the real entry point in its own process, on the embedded database.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-process-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
-
-function run(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function ready(started: Started): Promise<string> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const match = /API (http:\/\/127\.0\.0\.1:\d+)\/graphql/.exec(started.output());
-    if (match) return match[1]!;
-    if (started.child.exitCode !== null) throw new Error(`exited early:\n${started.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`not ready:\n${started.output()}`);
-}
+const run = (env: Record<string, string>) => startProcess({ DATA_DIR: dataDir, ...env });
+const ready = processReady;
 
 describe('the server process', () => {
   it('starts, refuses a second process on the same data folder, and stops cleanly on SIGTERM', async () => {
