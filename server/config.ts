@@ -53,6 +53,11 @@ const environmentSchema = z.object({
     .min(0.1, 'expected at least 0.1')
     .max(300, 'expected at most 300')
     .default(10),
+  REQUEST_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds' })
+    .min(1, 'expected at least 1')
+    .max(600, 'expected at most 600')
+    .default(30),
   OPERATION_QUEUE_SECONDS: z.coerce
     .number({ error: 'expected a number of seconds' })
     .min(1, 'expected at least 1')
@@ -85,6 +90,8 @@ export type Config = {
    * waiting, how long one may wait its turn, and how long it may run (server/http/operation-queue.ts).
    */
   operations: { concurrency: number; perCaller: number; waitingPerCaller: number; maxWaitMs: number; deadlineMs: number };
+  /** How long a client may take to send a whole request (a slow one is answered 408). */
+  requestTimeoutMs: number;
   /** Memory for whole answers to queries, kept until the records change; 0 keeps none. */
   responseCacheBytes: number;
   demoData: boolean;
@@ -138,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { kind: 'postgres', url: value.DATABASE_URL, poolSize: value.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: path.resolve(value.DATA_DIR) },
     operations: operationLimits(value.CONCURRENT_OPERATIONS, value.OPERATIONS_PER_CALLER, value.OPERATION_QUEUE_SECONDS, value.OPERATION_TIMEOUT_SECONDS),
+    requestTimeoutMs: value.REQUEST_TIMEOUT_SECONDS * 1000,
     responseCacheBytes: Math.round(value.RESPONSE_CACHE_MB * 2 ** 20),
     demoData: value.DEMO_DATA,
     trustProxy: value.TRUST_PROXY,

@@ -14,6 +14,7 @@ import { graphqlRouter } from './http/graphql.ts';
 import { healthRouter } from './http/health.ts';
 import { createMetrics } from './http/metrics.ts';
 import { operationQueue } from './http/operation-queue.ts';
+import { unexpectedErrors } from './http/error-answers.ts';
 import type { Logger } from './logger.ts';
 
 export type RunningServer = {
@@ -37,22 +38,36 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
 
     const app = express();
     app.disable('x-powered-by');
+    // Express's mode from the configuration too, not from NODE_ENV.
+    app.set('env', config.environment);
     if (config.trustProxy) app.set('trust proxy', true);
     const operations = operationQueue(config.operations);
     const metrics = createMetrics(config.metricsToken, operations.stats);
     app.use(metrics.observeHttp);
     app.use(securityHeaders());
     const httpServer = http.createServer(
-      // A slow client may not hold a connection open: the whole request must arrive within 30 s.
-      { requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
+      // A slow client may not hold a connection open: the whole request must arrive within
+      // REQUEST_TIMEOUT_SECONDS, its headers within 10 s. Node checks every connection for it
+      // only every 30 s unless told: a trickled body would be answered 408 after up to a minute.
+      {
+        requestTimeout: config.requestTimeoutMs,
+        headersTimeout: Math.min(10_000, config.requestTimeoutMs),
+        keepAliveTimeout: 5_000,
+        connectionsCheckingInterval: 1_000,
+      },
       app,
     );
     stopFollowingChanges = await followChanges(database);
-    const graphql = await graphqlRouter(httpServer, log, operations, metrics.observeGraphql, config.responseCacheBytes);
+    const graphql = await graphqlRouter(httpServer, log, operations, {
+      environment: config.environment,
+      observe: metrics.observeGraphql,
+      responseCacheBytes: config.responseCacheBytes,
+    });
     app.use(healthRouter(database, () => !stopping));
     app.use(metrics.router);
     app.use(graphql.router);
     app.use(adminAppRouter());
+    app.use(unexpectedErrors((error) => log.error('Internal error', error)));
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

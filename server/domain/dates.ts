@@ -1,5 +1,20 @@
 const DAY = 86_400_000;
 
+/**
+ * The dates the product takes: reports, targets, due dates, expiries. Nothing it tracks was
+ * published before 1950 or is due after 2199; a date outside is a typing mistake (a due date of
+ * 1900 would show as overdue for ever), and years such as 0 or 275760 do not fit the database's
+ * or JavaScript's dates at all.
+ */
+export const EARLIEST_DATE = new Date('1950-01-01T00:00:00.000Z');
+export const LATEST_DATE = new Date('2199-12-31T00:00:00.000Z');
+
+/** Whether an instant falls on a day within the range above. */
+export function withinDateRange(date: Date): boolean {
+  const time = date.getTime();
+  return time >= EARLIEST_DATE.getTime() && time < LATEST_DATE.getTime() + DAY;
+}
+
 /** Today as a calendar date (UTC midnight), as @db.Date columns hold it. */
 export function today(now = new Date()): Date {
   return new Date(Math.floor(now.getTime() / DAY) * DAY);

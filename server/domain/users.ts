@@ -84,6 +84,15 @@ export async function updateUser(
   if (changes.active === false || changes.password !== undefined || (changes.role !== undefined && changes.role !== current.role)) {
     await tx.session.deleteMany({ where: { userId: input.id } });
   }
+  // A deactivated user's API tokens are revoked, not just paused: reactivating the account does
+  // not bring back scripts' access (they get new tokens). A new password leaves tokens working.
+  if (changes.active === false && current.active) {
+    const tokens = await tx.apiToken.findMany({ where: { userId: input.id, revokedAt: null }, select: { id: true, name: true } });
+    await tx.apiToken.updateMany({ where: { id: { in: tokens.map((token) => token.id) } }, data: { revokedAt: new Date() } });
+    history.push(
+      ...tokens.map((token) => ({ kind: 'DELETED' as const, subject: 'API_TOKEN' as const, subjectId: token.id, fromValue: token.name, comment: 'revoked: its user was deactivated' })),
+    );
+  }
   await recordHistory(tx, actor, history);
   return input.id;
 }

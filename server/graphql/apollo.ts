@@ -1,11 +1,12 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { DEFAULT_RESPONSE_CACHE_BYTES } from '../config.ts';
+import { DEFAULT_RESPONSE_CACHE_BYTES, type Config } from '../config.ts';
+import { setStrictSchemaChecks } from './schema-checks.ts';
 import type { Logger } from '../logger.ts';
 import type { Context } from './context.ts';
 import { formatError } from './format-error.ts';
 import { armor, LIMITS } from './limits.ts';
-import { noNulText } from './plugins/no-nul-text.ts';
+import { requestRules } from './plugins/request-rules.ts';
 import { requestLog, type GraphqlOutcome } from './plugins/request-log.ts';
 import { responseCache } from './plugins/response-cache.ts';
 import { schemaPrivacy } from './plugins/schema-privacy.ts';
@@ -13,6 +14,8 @@ import { retryLaterAnswers } from './plugins/retry-later.ts';
 import { schema } from './schema.ts';
 
 export type ApolloOptions = {
+  /** The server's mode, from its configuration: outside production the schema checks itself as it runs. */
+  environment?: Config['environment'];
   plugins?: ApolloServerPlugin<Context>[];
   /** Told how every GraphQL request ended (the metrics endpoint). */
   observe?: (outcome: GraphqlOutcome) => void;
@@ -23,8 +26,9 @@ export type ApolloOptions = {
 /** The one Apollo Server configuration, used over HTTP and by in-process tests. */
 export function createApollo(
   log: Logger,
-  { plugins = [], observe, responseCacheBytes = DEFAULT_RESPONSE_CACHE_BYTES }: ApolloOptions = {},
+  { environment = 'test', plugins = [], observe, responseCacheBytes = DEFAULT_RESPONSE_CACHE_BYTES }: ApolloOptions = {},
 ): ApolloServer<Context> {
+  setStrictSchemaChecks(environment !== 'production');
   const protection = armor();
   return new ApolloServer<Context>({
     schema,
@@ -32,6 +36,8 @@ export function createApollo(
     // graphql-js itself stops parsing a document past this many tokens.
     parseOptions: { maxTokens: LIMITS.tokens },
     allowBatchedHttpRequests: false,
+    // Decided here, not by NODE_ENV: signed-in users may read the schema (plugins/schema-privacy.ts).
+    introspection: true,
     csrfPrevention: true,
     // The process owns shutdown (server/main.ts): requests drain, then the database closes.
     stopOnTerminationSignals: false,
@@ -44,7 +50,7 @@ export function createApollo(
       ApolloServerPluginCacheControlDisabled(),
       ...(protection.plugins as ApolloServerPlugin<Context>[]),
       schemaPrivacy(),
-      noNulText(),
+      requestRules(),
       retryLaterAnswers(),
       requestLog(log, observe),
       ...responseCache(responseCacheBytes),

@@ -13,6 +13,8 @@ import { canWrite } from '../domain/permissions.ts';
 import { badUserInput, forbidden, unauthenticated } from '../errors.ts';
 import type { Context } from './context.ts';
 import { LIMITS } from './limits.ts';
+import { reportUnusedQuery } from './schema-checks.ts';
+import { decodeNodeId } from './shared/ids.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -76,9 +78,10 @@ export const builder = new SchemaBuilder<{
     dmmf: getDatamodel(),
     exposeDescriptions: true,
     filterConnectionTotalCount: true,
-    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'error',
+    onUnusedQuery: reportUnusedQuery,
   },
   relay: {
+    decodeGlobalID: decodeNodeId,
     clientMutationId: 'omit',
     cursorType: 'String',
     nodeQueryOptions: { description: 'Any object by its global id.', args: { id: { description: 'A global id.' } } },

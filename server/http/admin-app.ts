@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import express, { Router } from 'express';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,8 +45,21 @@ export function adminBuildIsStale(): boolean {
   return newestChange(adminDir) > fs.statSync(built).mtimeMs;
 }
 
-/** Builds the admin app with Vite (as `npm run build:admin` does). */
-export async function buildAdminApp(): Promise<void> {
-  const { build } = await import('vite');
-  await build({ configFile: path.join(adminDir, 'vite.config.ts'), logLevel: 'warn' });
+/**
+ * Builds the admin app with Vite (as `npm run build:admin` does), in a process of its own: Vite
+ * sets NODE_ENV=production in the process that builds, which would change the server's own mode.
+ */
+export async function buildAdminApp(outDir = adminDist): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const vitePackage = require.resolve('vite/package.json');
+  const vite = path.join(path.dirname(vitePackage), (require(vitePackage) as { bin: { vite: string } }).bin.vite);
+  const args = [vite, 'build', '--config', path.join(adminDir, 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`Building the admin app failed (exit code ${code}).`);
 }

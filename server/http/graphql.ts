@@ -3,12 +3,12 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { Router } from 'express';
 import type http from 'node:http';
 import { authenticate, SESSION_COOKIE, sessionSecret } from '../auth/authenticate.ts';
-import { createApollo } from '../graphql/apollo.ts';
+import { createApollo, type ApolloOptions } from '../graphql/apollo.ts';
 import { asRetryLater } from '../graphql/plugins/retry-later.ts';
 import type { Context } from '../graphql/context.ts';
-import type { GraphqlOutcome } from '../graphql/plugins/request-log.ts';
 import type { Logger } from '../logger.ts';
 import type { OperationQueue } from './operation-queue.ts';
+import { requestBodyErrors } from './error-answers.ts';
 
 export type GraphqlEndpoint = { router: Router; stop(): Promise<void> };
 
@@ -16,10 +16,9 @@ export async function graphqlRouter(
   httpServer: http.Server,
   log: Logger,
   queue: OperationQueue,
-  observe?: (outcome: GraphqlOutcome) => void,
-  responseCacheBytes?: number,
+  options: Omit<ApolloOptions, 'plugins'>,
 ): Promise<GraphqlEndpoint> {
-  const apollo = createApollo(log, { plugins: [ApolloServerPluginDrainHttpServer({ httpServer })], observe, responseCacheBytes });
+  const apollo = createApollo(log, { ...options, plugins: [ApolloServerPluginDrainHttpServer({ httpServer })] });
   await apollo.start();
   const router = Router();
   router.use(
@@ -48,5 +47,6 @@ export async function graphqlRouter(
       },
     })),
   );
+  router.use('/graphql', requestBodyErrors());
   return { router, stop: () => apollo.stop() };
 }

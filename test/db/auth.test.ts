@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { signIn, REFUSE_AFTER_ACCOUNT_FAILURES } from '../../server/auth/sign-in.ts';
+import { signIn, REFUSE_AFTER_ACCOUNT_FAILURES, REFUSE_AFTER_ADDRESS_FAILURES } from '../../server/auth/sign-in.ts';
 import { prisma } from '../../server/db/client.ts';
 import { databaseKind } from '../support/database.ts';
 import { postGraphql, signInOverHttp, useTestServer } from '../support/server.ts';
@@ -83,6 +83,75 @@ describe(`sign-in and sessions on ${databaseKind}`, () => {
     await expect(signIn('ghost@example.org', 'guess', '198.51.100.8', sleep)).rejects.toThrow(/Too many failed sign-ins/);
     // Another account from the same address is not locked out by the first.
     expect((await signInOverHttp(server.url, 'inspector@example.org', 'inspector-demo-2026')).cookie).toMatch(/^tracker_session=/);
+  });
+});
+
+describe(`sign-in limits under a burst, on ${databaseKind}`, () => {
+  it('counts wrong passwords sent all at once one by one: only the limit of them are ever checked', async () => {
+    const noDelay = async () => {};
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) => signIn('burst@example.org', `guess ${i}`, '198.51.100.20', noDelay)),
+    );
+    const messages = outcomes.map((outcome) => (outcome.status === 'rejected' ? String((outcome.reason as Error).message) : 'signed in'));
+    expect(messages.filter((message) => message.includes('not right'))).toHaveLength(REFUSE_AFTER_ACCOUNT_FAILURES);
+    expect(messages.filter((message) => message.includes('Too many failed sign-ins'))).toHaveLength(40 - REFUSE_AFTER_ACCOUNT_FAILURES);
+    expect(await prisma.loginAttempt.count({ where: { email: 'burst@example.org' } })).toBe(REFUSE_AFTER_ACCOUNT_FAILURES);
+  });
+
+  it('says truly how long an address must wait, and lets it in when that time has passed', async () => {
+    const address = '198.51.100.30';
+    const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    // The limit reached: one failure 14½ minutes ago, the rest just now, on many accounts.
+    await prisma.loginAttempt.createMany({
+      data: Array.from({ length: REFUSE_AFTER_ADDRESS_FAILURES }, (_, i) => ({
+        email: `spray${i}@example.org`, address, succeeded: false, createdAt: i === 0 ? minutesAgo(14.5) : minutesAgo(0.5),
+      })),
+    });
+    const refusal = await signIn('someone@example.org', 'guess', address).catch((error: { message: string; extensions: { retryAfter: number } }) => error);
+    expect(refusal).toMatchObject({ message: 'Too many failed sign-ins. Try again in 1 minute.' });
+    expect((refusal as { extensions: { retryAfter: number } }).extensions.retryAfter).toBeLessThanOrEqual(31);
+    // Half a minute on, the oldest failure has left the window: the address may try again.
+    await prisma.loginAttempt.updateMany({ where: { address, createdAt: { lt: minutesAgo(10) } }, data: { createdAt: minutesAgo(16) } });
+    await expect(signIn('someone@example.org', 'guess', address, async () => {})).rejects.toThrow('not right');
+    // Now the rest fill it again, all recent: the wait is most of the window.
+    const again = await signIn('someone@example.org', 'guess', address).catch((error: { message: string }) => error);
+    expect(again).toMatchObject({ message: expect.stringMatching(/Try again in 1[45] minutes\./) });
+  });
+});
+
+describe(`account changes on ${databaseKind}`, () => {
+  const UPDATE_USER = 'mutation ($input: UpdateUserInput!) { updateUser(input: $input) { active version } }';
+  const userOf = async (email: string) => {
+    const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+    return { id: Buffer.from(`User:${user.id}`).toString('base64'), version: user.version };
+  };
+
+  it('ends sessions and revokes API tokens when an account is deactivated; reactivating brings neither back', async () => {
+    // The earlier test's lock-out is over for this account.
+    await prisma.loginAttempt.deleteMany({ where: { email: 'hmpps.leader@example.org' } });
+    const admin = await signInOverHttp(server.url, 'admin@example.org', 'admin-demo-2026');
+    const { cookie, secret } = await tokenFor('hmpps.leader@example.org', 'hmpps-demo-2026', 'READ');
+    const bearer = { authorization: `Bearer ${secret}` };
+    let user = await userOf('hmpps.leader@example.org');
+    const off = await postGraphql(server.url, UPDATE_USER, { input: { ...user, active: false } }, { cookie: admin.cookie });
+    expect(off.body.errors).toBeUndefined();
+    expect((await postGraphql(server.url, ME, {}, { cookie })).body).toEqual({ data: { me: null } });
+    expect((await postGraphql(server.url, READ, {}, bearer)).status).toBe(401);
+    user = await userOf('hmpps.leader@example.org');
+    expect((await postGraphql(server.url, UPDATE_USER, { input: { ...user, active: true } }, { cookie: admin.cookie })).body.errors).toBeUndefined();
+    expect((await postGraphql(server.url, READ, {}, bearer)).status).toBe(401);
+    const revoked = await prisma.historyEvent.findMany({ where: { subject: 'API_TOKEN', comment: 'revoked: its user was deactivated' } });
+    expect(revoked.length).toBeGreaterThan(0);
+  });
+
+  it('ends sessions when an administrator sets a new password, and leaves API tokens working', async () => {
+    const admin = await signInOverHttp(server.url, 'admin@example.org', 'admin-demo-2026');
+    const { cookie, secret } = await tokenFor('leader@example.org', 'leader-demo-2026', 'READ');
+    const user = await userOf('leader@example.org');
+    const reset = await postGraphql(server.url, UPDATE_USER, { input: { ...user, password: 'a-new-password-2026' } }, { cookie: admin.cookie });
+    expect(reset.body.errors).toBeUndefined();
+    expect((await postGraphql(server.url, ME, {}, { cookie })).body).toEqual({ data: { me: null } });
+    expect((await postGraphql(server.url, READ, {}, { authorization: `Bearer ${secret}` })).body.errors).toBeUndefined();
   });
 });
 

@@ -1,9 +1,12 @@
+import net from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../../server/db/client.ts';
 import { databaseKind } from '../support/database.ts';
 import { postGraphql, signInOverHttp, useTestServer } from '../support/server.ts';
 
-const server = useTestServer();
+// A short request timeout, so that a slow client is seen to be cut off in a test's time.
+const REQUEST_TIMEOUT_MS = 2000;
+const server = useTestServer({ requestTimeoutMs: REQUEST_TIMEOUT_MS });
 let cookie: string;
 beforeAll(async () => {
   ({ cookie } = await signInOverHttp(server.url, 'viewer@example.org', 'viewer-demo-2026'));
@@ -45,6 +48,24 @@ describe(`limits on what a request may cost, on ${databaseKind}`, () => {
     const result = await postGraphql(server.url, `mutation { ${guesses} }`);
     expect(result.body.errors?.length).toBeGreaterThan(0);
     expect(await prisma.loginAttempt.count({ where: { email: 'admin@example.org' } })).toBe(before + 1);
+  });
+
+  it('cuts off a body trickled a byte at a time once the request timeout has passed, not a minute later', async () => {
+    const { port } = new URL(server.url);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk));
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n`);
+    const started = performance.now();
+    const trickle = setInterval(() => socket.writable && socket.write('{'), 250);
+    await closed;
+    clearInterval(trickle);
+    const elapsed = performance.now() - started;
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(elapsed).toBeGreaterThan(REQUEST_TIMEOUT_MS - 500);
+    expect(elapsed).toBeLessThan(REQUEST_TIMEOUT_MS + 2000);
   });
 
   it('refuses a request body over 1 MB and a form post (CSRF)', async () => {

@@ -11,7 +11,7 @@ import { createLogger } from '../../server/logger.ts';
 /** A read-only caller for tests that only read: reads need someone, and a viewer may read everything. */
 export const READER: Actor = { userId: 0, role: 'VIEWER', organisationId: null, organisationPath: null, apiTokenId: null, access: 'READ' };
 
-export type GraphqlResult<T> = { data?: T | null; errors?: { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] };
+export type GraphqlResult<T> = { status?: number; data?: T | null; errors?: { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] };
 
 let apollo: ApolloServer<Context> | undefined;
 
@@ -57,7 +57,8 @@ export async function executeOn<T = Record<string, unknown>>(
 ): Promise<GraphqlResult<T>> {
   const response = await server.executeOperation<T>({ query, variables }, { contextValue: testContext(actor) });
   assert(response.body.kind === 'single');
-  return response.body.singleResult as GraphqlResult<T>;
+  // The HTTP status rides along, out of the way of tests that compare whole results.
+  return Object.defineProperty({ ...response.body.singleResult } as GraphqlResult<T>, 'status', { value: response.http.status ?? 200, enumerable: false });
 }
 
 /** Runs an operation that must succeed and returns its data. */

@@ -12,6 +12,7 @@ import { OFFSET_DESCRIPTION, pageArguments, pageSkip, SortDirection } from '../s
 import { ActionItemStatus } from '../types/enums.ts';
 import { Organisation } from '../types/organisation.ts';
 import { ActionItem } from './type.ts';
+import { containsText, searchText } from '../shared/search.ts';
 
 const ActionItemFilter = builder.inputType('ActionItemFilter', {
   description: 'Narrows a list of action items. Conditions combine with AND.',
@@ -26,7 +27,7 @@ const ActionItemFilter = builder.inputType('ActionItemFilter', {
     dueTo: t.field({ type: 'Date', description: 'Due on or before this date.' }),
     updatedSince: t.field({ type: 'DateTime', description: 'Changed at or after this time.' }),
     hasEvidence: t.boolean({ description: 'Whether any evidence has been submitted for it.' }),
-    search: t.string({ description: 'Words in the description or lead person.' }),
+    search: t.string({ description: 'Text in the description or lead person (matched literally, ignoring case).' }).validate(searchText),
   }),
 });
 
@@ -42,9 +43,8 @@ function actionItemWhere(filter: typeof ActionItemFilter.$inferInput | null | un
   if (filter.dueTo) where.push({ dueDate: { lte: filter.dueTo } });
   if (filter.updatedSince) where.push({ updatedAt: { gte: filter.updatedSince } });
   if (typeof filter.hasEvidence === 'boolean') where.push({ evidence: filter.hasEvidence ? { some: {} } : { none: {} } });
-  if (filter.search?.trim()) {
-    const search = filter.search.trim();
-    where.push({ OR: [{ description: { contains: search, mode: 'insensitive' } }, { leadPerson: { contains: search, mode: 'insensitive' } }] });
+  if (filter.search) {
+    where.push({ OR: [{ description: containsText(filter.search) }, { leadPerson: containsText(filter.search) }] });
   }
   return { AND: where };
 }

@@ -2,6 +2,7 @@ import { can } from '../../domain/permissions.ts';
 import { isActionItemOverdue } from '../../domain/recommendation-rules.ts';
 import { builder } from '../builder.ts';
 import { ActionItemStatus } from '../types/enums.ts';
+import { MAX_PAGE_SIZE, pageSize } from '../shared/pagination.ts';
 
 export const ActionItem = builder.prismaNode('ActionItem', {
   id: { field: 'id' },
@@ -23,9 +24,9 @@ export const ActionItem = builder.prismaNode('ActionItem', {
       resolve: (item) => isActionItemOverdue(item),
     }),
     evidence: t.relation('evidence', {
-      description: 'Evidence submitted for it, newest first.',
-      args: { first: t.arg.int({ description: 'At most this many (all when not given).' }) },
-      query: (args) => ({ orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }], take: args.first ?? undefined }),
+      description: `Evidence submitted for it, newest first: at most ${MAX_PAGE_SIZE} (the evidence list pages through more).`,
+      args: { first: t.arg.int({ description: `At most this many (${MAX_PAGE_SIZE} when not given).` }).validate(pageSize) },
+      query: (args) => ({ orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }], take: args.first ?? MAX_PAGE_SIZE }),
     }),
     evidenceCount: t.relationCount('evidence', { description: 'How much evidence it has.' }),
     viewerCanEdit: t.boolean({

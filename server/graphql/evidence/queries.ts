@@ -11,6 +11,7 @@ import { OFFSET_DESCRIPTION, pageArguments, pageSkip, SortDirection } from '../s
 import { EvidenceStrength, EvidenceVerification } from '../types/enums.ts';
 import { Organisation } from '../types/organisation.ts';
 import { Evidence } from './type.ts';
+import { containsText, searchText } from '../shared/search.ts';
 
 const EvidenceFilter = builder.inputType('EvidenceFilter', {
   description: 'Narrows a list of evidence. Conditions combine with AND.',
@@ -21,7 +22,7 @@ const EvidenceFilter = builder.inputType('EvidenceFilter', {
     recommendationId: t.id({ description: 'For this recommendation’s plan.' }).validate(globalIdOf('Recommendation').nullish()),
     ownerId: t.id({ description: 'For action items owned by this organisation or those under it.' }).validate(globalIdOf('Organisation').nullish()),
     submittedSince: t.field({ type: 'DateTime', description: 'Submitted at or after this time.' }),
-    search: t.string({ description: 'Words in the summary.' }),
+    search: t.string({ description: 'Text in the summary (matched literally, ignoring case).' }).validate(searchText),
   }),
 });
 
@@ -34,7 +35,7 @@ function evidenceWhere(filter: typeof EvidenceFilter.$inferInput | null | undefi
   if (filter.recommendationId) where.push({ actionItem: { recommendationId: filter.recommendationId } });
   if (filter.ownerId) where.push({ actionItem: { owner: withinOrganisation(filter.ownerId) } });
   if (filter.submittedSince) where.push({ submittedAt: { gte: filter.submittedSince } });
-  if (filter.search?.trim()) where.push({ summary: { contains: filter.search.trim(), mode: 'insensitive' } });
+  if (filter.search) where.push({ summary: containsText(filter.search) });
   return { AND: where };
 }
 

@@ -13,6 +13,7 @@ import { Organisation } from '../types/organisation.ts';
 import { Report } from '../reports/type.ts';
 import { Theme } from '../types/theme.ts';
 import { Recommendation } from './type.ts';
+import { containsText, equalsText, searchText } from '../shared/search.ts';
 
 export const RecommendationFilter = builder.inputType('RecommendationFilter', {
   description: 'Narrows a list of recommendations. Conditions combine with AND; lists within one condition mean any of them.',
@@ -33,7 +34,7 @@ export const RecommendationFilter = builder.inputType('RecommendationFilter', {
     targetDateTo: t.field({ type: 'Date', description: 'Target date on or before this date.' }),
     updatedSince: t.field({ type: 'DateTime', description: 'It or its plan changed at or after this time.' }),
     notUpdatedSince: t.field({ type: 'DateTime', description: 'Neither it nor its plan has changed since this time (stale).' }),
-    search: t.string({ description: 'Words in the reference or text (case-insensitive).' }),
+    search: t.string({ description: 'The reference, or text in the recommendation (matched literally, ignoring case).' }).validate(searchText),
   }),
 });
 
@@ -60,9 +61,8 @@ export function recommendationWhere(filter: RecommendationFilterInput | null | u
   if (filter.targetDateTo) where.push({ targetDate: { lte: filter.targetDateTo } });
   if (filter.updatedSince) where.push({ updatedAt: { gte: filter.updatedSince } });
   if (filter.notUpdatedSince) where.push({ updatedAt: { lt: filter.notUpdatedSince } });
-  if (filter.search?.trim()) {
-    const search = filter.search.trim();
-    where.push({ OR: [{ reference: { equals: search, mode: 'insensitive' } }, { text: { contains: search, mode: 'insensitive' } }] });
+  if (filter.search) {
+    where.push({ OR: [{ reference: equalsText(filter.search) }, { text: containsText(filter.search) }] });
   }
   return { AND: where };
 }

@@ -4,6 +4,7 @@ import { isOverdue, reportedVsVerified } from '../../domain/recommendation-rules
 import { builder } from '../builder.ts';
 import { loadLineages } from './lineage.ts';
 import { AssessmentVerdict, RecommendationResponse, RecommendationStatus } from '../types/enums.ts';
+import { pageArguments } from '../shared/pagination.ts';
 
 export const ReportedVsVerified = builder.enumType('ReportedVsVerified', {
   description: 'What the owner reports against what inspectors found: only an inspector’s verdict closes a recommendation as achieved.',
@@ -112,6 +113,7 @@ export const Recommendation = builder.prismaNode('Recommendation', {
     }),
     actionItems: t.relatedConnection('actionItems', {
       cursor: 'id',
+      validate: pageArguments,
       description: 'The action plan: its action items, by due date.',
       totalCount: true,
       query: { orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }] },
@@ -119,6 +121,7 @@ export const Recommendation = builder.prismaNode('Recommendation', {
     actionItemCount: t.relationCount('actionItems', { description: 'How many action items its plan has.' }),
     history: t.relatedConnection('history', {
       cursor: 'id',
+      validate: pageArguments,
       description: 'Every change to it and its plan, newest first.',
       totalCount: true,
       query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },

@@ -8,6 +8,7 @@ import { OFFSET_DESCRIPTION, pageArguments, pageSkip, SortDirection } from '../s
 import { ReportKind } from '../types/enums.ts';
 import { Organisation } from '../types/organisation.ts';
 import { Report } from './type.ts';
+import { containsText, searchText } from '../shared/search.ts';
 
 const ReportFilter = builder.inputType('ReportFilter', {
   description: 'Narrows a list of reports. Conditions combine with AND.',
@@ -16,7 +17,7 @@ const ReportFilter = builder.inputType('ReportFilter', {
     inspectorateId: t.id({ description: 'Published by this inspectorate.' }).validate(globalIdOf('Organisation').nullish()),
     publishedFrom: t.field({ type: 'Date', description: 'Published on or after this date.' }),
     publishedTo: t.field({ type: 'Date', description: 'Published on or before this date.' }),
-    search: t.string({ description: 'Words in the title or summary.' }),
+    search: t.string({ description: 'Text in the title or summary (matched literally, ignoring case).' }).validate(searchText),
   }),
 });
 
@@ -44,9 +45,8 @@ function reportWhere(filter: typeof ReportFilter.$inferInput | null | undefined)
   if (filter?.inspectorateId) where.push({ inspectorateId: filter.inspectorateId });
   if (filter?.publishedFrom) where.push({ publishedOn: { gte: filter.publishedFrom } });
   if (filter?.publishedTo) where.push({ publishedOn: { lte: filter.publishedTo } });
-  if (filter?.search?.trim()) {
-    const search = filter.search.trim();
-    where.push({ OR: [{ title: { contains: search, mode: 'insensitive' } }, { summary: { contains: search, mode: 'insensitive' } }] });
+  if (filter?.search) {
+    where.push({ OR: [{ title: containsText(filter.search) }, { summary: containsText(filter.search) }] });
   }
   return { AND: where };
 }

@@ -2,6 +2,7 @@ import { can } from '../../domain/permissions.ts';
 import { builder } from '../builder.ts';
 import { ReportKind } from '../types/enums.ts';
 import { loadReportProgress, ReportProgress } from './progress.ts';
+import { pageArguments } from '../shared/pagination.ts';
 
 export const Report = builder.prismaNode('Report', {
   id: { field: 'id' },
@@ -26,6 +27,7 @@ export const Report = builder.prismaNode('Report', {
     }),
     recommendations: t.relatedConnection('recommendations', {
       cursor: 'id',
+      validate: pageArguments,
       description: 'Its recommendations, in the order printed.',
       totalCount: true,
       query: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },

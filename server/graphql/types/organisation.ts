@@ -12,6 +12,7 @@ import { write } from '../shared/mutation.ts';
 import { NAME_MAX, optionalText, requiredText } from '../shared/validation.ts';
 import { OFFSET_DESCRIPTION, pageArguments, pageSkip, SortDirection } from '../shared/pagination.ts';
 import { OrganisationKind } from './enums.ts';
+import { containsText, searchText } from '../shared/search.ts';
 
 export const Organisation = builder.prismaNode('Organisation', {
   id: { field: 'id' },
@@ -61,7 +62,7 @@ const OrganisationFilter = builder.inputType('OrganisationFilter', {
       description: 'This organisation and all those under it.',
     }).validate(globalIdOf('Organisation').nullish()),
     parentId: t.id({ description: 'Directly under this organisation.' }).validate(globalIdOf('Organisation').nullish()),
-    search: t.string({ description: 'Words in the name or short name.' }),
+    search: t.string({ description: 'Text in the name or short name (matched literally, ignoring case).' }).validate(searchText),
   }),
 });
 
@@ -72,9 +73,8 @@ function organisationWhere(filter: Filter | null | undefined): Prisma.Organisati
   if (filter?.kinds?.length) where.push({ kind: { in: filter.kinds } });
   if (filter?.within) where.push(withinOrganisation(filter.within));
   if (filter?.parentId) where.push({ parentId: filter.parentId });
-  if (filter?.search?.trim()) {
-    const search = filter.search.trim();
-    where.push({ OR: [{ name: { contains: search, mode: 'insensitive' } }, { shortName: { contains: search, mode: 'insensitive' } }] });
+  if (filter?.search) {
+    where.push({ OR: [{ name: containsText(filter.search) }, { shortName: containsText(filter.search) }] });
   }
   return { AND: where };
 }

@@ -4,6 +4,7 @@ import { countOf } from '../shared/counts.ts';
 import { builder } from '../builder.ts';
 import { globalIdOf } from '../shared/ids.ts';
 import { OFFSET_DESCRIPTION, pageArguments, pageSkip } from '../shared/pagination.ts';
+import { containsText, searchText } from '../shared/search.ts';
 
 export const Theme = builder.prismaNode('Theme', {
   id: { field: 'id' },
@@ -15,6 +16,7 @@ export const Theme = builder.prismaNode('Theme', {
     description: t.exposeString('description', { nullable: true, description: 'What it covers.' }),
     recommendations: t.relatedConnection('recommendations', {
       cursor: 'id',
+      validate: pageArguments,
       description: 'Recommendations concerning it, newest first.',
       totalCount: true,
       query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
@@ -29,16 +31,16 @@ builder.queryFields((t) => ({
     cursor: 'id',
     description: 'All themes, by name.',
     args: {
-      search: t.arg.string({ description: 'Words in the name.' }),
+      search: t.arg.string({ description: 'Text in the name (matched literally, ignoring case).' }).validate(searchText),
       offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
     },
     totalCount: (_parent, args) =>
-      countOf('theme', args.search ? { name: { contains: args.search, mode: 'insensitive' } } : {}, (where) => prisma.theme.count({ where })),
+      countOf('theme', args.search ? { name: containsText(args.search) } : {}, (where) => prisma.theme.count({ where })),
     resolve: (query, _parent, args) =>
       prisma.theme.findMany({
         ...query,
         skip: pageSkip(args, query.skip),
-        where: args.search ? { name: { contains: args.search, mode: 'insensitive' } } : {},
+        where: args.search ? { name: containsText(args.search) } : {},
         orderBy: [{ name: 'asc' }, { id: 'asc' }],
       }),
   }),

@@ -12,6 +12,7 @@ import { NAME_MAX, requiredText } from '../shared/validation.ts';
 import { OFFSET_DESCRIPTION, pageArguments, pageSkip } from '../shared/pagination.ts';
 import { Role } from './enums.ts';
 import { Organisation } from './organisation.ts';
+import { containsText, searchText } from '../shared/search.ts';
 
 export const User = builder.prismaNode('User', {
   id: { field: 'id' },
@@ -34,18 +35,18 @@ const UserFilter = builder.inputType('UserFilter', {
   fields: (t) => ({
     roles: t.field({ type: [Role], description: 'Any of these roles.' }),
     organisationId: t.id({ description: 'In this organisation.' }).validate(globalIdOf('Organisation').nullish()),
-    search: t.string({ description: 'Words in the name or email.' }),
+    search: t.string({ description: 'Text in the name or email (matched literally, ignoring case).' }).validate(searchText),
   }),
 });
 
 function userWhere(filter: typeof UserFilter.$inferInput | null | undefined): Prisma.UserWhereInput {
   if (!filter) return {};
-  const search = filter.search?.trim();
+  const search = filter.search;
   return {
     role: filter.roles?.length ? { in: filter.roles } : undefined,
     organisationId: filter.organisationId ?? undefined,
     OR: search
-      ? [{ name: { contains: search, mode: 'insensitive' } }, { email: { contains: search, mode: 'insensitive' } }]
+      ? [{ name: containsText(search) }, { email: containsText(search) }]
       : undefined,
   };
 }
