@@ -3,9 +3,9 @@ import { noteAccessChange } from '../db/change-feed.ts';
 import { prisma } from '../db/client.ts';
 import { cachedAccess } from '../db/read-cache.ts';
 import type { ApiTokenAccess } from '../db/generated/prisma/enums.ts';
-import type { Actor } from '../domain/actor.ts';
+import { authorize, type Actor } from '../domain/actor.ts';
 import { recordHistory } from '../domain/history.ts';
-import { badField, forbidden, notFound } from '../errors.ts';
+import { badField, notFound } from '../errors.ts';
 import { API_TOKEN_PREFIX, hashSecret, newApiToken } from './secrets.ts';
 
 /** Creates a named token for a user; the secret is returned this once and stored only as a hash. */
@@ -14,9 +14,9 @@ export async function createApiToken(
   actor: Actor,
   input: { userId: number; name: string; access: ApiTokenAccess; expiresAt?: Date | null },
 ): Promise<{ id: number; secret: string }> {
-  if (input.userId !== actor.userId && actor.role !== 'ADMINISTRATOR') throw forbidden('Only administrators make tokens for other people.');
-  // A token made with a token would let a script outlive the credentials it was given.
-  if (actor.apiTokenId !== null) throw forbidden('Sign in to make API tokens: a token cannot make another.');
+  // Only administrators make tokens for others, and a token cannot make another: it would let
+  // a script outlive the credentials it was given (domain/permissions.ts).
+  authorize(actor, 'manageApiToken', { userId: input.userId });
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw badField(['expiresAt'], 'must be in the future');
   const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
   if (!user) throw notFound('The user');
@@ -32,7 +32,7 @@ export async function createApiToken(
 export async function revokeApiToken(tx: TransactionClient, actor: Actor, id: number): Promise<number> {
   const token = await tx.apiToken.findUnique({ where: { id } });
   if (!token) throw notFound('The API token');
-  if (token.userId !== actor.userId && actor.role !== 'ADMINISTRATOR') throw forbidden();
+  authorize(actor, 'manageApiToken', { userId: token.userId });
   if (token.revokedAt) throw badField(['id'], 'the token is already revoked');
   await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
   noteAccessChange();

@@ -21,7 +21,7 @@ async function organisationPath(tx: TransactionClient, id: number, field: string
 async function readForUpdate(tx: TransactionClient, actor: Actor, id: number, version: number) {
   const current = await tx.actionItem.findUnique({ where: { id }, include: { owner: { select: { path: true } } } });
   if (!current) throw notFound(WHAT);
-  authorize(actor, 'manageActionItem', current.owner.path);
+  authorize(actor, 'manageActionItem', { organisationPath: current.owner.path });
   return checkVersion(current, version, WHAT);
 }
 
@@ -40,7 +40,7 @@ export async function createActionItem(tx: TransactionClient, actor: Actor, inpu
     throw notFound('The recommendation');
   }
   // Leaders add actions their own organisation (or one under it) will own, to any plan.
-  authorize(actor, 'manageActionItem', await organisationPath(tx, input.ownerId, ['ownerId']));
+  authorize(actor, 'manageActionItem', { organisationPath: await organisationPath(tx, input.ownerId, ['ownerId']) });
   const item = await tx.actionItem.create({
     data: {
       recommendationId: input.recommendationId,
@@ -91,7 +91,7 @@ export async function updateActionItem(
     history.push({ ...on, kind: 'UPDATED', field: 'leadPerson', fromValue: current.leadPerson, toValue: changes.leadPerson });
   }
   if (changes.ownerId !== undefined && changes.ownerId !== current.ownerId) {
-    authorize(actor, 'manageActionItem', await organisationPath(tx, changes.ownerId, ['changes', 'ownerId']));
+    authorize(actor, 'manageActionItem', { organisationPath: await organisationPath(tx, changes.ownerId, ['changes', 'ownerId']) });
     history.push({ ...on, kind: 'OWNER_CHANGED', field: 'owner', fromValue: await organisationLabels(tx, [current.ownerId]), toValue: await organisationLabels(tx, [changes.ownerId]) });
   }
   if (changes.dueDate !== undefined && !sameDay(changes.dueDate, current.dueDate)) {

@@ -1,6 +1,6 @@
 import type { Role } from '../db/generated/prisma/enums.ts';
 import { forbidden, unauthenticated } from '../errors.ts';
-import { can, type Action } from './permissions.ts';
+import { can, type Action, type Target } from './permissions.ts';
 
 /** Who is acting: a signed-in person, or a script using one of that person's API tokens. */
 export type Actor = {
@@ -21,7 +21,7 @@ export function requireActor(actor: Actor | null): Actor {
   return actor;
 }
 
-/** Refuses an action on a record of this organisation unless the actor may take it. */
-export function authorize(actor: Actor, action: Action, organisationPath?: string | null): void {
-  if (!can(actor, action, organisationPath)) throw forbidden();
+/** Refuses an action on the target (a record's organisation, an account) unless the actor may take it. */
+export function authorize(actor: Actor, action: Action, target?: Target): void {
+  if (!can(actor, action, target)) throw forbidden();
 }

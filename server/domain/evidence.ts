@@ -16,7 +16,7 @@ export async function submitEvidence(
     select: { recommendationId: true, owner: { select: { path: true } } },
   });
   if (!item) throw notFound('The action item');
-  authorize(actor, 'submitEvidence', item.owner.path);
+  authorize(actor, 'submitEvidence', { organisationPath: item.owner.path });
   const evidence = await tx.evidence.create({
     data: {
       actionItemId: input.actionItemId,

@@ -2,28 +2,42 @@ import type { Actor } from './actor.ts';
 
 /**
  * Who may do what: one pure module, decided from the actor's role, the
- * organisation subtree they belong to, and what their credentials allow.
- * The schema's scopes gate each mutation by role; the domain asks this module
- * about the organisation of the very record being changed.
+ * organisation subtree they belong to, whose account a thing belongs to, and
+ * what their credentials allow. Everything asks it: the schema's scopes (reads
+ * and writes, builder.ts), the domain about the very record being changed, the
+ * `viewerCan…` answers, and, through the `permissions` query, the admin app.
  */
-export type Action =
-  | 'updateStatus'
-  | 'respond'
-  | 'manageActionItem'
-  | 'submitEvidence'
-  | 'editRecommendation'
-  | 'loadReport'
-  | 'linkRepeats'
-  | 'verifyEvidence'
-  | 'recordAssessment'
-  | 'manageThemes'
-  | 'administer';
+
+/** Every action, with what it allows (the API's `Action` enum says the same). */
+export const ACTION_MEANINGS = {
+  readRecords: 'Read reports, recommendations, plans, evidence, verdicts, organisations, themes and their history.',
+  readAccount: 'Read an account’s details (email, whether it may sign in), its API tokens and its history: your own, or anyone’s as an administrator.',
+  manageApiToken: 'Make or revoke API tokens while signed in (a token cannot make another): your own, or anyone’s as an administrator.',
+  updateStatus: 'Change a recommendation’s self-reported status: of your organisation or one under it as a leader, any as an inspector.',
+  respond: 'Record an addressee’s response to a recommendation: for your organisation or one under it as a leader, any as an inspector.',
+  manageActionItem: 'Add, change, complete and remove action items: owned by your organisation or one under it as a leader, any as an inspector.',
+  submitEvidence: 'Submit evidence for an action item: owned by your organisation or one under it as a leader, any as an inspector.',
+  editRecommendation: 'Change a recommendation’s details and target date (inspectors).',
+  loadReport: 'Load and edit reports and their recommendations (inspectors).',
+  linkRepeats: 'Link, confirm and remove repeat links between recommendations (inspectors).',
+  verifyEvidence: 'Accept evidence or find it insufficient (inspectors).',
+  recordAssessment: 'Record an inspector’s verdict on a recommendation (inspectors).',
+  manageThemes: 'Add and change themes (inspectors).',
+  administer: 'Manage organisations, users and roles (administrators).',
+} as const;
+
+export type Action = keyof typeof ACTION_MEANINGS;
+export const ACTIONS = Object.keys(ACTION_MEANINGS) as Action[];
+
+/** What an action is taken on: a record of an organisation, or a person's account. */
+export type Target = { organisationPath?: string | null; userId?: number | null };
 
 /** Organisation paths share a segment for each ancestor: see organisation-tree.ts. */
 export function isWithin(actorPath: string | null, organisationPath: string | null | undefined): boolean {
   return Boolean(actorPath && organisationPath && organisationPath.startsWith(actorPath));
 }
 
+/** Whether the credentials may change anything at all: a read-only token or a viewer never does. */
 export function canWrite(actor: Actor | null): actor is Actor {
   return actor !== null && actor.access === 'READ_WRITE' && actor.role !== 'VIEWER';
 }
@@ -32,13 +46,22 @@ const INSPECTOR_ACTIONS: Action[] = [
   'updateStatus', 'respond', 'manageActionItem', 'submitEvidence', 'editRecommendation', 'loadReport',
   'linkRepeats', 'verifyEvidence', 'recordAssessment', 'manageThemes',
 ];
+/** Leaders take these on records of their own organisation or one under it. */
 const LEADER_ACTIONS: Action[] = ['updateStatus', 'respond', 'manageActionItem', 'submitEvidence'];
 
-/**
- * Whether the actor may take this action; for leaders, on a record of the
- * organisation whose path is given (their own organisation or one under it).
- */
-export function can(actor: Actor | null, action: Action, organisationPath?: string | null): boolean {
+const ownAccount = (actor: Actor, target: Target | undefined) => actor.role === 'ADMINISTRATOR' || target?.userId === actor.userId;
+
+/** Whether the actor may take this action on the target. */
+export function can(actor: Actor | null, action: Action, target?: Target): boolean {
+  if (!actor) return false;
+  switch (action) {
+    case 'readRecords':
+      return true;
+    case 'readAccount':
+      return ownAccount(actor, target);
+    case 'manageApiToken':
+      return actor.apiTokenId === null && ownAccount(actor, target);
+  }
   if (!canWrite(actor)) return false;
   switch (actor.role) {
     case 'ADMINISTRATOR':
@@ -46,8 +69,22 @@ export function can(actor: Actor | null, action: Action, organisationPath?: stri
     case 'INSPECTOR':
       return INSPECTOR_ACTIONS.includes(action);
     case 'LEADER':
-      return LEADER_ACTIONS.includes(action) && isWithin(actor.organisationPath, organisationPath);
+      return LEADER_ACTIONS.includes(action) && isWithin(actor.organisationPath, target?.organisationPath);
     default:
       return false;
   }
+}
+
+/**
+ * Whether the actor may take this action on anything at all: their own account, or a record of
+ * their own organisation if that is where they act. The gate on each mutation (the domain then
+ * asks about the record itself), and what menus and create buttons offer.
+ */
+export function canAtAll(actor: Actor | null, action: Action): boolean {
+  return can(actor, action, actor ? { organisationPath: actor.organisationPath, userId: actor.userId } : undefined);
+}
+
+/** Every action the actor may take on something. */
+export function actionsOf(actor: Actor | null): Action[] {
+  return ACTIONS.filter((action) => canAtAll(actor, action));
 }

@@ -30,7 +30,7 @@ async function readForUpdate(tx: TransactionClient, actor: Actor, action: Action
     },
   });
   if (!current) throw notFound(WHAT);
-  authorize(actor, action, current.owner.path);
+  authorize(actor, action, { organisationPath: current.owner.path });
   return checkVersion(current, version, WHAT);
 }
 
@@ -186,7 +186,7 @@ export async function setRecommendationResponse(
   if (!current) throw notFound(WHAT);
   const addressee = current.addressees.find((a) => a.organisationId === input.organisationId);
   // Leaders answer for their own organisation (or one under it).
-  authorize(actor, 'respond', addressee?.organisation.path ?? null);
+  authorize(actor, 'respond', { organisationPath: addressee?.organisation.path });
   checkVersion(current, input.version, WHAT);
   if (!addressee) throw badField(['organisationId'], 'the recommendation is not addressed to this organisation');
   if (addressee.response === input.response && (input.note ?? null) === addressee.responseNote) {

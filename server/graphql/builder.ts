@@ -9,7 +9,7 @@ import ValidationPlugin from '@pothos/plugin-validation';
 import { prisma } from '../db/client.ts';
 import type PrismaTypes from '../db/generated/pothos-types.ts';
 import { getDatamodel } from '../db/generated/pothos-types.ts';
-import { canWrite } from '../domain/permissions.ts';
+import { canAtAll, type Action } from '../domain/permissions.ts';
 import { badUserInput, forbidden, unauthenticated } from '../errors.ts';
 import type { Context } from './context.ts';
 import { LIMITS } from './limits.ts';
@@ -20,18 +20,10 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
   AuthScopes: {
-    /** Everyone, signed in or not: for signing in and out. */
+    /** Everyone, signed in or not: for signing in and out, and asking who you are. */
     anyone: boolean;
-    /** Signed in, or a valid API token. */
-    authenticated: boolean;
-    /** A person signed in with a session (not a script's token): to manage tokens. */
-    signedIn: boolean;
-    /** A leader who may write (not through a read-only token). */
-    leader: boolean;
-    /** An inspector or administrator who may write. */
-    inspector: boolean;
-    /** An administrator who may write. */
-    administrator: boolean;
+    /** The caller may take this action on something (domain/permissions.ts decides). */
+    may: Action;
   };
   DefaultFieldNullability: false;
   Scalars: {
@@ -62,13 +54,10 @@ export const builder = new SchemaBuilder<{
     },
   },
   scopeAuth: {
+    // One vocabulary: a scope is a domain action, decided by the domain's own rule.
     authScopes: ({ actor }) => ({
       anyone: true,
-      authenticated: actor !== null,
-      signedIn: actor !== null && actor.apiTokenId === null,
-      leader: canWrite(actor) && actor.role === 'LEADER',
-      inspector: canWrite(actor) && (actor.role === 'INSPECTOR' || actor.role === 'ADMINISTRATOR'),
-      administrator: canWrite(actor) && actor.role === 'ADMINISTRATOR',
+      may: (action) => canAtAll(actor, action),
     }),
     unauthorizedError: (_parent, context) => (context.actor ? forbidden() : unauthenticated()),
   },
@@ -110,7 +99,7 @@ export const builder = new SchemaBuilder<{
 // Secure by default: every read needs a signed-in user or a token (fields that must not, say so).
 builder.queryType({
   description: 'Reads. Lists are Relay connections with a total count. Every read needs a session or an API token.',
-  authScopes: { authenticated: true },
+  authScopes: { may: 'readRecords' },
 });
 builder.mutationType({
   description: 'Writes. Each one is authorised, validated, leaves a history event in the same transaction, and refuses a stale version.',

@@ -51,6 +51,16 @@ describe('authorization on the schema', () => {
   type Options = { authScopes?: unknown; skipTypeScopes?: boolean };
   const optionsOf = (extensions: Record<string, unknown> | null | undefined) => (extensions?.pothosOptions ?? {}) as Options;
 
+  it('gates every mutation by a domain action, or lets anyone sign in and out', async () => {
+    const { ACTIONS } = await import('../../server/domain/permissions.ts');
+    const rules = Object.values(schema.getMutationType()!.getFields()).map((field) => [field.name, optionsOf(field.extensions).authScopes] as const);
+    for (const [name, rule] of rules) {
+      const may = (rule as { may?: string } | undefined)?.may;
+      if (['login', 'logout'].includes(name)) expect(rule, name).toEqual({ anyone: true });
+      else expect(ACTIONS, name).toContain(may);
+    }
+  });
+
   it('declares a rule on every mutation (secure by default: a new one without a rule fails here)', () => {
     const missing = Object.values(schema.getMutationType()!.getFields())
       .filter((field) => optionsOf(field.extensions).authScopes === undefined)
@@ -60,10 +70,10 @@ describe('authorization on the schema', () => {
 
   it('requires authentication on every query unless the field says otherwise', () => {
     const query = schema.getQueryType()!;
-    expect(optionsOf(query.extensions).authScopes).toEqual({ authenticated: true });
+    expect(optionsOf(query.extensions).authScopes).toEqual({ may: 'readRecords' });
     const open = Object.values(query.getFields())
       .filter((field) => optionsOf(field.extensions).skipTypeScopes)
       .map((field) => [field.name, optionsOf(field.extensions).authScopes]);
-    expect(open).toEqual([['me', { anyone: true }]]);
+    expect(open).toEqual([['permissions', { anyone: true }], ['me', { anyone: true }]]);
   });
 });

@@ -16,7 +16,8 @@ export default function ApiTokens() {
   const queryClient = useQueryClient();
   const notify = useNotify();
   const { data: identity } = useGetIdentity();
-  const all = (identity as Identity | undefined)?.role === 'ADMINISTRATOR';
+  // Everyone's tokens are for those who administer.
+  const all = (identity as Identity | undefined)?.permissions.actions.includes('ADMINISTER') ?? false;
   const [making, setMaking] = useState(false);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const { data, error } = useQuery({

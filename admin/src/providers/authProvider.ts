@@ -1,5 +1,5 @@
 import { HttpError, type AuthProvider, type UserIdentity } from 'react-admin';
-import { canAccess, type Permissions, type Role } from './canAccess';
+import { canAccess, type Action, type Permissions, type Role } from './canAccess';
 import { identityFields } from './fields';
 import { graphql } from './graphql';
 
@@ -7,38 +7,18 @@ type User = { id: string; name: string; email: string; role: Role; organisation:
 
 export type Identity = UserIdentity & { email: string; role: Role; organisation: User['organisation']; permissions: Permissions };
 
-type Connection = { totalCount: number; edges: { node: { id: string } }[] };
-
-/** The ids of an organisation and every one under it: where a leader may act. */
-async function subtreeOf(organisationId: string): Promise<string[]> {
-  const ids: string[] = [];
-  for (let total = 1; ids.length < total; ) {
-    const { organisations } = await graphql<{ organisations: Connection }>(
-      `query Subtree($within: ID!, $offset: Int) { organisations(first: 100, offset: $offset, filter: { within: $within }) { totalCount edges { node { id } } } }`,
-      { within: organisationId, offset: ids.length },
-    );
-    total = organisations.totalCount;
-    if (!organisations.edges.length) break;
-    ids.push(...organisations.edges.map((edge) => edge.node.id));
-  }
-  return ids;
+function toIdentity(user: User, actions: readonly Action[]): Identity {
+  return { id: user.id, fullName: user.name, email: user.email, role: user.role, organisation: user.organisation, permissions: { actions } };
 }
 
-async function toIdentity(user: User): Promise<Identity> {
-  const organisationId = user.organisation?.id ?? null;
-  const subtreeIds = user.role === 'LEADER' && organisationId ? await subtreeOf(organisationId) : [];
-  return {
-    id: user.id, fullName: user.name, email: user.email, role: user.role, organisation: user.organisation,
-    permissions: { role: user.role, organisationId, subtreeIds },
-  };
-}
+const ME = `query Me { me { ${identityFields} } permissions }`;
 
 /** The signed-in person, read once per page load and after each sign-in. */
 let session: Promise<Identity | null> | null = null;
 
 function currentIdentity(): Promise<Identity | null> {
-  session ??= graphql<{ me: User | null }>(`query Me { me { ${identityFields} } }`)
-    .then(({ me }) => (me ? toIdentity(me) : null))
+  session ??= graphql<{ me: User | null; permissions: Action[] }>(ME)
+    .then(({ me, permissions }) => (me ? toIdentity(me, permissions) : null))
     .catch((error: unknown) => {
       session = null;
       throw error;
@@ -55,15 +35,15 @@ async function signedIn(): Promise<Identity> {
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     session = null;
-    const { login } = await graphql<{ login: User }>(
-      `mutation Login($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { ${identityFields} } }`,
+    await graphql<{ login: User }>(
+      `mutation Login($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { id } }`,
       { email: username, password },
     ).catch((error: unknown) => {
       if (error instanceof HttpError && error.status === 401) throw new Error('That email and password do not match an account that may sign in.');
       throw error;
     });
-    session = toIdentity(login);
-    await session;
+    // Who they are and what they may do, as the new session is told.
+    await currentIdentity();
   },
   async logout() {
     session = null;

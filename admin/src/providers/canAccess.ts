@@ -1,23 +1,25 @@
 /**
- * Who may do what, decided in one place. The server is the authority: records carry
- * its `viewerCan…` answers, which are taken at their word. Where there is no record
- * (a create button, a menu entry), the role decides: inspectors and administrators
- * act everywhere, leaders within their organisation's subtree, viewers read.
+ * Who may do what, as the server says: the admin app keeps no rules of its own. A record carries
+ * the server's `viewerCan…` answers for itself, which are taken at their word; where there is no
+ * record (a create button, a menu entry), the actions the server says the caller may take at all
+ * (the `permissions` query, in the domain's own vocabulary) decide.
  */
 
 export type Role = 'ADMINISTRATOR' | 'INSPECTOR' | 'LEADER' | 'VIEWER';
 
-export type Permissions = { role: Role; organisationId: string | null; subtreeIds: readonly string[] };
+/** The domain's actions, as the API's Action enum names them. */
+export type Action =
+  | 'READ_RECORDS' | 'READ_ACCOUNT' | 'MANAGE_API_TOKEN' | 'UPDATE_STATUS' | 'RESPOND' | 'MANAGE_ACTION_ITEM' | 'SUBMIT_EVIDENCE'
+  | 'EDIT_RECOMMENDATION' | 'LOAD_REPORT' | 'LINK_REPEATS' | 'VERIFY_EVIDENCE' | 'RECORD_ASSESSMENT' | 'MANAGE_THEMES' | 'ADMINISTER';
+
+export type Permissions = { actions: readonly Action[] };
 
 export type AccessRequest = { action: string; resource: string; record?: Record<string, unknown> };
 
-const reads = new Set(['list', 'show', 'export']);
-const inspectorOnly = new Set(['verify', 'assess', 'linkRepeat']);
-const administration = new Set(['users']);
-
-/** The server's per-record answers, once the schema has them. */
+/** The server's per-record answers. */
 const serverAnswer: Record<string, string> = {
   edit: 'viewerCanEdit',
+  delete: 'viewerCanEdit',
   status: 'viewerCanUpdateStatus',
   plan: 'viewerCanManageActionPlan',
   linkRepeat: 'viewerCanLinkRepeats',
@@ -27,41 +29,38 @@ const serverAnswer: Record<string, string> = {
   respond: 'viewerCanRespond',
 };
 
-const idAt = (value: unknown, ...path: string[]): string | undefined => {
-  let here: unknown = value;
-  for (const key of path) here = here && typeof here === 'object' ? (here as Record<string, unknown>)[key] : undefined;
-  return typeof here === 'string' ? here : undefined;
+const reads = new Set(['list', 'show', 'export']);
+
+/**
+ * What each screen's action is, in the domain's words. An action not named here is offered to
+ * nobody (removals the API does not make, say).
+ */
+const domainAction: Record<string, Record<string, Action>> = {
+  reports: { create: 'LOAD_REPORT', edit: 'LOAD_REPORT' },
+  recommendations: {
+    create: 'LOAD_REPORT', edit: 'EDIT_RECOMMENDATION', status: 'UPDATE_STATUS', plan: 'MANAGE_ACTION_ITEM',
+    linkRepeat: 'LINK_REPEATS', assess: 'RECORD_ASSESSMENT', respond: 'RESPOND',
+  },
+  actionItems: { create: 'MANAGE_ACTION_ITEM', edit: 'MANAGE_ACTION_ITEM', delete: 'MANAGE_ACTION_ITEM', submitEvidence: 'SUBMIT_EVIDENCE' },
+  evidence: { create: 'SUBMIT_EVIDENCE', verify: 'VERIFY_EVIDENCE' },
+  assessments: { create: 'RECORD_ASSESSMENT' },
+  organisations: { create: 'ADMINISTER', edit: 'ADMINISTER' },
+  themes: { create: 'MANAGE_THEMES', edit: 'MANAGE_THEMES' },
+  apiTokens: { create: 'MANAGE_API_TOKEN', delete: 'MANAGE_API_TOKEN' },
 };
 
-/** The organisations a record belongs to, whatever its type. */
-export function owningOrganisations(record: Record<string, unknown>): string[] {
-  return [
-    idAt(record, 'owner', 'id'),
-    idAt(record, 'recommendation', 'owner', 'id'),
-    idAt(record, 'actionItem', 'owner', 'id'),
-    idAt(record, 'actionItem', 'recommendation', 'owner', 'id'),
-  ].filter((id): id is string => id !== undefined);
-}
-
-function leaderMay(permissions: Permissions, { action, resource, record }: AccessRequest): boolean {
-  if (inspectorOnly.has(action) || resource === 'reports' || resource === 'assessments' || resource === 'organisations') return false;
-  if (!record) return ['actionItems', 'evidence'].includes(resource) && (action === 'create' || action === 'edit');
-  return owningOrganisations(record).some((id) => permissions.subtreeIds.includes(id));
-}
+/** Screens that are themselves administration: reading them is administering. */
+const administration = new Set(['users']);
 
 export function canAccess(permissions: Permissions | null | undefined, request: AccessRequest): boolean {
   if (!permissions) return false;
+  const action = administration.has(request.resource)
+    ? 'ADMINISTER'
+    : reads.has(request.action)
+      ? 'READ_RECORDS'
+      : domainAction[request.resource]?.[request.action];
+  if (action === undefined) return false;
   const answer = request.record?.[serverAnswer[request.action] ?? ''];
   if (typeof answer === 'boolean') return answer;
-  if (administration.has(request.resource)) return permissions.role === 'ADMINISTRATOR';
-  if (reads.has(request.action)) return true;
-  switch (permissions.role) {
-    case 'ADMINISTRATOR':
-    case 'INSPECTOR':
-      return request.resource !== 'organisations' || permissions.role === 'ADMINISTRATOR';
-    case 'LEADER':
-      return leaderMay(permissions, request);
-    default:
-      return false;
-  }
+  return permissions.actions.includes(action);
 }

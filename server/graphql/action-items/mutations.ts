@@ -80,7 +80,7 @@ const reload = (query: object, id: number) => prisma.actionItem.findUniqueOrThro
 
 builder.mutationFields((t) => ({
   createActionItem: t.prismaField({
-    authScopes: { leader: true, inspector: true },
+    authScopes: { may: 'manageActionItem' },
     type: 'ActionItem',
     description: 'Adds a line to a recommendation’s action plan.',
     args: { input: t.arg({ type: CreateActionItemInput, required: true, description: 'The action.' }) },
@@ -93,7 +93,7 @@ builder.mutationFields((t) => ({
       ),
   }),
   updateActionItem: t.prismaField({
-    authScopes: { leader: true, inspector: true },
+    authScopes: { may: 'manageActionItem' },
     type: 'ActionItem',
     description: 'Changes an action item. A moved due date keeps its old value and reason in history.',
     args: { input: t.arg({ type: UpdateActionItemInput, required: true, description: 'The changes.' }) },
@@ -119,7 +119,7 @@ builder.mutationFields((t) => ({
     },
   }),
   completeActionItem: t.prismaField({
-    authScopes: { leader: true, inspector: true },
+    authScopes: { may: 'manageActionItem' },
     type: 'ActionItem',
     description: 'Marks an action item completed, with its completion date.',
     args: { input: t.arg({ type: CompleteActionItemInput, required: true, description: 'Which, and when.' }) },
@@ -127,7 +127,7 @@ builder.mutationFields((t) => ({
       reload(query, await write(context, (tx, actor) => completeActionItem(tx, actor, input))),
   }),
   deleteActionItem: t.field({
-    authScopes: { leader: true, inspector: true },
+    authScopes: { may: 'manageActionItem' },
     type: DeleteActionItemPayload,
     description: 'Removes an action item. One with evidence cannot be removed (cancel it instead): evidence is never lost.',
     args: { input: t.arg({ type: DeleteActionItemInput, required: true, description: 'Which, and why.' }) },

@@ -32,12 +32,12 @@ export const ActionItem = builder.prismaNode('ActionItem', {
     viewerCanEdit: t.boolean({
       description: 'Whether you may change, complete or remove it (its owner’s leaders, inspectors, administrators).',
       select: { owner: { select: { path: true } } },
-      resolve: (item, _args, { actor }) => can(actor, 'manageActionItem', item.owner.path),
+      resolve: (item, _args, { actor }) => can(actor, 'manageActionItem', { organisationPath: item.owner.path }),
     }),
     viewerCanSubmitEvidence: t.boolean({
       description: 'Whether you may submit evidence for it.',
       select: { owner: { select: { path: true } } },
-      resolve: (item, _args, { actor }) => can(actor, 'submitEvidence', item.owner.path),
+      resolve: (item, _args, { actor }) => can(actor, 'submitEvidence', { organisationPath: item.owner.path }),
     }),
     version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was added.' }),

@@ -33,7 +33,7 @@ const VerifyEvidenceInput = builder.inputType('VerifyEvidenceInput', {
 
 builder.mutationFields((t) => ({
   submitEvidence: t.prismaField({
-    authScopes: { leader: true, inspector: true },
+    authScopes: { may: 'submitEvidence' },
     type: 'Evidence',
     description: 'Submits evidence for an action item; it waits, unverified, for an inspector.',
     args: { input: t.arg({ type: SubmitEvidenceInput, required: true, description: 'The evidence.' }) },
@@ -43,7 +43,7 @@ builder.mutationFields((t) => ({
     },
   }),
   verifyEvidence: t.prismaField({
-    authScopes: { inspector: true },
+    authScopes: { may: 'verifyEvidence' },
     type: 'Evidence',
     description: 'Accepts evidence, or marks it insufficient, with a note.',
     args: { input: t.arg({ type: VerifyEvidenceInput, required: true, description: 'The check.' }) },

@@ -1,4 +1,4 @@
-import { can } from '../../domain/permissions.ts';
+import { canAtAll } from '../../domain/permissions.ts';
 import { builder } from '../builder.ts';
 import { EvidenceStrength, EvidenceVerification } from '../types/enums.ts';
 
@@ -21,7 +21,7 @@ export const Evidence = builder.prismaNode('Evidence', {
     verifiedAt: t.expose('verifiedAt', { type: 'DateTime', nullable: true, description: 'When it was checked.' }),
     viewerCanVerify: t.boolean({
       description: 'Whether you may accept it or mark it insufficient (inspectors).',
-      resolve: (_evidence, _args, { actor }) => can(actor, 'verifyEvidence'),
+      resolve: (_evidence, _args, { actor }) => canAtAll(actor, 'verifyEvidence'),
     }),
     version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),
   }),

@@ -83,7 +83,7 @@ const reload = (query: object, id: number) => prisma.recommendation.findUniqueOr
 
 builder.mutationFields((t) => ({
   updateRecommendationStatus: t.prismaField({
-    authScopes: { leader: true, inspector: true },
+    authScopes: { may: 'updateStatus' },
     type: 'Recommendation',
     description: 'Sets the owner’s self-reported status. A comment is required and kept in history.',
     args: { input: t.arg({ type: UpdateRecommendationStatusInput, required: true, description: 'The change.' }) },
@@ -91,7 +91,7 @@ builder.mutationFields((t) => ({
     resolve: (query, _root, { input }, context) => write(context, (tx, actor) => updateRecommendationStatus(tx, actor, input, query)),
   }),
   updateRecommendation: t.prismaField({
-    authScopes: { inspector: true },
+    authScopes: { may: 'editRecommendation' },
     type: 'Recommendation',
     description: 'Changes a recommendation’s details. A moved target date keeps its old value and reason in history.',
     args: { input: t.arg({ type: UpdateRecommendationInput, required: true, description: 'The changes.' }) },
@@ -117,7 +117,7 @@ builder.mutationFields((t) => ({
     },
   }),
   setRecommendationResponse: t.prismaField({
-    authScopes: { leader: true, inspector: true },
+    authScopes: { may: 'respond' },
     type: 'Recommendation',
     description: 'Records one addressee’s response (accepted, partly accepted, not accepted).',
     args: { input: t.arg({ type: SetRecommendationResponseInput, required: true, description: 'The response.' }) },
@@ -125,7 +125,7 @@ builder.mutationFields((t) => ({
       reload(query, await write(context, (tx, actor) => setRecommendationResponse(tx, actor, input))),
   }),
   linkRepeat: t.prismaField({
-    authScopes: { inspector: true },
+    authScopes: { may: 'linkRepeats' },
     type: 'Recommendation',
     description: 'Links a recommendation to the earlier one it repeats: only to an earlier report, never in a cycle.',
     args: { input: t.arg({ type: LinkRepeatInput, required: true, description: 'The link.' }) },
@@ -133,7 +133,7 @@ builder.mutationFields((t) => ({
       reload(query, await write(context, (tx, actor) => linkRepeat(tx, actor, { ...input, confirmed: input.confirmed ?? true }))),
   }),
   confirmRepeat: t.prismaField({
-    authScopes: { inspector: true },
+    authScopes: { may: 'linkRepeats' },
     type: 'Recommendation',
     description: 'Confirms a proposed repeat link.',
     args: { input: t.arg({ type: ConfirmRepeatInput, required: true, description: 'Which link.' }) },
@@ -141,7 +141,7 @@ builder.mutationFields((t) => ({
       reload(query, await write(context, (tx, actor) => confirmRepeat(tx, actor, input))),
   }),
   unlinkRepeat: t.prismaField({
-    authScopes: { inspector: true },
+    authScopes: { may: 'linkRepeats' },
     type: 'Recommendation',
     description: 'Removes a repeat link, with the reason.',
     args: { input: t.arg({ type: UnlinkRepeatInput, required: true, description: 'Which link, and why.' }) },

@@ -1,5 +1,5 @@
 import { daysBetween, today } from '../../domain/dates.ts';
-import { can } from '../../domain/permissions.ts';
+import { can, canAtAll } from '../../domain/permissions.ts';
 import { isOverdue, reportedVsVerified } from '../../domain/recommendation-rules.ts';
 import { builder } from '../builder.ts';
 import { loadLineages } from './lineage.ts';
@@ -27,7 +27,7 @@ builder.prismaObject('RecommendationAddressee', {
     viewerCanRespond: t.boolean({
       description: 'Whether you may record this organisation’s response.',
       select: { organisation: { select: { path: true } } },
-      resolve: (addressee, _args, { actor }) => can(actor, 'respond', addressee.organisation.path),
+      resolve: (addressee, _args, { actor }) => can(actor, 'respond', { organisationPath: addressee.organisation.path }),
     }),
   }),
 });
@@ -129,23 +129,23 @@ export const Recommendation = builder.prismaNode('Recommendation', {
     viewerCanUpdateStatus: t.boolean({
       description: 'Whether you may change its self-reported status (its owner’s leaders, inspectors, administrators).',
       select: { owner: { select: { path: true } } },
-      resolve: (rec, _args, { actor }) => can(actor, 'updateStatus', rec.owner.path),
+      resolve: (rec, _args, { actor }) => can(actor, 'updateStatus', { organisationPath: rec.owner.path }),
     }),
     viewerCanManageActionPlan: t.boolean({
       description: 'Whether you may add action items to its plan (for your own organisation, if you are a leader).',
-      resolve: (_rec, _args, { actor }) => can(actor, 'manageActionItem', actor?.organisationPath ?? undefined),
+      resolve: (_rec, _args, { actor }) => canAtAll(actor, 'manageActionItem'),
     }),
     viewerCanEdit: t.boolean({
       description: 'Whether you may change its details and target date.',
-      resolve: (_rec, _args, { actor }) => can(actor, 'editRecommendation'),
+      resolve: (_rec, _args, { actor }) => canAtAll(actor, 'editRecommendation'),
     }),
     viewerCanLinkRepeats: t.boolean({
       description: 'Whether you may link, confirm or remove repeat links.',
-      resolve: (_rec, _args, { actor }) => can(actor, 'linkRepeats'),
+      resolve: (_rec, _args, { actor }) => canAtAll(actor, 'linkRepeats'),
     }),
     viewerCanAssess: t.boolean({
       description: 'Whether you may record an inspector’s assessment.',
-      resolve: (_rec, _args, { actor }) => can(actor, 'recordAssessment'),
+      resolve: (_rec, _args, { actor }) => canAtAll(actor, 'recordAssessment'),
     }),
     version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was loaded.' }),

@@ -59,7 +59,7 @@ const UpdateReportInput = builder.inputType('UpdateReportInput', {
 
 builder.mutationFields((t) => ({
   createReport: t.prismaField({
-    authScopes: { inspector: true },
+    authScopes: { may: 'loadReport' },
     type: 'Report',
     description: 'Loads a new report with its recommendations, owners, themes and repeat links in one transaction.',
     args: { input: t.arg({ type: CreateReportInput, required: true, description: 'The report.' }) },
@@ -79,7 +79,7 @@ builder.mutationFields((t) => ({
     },
   }),
   updateReport: t.prismaField({
-    authScopes: { inspector: true },
+    authScopes: { may: 'loadReport' },
     type: 'Report',
     description: 'Changes a report’s details.',
     args: { input: t.arg({ type: UpdateReportInput, required: true, description: 'The changes.' }) },

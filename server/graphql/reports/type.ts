@@ -1,4 +1,4 @@
-import { can } from '../../domain/permissions.ts';
+import { canAtAll } from '../../domain/permissions.ts';
 import { builder } from '../builder.ts';
 import { ReportKind } from '../types/enums.ts';
 import { loadReportProgress, ReportProgress } from './progress.ts';
@@ -44,7 +44,7 @@ export const Report = builder.prismaNode('Report', {
     }),
     viewerCanEdit: t.boolean({
       description: 'Whether you may change it and load reports (inspectors).',
-      resolve: (_report, _args, { actor }) => can(actor, 'loadReport'),
+      resolve: (_report, _args, { actor }) => canAtAll(actor, 'loadReport'),
     }),
     version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was loaded.' }),

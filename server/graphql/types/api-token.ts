@@ -2,6 +2,8 @@
 import { createApiToken, revokeApiToken } from '../../auth/api-tokens.ts';
 import { prisma } from '../../db/client.ts';
 import { forbidden } from '../../errors.ts';
+import { can } from '../../domain/permissions.ts';
+import { mayReadApiToken, visibleApiTokens } from '../../domain/visibility.ts';
 import { builder } from '../builder.ts';
 import { globalIdOf } from '../shared/ids.ts';
 import { write } from '../shared/mutation.ts';
@@ -10,8 +12,12 @@ import { ApiTokenAccess } from './enums.ts';
 
 export const ApiToken = builder.prismaNode('ApiToken', {
   id: { field: 'id' },
-  // node(id) answers null for a record that does not exist (or no longer does), as Relay expects.
+  // node(id) answers null for a record that does not exist (or no longer does), as Relay expects,
+  // and for one the caller may not see: looked up with the same filter as the lists.
   nullable: true,
+  findUnique: (id, { actor }) => ({ id: Number(id), AND: [visibleApiTokens(actor)] }),
+  // Whatever path leads to a token, only its owner and administrators may read it.
+  authScopes: (token, { actor }) => mayReadApiToken(actor, token),
   description: 'A named token with which a script calls the API as its user. Its secret is shown once, when it is made, and never stored.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'What it is for.' }),
@@ -59,13 +65,13 @@ builder.queryFields((t) => ({
       userId: t.arg.id({ description: 'Whose tokens (administrators only).' }).validate(globalIdOf('User').nullish()),
       all: t.arg.boolean({ defaultValue: false, description: 'Every user’s tokens (administrators only).' }),
     },
-    resolve: (query, _root, args, context) => {
-      const actor = context.actor!;
-      const isAdministrator = actor.role === 'ADMINISTRATOR';
-      if ((args.all || (args.userId && args.userId !== actor.userId)) && !isAdministrator) throw forbidden();
+    resolve: (query, _root, args, { actor }) => {
+      // Everyone's needs every account (administrators); one person's, theirs.
+      const userId = args.all ? null : (args.userId ?? actor!.userId);
+      if (!can(actor, 'readAccount', { userId })) throw forbidden();
       return prisma.apiToken.findMany({
         ...query,
-        where: args.all ? {} : { userId: args.userId ?? actor.userId },
+        where: { AND: [userId === null ? {} : { userId }, visibleApiTokens(actor)] },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         take: 500,
       });
@@ -77,7 +83,7 @@ builder.mutationFields((t) => ({
   createApiToken: t.field({
     type: CreatedApiToken,
     description: 'Makes an API token (signed in, not with a token). Its secret is in the answer, once; only a hash is kept.',
-    authScopes: { signedIn: true },
+    authScopes: { may: 'manageApiToken' },
     args: { input: t.arg({ type: CreateApiTokenInput, required: true, description: 'The token.' }) },
     resolve: (_root, { input }, context) =>
       write(context, (tx, actor) =>
@@ -92,7 +98,7 @@ builder.mutationFields((t) => ({
   revokeApiToken: t.prismaField({
     type: 'ApiToken',
     description: 'Revokes an API token at once. Your own; administrators may revoke anyone’s.',
-    authScopes: { signedIn: true },
+    authScopes: { may: 'manageApiToken' },
     args: { id: t.arg.id({ required: true, description: 'The token.' }).validate(globalIdOf('ApiToken')) },
     resolve: async (query, _root, args, context) => {
       const id = await write(context, (tx, actor) => revokeApiToken(tx, actor, args.id));

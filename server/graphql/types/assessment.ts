@@ -88,7 +88,7 @@ const RecordAssessmentInput = builder.inputType('RecordAssessmentInput', {
 
 builder.mutationFields((t) => ({
   recordAssessment: t.prismaField({
-    authScopes: { inspector: true },
+    authScopes: { may: 'recordAssessment' },
     type: 'Assessment',
     description: 'Records an inspector’s verdict. The latest verdict is the one that counts; only it can close a recommendation as achieved.',
     args: { input: t.arg({ type: RecordAssessmentInput, required: true, description: 'The verdict.' }) },

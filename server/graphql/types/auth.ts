@@ -4,6 +4,7 @@ import { endSession, startSession } from '../../auth/sessions.ts';
 import { signIn } from '../../auth/sign-in.ts';
 import { badUserInput } from '../../errors.ts';
 import { builder } from '../builder.ts';
+import { ACTION_MEANINGS, ACTIONS, actionsOf, type Action as ActionName } from '../../domain/permissions.ts';
 import { User } from './user.ts';
 
 const LoginInput = builder.inputType('LoginInput', {
@@ -14,7 +15,25 @@ const LoginInput = builder.inputType('LoginInput', {
   }),
 });
 
+/** The domain's actions (domain/permissions.ts), as the API names them: UPDATE_STATUS for updateStatus. */
+export const Action = builder.enumType('Action', {
+  description: 'Something a caller may be allowed to do. The same vocabulary decides every permission in the API.',
+  values: Object.fromEntries(
+    ACTIONS.map((action) => [action.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase(), { value: action, description: ACTION_MEANINGS[action] }]),
+  ) as Record<string, { value: ActionName; description: string }>,
+});
+
 builder.queryFields((t) => ({
+  permissions: t.field({
+    type: [Action],
+    // Anyone may ask; nobody signed in may do nothing.
+    skipTypeScopes: true,
+    authScopes: { anyone: true },
+    description:
+      'The actions you may take with these credentials: anywhere, within your organisation, or on your own account. ' +
+      'For offering menus and buttons; each record’s viewerCan… fields answer for that record.',
+    resolve: (_root, _args, { actor }) => actionsOf(actor),
+  }),
   // A plain field, not a prismaField: for nobody signed in it answers null without a query, and
   // a query prepared and left unused would be reported as a fault (schema-checks.ts).
   me: t.field({

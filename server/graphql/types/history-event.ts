@@ -1,6 +1,7 @@
 import { prisma } from '../../db/client.ts';
 import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { countOf } from '../shared/counts.ts';
+import { mayReadHistoryEvent, visibleHistory } from '../../domain/visibility.ts';
 import { builder } from '../builder.ts';
 import { Recommendation } from '../recommendations/type.ts';
 import { Report } from '../reports/type.ts';
@@ -11,8 +12,12 @@ import { User } from './user.ts';
 
 builder.prismaNode('HistoryEvent', {
   id: { field: 'id' },
-  // node(id) answers null for a record that does not exist (or no longer does), as Relay expects.
+  // node(id) answers null for a record that does not exist (or no longer does), as Relay expects,
+  // and for a change the caller may not see: looked up with the same filter as the list.
   nullable: true,
+  findUnique: (id, { actor }) => ({ id: Number(id), AND: [visibleHistory(actor)] }),
+  // Changes to the records are for every signed-in caller; changes to an account, for its owner and administrators.
+  authScopes: (event, { actor }) => mayReadHistoryEvent(actor, event),
   description: 'An immutable record of one change: who, when, from, to, and the reason they gave.',
   fields: (t) => ({
     kind: t.expose('kind', { type: HistoryEventKind, description: 'What happened.' }),
@@ -67,12 +72,13 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: HistoryFilter, description: 'Which changes.' }),
       offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
     },
-    totalCount: (_parent, args) => countOf('historyEvent', historyWhere(args.filter), (where) => prisma.historyEvent.count({ where })),
-    resolve: (query, _parent, args) =>
+    totalCount: (_parent, args, { actor }) =>
+      countOf('historyEvent', { AND: [historyWhere(args.filter), visibleHistory(actor)] }, (where) => prisma.historyEvent.count({ where })),
+    resolve: (query, _parent, args, { actor }) =>
       prisma.historyEvent.findMany({
         ...query,
         skip: pageSkip(args, query.skip),
-        where: historyWhere(args.filter),
+        where: { AND: [historyWhere(args.filter), visibleHistory(actor)] },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       }),
   }),

@@ -145,7 +145,7 @@ const UpdateOrganisationInput = builder.inputType('UpdateOrganisationInput', {
 builder.mutationFields((t) => ({
   createOrganisation: t.prismaField({
     type: 'Organisation',
-    authScopes: { administrator: true },
+    authScopes: { may: 'administer' },
     description: 'Adds an organisation to the tree.',
     args: { input: t.arg({ type: CreateOrganisationInput, required: true, description: 'The organisation.' }) },
     resolve: async (query, _root, { input }, context) => {
@@ -155,7 +155,7 @@ builder.mutationFields((t) => ({
   }),
   updateOrganisation: t.prismaField({
     type: 'Organisation',
-    authScopes: { administrator: true },
+    authScopes: { may: 'administer' },
     description: 'Renames or moves an organisation; what is under it moves with it.',
     args: { input: t.arg({ type: UpdateOrganisationInput, required: true, description: 'The changes.' }) },
     resolve: async (query, _root, { input }, context) => {

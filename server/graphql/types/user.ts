@@ -12,7 +12,17 @@ import { NAME_MAX, requiredText } from '../shared/validation.ts';
 import { OFFSET_DESCRIPTION, pageArguments, pageSkip } from '../shared/pagination.ts';
 import { Role } from './enums.ts';
 import { Organisation } from './organisation.ts';
+import { can } from '../../domain/permissions.ts';
+import type { Context } from '../context.ts';
 import { containsText, searchText } from '../shared/search.ts';
+
+/**
+ * A person's name, role and organisation are for every signed-in caller (history names who made
+ * each change); the details of the account itself are its owner's and administrators'.
+ */
+const ownAccount = (user: { id: number }, _args: object, { actor }: Context) => can(actor, 'readAccount', { userId: user.id });
+/** Such a field is null to everyone else, not an error: a list of people still reads whole. */
+const hidden = { authScopes: ownAccount, nullable: true, unauthorizedResolver: () => null } as const;
 
 export const User = builder.prismaNode('User', {
   id: { field: 'id' },
@@ -21,12 +31,12 @@ export const User = builder.prismaNode('User', {
   description: 'A person who signs in. Leaders belong to an organisation and act within it and those under it.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Full name.' }),
-    email: t.exposeString('email', { description: 'Email address, used to sign in.' }),
+    email: t.exposeString('email', { description: 'Email address, used to sign in: yours; administrators see everyone’s (null to others).', ...hidden }),
     role: t.expose('role', { type: Role, description: 'What they may do.' }),
     organisation: t.relation('organisation', { nullable: true, description: 'Their organisation (leaders and inspectors).' }),
-    active: t.exposeBoolean('active', { description: 'Whether they may sign in.' }),
-    version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the account was made.' }),
+    active: t.exposeBoolean('active', { description: 'Whether they may sign in: yours; administrators see everyone’s (null to others).', ...hidden }),
+    version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update (null to all but its owner and administrators).', ...hidden }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the account was made: yours; administrators see everyone’s (null to others).', ...hidden }),
   }),
 });
 
@@ -106,7 +116,7 @@ const UpdateUserInput = builder.inputType('UpdateUserInput', {
 builder.mutationFields((t) => ({
   createUser: t.prismaField({
     type: 'User',
-    authScopes: { administrator: true },
+    authScopes: { may: 'administer' },
     description: 'Makes a user account.',
     args: { input: t.arg({ type: CreateUserInput, required: true, description: 'The account.' }) },
     resolve: async (query, _root, { input }, context) => {
@@ -116,7 +126,7 @@ builder.mutationFields((t) => ({
   }),
   updateUser: t.prismaField({
     type: 'User',
-    authScopes: { administrator: true },
+    authScopes: { may: 'administer' },
     description: 'Changes a user’s name, role, organisation, password, or whether they may sign in.',
     args: { input: t.arg({ type: UpdateUserInput, required: true, description: 'The changes.' }) },
     resolve: async (query, _root, { input }, context) => {
