@@ -44,12 +44,13 @@ export async function disconnectPrisma(): Promise<void> {
  */
 export function inTransaction<T>(
   work: (tx: TransactionClient) => Promise<T>,
-  options?: { timeout?: number; maxWait?: number },
+  { changesRecords = true, ...options }: { timeout?: number; maxWait?: number; changesRecords?: boolean } = {},
 ): Promise<T> {
   const scope: TransactionScope = { changed: new Set() };
   return prisma.$transaction((tx) => transactionScope.run(scope, () => work(tx)), options).then((result) => {
-    // Committed: reads kept in memory are out of date from now (change-feed.ts).
-    noteChange('records');
+    // Committed: reads kept in memory are out of date from now (change-feed.ts), unless the
+    // transaction wrote nothing they are built from (a sign-in attempt, say).
+    if (changesRecords) noteChange('records');
     for (const feed of scope.changed) noteChange(feed);
     return result;
   });

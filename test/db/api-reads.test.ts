@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { prisma } from '../../server/db/client.ts';
 import { databaseKind, useTestDatabase } from '../support/database.ts';
 import { useDemo } from '../support/demo.ts';
 import { gql, gqlError, useGraphql } from '../support/graphql.ts';
 
 useTestDatabase();
 useGraphql();
-const { demo } = useDemo();
+const { demo, as } = useDemo();
 
 type Connection<T> = { totalCount: number; edges: { cursor: string; node: T }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -235,16 +236,19 @@ describe(`reading the rest of the domain on ${databaseKind}`, () => {
     expect(nodes(tree.organisations)[0]).toMatchObject({ depth: 3, parent: { shortName: 'PS' } });
     const themes = await gql(`{ themes(first: 50) { totalCount edges { node { name recommendations(first: 1) { totalCount } } } } }`);
     expect(themes.themes.totalCount).toBe(9);
-    const inspectors = await gql(`{ users(first: 10, filter: { roles: [INSPECTOR] }) { totalCount edges { node { email organisation { shortName } } } } }`);
-    expect(nodes(inspectors.users)).toEqual([{ email: 'inspector@example.org', organisation: { shortName: 'HMIP' } }]);
+    const inspectors = `{ users(first: 10, filter: { roles: [INSPECTOR] }) { totalCount edges { node { name email organisation { shortName } } } } }`;
+    // Names are for everyone; email addresses for administrators (and each person's own).
+    expect(nodes((await gql(inspectors, {}, as.admin)).users)).toEqual([{ name: expect.any(String), email: 'inspector@example.org', organisation: { shortName: 'HMIP' } }]);
+    expect(nodes((await gql(inspectors)).users)).toEqual([{ name: expect.any(String), email: null, organisation: { shortName: 'HMIP' } }]);
     const verdicts = await gql(`query ($report: ID!) { assessments(first: 50, filter: { reportId: $report }) { totalCount } }`, { report: demo.report(2025).id });
     expect(verdicts.assessments.totalCount).toBe(13);
-    const slippage = await gql(`query ($rec: ID!) { history(first: 10, filter: { recommendationId: $rec, kinds: [TARGET_DATE_CHANGED] }) { edges { node { fromValue toValue comment actor { email } } } } }`, {
+    const hmppsLeader = await prisma.user.findUniqueOrThrow({ where: { email: 'hmpps.leader@example.org' } });
+    const slippage = await gql(`query ($rec: ID!) { history(first: 10, filter: { recommendationId: $rec, kinds: [TARGET_DATE_CHANGED] }) { edges { node { fromValue toValue comment actor { name } } } } }`, {
       rec: demo.rec(2023, 'R3').id,
     });
     expect(nodes(slippage.history)).toEqual([
-      { fromValue: '2025-03-31', toValue: '2026-03-31', comment: 'Waiting for the new assessment system release.', actor: { email: 'hmpps.leader@example.org' } },
-      { fromValue: '2024-03-31', toValue: '2025-03-31', comment: 'Training roll-out delayed by recruitment of trainers.', actor: { email: 'hmpps.leader@example.org' } },
+      { fromValue: '2025-03-31', toValue: '2026-03-31', comment: 'Waiting for the new assessment system release.', actor: { name: hmppsLeader.name } },
+      { fromValue: '2024-03-31', toValue: '2025-03-31', comment: 'Training roll-out delayed by recruitment of trainers.', actor: { name: hmppsLeader.name } },
     ]);
   });
 

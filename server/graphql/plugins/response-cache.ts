@@ -18,7 +18,7 @@ export const RECORD_QUERY_FIELDS: ReadonlySet<string> = new Set([
   'organisation', 'organisations', 'recommendation', 'recommendations', 'repeatCandidates', 'report', 'reports',
   'theme', 'themes', 'user', 'users', '__typename',
 ]);
-export const OTHER_QUERY_FIELDS: ReadonlySet<string> = new Set(['apiTokens', 'node', 'nodes']);
+export const OTHER_QUERY_FIELDS: ReadonlySet<string> = new Set(['apiTokens', 'node', 'nodes', 'permissions']);
 
 /**
  * How long an answer may be kept at most: the records' changes end it at once, but a few fields
