@@ -180,16 +180,19 @@ builder.queryFields((t) => ({
         select: { id: true, text: true, report: { select: { publishedOn: true } } },
       });
       if (!rec) throw notFound('The recommendation');
-      // `%` uses the trigram index to find texts above the threshold; similarity() ranks them.
-      return prisma.$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(args.minimumScore ?? 0.2)}, true)`;
-        return tx.$queryRaw<Candidate[]>`
-          SELECT r.id AS "recommendationId", similarity(r.text, ${rec.text})::float8 AS score
+      // The nearest texts first, by trigram distance: the GiST index hands them over in that
+      // order and the scan stops at the page, however many texts there are or however low the
+      // minimum; those below the minimum are then left out.
+      return prisma.$queryRaw<Candidate[]>`
+        SELECT id AS "recommendationId", score FROM (
+          SELECT r.id, similarity(r.text, ${rec.text})::float8 AS score
           FROM "Recommendation" r JOIN "Report" report ON report.id = r."reportId"
-          WHERE r.text % ${rec.text} AND report."publishedOn" < ${rec.report.publishedOn}::date AND r.id <> ${rec.id}
-          ORDER BY score DESC, r.id ASC
-          LIMIT ${args.first ?? 10}`;
-      });
+          WHERE report."publishedOn" < ${rec.report.publishedOn}::date AND r.id <> ${rec.id}
+          ORDER BY r.text <-> ${rec.text}
+          LIMIT ${args.first ?? 10}
+        ) nearest
+        WHERE score >= ${args.minimumScore ?? 0.2}
+        ORDER BY score DESC, id ASC`;
     },
   }),
 }));
