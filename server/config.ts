@@ -2,6 +2,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
+/**
+ * The most work one operation may be estimated to cost, in milliseconds, unless
+ * OPERATION_COST_LIMIT_MS says otherwise: the budget the cost model was calibrated to
+ * (server/graphql/cost.ts, test/db/cost-budget.test.ts).
+ */
+export const COST_BUDGET_MS = 300;
+
 /** What the response cache may hold unless RESPONSE_CACHE_MB says otherwise (server/graphql/plugins/response-cache.ts). */
 export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 2 ** 20;
 
@@ -58,6 +65,11 @@ const environmentSchema = z.object({
     .min(1, 'expected at least 1')
     .max(600, 'expected at most 600')
     .default(30),
+  OPERATION_COST_LIMIT_MS: z.coerce
+    .number({ error: 'expected a number of milliseconds' })
+    .min(10, 'expected at least 10')
+    .max(60_000, 'expected at most 60000')
+    .default(COST_BUDGET_MS),
   OPERATION_QUEUE_SECONDS: z.coerce
     .number({ error: 'expected a number of seconds' })
     .min(1, 'expected at least 1')
@@ -89,7 +101,9 @@ export type Config = {
    * GraphQL operations run at once, in all and per caller, how many more one caller may have
    * waiting, how long one may wait its turn, and how long it may run (server/http/operation-queue.ts).
    */
-  operations: { concurrency: number; perCaller: number; waitingPerCaller: number; maxWaitMs: number; deadlineMs: number };
+  operations: { concurrency: number; perCaller: number; waitingPerCaller: number; maxWaitMs: number; deadlineMs: number; heavyConcurrency: number };
+  /** The most work one operation may be estimated to cost, in milliseconds (graphql/cost.ts). */
+  costLimitMs: number;
   /** How long a client may take to send a whole request (a slow one is answered 408). */
   requestTimeoutMs: number;
   /** Memory for whole answers to queries, kept until the records change; 0 keeps none. */
@@ -105,10 +119,19 @@ export type Config = {
 /**
  * One caller may use half the turns by default, so another is always served; past ten times that
  * many waiting, its operations are refused at once rather than queued for the rest of the minute.
+ * Heavy operations take half the turns too; on the embedded database one, since it runs one
+ * statement at a time and a second would only make the light ones wait behind both.
  */
-export function operationLimits(concurrency: number, perCaller: number | undefined, queueSeconds: number, timeoutSeconds: number): Config['operations'] {
+export function operationLimits(
+  concurrency: number,
+  perCaller: number | undefined,
+  queueSeconds: number,
+  timeoutSeconds: number,
+  database: Config['database']['kind'] = 'postgres',
+): Config['operations'] {
   const own = perCaller ?? Math.max(1, Math.floor(concurrency / 2));
-  return { concurrency, perCaller: own, waitingPerCaller: 10 * own, maxWaitMs: queueSeconds * 1000, deadlineMs: timeoutSeconds * 1000 };
+  const heavyConcurrency = database === 'pglite' ? 1 : Math.max(1, Math.ceil(concurrency / 2));
+  return { concurrency, perCaller: own, waitingPerCaller: 10 * own, maxWaitMs: queueSeconds * 1000, deadlineMs: timeoutSeconds * 1000, heavyConcurrency };
 }
 
 /** A configuration value that cannot be used; the message names the variable. */
@@ -144,7 +167,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: value.DATABASE_URL
       ? { kind: 'postgres', url: value.DATABASE_URL, poolSize: value.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: path.resolve(value.DATA_DIR) },
-    operations: operationLimits(value.CONCURRENT_OPERATIONS, value.OPERATIONS_PER_CALLER, value.OPERATION_QUEUE_SECONDS, value.OPERATION_TIMEOUT_SECONDS),
+    operations: operationLimits(
+      value.CONCURRENT_OPERATIONS,
+      value.OPERATIONS_PER_CALLER,
+      value.OPERATION_QUEUE_SECONDS,
+      value.OPERATION_TIMEOUT_SECONDS,
+      value.DATABASE_URL ? 'postgres' : 'pglite',
+    ),
+    costLimitMs: value.OPERATION_COST_LIMIT_MS,
     requestTimeoutMs: value.REQUEST_TIMEOUT_SECONDS * 1000,
     responseCacheBytes: Math.round(value.RESPONSE_CACHE_MB * 2 ** 20),
     demoData: value.DEMO_DATA,

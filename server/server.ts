@@ -8,12 +8,14 @@ import { followChanges } from './db/change-feed.ts';
 import { applyMigrations } from './db/migrations.ts';
 import { loadDemoDataIfEmpty } from '../prisma/seed/demo.ts';
 import { startHousekeeping } from './auth/housekeeping.ts';
+import { followTableStatistics, measureTableStatistics } from './db/table-statistics.ts';
 import { adminAppRouter } from './http/admin-app.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { graphqlRouter } from './http/graphql.ts';
 import { healthRouter } from './http/health.ts';
 import { createMetrics } from './http/metrics.ts';
 import { operationQueue } from './http/operation-queue.ts';
+import { isHeavyOperation } from './graphql/operation-weight.ts';
 import { unexpectedErrors } from './http/error-answers.ts';
 import type { Logger } from './logger.ts';
 
@@ -28,6 +30,7 @@ export type RunningServer = {
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
   const database = await openDatabase(config.database);
   let stopFollowingChanges = async () => {};
+  let stopFollowingStatistics = () => {};
   try {
     const applied = await applyMigrations(database, undefined, (message) => log.info(message));
     if (applied.length) log.info(`Applied migrations: ${applied.join(', ')}`);
@@ -35,13 +38,18 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     if (config.demoData && (await loadDemoDataIfEmpty())) {
       log.info('Loaded the illustrative demo data into the empty database.');
     }
+    // The cost of every operation is estimated from the data's size: measured before serving.
+    await measureTableStatistics();
+    stopFollowingStatistics = followTableStatistics((error) =>
+      log.warn(`Measuring the tables failed; operations are costed by the last measurement (${error instanceof Error ? error.message : 'error'}).`),
+    );
 
     const app = express();
     app.disable('x-powered-by');
     // Express's mode from the configuration too, not from NODE_ENV.
     app.set('env', config.environment);
     if (config.trustProxy) app.set('trust proxy', true);
-    const operations = operationQueue(config.operations);
+    const operations = operationQueue(config.operations, (req) => isHeavyOperation(req.body));
     const metrics = createMetrics(config.metricsToken, operations.stats);
     app.use(metrics.observeHttp);
     app.use(securityHeaders());
@@ -60,6 +68,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     stopFollowingChanges = await followChanges(database);
     const graphql = await graphqlRouter(httpServer, log, operations, {
       environment: config.environment,
+      costLimitMs: config.costLimitMs,
       observe: metrics.observeGraphql,
       responseCacheBytes: config.responseCacheBytes,
     });
@@ -83,6 +92,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       async close() {
         stopping = true;
         stopHousekeeping();
+        stopFollowingStatistics();
         await graphql.stop();
         log.debug('HTTP server closed.');
         await stopFollowingChanges();
@@ -93,6 +103,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       },
     };
   } catch (error) {
+    stopFollowingStatistics();
     await stopFollowingChanges().catch(() => {});
     await disconnectPrisma().catch(() => {});
     await database.close().catch(() => {});

@@ -46,7 +46,9 @@ export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard>
   const organisation = filter.organisationId ? `%${pathSegment(filter.organisationId)}%` : null;
   const [row] = await prisma.$queryRaw<{ dashboard: Dashboard }[]>`
     WITH scope AS (
-      SELECT r.* FROM "Recommendation" r JOIN "Organisation" o ON o.id = r."ownerId"
+      -- Only the columns counted: the scope is materialised, and the texts would be copied with it.
+      SELECT r.id, r."ownerId", r."reportId", r.status, r."targetDate", r."latestVerdict", r."isRepeatedUnmet", r."firstMadeOn", r."updatedAt"
+      FROM "Recommendation" r JOIN "Organisation" o ON o.id = r."ownerId"
       WHERE (${organisation}::text IS NULL OR o.path LIKE ${organisation}::text)
         AND (${filter.themeId ?? null}::int IS NULL
              OR EXISTS (SELECT 1 FROM "_RecommendationToTheme" t WHERE t."A" = r.id AND t."B" = ${filter.themeId ?? null}::int))

@@ -1,7 +1,8 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { DEFAULT_RESPONSE_CACHE_BYTES, type Config } from '../config.ts';
+import { COST_BUDGET_MS, DEFAULT_RESPONSE_CACHE_BYTES, type Config } from '../config.ts';
 import { setStrictSchemaChecks } from './schema-checks.ts';
+import { setCostLimit } from './cost.ts';
 import type { Logger } from '../logger.ts';
 import type { Context } from './context.ts';
 import { formatError } from './format-error.ts';
@@ -16,6 +17,8 @@ import { schema } from './schema.ts';
 export type ApolloOptions = {
   /** The server's mode, from its configuration: outside production the schema checks itself as it runs. */
   environment?: Config['environment'];
+  /** The most an operation may cost, in milliseconds of estimated work (cost.ts); the budget when not given. */
+  costLimitMs?: number;
   plugins?: ApolloServerPlugin<Context>[];
   /** Told how every GraphQL request ended (the metrics endpoint). */
   observe?: (outcome: GraphqlOutcome) => void;
@@ -26,9 +29,10 @@ export type ApolloOptions = {
 /** The one Apollo Server configuration, used over HTTP and by in-process tests. */
 export function createApollo(
   log: Logger,
-  { environment = 'test', plugins = [], observe, responseCacheBytes = DEFAULT_RESPONSE_CACHE_BYTES }: ApolloOptions = {},
+  { environment = 'test', costLimitMs = COST_BUDGET_MS, plugins = [], observe, responseCacheBytes = DEFAULT_RESPONSE_CACHE_BYTES }: ApolloOptions = {},
 ): ApolloServer<Context> {
   setStrictSchemaChecks(environment !== 'production');
+  setCostLimit(costLimitMs);
   const protection = armor();
   return new ApolloServer<Context>({
     schema,

@@ -12,6 +12,7 @@ import { getDatamodel } from '../db/generated/pothos-types.ts';
 import { canAtAll, type Action } from '../domain/permissions.ts';
 import { badUserInput, forbidden, unauthenticated } from '../errors.ts';
 import type { Context } from './context.ts';
+import { costLimit, fieldCost } from './cost.ts';
 import { LIMITS } from './limits.ts';
 import { reportUnusedQuery } from './schema-checks.ts';
 import { decodeNodeId } from './shared/ids.ts';
@@ -35,22 +36,18 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, ComplexityPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   complexity: {
-    // A list costs its items: the page asked for (first/last/listSize), else ten.
-    fieldComplexity: (args, _context, field) => {
-      const asked = [args.first, args.last, args.listSize].find((value): value is number => typeof value === 'number');
-      // A connection's edges are the page already counted on the connection field itself.
-      const isList = String(field.type).includes('[') && field.name !== 'edges';
-      return { field: 1, multiplier: asked !== undefined ? Math.max(1, asked) : isList ? 10 : 1 };
-    },
-    limit: { complexity: LIMITS.complexity, depth: LIMITS.depth, breadth: LIMITS.breadth },
+    // What each field costs in microseconds of work, from measurements (cost.ts).
+    fieldComplexity: fieldCost,
+    limit: () => ({ complexity: costLimit(), depth: LIMITS.depth, breadth: LIMITS.breadth }),
     complexityError: (kind, result) => {
-      const [what, value, max] =
-        kind === ComplexityErrorKind.Complexity
-          ? ['costly', result.complexity, result.maxComplexity]
-          : kind === ComplexityErrorKind.Depth
-            ? ['deep', result.depth, result.maxDepth]
-            : ['broad', result.breadth, result.maxBreadth];
-      return badUserInput(`The query is too ${what}: ${value} where at most ${max} is allowed. Ask for smaller pages or fewer fields.`);
+      if (kind === ComplexityErrorKind.Complexity) {
+        const [cost, limit] = [result.complexity, result.maxComplexity ?? 0].map((us) => Math.ceil(us / 1000));
+        return badUserInput(
+          `The query is too costly: about ${cost} ms of work where at most ${limit} ms is allowed. Ask for smaller pages, fewer lists or fewer aliases, or split it.`,
+        );
+      }
+      const [what, value, max] = kind === ComplexityErrorKind.Depth ? ['deep', result.depth, result.maxDepth] : ['broad', result.breadth, result.maxBreadth];
+      return badUserInput(`The query is too ${what}: ${value} where at most ${max} is allowed.`);
     },
   },
   scopeAuth: {

@@ -14,9 +14,14 @@ export type OperationQueueOptions = {
   maxWaitMs: number;
   /** How long an operation may run: then its database work stops and it is answered TIMEOUT. */
   deadlineMs: number;
+  /** How many heavy operations (see `isHeavy`) run at once: the other turns are kept for the rest. */
+  heavyConcurrency: number;
 };
 
-type Waiting = { run(): void; refuse(): void; timer: NodeJS.Timeout; arrived: number };
+/** Whether an operation is heavy, judged from the request before it runs (its estimated cost). */
+export type HeavyJudge = (req: Request) => boolean;
+
+type Waiting = { run(): void; refuse(): void; timer: NodeJS.Timeout; arrived: number; heavy: boolean };
 type Caller = {
   waiting: Waiting[];
   /** When each of its running operations started. */
@@ -46,14 +51,18 @@ export function callerOf(req: Request): string {
  * served next. An operation that waited longer than `maxWaitMs`, or one past a caller's
  * `waitingPerCaller`, is answered 503 SERVER_BUSY with Retry-After; one whose client has gone
  * meanwhile is not run at all. Each runs as an operation (db/operation-scope.ts) that stops at
- * `deadlineMs` or when its client goes.
+ * `deadlineMs` or when its client goes. Heavy operations (a large share of the cost limit) take
+ * at most `heavyConcurrency` of the turns, so light ones always find a turn soon and are not
+ * slowed by a crowd of heavy ones beside them.
  *
  * Without a queue every request in flight shares the one thread: under load each turn of the
  * event loop grows with their number, and new connections are accepted one per turn.
  */
-export function operationQueue(options: OperationQueueOptions) {
+export function operationQueue(options: OperationQueueOptions, isHeavy: HeavyJudge = () => false) {
   const callers = new Map<string, Caller>();
+  const { heavyConcurrency } = options;
   let running = 0;
+  let runningHeavy = 0;
   let waiting = 0;
 
   const load = (caller: Caller, now: number) => {
@@ -72,6 +81,7 @@ export function operationQueue(options: OperationQueueOptions) {
       let lowest = Infinity;
       for (const caller of callers.values()) {
         if (!caller.waiting.length || caller.running.size >= options.perCaller) continue;
+        if (caller.waiting[0]!.heavy && runningHeavy >= heavyConcurrency) continue;
         const used = load(caller, now);
         if (used < lowest || (used === lowest && next && caller.waiting[0]!.arrived < next.waiting[0]!.arrived)) {
           lowest = used;
@@ -100,10 +110,12 @@ export function operationQueue(options: OperationQueueOptions) {
         const own = caller;
         if (own.waiting.length >= options.waitingPerCaller) return busy(res);
 
+        const heavy = isHeavy(req);
         return new Promise<void>((done) => {
           const start = async () => {
             const started = performance.now();
             running++;
+            if (heavy) runningHeavy++;
             own.running.add(started);
             // A turn of the event loop first, for I/O: PGlite's answers can come within the same
             // turn, and operations run back to back would leave new connections unread.
@@ -119,6 +131,7 @@ export function operationQueue(options: OperationQueueOptions) {
               clear();
               res.off('close', gone);
               running--;
+              if (heavy) runningHeavy--;
               own.running.delete(started);
               own.usage += (performance.now() - started) / 1000;
               forget(key, own);
@@ -138,6 +151,7 @@ export function operationQueue(options: OperationQueueOptions) {
           };
           res.once('close', leave);
           const turn: Waiting = {
+            heavy,
             arrived: performance.now(),
             run: () => {
               res.off('close', leave);

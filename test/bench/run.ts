@@ -4,18 +4,10 @@
 // statements per request beside the same answer from hand-written SQL on the same database.
 // Not part of npm test: it is a measurement, and takes minutes.
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { loadSynthetic } from '../../prisma/seed/synthetic.ts';
-import { hashPassword } from '../../server/auth/password.ts';
-import { connectPrisma, disconnectPrisma, prisma } from '../../server/db/client.ts';
-import { openDatabase } from '../../server/db/database.ts';
-import { applyMigrations } from '../../server/db/migrations.ts';
+import { disconnectPrisma, prisma } from '../../server/db/client.ts';
 import { authenticate, SESSION_COOKIE } from '../../server/auth/authenticate.ts';
 import { startSession } from '../../server/auth/sessions.ts';
 import { changeGeneration, followChanges, noteChange } from '../../server/db/change-feed.ts';
@@ -23,6 +15,7 @@ import { countStatements, executeOn } from '../support/graphql.ts';
 import { createApollo } from '../../server/graphql/apollo.ts';
 import { createLogger } from '../../server/logger.ts';
 import { benchQueries, type BenchQuery, type RunSql } from './queries.ts';
+import { prepareDatabase, signIn, startBenchServer, type Kind } from './setup.ts';
 
 const { values } = parseArgs({
   options: {
@@ -37,60 +30,18 @@ const { values } = parseArgs({
 });
 const size = Number(values.size);
 const seconds = Number(values.seconds);
-const kinds = values.databases!.split(',') as ('postgres' | 'pglite')[];
-const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const PASSWORD = 'benchmark password 2026';
+const kinds = values.databases!.split(',') as Kind[];
 
 type Row = { database: string; query: string; connections: number | string; rps: number; p50: number; p99: number; errors: number; statements: number | string };
 /** SQL statements for one request: the first after a change, the same request again, and again with the response cache off. */
 type Statements = { first: number; again: number; uncachedAgain: number };
 const rows: Row[] = [];
 
-async function prepare(kind: 'postgres' | 'pglite') {
-  let config: Parameters<typeof openDatabase>[0];
-  let env: Record<string, string>;
-  let fresh = !values.keep;
-  if (kind === 'postgres') {
-    const name = `tracker_bench_${size}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
-    if (fresh || !exists) {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE "${name}"`);
-      fresh = true;
-    }
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    config = { kind: 'postgres', url: url.toString(), poolSize: 20 };
-    env = { DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '20' };
-  } else {
-    const dataDir = path.join(os.tmpdir(), `tracker-bench-pglite-${size}`);
-    if (fresh || !fs.existsSync(dataDir)) {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      fs.mkdirSync(dataDir);
-      fresh = true;
-    }
-    config = { kind: 'pglite', dataDir };
-    env = { DATA_DIR: dataDir };
-  }
-  const database = await openDatabase(config);
-  await applyMigrations(database);
-  connectPrisma(database);
-  if (!fresh && (await prisma.user.count({ where: { email: 'bench@example.org' } })) === 1) {
-    console.log(`${kind}: reusing the ${await prisma.recommendation.count()} recommendations loaded before`);
-    return { database, env };
-  }
-  const started = performance.now();
-  await loadSynthetic({ size, seed: 1 });
-  console.log(`${kind}: loaded ${size} recommendations in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  await prisma.user.create({ data: { email: 'bench@example.org', name: 'Benchmark', role: 'INSPECTOR', passwordHash: await hashPassword(PASSWORD) } });
-  return { database, env };
-}
+const prepare = (kind: Kind) =>
+  prepareDatabase(kind, { name: 'bench', size, keep: Boolean(values.keep), users: [{ email: 'bench@example.org', role: 'INSPECTOR' }] });
 
 /** Hand-written SQL through a pg pool of `connections` on PostgreSQL; PGlite has one connection, through Prisma. */
-function sqlRunner(kind: 'postgres' | 'pglite', env: Record<string, string>, connections: number): { run: RunSql; close(): Promise<void> } {
+function sqlRunner(kind: Kind, env: Record<string, string>, connections: number): { run: RunSql; close(): Promise<void> } {
   if (kind === 'pglite') return { run: (sql, params) => prisma.$queryRawUnsafe(sql, ...params), close: async () => {} };
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: connections });
   return { run: async (sql, params) => (await pool.query(sql, params)).rows, close: () => pool.end() };
@@ -113,33 +64,6 @@ async function sqlLoop(runSql: RunSql, query: BenchQuery, connections: number) {
   await run.close();
   latencies.sort((a, b) => a - b);
   return { rps: latencies.length / seconds, p50: latencies[Math.floor(latencies.length / 2)] ?? 0, p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0 };
-}
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-/** The real server in its own process, logging warnings only (a log line per request would be measured too). */
-async function startServer(env: Record<string, string>) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, ...env, NODE_ENV: 'production', PORT: String(port), DEMO_DATA: 'false', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let output = '';
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(output);
-    if ((await fetch(`${url}/readyz`).catch(() => null))?.ok) return { child, url };
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`server not ready:\n${output}`);
 }
 
 /** What went wrong in the runs, by kind, printed under the table. */
@@ -235,13 +159,8 @@ for (const kind of kinds) {
     { label: '', cacheMb: undefined, connectionCounts: [10, 50], reads: false },
     { label: ' (no response cache)', cacheMb: '0', connectionCounts: [10], reads: true },
   ]) {
-    const server = await startServer(cacheMb === undefined ? env : { ...env, RESPONSE_CACHE_MB: cacheMb });
-    const login = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation ($input: LoginInput!) { login(input: $input) { id } }', variables: { input: { email: 'bench@example.org', password: PASSWORD } } }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const server = await startBenchServer(cacheMb === undefined ? env : { ...env, RESPONSE_CACHE_MB: cacheMb });
+    const cookie = await signIn(server.url, 'bench@example.org');
     for (const query of queries.filter((q) => !reads || q.sqlComparable)) {
       // A short run first, not measured: the server's JIT and the database's caches warm up on this request.
       await httpLoad(server.url, cookie, query, 10, `${kind} ${query.name}${label} warm-up`, Math.min(3, seconds));
@@ -265,8 +184,7 @@ for (const kind of kinds) {
       ]);
       rows.push({ database: kind, query: `${name} (${Math.round(written.rps)} updates/s)`, connections: 10, ...measured, errors: measured.errors + written.errors, statements: statements[drillDown.name]!.first });
     }
-    server.child.kill('SIGTERM');
-    await new Promise((resolve) => server.child.once('exit', resolve));
+    await server.stop();
   }
 }
 

@@ -24,12 +24,16 @@ describe(`limits on what a request may cost, on ${databaseKind}`, () => {
     expect(codeOf((await postGraphql(server.url, deep, {}, { cookie })).body)).toMatch(/GRAPHQL_VALIDATION_FAILED|BAD_USER_INPUT/);
   });
 
-  it('refuses a query whose pages multiply past the cost budget', async () => {
-    const costly = `{ reports(first: 100) { edges { node { recommendations(first: 100) { edges { node {
-      actionItems(first: 100) { edges { node { description evidence(first: 100) { summary } } } } } } } } } } }`;
+  it('refuses a query whose estimated work passes the budget, before running any of it', async () => {
+    // Each call finds its nearest texts and scores fifty of them: a few are fine, fifteen are not.
+    const rec = await prisma.recommendation.findFirstOrThrow();
+    const id = Buffer.from(`Recommendation:${rec.id}`).toString('base64');
+    const costly = `{ ${Array.from({ length: 15 }, (_, i) => `c${i}: repeatCandidates(recommendationId: "${id}", first: 50, minimumScore: 0) { score }`).join(' ')} }`;
     const result = await postGraphql(server.url, costly, {}, { cookie });
     expect(codeOf(result.body)).toBe('BAD_USER_INPUT');
-    expect(result.body.errors?.[0]?.message).toContain('too costly');
+    expect(result.body.errors?.[0]?.message).toMatch(/too costly: about \d+ ms of work where at most 300 ms is allowed/);
+    const fine = await postGraphql(server.url, `{ a: repeatCandidates(recommendationId: "${id}") { score } }`, {}, { cookie });
+    expect(fine.body.errors).toBeUndefined();
   });
 
   it('refuses a page above the cap, and HTTP batching', async () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { ApolloServer, GraphQLRequestContext } from '@apollo/server';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { assumeCalibrationScale, measureTableStatistics } from '../../server/db/table-statistics.ts';
 import { onQuery, prisma } from '../../server/db/client.ts';
 import type { Actor } from '../../server/domain/actor.ts';
 import { createApollo } from '../../server/graphql/apollo.ts';
@@ -34,8 +35,14 @@ export function useGraphql(options: { responseCacheBytes?: number } = {}): void 
     apollo = createApollo(createLogger('silent'), options);
     await apollo.start();
   });
+  // Operations are costed by the data's size, as the server measures it at start: here, the
+  // data each test begins with.
+  beforeEach(async () => {
+    await measureTableStatistics();
+  });
   afterAll(async () => {
     await apollo?.stop();
+    assumeCalibrationScale();
   });
 }
 

@@ -25,6 +25,7 @@ describe('configuration', () => {
       waitingPerCaller: 10 * Math.max(1, concurrency / 2),
       maxWaitMs: 20_000,
       deadlineMs: 10_000,
+      heavyConcurrency: 1,
     });
   });
 
@@ -35,7 +36,9 @@ describe('configuration', () => {
       waitingPerCaller: 10,
       maxWaitMs: 5000,
       deadlineMs: 2500,
+      heavyConcurrency: 1,
     });
+    expect(loadConfig({ CONCURRENT_OPERATIONS: '4', DATABASE_URL: 'postgresql://app@db.internal/tracker' }).operations.heavyConcurrency).toBe(2);
     expect(loadConfig({ CONCURRENT_OPERATIONS: '8', OPERATIONS_PER_CALLER: '3' }).operations).toMatchObject({ perCaller: 3, waitingPerCaller: 30 });
     expect(problems({ CONCURRENT_OPERATIONS: '0' })).toEqual(['CONCURRENT_OPERATIONS="0": expected at least 1']);
     expect(problems({ OPERATION_TIMEOUT_SECONDS: 'soon' })).toEqual(['OPERATION_TIMEOUT_SECONDS="soon": expected a number of seconds']);

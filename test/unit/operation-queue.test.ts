@@ -10,11 +10,12 @@ afterEach(async () => {
   await close?.();
 });
 
-const defaults: OperationQueueOptions = { concurrency: 2, perCaller: 2, waitingPerCaller: 100, maxWaitMs: 10_000, deadlineMs: 10_000 };
+const defaults: OperationQueueOptions = { concurrency: 2, perCaller: 2, waitingPerCaller: 100, maxWaitMs: 10_000, deadlineMs: 10_000, heavyConcurrency: 2 };
 
 // Operations named in `immediate` answer at once, without I/O, as PGlite does.
+// Operations whose names start with "heavy" are heavy.
 async function serve(options: Partial<OperationQueueOptions>, immediate: string[] = []) {
-  const queue = operationQueue({ ...defaults, ...options });
+  const queue = operationQueue({ ...defaults, ...options }, (req) => String(req.query.name).startsWith('heavy'));
   const started: string[] = [];
   const stopped = new Map<string, unknown>();
   const finish = new Map<string, () => void>();
@@ -97,6 +98,23 @@ describe('the operation queue', () => {
     await until(() => started.length === 3);
     finish('busy2');
     expect((await Promise.all([busy, queued, light])).map((answer) => answer.status)).toEqual([200, 200, 200]);
+  });
+
+  it('keeps turns for light operations however many heavy ones are waiting', async () => {
+    const { started, finish, post, until } = await serve({ concurrency: 3, perCaller: 3, heavyConcurrency: 1 });
+    const heavy = ['heavy1', 'heavy2', 'heavy3'].map((name, i) => post(name, `script ${i}`));
+    await until(() => started.length === 1);
+    const light = post('light', 'person');
+    await until(() => started.length === 2);
+    expect(started).toEqual(['heavy1', 'light']);
+    finish('light');
+    expect((await light).status).toBe(200);
+    finish('heavy1');
+    await until(() => started.length === 3);
+    finish(started[2]!);
+    await until(() => started.length === 4);
+    finish(started[3]!);
+    expect((await Promise.all(heavy)).map((answer) => answer.status)).toEqual([200, 200, 200]);
   });
 
   it('refuses at once what a caller sends past its share of waiting places', async () => {

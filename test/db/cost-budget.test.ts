@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSynthetic } from '../../prisma/seed/synthetic.ts';
+import { COST_BUDGET_MS } from '../../server/config.ts';
+import { clearReadCache } from '../../server/db/read-cache.ts';
+import { assumeCalibrationScale, measureTableStatistics } from '../../server/db/table-statistics.ts';
+import { costLimit } from '../../server/graphql/cost.ts';
+import { databaseKind, useTestDatabase } from '../support/database.ts';
+import { execute, READER, useGraphql } from '../support/graphql.ts';
+import { estimatedCost, hostileFamilies, hostileIds, largestAdmitted, recommendationScalars, type HostileFamily } from '../support/hostile-operations.ts';
+
+/**
+ * The cost model's promise (server/graphql/cost.ts): the most expensive operation the limit
+ * admits is answered within the budget. Hostile operations of every shape the schema allows are
+ * grown until one more step would be refused, on the synthetic data at the scale the model was
+ * calibrated at, and timed with nothing kept in memory.
+ *
+ * Timings on a shared machine wander: each is the least of three runs (the work itself, less what
+ * others did meanwhile), and a machine slower than the one the model was measured on has its
+ * budget scaled by how much longer a fixed piece of work takes on it.
+ */
+useTestDatabase();
+useGraphql({ responseCacheBytes: 0 });
+
+const SIZE = 20_000;
+let families: Record<string, HostileFamily> = {};
+/** How much slower than the development machine this one is now (1 when as fast or faster). */
+let slowness = 1;
+
+/** The reference work's time on the development machine, least of three (PGlite in its thread). */
+const REFERENCE_MS = { pglite: 120, postgres: 110 };
+const reference = `{ a: history(filter: { kinds: [UPDATED] }) { totalCount } b: recommendations(first: 100) { edges { node { ${recommendationScalars} } } } }`;
+
+/** The least of three runs, with nothing kept from an earlier one. */
+async function timed(query: string): Promise<{ ms: number; errors: unknown[] }> {
+  let best = Infinity;
+  let errors: unknown[] = [];
+  for (let run = 0; run < 3; run++) {
+    clearReadCache();
+    const started = performance.now();
+    const result = await execute(query, {}, READER);
+    best = Math.min(best, performance.now() - started);
+    errors = result.errors ?? [];
+  }
+  return { ms: best, errors };
+}
+
+beforeAll(async () => {
+  const loaded = await loadSynthetic({ size: SIZE, seed: 1 });
+  expect(loaded.loaded).toBe(true);
+  await measureTableStatistics();
+  families = hostileFamilies(await hostileIds());
+  slowness = Math.max(1, (await timed(reference)).ms / REFERENCE_MS[databaseKind]);
+}, 600_000);
+
+describe(`the cost budget on ${databaseKind}, at ${SIZE.toLocaleString('en-GB')} recommendations`, () => {
+  it('takes the limit to be the budget at this scale', () => {
+    expect(costLimit()).toBe(COST_BUDGET_MS * 1000);
+  });
+
+  for (const name of Object.keys(hostileFamilies({ recommendations: [1], themes: [1] }))) {
+    it(`answers the most expensive operation admitted within ${COST_BUDGET_MS} ms: ${name}`, async () => {
+      const family = families[name]!;
+      const n = largestAdmitted(family);
+      const outcome = n === 0 ? null : await timed(family.shape(n, 0));
+      // Refused at the smallest size is within budget too; otherwise answered, in time.
+      if (outcome) {
+        expect(outcome.errors).toEqual([]);
+        expect(outcome.ms / slowness, `${name} at n=${n}: ${outcome.ms.toFixed(0)} ms (machine ${slowness.toFixed(2)}× slower)`).toBeLessThanOrEqual(COST_BUDGET_MS);
+      }
+      // One step more is refused as too costly.
+      if (n < family.most) {
+        const refused = await execute(family.shape(n + 1, 0), {}, READER);
+        expect(refused.errors?.[0]?.message).toMatch(/too costly/);
+      }
+      console.log(`${databaseKind} ${name}: n=${n}, ${outcome ? `${outcome.ms.toFixed(0)} ms` : 'refused at n=1'}, ${n ? `cost ${Math.round(estimatedCost(family.shape(n, 0)) / 1000)} ms estimated` : ''}`);
+    });
+  }
+
+  it('assumes the calibration scale again afterwards', () => {
+    assumeCalibrationScale();
+  });
+});
