@@ -49,7 +49,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     // Express's mode from the configuration too, not from NODE_ENV.
     app.set('env', config.environment);
     if (config.trustProxy) app.set('trust proxy', true);
-    const operations = operationQueue(config.operations, (req) => isHeavyOperation(req.body));
+    const operations = operationQueue(config.operations, (req) => isHeavyOperation(req.method === 'GET' ? req.query : req.body));
     const metrics = createMetrics(config.metricsToken, operations.stats);
     app.use(metrics.observeHttp);
     app.use(securityHeaders());

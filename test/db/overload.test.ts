@@ -5,8 +5,10 @@ import { inTransaction, prisma } from '../../server/db/client.ts';
 import { OperationStoppedError, runOperation } from '../../server/db/operation-scope.ts';
 import { healthRouter } from '../../server/http/health.ts';
 import { databaseKind, useTestDatabase } from '../support/database.ts';
+import { execute, READER, useGraphql } from '../support/graphql.ts';
 
 const test = useTestDatabase();
+useGraphql({ responseCacheBytes: 0 });
 
 let url: string;
 let close: () => void;
@@ -79,6 +81,18 @@ describe(`an operation's database work on ${databaseKind}`, () => {
     expect(outcome).toBeInstanceOf(Error);
     expect(await prisma.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
   });
+});
+
+describe(`a busy database, on ${databaseKind}`, () => {
+  it('answers SERVER_BUSY, not an internal error, when no connection comes free in time', async () => {
+    // Every pooled connection (the embedded database has one) held past the pool's 5 s wait.
+    const held = Array.from({ length: databaseKind === 'postgres' ? 5 : 1 }, () => prisma.$queryRaw`SELECT pg_sleep(6.5)::text`.then((rows) => rows));
+    await sleep(200);
+    const result = await execute('{ reports(first: 1) { totalCount } }', {}, READER);
+    await Promise.all(held);
+    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['SERVER_BUSY']);
+    expect(result.status).toBe(503);
+  }, 30_000);
 });
 
 describe(`health while the database is busy, on ${databaseKind}`, () => {
