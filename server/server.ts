@@ -93,6 +93,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
         stopping = true;
         stopHousekeeping();
         stopFollowingStatistics();
+        operations.stop();
         await graphql.stop();
         log.debug('HTTP server closed.');
         await stopFollowingChanges();

@@ -71,8 +71,9 @@ export function createPool(config: pg.PoolConfig, cancel: CancelStatement | null
     async #run<T>(config: unknown, send: () => Promise<T>): Promise<T> {
       const operation = currentOperation();
       if (this.#cancelling) await this.#cancelling;
-      // A stopped operation starts nothing new, but may still end the transaction it began.
-      if (operation?.signal.aborted && !ENDS_TRANSACTION.test(statementText(config))) throw operation.signal.reason;
+      // A stopped operation starts nothing new, but may still end the transaction it began (and one
+      // that has committed a write still reads its answer).
+      if (operation?.signal.aborted && !operation.committed && !ENDS_TRANSACTION.test(statementText(config))) throw operation.signal.reason;
       // Set by pg from the server's BackendKeyData; not in its typings.
       const processId = (this as { processID?: number | null }).processID;
       const stop = () => {
@@ -90,7 +91,7 @@ export function createPool(config: pg.PoolConfig, cancel: CancelStatement | null
         return result;
       } catch (error) {
         if (fromDatabase(error)) lastAnswerAt = Date.now();
-        if (operation?.signal.aborted) throw operation.signal.reason;
+        if (operation?.signal.aborted && !operation.committed) throw operation.signal.reason;
         throw error;
       } finally {
         sentAt.delete(sent);
@@ -105,7 +106,8 @@ export function createPool(config: pg.PoolConfig, cancel: CancelStatement | null
     override connect(callback?: any): any {
       if (callback) return super.connect(callback);
       const pending = super.connect().then(releasedOutsideTransactions);
-      const signal = currentOperation()?.signal;
+      const operation = currentOperation();
+      const signal = operation && !operation.committed ? operation.signal : undefined;
       if (!signal) return pending;
       if (signal.aborted) {
         void pending.then((client) => client.release(), () => {});

@@ -1,3 +1,4 @@
+import { changeGeneration } from './change-feed.ts';
 import { prisma } from './client.ts';
 
 /**
@@ -7,7 +8,8 @@ import { prisma } from './client.ts';
  * page of 100 action items under each of 100 recommendations is 10,000 objects only if some
  * recommendation has that many.
  *
- * Measured at start and every ten minutes, each in a statement of its own; until the first
+ * Measured at start, soon after the records change and every ten minutes, each in a statement of
+ * its own; until the first
  * measurement, the sizes the model was calibrated at are assumed, and every page is taken as full.
  */
 export type Table = 'Recommendation' | 'ActionItem' | 'Evidence' | 'HistoryEvent' | 'Report' | 'Assessment' | 'Organisation' | 'User' | 'Theme';
@@ -74,11 +76,31 @@ export async function measureTableStatistics(): Promise<TableStatistics> {
   return current;
 }
 
-const EVERY_MS = 10 * 60_000;
+/** Measured again this soon after the records change (a load of reports), and this often in any case. */
+const AFTER_CHANGES_MS = 2 * 60_000;
+const AT_LEAST_EVERY_MS = 10 * 60_000;
 
-/** Measures again every ten minutes, after the first measurement at start; returns how to stop. */
+/**
+ * Measures again two minutes after the records change, and every ten minutes in any case, after
+ * the first measurement at start; returns how to stop.
+ */
 export function followTableStatistics(onFailure: (error: unknown) => void): () => void {
-  const timer = setInterval(() => measureTableStatistics().catch(onFailure), EVERY_MS);
+  let measuredAt = Date.now();
+  let measuredGeneration = changeGeneration('records');
+  let measuring = false;
+  const timer = setInterval(() => {
+    const now = Date.now();
+    const generation = changeGeneration('records');
+    const changed = generation === null || generation !== measuredGeneration;
+    if (measuring || now - measuredAt < (changed ? AFTER_CHANGES_MS : AT_LEAST_EVERY_MS)) return;
+    measuring = true;
+    measureTableStatistics()
+      .then(() => {
+        measuredAt = now;
+        measuredGeneration = generation;
+      }, onFailure)
+      .finally(() => (measuring = false));
+  }, 30_000);
   timer.unref();
   return () => clearInterval(timer);
 }

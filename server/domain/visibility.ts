@@ -14,7 +14,7 @@ import { can } from './permissions.ts';
 const ACCOUNT_SUBJECTS: HistorySubject[] = ['USER', 'API_TOKEN'];
 
 /** Whether the caller may read every account: administrators. */
-const readsEveryAccount = (actor: Actor | null) => can(actor, 'readAccount', { userId: null });
+export const readsEveryAccount = (actor: Actor | null) => can(actor, 'readAccount', { userId: null });
 
 /** An API token: its owner's, or an administrator's to see. */
 export function mayReadApiToken(actor: Actor | null, token: { userId: number }): boolean {

@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { PothosValidationError } from '@pothos/core';
-import { currentOperation } from '../db/operation-scope.ts';
+import { operationStopped } from '../db/operation-scope.ts';
 import { isTransientDatabaseError } from '../db/transient-errors.ts';
 import { busyMessage, errorCodes, retryLaterCodes } from '../errors.ts';
 
@@ -34,6 +34,6 @@ export function formatError(
   }
   // An operation stopped at its deadline or abandoned by its client fails where its work was cut
   // off: that is no fault to report (plugins/retry-later.ts answers the deadline).
-  if (!currentOperation()?.signal.aborted) logInternal(original);
+  if (!operationStopped()) logInternal(original);
   return { message: 'Internal server error', locations, path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

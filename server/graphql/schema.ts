@@ -1,4 +1,6 @@
+import type { GraphQLInterfaceType } from 'graphql';
 import { builder } from './builder.ts';
+import { knowNodeTypes } from './shared/ids.ts';
 import './types/scalars.ts';
 import './types/enums.ts';
 import './shared/pagination.ts';
@@ -24,3 +26,5 @@ import './types/history-event.ts';
 import './dashboard/query.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
+
+knowNodeTypes(schema.getImplementations(schema.getType('Node') as GraphQLInterfaceType).objects.map((type) => type.name));

@@ -1,6 +1,8 @@
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { Router } from 'express';
+import express, { Router, type Request, type RequestHandler } from 'express';
+import { GraphQLError } from 'graphql';
+import type { Actor } from '../domain/actor.ts';
 import type http from 'node:http';
 import { authenticate, SESSION_COOKIE, sessionSecret } from '../auth/authenticate.ts';
 import { createApollo, type ApolloOptions } from '../graphql/apollo.ts';
@@ -11,6 +13,31 @@ import type { OperationQueue } from './operation-queue.ts';
 import { requestBodyErrors } from './error-answers.ts';
 
 export type GraphqlEndpoint = { router: Router; stop(): Promise<void> };
+
+type Identified = { actor: Actor | null; caller: string };
+
+const addressOf = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
+
+/**
+ * Who is asking, before the request takes its place in the queue, so that the queue shares turns
+ * between real callers: a script's API token, a person (all their sessions together), or, for
+ * nobody signed in, the address. A bearer token that is not valid is answered 401 here, at once:
+ * made-up credentials are never callers of their own.
+ */
+const identify: RequestHandler = async (req, res, next) => {
+  try {
+    const actor = await authenticate(req.headers);
+    const caller = actor ? (actor.apiTokenId !== null ? `token ${actor.apiTokenId}` : `user ${actor.userId}`) : `address ${addressOf(req)}`;
+    Object.assign(res.locals, { actor, caller } satisfies Identified);
+    next();
+  } catch (error) {
+    const answer = error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED' ? error : asRetryLater(error);
+    if (!answer) return next(error);
+    const { http, ...extensions } = answer.extensions as { http?: { status?: number; headers?: Map<string, string> } };
+    for (const [name, value] of http?.headers ?? []) res.set(name, value);
+    res.status(http?.status ?? 401).json({ errors: [{ message: answer.message, extensions }] });
+  }
+};
 
 export async function graphqlRouter(
   httpServer: http.Server,
@@ -30,14 +57,13 @@ export async function graphqlRouter(
       next();
     },
     express.json({ limit: '1mb' }),
+    identify,
     queue.wrap(expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
         const cookie = { httpOnly: true, sameSite: 'lax' as const, secure: req.secure, path: '/' };
         return {
-          actor: await authenticate(req.headers).catch((error: unknown) => {
-            throw asRetryLater(error) ?? error;
-          }),
-          address: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+          actor: (res.locals as Identified).actor,
+          address: addressOf(req),
           session: {
             current: () => sessionSecret(req.headers),
             start: (secret, expiresAt) => res.cookie(SESSION_COOKIE, secret, { ...cookie, expires: expiresAt }),

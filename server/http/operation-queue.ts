@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { deadlineController, OperationStoppedError, runOperation } from '../db/operation-scope.ts';
 import { busyMessage, RETRY_AFTER_SECONDS } from '../errors.ts';
@@ -24,8 +23,8 @@ export type HeavyJudge = (req: Request) => boolean;
 type Waiting = { run(): void; refuse(): void; timer: NodeJS.Timeout; arrived: number; heavy: boolean };
 type Caller = {
   waiting: Waiting[];
-  /** When each of its running operations started. */
-  running: Set<number>;
+  /** Its running operations, each with when it started. */
+  running: Set<{ started: number }>;
   /** Seconds of running time, halving every USAGE_HALF_LIFE_MS, and when it was last brought up to date. */
   usage: number;
   usageAt: number;
@@ -34,14 +33,18 @@ type Caller = {
 const USAGE_HALF_LIFE_MS = 10_000;
 
 /**
- * Who is asking, for fairness: the API token or session sent (hashed: the queue keeps no
- * secret), else the client's address. Read from the headers alone, before any database work.
+ * Who is asking, for fairness: as identified before the queue (http/graphql.ts puts it in
+ * `res.locals.caller`: a token, a person, or an address), else the client's address.
  */
-export function callerOf(req: Request): string {
-  const credential = req.headers.authorization ?? req.headers.cookie;
-  if (credential) return `credential ${createHash('sha256').update(credential).digest('base64url')}`;
-  return `address ${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+export function callerOf(req: Request, res: Response): string {
+  const identified = (res.locals as { caller?: unknown }).caller;
+  return typeof identified === 'string' ? identified : `address ${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
 }
+
+/** Callers remembered at most; beyond, the least active idle ones are forgotten first. */
+const MOST_CALLERS = 10_000;
+/** Operations waiting at most, all callers together; past that the next is refused at once. */
+const MOST_WAITING_PER_TURN = 50;
 
 /**
  * Runs at most `concurrency` GraphQL operations at once, and at most `perCaller` of one caller's;
@@ -69,7 +72,7 @@ export function operationQueue(options: OperationQueueOptions, isHeavy: HeavyJud
     caller.usage *= 2 ** (-(now - caller.usageAt) / USAGE_HALF_LIFE_MS);
     caller.usageAt = now;
     let load = caller.usage;
-    for (const started of caller.running) load += (now - started) / 1000;
+    for (const { started } of caller.running) load += (now - started) / 1000;
     return load;
   };
 
@@ -96,17 +99,38 @@ export function operationQueue(options: OperationQueueOptions, isHeavy: HeavyJud
     }
   };
 
+  const idle = (caller: Caller, now: number) => !caller.waiting.length && !caller.running.size && load(caller, now) < 0.01;
   const forget = (key: string, caller: Caller) => {
-    if (!caller.waiting.length && !caller.running.size && load(caller, performance.now()) < 0.001) callers.delete(key);
+    if (idle(caller, performance.now())) callers.delete(key);
+  };
+  // Callers whose use has faded (a minute or so after their last operation) are forgotten.
+  const sweep = setInterval(() => {
+    const now = performance.now();
+    for (const [key, caller] of callers) if (idle(caller, now)) callers.delete(key);
+  }, 30_000);
+  sweep.unref();
+  /** Room for one more caller: the least active idle ones make way. */
+  const makeRoom = () => {
+    if (callers.size < MOST_CALLERS) return true;
+    const now = performance.now();
+    const quiet = [...callers].filter(([, caller]) => !caller.waiting.length && !caller.running.size);
+    quiet.sort((a, b) => load(a[1], now) - load(b[1], now));
+    for (const [key] of quiet.slice(0, Math.ceil(MOST_CALLERS / 10))) callers.delete(key);
+    return callers.size < MOST_CALLERS;
   };
 
   return {
     stats: () => ({ running, waiting }),
+    stop: () => clearInterval(sweep),
     wrap(handler: RequestHandler): RequestHandler {
       return (req, res, next) => {
-        const key = callerOf(req);
+        const key = callerOf(req, res);
         let caller = callers.get(key);
-        if (!caller) callers.set(key, (caller = { waiting: [], running: new Set(), usage: 0, usageAt: performance.now() }));
+        if (waiting >= MOST_WAITING_PER_TURN * options.concurrency) return busy(res);
+        if (!caller) {
+          if (!makeRoom()) return busy(res);
+          callers.set(key, (caller = { waiting: [], running: new Set(), usage: 0, usageAt: performance.now() }));
+        }
         const own = caller;
         if (own.waiting.length >= options.waitingPerCaller) return busy(res);
 
@@ -114,9 +138,10 @@ export function operationQueue(options: OperationQueueOptions, isHeavy: HeavyJud
         return new Promise<void>((done) => {
           const start = async () => {
             const started = performance.now();
+            const mine = { started };
             running++;
             if (heavy) runningHeavy++;
-            own.running.add(started);
+            own.running.add(mine);
             // A turn of the event loop first, for I/O: PGlite's answers can come within the same
             // turn, and operations run back to back would leave new connections unread.
             await new Promise((resolve) => setImmediate(resolve));
@@ -132,7 +157,7 @@ export function operationQueue(options: OperationQueueOptions, isHeavy: HeavyJud
               res.off('close', gone);
               running--;
               if (heavy) runningHeavy--;
-              own.running.delete(started);
+              own.running.delete(mine);
               own.usage += (performance.now() - started) / 1000;
               forget(key, own);
               dispatch();
@@ -155,7 +180,7 @@ export function operationQueue(options: OperationQueueOptions, isHeavy: HeavyJud
             arrived: performance.now(),
             run: () => {
               res.off('close', leave);
-              void start();
+              start().catch(next);
             },
             refuse: () => {
               res.off('close', leave);

@@ -38,6 +38,10 @@ async function raw(body: string, headers: Record<string, string> = {}) {
 
 describe(`hostile ids and cursors, on ${databaseKind}`, () => {
   it('refuses a global id past the 32-bit range, or not a number, in every kind of argument and input', async () => {
+    for (const other of [b64('Foo:1'), b64('Node:1'), b64('Query:1'), b64('Session:1')]) {
+      expectRefused(await postGraphql(server.url, 'query ($id: ID!) { node(id: $id) { id } }', { id: other }, viewer));
+      expectRefused(await postGraphql(server.url, 'query ($id: ID!) { nodes(ids: [$id]) { id } }', { id: other }, viewer));
+    }
     for (const id of [globalId('Recommendation', 2 ** 31), globalId('Recommendation', 99_999_999_999), b64('Recommendation:abc'), b64('Recommendation:-5'), b64('Recommendation:0')]) {
       expectRefused(await postGraphql(server.url, 'query ($id: ID!) { recommendation(id: $id) { id } }', { id }, viewer));
       expectRefused(await postGraphql(server.url, 'query ($id: ID!) { node(id: $id) { id } }', { id }, viewer));

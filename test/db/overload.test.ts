@@ -2,7 +2,7 @@ import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction, prisma } from '../../server/db/client.ts';
-import { OperationStoppedError, runOperation } from '../../server/db/operation-scope.ts';
+import { markCommitted, OperationStoppedError, runOperation } from '../../server/db/operation-scope.ts';
 import { healthRouter } from '../../server/http/health.ts';
 import { databaseKind, useTestDatabase } from '../support/database.ts';
 import { execute, READER, useGraphql } from '../support/graphql.ts';
@@ -71,6 +71,20 @@ describe(`an operation's database work on ${databaseKind}`, () => {
     await sleep(20);
     const [second] = await prisma.$queryRaw<{ at: Date }[]>`SELECT now() AS at`;
     expect(second!.at.getTime()).toBeGreaterThan(first!.at.getTime());
+  });
+
+  it('still reads the answer of an operation that committed its write before the deadline', async () => {
+    const theme = await prisma.theme.create({ data: { name: `Committed past the deadline ${Date.now()}` } });
+    const { outcome } = await withDeadline(150, async () => {
+      await inTransaction((tx) => tx.$executeRaw`UPDATE "Theme" SET name = name || ' (renamed)' WHERE id = ${theme.id}`);
+      markCommitted();
+      await sleep(300);
+      // Past the deadline: the write stands, so its answer is still read rather than cut off.
+      const [read] = await prisma.$queryRaw<{ name: string }[]>`SELECT name FROM "Theme" WHERE id = ${theme.id}`;
+      expect(read?.name).toBe(`${theme.name} (renamed)`);
+    });
+    expect(outcome, String(outcome)).toBe('finished');
+    await prisma.theme.delete({ where: { id: theme.id } });
   });
 
   it('starts nothing at all for an operation already stopped, and frees the connection it waited for', async () => {

@@ -156,6 +156,16 @@ describe(`who may read what, through every path, on ${databaseKind}`, () => {
     });
   }
 
+  it('lets no one find out another’s email by searching for it, as a count would tell', async () => {
+    const leader = await prisma.user.findUniqueOrThrow({ where: { id: as.leader.userId } });
+    // A piece of the address that is not in the name.
+    const piece = leader.email.split('@')[0]!.slice(-4) + '@';
+    const found = async (who: Who) =>
+      ((await execute<{ users: { totalCount: number } }>('query ($s: String) { users(filter: { search: $s }) { totalCount } }', { s: piece }, actorFor(who))).data?.users.totalCount ?? 0);
+    for (const who of ['viewer', 'viewerReadToken', 'leader', 'leaderElsewhere', 'inspector'] as Who[]) expect(await found(who), who).toBe(0);
+    expect(await found('administrator')).toBeGreaterThan(0);
+  });
+
   it('tells each caller what they may do, in the same words the schema uses', async () => {
     const permissions = async (who: Who) => ((await execute<{ permissions: string[] }>('{ permissions }', {}, actorFor(who))).data?.permissions ?? []).sort();
     expect(await permissions('anonymous')).toEqual([]);

@@ -20,6 +20,11 @@ async function serve(options: Partial<OperationQueueOptions>, immediate: string[
   const stopped = new Map<string, unknown>();
   const finish = new Map<string, () => void>();
   const app = express();
+  // As the GraphQL router identifies callers before the queue: here, by the credential they send.
+  app.use((req, res, next) => {
+    res.locals.caller = req.headers.authorization;
+    next();
+  });
   app.post(
     '/graphql',
     queue.wrap(async (req, res) => {

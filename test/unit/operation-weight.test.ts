@@ -12,6 +12,12 @@ describe('judging an operation heavy before it runs', () => {
     expect(isHeavyOperation({ query: page, variables: JSON.stringify({ n: 100 }) })).toBe(true);
   });
 
+  it('costs the operation that will run, not the first in the document', () => {
+    const document = `query Light { me { name } } query Heavy { dashboard { recommendationCount } }`;
+    expect(isHeavyOperation({ query: document, operationName: 'Heavy' })).toBe(true);
+    expect(isHeavyOperation({ query: document, operationName: 'Light' })).toBe(false);
+  });
+
   it('takes what it cannot read for light: GraphQL refuses it soon enough', () => {
     expect(isHeavyOperation({ query: '{ me { name ' })).toBe(false);
     expect(isHeavyOperation({ query: '{ nonsense }' })).toBe(false);

@@ -4,10 +4,11 @@ import { isTransientDatabaseError } from '../../db/transient-errors.ts';
 import { retryLater, retryLaterCodes, RETRY_AFTER_SECONDS } from '../../errors.ts';
 import type { Context } from '../context.ts';
 
-/** Whether the operation this code runs for was stopped at its deadline. */
+/** Whether the operation this code runs for was stopped at its deadline (before committing a write). */
 export function stoppedAtDeadline(): boolean {
-  const signal = currentOperation()?.signal;
-  return Boolean(signal?.aborted && signal.reason instanceof OperationStoppedError && signal.reason.reason === 'deadline');
+  const operation = currentOperation();
+  const signal = operation?.signal;
+  return Boolean(signal?.aborted && !operation?.committed && signal.reason instanceof OperationStoppedError && signal.reason.reason === 'deadline');
 }
 
 const retryLaterCode = new Set<unknown>(retryLaterCodes);

@@ -22,10 +22,17 @@ export function parseGlobalId(value: string): { type: string; id: number } | nul
   return id <= MAX_RECORD_ID ? { type: match[1]!, id } : null;
 }
 
-/** For the relay plugin's `node` and `nodes`: a malformed id is the caller's mistake, said so. */
+/** The types `node` can answer, told by schema.ts once the schema is built. */
+let nodeTypes: ReadonlySet<string> = new Set();
+
+export function knowNodeTypes(names: Iterable<string>): void {
+  nodeTypes = new Set(names);
+}
+
+/** For the relay plugin's `node` and `nodes`: a malformed id, or one of no such type, is the caller's mistake, said so. */
 export function decodeNodeId(globalId: string): { typename: string; id: string } {
   const parsed = parseGlobalId(globalId);
-  if (!parsed) throw badUserInput(`Not a valid id: ${JSON.stringify(globalId.slice(0, 100))}`);
+  if (!parsed || !nodeTypes.has(parsed.type)) throw badUserInput(`Not a valid id: ${JSON.stringify(globalId.slice(0, 100))}`);
   return { typename: parsed.type, id: String(parsed.id) };
 }
 
