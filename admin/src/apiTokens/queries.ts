@@ -1,4 +1,4 @@
-import { apiTokenFields } from '../providers/fields';
+import { apiTokenFields } from '../providers/fields.ts';
 
 export type ApiToken = {
   id: string; name: string; access: 'READ' | 'READ_WRITE'; prefix: string; createdAt: string; expiresAt: string | null;

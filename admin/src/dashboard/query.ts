@@ -1,4 +1,4 @@
-import { actionItemFields } from '../providers/fields';
+import { actionItemFields } from '../providers/fields.ts';
 
 type Org = { id: string; name: string; shortName: string | null };
 

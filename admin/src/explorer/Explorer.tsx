@@ -3,19 +3,13 @@ import { Alert, Box, Button, Card, CardContent, TextField, Typography } from '@m
 import { useState } from 'react';
 import { Title } from 'react-admin';
 import { GRAPHQL_PATH, postGraphql } from '../providers/graphql';
+import { exampleOperation, exampleVariables } from './example';
 import { SchemaBrowser } from './SchemaBrowser';
-
-const example = `query OverdueRecommendations($first: Int) {
-  recommendations(first: $first, filter: { overdue: true }) {
-    totalCount
-    edges { node { reference text owner { name } targetDate report { title } } }
-  }
-}`;
 
 /** For script writers: run an operation against the API with this session, and read the schema's documentation. */
 export default function Explorer() {
-  const [query, setQuery] = useState(example);
-  const [variables, setVariables] = useState('{ "first": 5 }');
+  const [query, setQuery] = useState(exampleOperation);
+  const [variables, setVariables] = useState(exampleVariables);
   const [result, setResult] = useState<string>('');
   const [problem, setProblem] = useState<string | null>(null);
   const [running, setRunning] = useState(false);

@@ -2,18 +2,14 @@ import { Alert } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider } from 'react-admin';
 import type { TrackerDataProvider } from '../providers/dataProvider';
-
-export const DEMO_MARKER = 'Illustrative demo data';
+import { DEMO_MARKER, demoDataQuery } from './demoData';
 
 /** Says plainly when the illustrative demo data is loaded: its reports carry the marker in their summaries. */
 export function DemoNotice() {
   const dataProvider = useDataProvider<TrackerDataProvider>();
   const { data } = useQuery({
     queryKey: ['demoData'],
-    queryFn: () => dataProvider.query<{ reports: { totalCount: number } }>(
-      'query DemoData($search: String!) { reports(first: 1, filter: { search: $search }) { totalCount } }',
-      { search: DEMO_MARKER },
-    ),
+    queryFn: () => dataProvider.query<{ reports: { totalCount: number } }>(demoDataQuery, { search: DEMO_MARKER }),
     staleTime: Infinity,
   });
   if (!data?.reports.totalCount) return null;

@@ -1,7 +1,7 @@
 import { HttpError, type AuthProvider, type UserIdentity } from 'react-admin';
 import { canAccess, type Action, type Permissions, type Role } from './canAccess';
-import { identityFields } from './fields';
 import { graphql } from './graphql';
+import { loginMutation, logoutMutation, meQuery } from './session';
 
 type User = { id: string; name: string; email: string; role: Role; organisation: { id: string; name: string; shortName?: string | null } | null };
 
@@ -11,13 +11,11 @@ function toIdentity(user: User, actions: readonly Action[]): Identity {
   return { id: user.id, fullName: user.name, email: user.email, role: user.role, organisation: user.organisation, permissions: { actions } };
 }
 
-const ME = `query Me { me { ${identityFields} } permissions }`;
-
 /** The signed-in person, read once per page load and after each sign-in. */
 let session: Promise<Identity | null> | null = null;
 
 function currentIdentity(): Promise<Identity | null> {
-  session ??= graphql<{ me: User | null; permissions: Action[] }>(ME)
+  session ??= graphql<{ me: User | null; permissions: Action[] }>(meQuery)
     .then(({ me, permissions }) => (me ? toIdentity(me, permissions) : null))
     .catch((error: unknown) => {
       session = null;
@@ -35,10 +33,7 @@ async function signedIn(): Promise<Identity> {
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     session = null;
-    await graphql<{ login: User }>(
-      `mutation Login($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { id } }`,
-      { email: username, password },
-    ).catch((error: unknown) => {
+    await graphql<{ login: User }>(loginMutation, { email: username, password }).catch((error: unknown) => {
       if (error instanceof HttpError && error.status === 401) throw new Error('That email and password do not match an account that may sign in.');
       throw error;
     });
@@ -47,7 +42,7 @@ export const authProvider: AuthProvider = {
   },
   async logout() {
     session = null;
-    await graphql<{ logout: boolean }>('mutation Logout { logout }').catch(() => undefined);
+    await graphql<{ logout: boolean }>(logoutMutation).catch(() => undefined);
   },
   async checkAuth() {
     await signedIn();

@@ -1,4 +1,5 @@
 import type { DataProvider, GetListParams, Identifier, RaRecord } from 'react-admin';
+import { listDocument, manyDocument, oneDocument, writeDocument } from './documents';
 import { graphql, postGraphql } from './graphql';
 import { mappingFor, orderBy, type Node, type Operation, type ResourceMapping, type Values } from './resources';
 
@@ -7,20 +8,13 @@ const MAX_PAGE = 100;
 type Connection = { totalCount: number; edges: { node: Node }[] };
 
 const toRecord = (mapping: ResourceMapping, node: Node) => (mapping.toRecord ? mapping.toRecord(node) : node);
-const declare = (types: Record<string, string>) => Object.entries(types).map(([name, type]) => `, $${name}: ${type}`).join('');
-const pass = (types: Record<string, string>) => Object.keys(types).map((name) => `, ${name}: $${name}`).join('');
-const inputType = (mutation: string) => `${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input`;
 
 async function list(resource: string, params: Partial<GetListParams>) {
   const mapping = mappingFor(resource);
   const { page = 1, perPage = 25 } = params.pagination ?? {};
   const first = Math.min(perPage, MAX_PAGE);
   const sortOrder = orderBy(mapping, params.sort);
-  const argTypes = { ...mapping.argTypes };
-  if (!sortOrder) delete argTypes.orderBy;
-  const query = `query List($first: Int, $offset: Int${declare(argTypes)}) {
-    ${mapping.many}(first: $first, offset: $offset${pass(argTypes)}) { totalCount edges { node { ${mapping.fields} } } }
-  }`;
+  const query = listDocument(mapping, sortOrder !== undefined);
   const variables = { first, offset: (page - 1) * first, ...mapping.variables(params.filter ?? {}), ...(sortOrder ? { orderBy: sortOrder } : {}) };
   const data = await graphql<Record<string, Connection>>(query, variables);
   const connection = data[mapping.many]!;
@@ -29,20 +23,14 @@ async function list(resource: string, params: Partial<GetListParams>) {
 
 async function one(resource: string, id: Identifier) {
   const mapping = mappingFor(resource);
-  const fields = `${mapping.fields} ${mapping.detailFields ?? ''}`;
-  const query = mapping.one
-    ? `query One($id: ID!) { record: ${mapping.one}(id: $id) { ${fields} } }`
-    : `query One($id: ID!) { record: node(id: $id) { ... on ${mapping.typename} { ${fields} } } }`;
-  const data = await graphql<{ record: Node }>(query, { id });
+  const data = await graphql<{ record: Node }>(oneDocument(mapping), { id });
   return { data: toRecord(mapping, data.record) };
 }
 
 async function write(resource: string, operation: Operation | undefined, data: Values, previous?: Values) {
   const mapping = mappingFor(resource);
   if (!operation) throw new Error(`The API has no such write for ${resource}.`);
-  const selection = operation.returns === 'deleted' ? 'deletedId' : mapping.fields;
-  const query = `mutation Write($input: ${inputType(operation.mutation)}!) { result: ${operation.mutation}(input: $input) { ${selection} } }`;
-  const result = await graphql<{ result: Node & { deletedId?: string } }>(query, { input: operation.input(data, previous) });
+  const result = await graphql<{ result: Node & { deletedId?: string } }>(writeDocument(mapping, operation), { input: operation.input(data, previous) });
   return operation.returns === 'deleted' ? { id: result.result.deletedId! } : toRecord(mapping, result.result);
 }
 
@@ -62,8 +50,7 @@ export const dataProvider: TrackerDataProvider = {
   getOne: async (resource, params) => (await one(resource, params.id)) as never,
   async getMany(resource, params) {
     const mapping = mappingFor(resource);
-    const query = `query Many($ids: [ID!]!) { nodes(ids: $ids) { ... on ${mapping.typename} { ${mapping.fields} } } }`;
-    const data = await graphql<{ nodes: (Node | null)[] }>(query, { ids: params.ids });
+    const data = await graphql<{ nodes: (Node | null)[] }>(manyDocument(mapping), { ids: params.ids });
     return { data: data.nodes.filter((node): node is Node => node != null && 'id' in node).map((node) => toRecord(mapping, node)) as never };
   },
   getManyReference: async (resource, params) => (await list(resource, { ...params, filter: { ...params.filter, [params.target]: params.id } })) as never,

@@ -1,5 +1,5 @@
 import type { SortPayload } from 'react-admin';
-import * as f from './fields';
+import * as f from './fields.ts';
 
 /**
  * The GraphQL ↔ react-admin mapping, decided once: for each react-admin resource,

@@ -6,12 +6,7 @@ import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh,
 import { Section } from '../common/Section';
 import { useWriteErrors } from '../common/useWriteErrors';
 import type { TrackerDataProvider } from '../providers/dataProvider';
-
-type Candidate = { score: number; recommendation: { id: string; reference: string; text: string; report: { title: string; publishedOn: string } } };
-
-const candidatesQuery = `query RepeatCandidates($id: ID!) {
-  repeatCandidates(recommendationId: $id, first: 5) { score recommendation { id reference text report { title publishedOn } } }
-}`;
+import { repeatCandidatesQuery, type Candidate } from './queries';
 
 /** For inspectors: earlier recommendations with similar text, each one click from being linked as the one this repeats. */
 export function RepeatCandidatesSection() {
@@ -25,7 +20,7 @@ export function RepeatCandidatesSection() {
   const enabled = Boolean(record && canAccess && !record.repeats);
   const { data, isPending: loading } = useQuery({
     queryKey: ['repeatCandidates', record?.id],
-    queryFn: () => dataProvider.query<{ repeatCandidates: Candidate[] }>(candidatesQuery, { id: record!.id }),
+    queryFn: () => dataProvider.query<{ repeatCandidates: Candidate[] }>(repeatCandidatesQuery, { id: record!.id }),
     enabled,
   });
   if (!enabled || !record) return null;
