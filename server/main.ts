@@ -13,7 +13,7 @@ try {
   console.error(error.message);
   process.exit(1);
 }
-const log = createLogger(config.logLevel);
+const log = createLogger(config.logLevel, { environment: config.environment });
 
 // `npm start` serves the admin app from admin/dist: build it first when it is missing or stale.
 if (adminBuildIsStale()) {

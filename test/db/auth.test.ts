@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signIn, REFUSE_AFTER_ACCOUNT_FAILURES, REFUSE_AFTER_ADDRESS_FAILURES } from '../../server/auth/sign-in.ts';
 import { prisma } from '../../server/db/client.ts';
 import { databaseKind } from '../support/database.ts';
@@ -7,13 +7,7 @@ import { postGraphql, signInOverHttp, useTestServer } from '../support/server.ts
 // The real server over HTTP: cookies, bearer tokens and the sign-in limits as browsers and scripts meet them.
 // Everything the server logs (at debug level) is kept, to look for secrets in it.
 const logged: string[] = [];
-beforeAll(() => {
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (logged.push(String(chunk)), true));
-});
-afterAll(() => {
-  vi.restoreAllMocks();
-});
-const server = useTestServer({ logLevel: 'debug' });
+const server = useTestServer({ logLevel: 'debug' }, { write: (line: string) => void logged.push(line) });
 
 const ME = '{ me { email role } }';
 const LOGIN = 'mutation ($input: LoginInput!) { login(input: $input) { email } }';
@@ -244,6 +238,7 @@ describe(`secrets on ${databaseKind}`, () => {
       for (const value of [...secrets, secret.slice(4)]) expect(text, `${table} holds a secret`).not.toContain(value);
     }
     const logs = logged.join('');
+    expect(logs).toContain('"msg":"request"');
     for (const value of [...secrets, secret.slice(4)]) expect(logs).not.toContain(value);
   });
 });

@@ -1,4 +1,5 @@
 import { COST_BUDGET_MS, DEFAULT_RESPONSE_CACHE_BYTES, operationLimits, type Config } from '../../server/config.ts';
+import type { DestinationStream } from 'pino';
 import { createLogger } from '../../server/logger.ts';
 import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer } from '../../server/server.ts';
@@ -8,9 +9,10 @@ export function testConfig(database: Config['database'], overrides: Partial<Conf
   return { environment: 'test', host: '127.0.0.1', port: 0, database, operations: operationLimits(8, undefined, 20, 10), requestTimeoutMs: 30_000, costLimitMs: COST_BUDGET_MS, responseCacheBytes: DEFAULT_RESPONSE_CACHE_BYTES, demoData: true, trustProxy: false, logLevel: 'silent', metricsToken: null, ...overrides };
 }
 
-export function startTestServer(database: Config['database'], overrides: Partial<Config> = {}): Promise<RunningServer> {
+/** The real server on the given database; its log lines go to `logTo` when given, else to standard error. */
+export function startTestServer(database: Config['database'], overrides: Partial<Config> = {}, logTo?: DestinationStream): Promise<RunningServer> {
   const config = testConfig(database, overrides);
-  return startServer(config, createLogger(config.logLevel));
+  return startServer(config, createLogger(config.logLevel, { environment: config.environment, destination: logTo }));
 }
 
 export type GraphqlBody<T> = { data?: T; errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[] };
@@ -37,12 +39,12 @@ export async function signInOverHttp(url: string, email: string, password: strin
  * Gives the test file the real server over HTTP, on a fresh database of the
  * file's kind with the demo data, and removes both afterwards.
  */
-export function useTestServer(overrides: Partial<Config> = {}): { readonly url: string } {
+export function useTestServer(overrides: Partial<Config> = {}, logTo?: DestinationStream): { readonly url: string } {
   let created: TestDatabaseConfig | undefined;
   let server: RunningServer | undefined;
   beforeAll(async () => {
     created = await createTestDatabase();
-    server = await startTestServer(created.config, overrides);
+    server = await startTestServer(created.config, overrides, logTo);
   });
   afterAll(async () => {
     await server?.close();
