@@ -9,9 +9,6 @@ import { z } from 'zod';
  */
 export const COST_BUDGET_MS = 300;
 
-/** What the response cache may hold unless RESPONSE_CACHE_MB says otherwise (server/graphql/plugins/response-cache.ts). */
-export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 2 ** 20;
-
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], {
     error: 'expected true or false',
@@ -75,11 +72,6 @@ const environmentSchema = z.object({
     .min(1, 'expected at least 1')
     .max(300, 'expected at most 300')
     .default(20),
-  RESPONSE_CACHE_MB: z.coerce
-    .number({ error: 'expected a number of megabytes' })
-    .min(0, 'expected 0 (off) or more')
-    .max(1024, 'expected at most 1024')
-    .default(DEFAULT_RESPONSE_CACHE_BYTES / 2 ** 20),
   DEMO_DATA: booleanFlag.default(true),
   TRUST_PROXY: booleanFlag.default(false),
   METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
@@ -106,8 +98,6 @@ export type Config = {
   costLimitMs: number;
   /** How long a client may take to send a whole request (a slow one is answered 408). */
   requestTimeoutMs: number;
-  /** Memory for whole answers to queries, kept until the records change; 0 keeps none. */
-  responseCacheBytes: number;
   demoData: boolean;
   /** Behind a reverse proxy: take the client's address and https from its X-Forwarded-* headers. */
   trustProxy: boolean;
@@ -176,7 +166,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     costLimitMs: value.OPERATION_COST_LIMIT_MS,
     requestTimeoutMs: value.REQUEST_TIMEOUT_SECONDS * 1000,
-    responseCacheBytes: Math.round(value.RESPONSE_CACHE_MB * 2 ** 20),
     demoData: value.DEMO_DATA,
     trustProxy: value.TRUST_PROXY,
     logLevel: value.LOG_LEVEL,

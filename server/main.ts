@@ -1,7 +1,7 @@
 // npm start: migrate, load demo data into an empty database, and serve.
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
-import { adminBuildIsStale, buildAdminApp } from './http/admin-app.ts';
+import { adminBuildIsStale } from './cli/build-admin.ts';
 import { createLogger } from './logger.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -15,11 +15,9 @@ try {
 }
 const log = createLogger(config.logLevel, { environment: config.environment });
 
-// `npm start` serves the admin app from admin/dist: build it first when it is missing or stale.
-if (adminBuildIsStale()) {
-  log.info('Building the admin app (admin/dist is missing or older than its sources)…');
-  await buildAdminApp();
-}
+// `npm start` builds the admin app first when it is missing or stale (server/cli/build-admin.ts);
+// run otherwise, the server says so rather than serve an old one silently.
+if (adminBuildIsStale()) log.warn('The admin app in admin/dist is missing or older than its sources: run `npm run build:admin`.');
 
 let server: RunningServer;
 try {

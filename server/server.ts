@@ -70,7 +70,6 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       environment: config.environment,
       costLimitMs: config.costLimitMs,
       observe: metrics.observeGraphql,
-      responseCacheBytes: config.responseCacheBytes,
     });
     app.use(healthRouter(database, () => !stopping));
     app.use(metrics.router);

@@ -1,4 +1,3 @@
-import { noteChangeAtCommit } from '../../server/db/change-feed.ts';
 import { inTransaction, prisma, type TransactionClient } from '../../server/db/client.ts';
 import { hashPassword } from '../../server/auth/password.ts';
 import type { Prisma } from '../../server/db/generated/prisma/client.ts';
@@ -43,8 +42,6 @@ export async function loadDemoDataIfEmpty(): Promise<boolean> {
     await tx.$executeRaw`SET LOCAL lock_timeout = 0`;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DEMO_LOCK})`;
     if ((await tx.user.count()) > 0) return false;
-    noteChangeAtCommit('organisations');
-    noteChangeAtCommit('reports');
     await loadDemoData(tx, passwordHashes);
     return true;
     // A first start on a busy machine may take a while: far more than a request's 5 s.

@@ -4,7 +4,6 @@
  * reports, 15% repeats in chains of up to 4 across reports, about 5 action
  * items and 10 pieces of evidence per recommendation, assessments, history.
  */
-import { noteChangeAtCommit } from '../../server/db/change-feed.ts';
 import type { Prisma } from '../../server/db/generated/prisma/client.ts';
 import type {
   ActionItemStatus,
@@ -311,8 +310,6 @@ export async function loadSynthetic(options: SyntheticOptions): Promise<Syntheti
       if (await tx.organisation.findUnique({ where: { name: marker }, select: { id: true } })) {
         return { loaded: false, counts: {} };
       }
-      noteChangeAtCommit('organisations');
-      noteChangeAtCommit('reports');
       await tx.theme.createMany({ data: themeNames, skipDuplicates: true });
       const themeIds = (await tx.theme.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((theme) => theme.id);
       const max = await maxIds(tx);

@@ -1,7 +1,6 @@
 import type { TransactionClient } from '../db/client.ts';
-import { noteAccessChange } from '../db/change-feed.ts';
 import { prisma } from '../db/client.ts';
-import { cachedAccess } from '../db/read-cache.ts';
+import { cachedAccess, forgetAccess, forgetAllAccessAtCommit } from './access-cache.ts';
 import type { ApiTokenAccess } from '../db/generated/prisma/enums.ts';
 import { authorize, type Actor } from '../domain/actor.ts';
 import { recordHistory } from '../domain/history.ts';
@@ -35,7 +34,7 @@ export async function revokeApiToken(tx: TransactionClient, actor: Actor, id: nu
   authorize(actor, 'manageApiToken', { userId: token.userId });
   if (token.revokedAt) throw badField(['id'], 'the token is already revoked');
   await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
-  noteAccessChange();
+  forgetAllAccessAtCommit();
   await recordHistory(tx, actor, { kind: 'DELETED', subject: 'API_TOKEN', subjectId: id, fromValue: token.name, comment: 'revoked' });
   return id;
 }
@@ -44,15 +43,16 @@ export async function revokeApiToken(tx: TransactionClient, actor: Actor, id: nu
 export async function findApiToken(token: string) {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const secretHash = hashSecret(token);
-  // Kept in memory until a token, user or organisation changes (change-feed.ts), as sessions are.
-  const row = await cachedAccess(`token ${secretHash}`, () =>
+  // Kept for a few seconds, as sessions are (access-cache.ts).
+  const key = `token ${secretHash}`;
+  const row = await cachedAccess(key, () =>
     prisma.apiToken.findUnique({ where: { secretHash }, include: { user: { include: { organisation: { select: { path: true } } } } } }),
   );
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= Date.now()) || !row.user.active) return null;
   // Last use is recorded, at most once a minute, so listing shows which tokens are alive.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
-    noteAccessChange();
+    forgetAccess(key);
   }
   return row;
 }

@@ -1,6 +1,5 @@
-import { noteAccessChange } from '../db/change-feed.ts';
 import { prisma } from '../db/client.ts';
-import { cachedAccess } from '../db/read-cache.ts';
+import { cachedAccess, forgetAccess } from './access-cache.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 
 /** How long a session lasts without use; each use within that time extends it. */
@@ -22,9 +21,10 @@ export async function startSession(userId: number): Promise<StartedSession> {
 /** The signed-in user of a cookie's secret, or null when the session has ended or expired. */
 export async function findSession(secret: string) {
   const secretHash = hashSecret(secret);
-  // Kept in memory until a session, user or organisation changes (change-feed.ts): an ended
-  // session or a deactivated user is refused from the moment the change commits.
-  const session = await cachedAccess(`session ${secretHash}`, () =>
+  // Kept for a few seconds (access-cache.ts): an ended session or a deactivated user is refused
+  // from the moment the change commits in this process, and within those seconds in others.
+  const key = `session ${secretHash}`;
+  const session = await cachedAccess(key, () =>
     prisma.session.findUnique({ where: { secretHash }, include: { user: { include: { organisation: { select: { path: true } } } } } }),
   );
   const now = Date.now();
@@ -33,15 +33,16 @@ export async function findSession(secret: string) {
   if (now - session.lastSeenAt.getTime() > 5 * 60_000) {
     const expiresAt = new Date(Math.min(now + SESSION_IDLE_HOURS * HOUR, session.createdAt.getTime() + SESSION_MAX_HOURS * HOUR));
     await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now), expiresAt } });
-    noteAccessChange();
+    forgetAccess(key);
   }
   return session;
 }
 
 /** Ends a session on the server: its cookie is worthless from now on. */
 export async function endSession(secret: string): Promise<boolean> {
-  const { count } = await prisma.session.deleteMany({ where: { secretHash: hashSecret(secret) } });
-  noteAccessChange();
+  const secretHash = hashSecret(secret);
+  const { count } = await prisma.session.deleteMany({ where: { secretHash } });
+  forgetAccess(`session ${secretHash}`);
   return count > 0;
 }
 

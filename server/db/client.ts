@@ -46,12 +46,12 @@ export function inTransaction<T>(
   work: (tx: TransactionClient) => Promise<T>,
   { changesRecords = true, ...options }: { timeout?: number; maxWait?: number; changesRecords?: boolean } = {},
 ): Promise<T> {
-  const scope: TransactionScope = { changed: new Set() };
+  const scope: TransactionScope = { afterCommit: [] };
   return prisma.$transaction((tx) => transactionScope.run(scope, () => work(tx)), options).then((result) => {
     // Committed: reads kept in memory are out of date from now (change-feed.ts), unless the
     // transaction wrote nothing they are built from (a sign-in attempt, say).
-    if (changesRecords) noteChange('records');
-    for (const feed of scope.changed) noteChange(feed);
+    if (changesRecords) noteChange();
+    for (const then of scope.afterCommit) then();
     return result;
   });
 }

@@ -86,11 +86,11 @@ const AT_LEAST_EVERY_MS = 10 * 60_000;
  */
 export function followTableStatistics(onFailure: (error: unknown) => void): () => void {
   let measuredAt = Date.now();
-  let measuredGeneration = changeGeneration('records');
+  let measuredGeneration = changeGeneration();
   let measuring = false;
   const timer = setInterval(() => {
     const now = Date.now();
-    const generation = changeGeneration('records');
+    const generation = changeGeneration();
     const changed = generation === null || generation !== measuredGeneration;
     if (measuring || now - measuredAt < (changed ? AFTER_CHANGES_MS : AT_LEAST_EVERY_MS)) return;
     measuring = true;

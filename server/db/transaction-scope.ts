@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
-import type { NotedFeed } from './change-feed.ts';
 
 /**
  * Marks code that runs inside an interactive transaction. PGlite has one
@@ -10,8 +9,8 @@ import type { NotedFeed } from './change-feed.ts';
  */
 export const transactionScope = new AsyncLocalStorage<TransactionScope>();
 
-/** What a transaction changed that others keep in memory, counted once it commits (change-feed.ts). */
-export type TransactionScope = { changed: Set<NotedFeed> };
+/** What must happen once the transaction commits: what this process keeps in memory is forgotten. */
+export type TransactionScope = { afterCommit: (() => void)[] };
 
 export class RootClientInTransactionError extends Error {
   constructor() {

@@ -2,7 +2,7 @@ import type { RecommendationStatus } from '../db/generated/prisma/enums.ts';
 import { prisma } from '../db/client.ts';
 import { today } from './dates.ts';
 import { pathSegment } from './organisation-tree.ts';
-import { overdueSql, type ReportedVsVerified, reportedVsVerifiedSql } from './recommendation-rules.ts';
+import { actionItemOverdueSql, openSql, overdueSql, progressSql, type ReportedVsVerified, reportedVsVerifiedSql } from './recommendation-rules.ts';
 
 export type DashboardFilter = {
   /** Recommendations owned by this organisation or those under it; action items owned so. */
@@ -54,13 +54,13 @@ export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard>
              OR EXISTS (SELECT 1 FROM "_RecommendationToTheme" t WHERE t."A" = r.id AND t."B" = ${filter.themeId ?? null}::int))
     ),
     scoped AS (
-      SELECT r.*, ${overdueSql()} AS overdue, ${reportedVsVerifiedSql} AS gap FROM scope r
+      SELECT r.*, ${overdueSql()} AS overdue, ${openSql()} AS open, ${reportedVsVerifiedSql} AS gap FROM scope r
     ),
     items AS (
       SELECT a.id, a."dueDate" FROM "ActionItem" a
       JOIN "Recommendation" r ON r.id = a."recommendationId"
       JOIN "Organisation" o ON o.id = a."ownerId"
-      WHERE a."dueDate" < ${day}::date AND a.status NOT IN ('COMPLETED', 'CANCELLED')
+      WHERE ${actionItemOverdueSql()}
         AND (${organisation}::text IS NULL OR o.path LIKE ${organisation}::text)
         AND (${filter.themeId ?? null}::int IS NULL
              OR EXISTS (SELECT 1 FROM "_RecommendationToTheme" t WHERE t."A" = r.id AND t."B" = ${filter.themeId ?? null}::int))
@@ -82,17 +82,14 @@ export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard>
       'repeatedUnmetCount', (SELECT count(*) FROM scoped WHERE "isRepeatedUnmet"),
       'repeatedUnmetIds', coalesce((SELECT json_agg(id) FROM (SELECT id FROM scoped WHERE "isRepeatedUnmet"
                             ORDER BY "firstMadeOn" ASC NULLS LAST, id LIMIT ${filter.listSize}) u), '[]'),
-      'staleCount', (SELECT count(*) FROM scoped WHERE "updatedAt" < ${staleBefore} AND status NOT IN ('IMPLEMENTED', 'NOT_PLANNED')),
+      'staleCount', (SELECT count(*) FROM scoped WHERE "updatedAt" < ${staleBefore} AND open),
       'staleIds', coalesce((SELECT json_agg(id) FROM (SELECT id FROM scoped
-                            WHERE "updatedAt" < ${staleBefore} AND status NOT IN ('IMPLEMENTED', 'NOT_PLANNED')
+                            WHERE "updatedAt" < ${staleBefore} AND open
                             ORDER BY "updatedAt", id LIMIT ${filter.listSize}) s), '[]'),
       'overdueActionItemCount', (SELECT count(*) FROM items),
       'overdueActionItemIds', coalesce((SELECT json_agg(id) FROM (SELECT id FROM items ORDER BY "dueDate", id LIMIT ${filter.listSize}) i), '[]'),
       'progressByReport', coalesce((SELECT json_agg(p ORDER BY p."publishedOn" DESC, p."reportId" DESC) FROM (
-          SELECT s."reportId", max(report."publishedOn") AS "publishedOn", count(*) AS "recommendationCount",
-                 count(*) FILTER (WHERE s.status = 'IMPLEMENTED') AS "implementedByOwners",
-                 count(*) FILTER (WHERE s."latestVerdict" IS NOT NULL) AS "assessedByInspectors",
-                 count(*) FILTER (WHERE s."latestVerdict" = 'ACHIEVED') AS "achievedByInspectors"
+          SELECT s."reportId", max(report."publishedOn") AS "publishedOn", ${progressSql('s')}
           FROM scoped s JOIN "Report" report ON report.id = s."reportId"
           GROUP BY s."reportId" ORDER BY max(report."publishedOn") DESC, s."reportId" DESC LIMIT ${filter.listSize}) p), '[]')
     ) AS dashboard`;

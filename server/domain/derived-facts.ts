@@ -1,4 +1,5 @@
 import type { TransactionClient } from '../db/client.ts';
+import { repeatedUnmetSql } from './recommendation-rules.ts';
 
 /**
  * Facts derived from other rows, stored on the recommendation so that lists,
@@ -8,9 +9,6 @@ import type { TransactionClient } from '../db/client.ts';
  * calls `refreshDerivedFacts` in its own transaction, for the recommendations it
  * touched; loaders call it once for everything.
  */
-
-/** A verdict short of achieved: none yet, partly achieved or not achieved. */
-const UNMET = `("latestVerdict" IS NULL OR "latestVerdict" IN ('PARTLY_ACHIEVED', 'NOT_ACHIEVED'))`;
 
 export async function refreshDerivedFacts(tx: TransactionClient, recommendationIds: number[] | 'all'): Promise<void> {
   const all = recommendationIds === 'all';
@@ -59,14 +57,12 @@ export async function refreshDerivedFacts(tx: TransactionClient, recommendationI
     ...params,
   );
 
-  // Repeated and unmet: its confirmed earlier recommendation and itself both short of achieved.
-  // A change to one recommendation's verdict changes the answer for those that repeat it.
+  // Repeated and unmet (recommendation-rules.ts): a change to one recommendation's verdict
+  // changes the answer for those that repeat it. The rule's SQL holds no parameters.
   await tx.$executeRawUnsafe(
     `UPDATE "Recommendation" r SET "isRepeatedUnmet" = x.value
      FROM (
-       SELECT c.id, (c."repeatConfirmed" AND p.id IS NOT NULL
-                     AND (p."latestVerdict" IS NULL OR p."latestVerdict" IN ('PARTLY_ACHIEVED', 'NOT_ACHIEVED'))
-                     AND ${UNMET.replaceAll('"latestVerdict"', 'c."latestVerdict"')}) AS value
+       SELECT c.id, ${repeatedUnmetSql('c', 'p').text} AS value
        FROM "Recommendation" c LEFT JOIN "Recommendation" p ON p.id = c."repeatsId"
        WHERE ${all ? 'true' : `(c.id = ANY($1::int[]) OR c."repeatsId" = ANY($1::int[]))`}
      ) x

@@ -1,4 +1,4 @@
-import { noteAccessChange, noteChangeAtCommit } from '../db/change-feed.ts';
+import { forgetAllAccessAtCommit } from '../auth/access-cache.ts';
 import type { TransactionClient } from '../db/client.ts';
 import type { OrganisationKind } from '../db/generated/prisma/enums.ts';
 import { badField, badUserInput, notFound } from '../errors.ts';
@@ -26,7 +26,6 @@ export async function createOrganisation(
     data: { name: input.name, shortName: input.shortName, kind: input.kind, parentId: input.parentId },
     select: { id: true },
   });
-  noteChangeAtCommit('organisations');
   await refreshOrganisationPaths(tx, [row.id]);
   await recordHistory(tx, actor, { kind: 'CREATED', subject: 'ORGANISATION', subjectId: row.id, toValue: input.name });
   return row.id;
@@ -69,11 +68,10 @@ export async function updateOrganisation(
     data: { name: changes.name, shortName: changes.shortName, kind: changes.kind, parentId: changes.parentId, version: { increment: 1 } },
   });
   expectUpdated(count, 'The organisation');
-  noteChangeAtCommit('organisations');
   if (changes.parentId !== undefined) {
     await refreshOrganisationPaths(tx, [input.id]);
     // Sessions and tokens kept in memory carry their user's organisation's place in the tree.
-    noteAccessChange();
+    forgetAllAccessAtCommit();
   }
   await recordHistory(tx, actor, history);
   return input.id;

@@ -1,25 +1,47 @@
 import { Prisma } from '../db/generated/prisma/client.ts';
-import type { AssessmentVerdict, RecommendationStatus } from '../db/generated/prisma/enums.ts';
+import type { ActionItemStatus, AssessmentVerdict, RecommendationStatus } from '../db/generated/prisma/enums.ts';
 import { today } from './dates.ts';
 
 /**
- * The derived answers about a recommendation, each written once for a row in
- * memory and once as a database filter, side by side so they cannot drift.
+ * The derived answers about recommendations and action items, each written once: the constants
+ * below decide them, and the rule for a row in memory, the Prisma filter and the SQL (for the
+ * dashboard, report progress and the derived facts stored on each recommendation) are all built
+ * from them. test/db/rules-agree.test.ts checks that the three pick the same rows.
  */
 
-/** Statuses in which the owner no longer plans work. */
-const CLOSED_STATUSES: RecommendationStatus[] = ['IMPLEMENTED', 'NOT_PLANNED'];
-/** Verdicts that close a recommendation: only an inspector can close one as achieved. */
-const CLOSING_VERDICTS: AssessmentVerdict[] = ['ACHIEVED', 'NO_LONGER_APPLICABLE'];
+/** The status in which the owner reports the work done. */
+export const REPORTED_DONE: RecommendationStatus = 'IMPLEMENTED';
+/** Statuses in which the owner no longer plans work: the recommendation is closed on their side. */
+export const CLOSED_STATUSES: readonly RecommendationStatus[] = [REPORTED_DONE, 'NOT_PLANNED'];
+/** The verdict that a recommendation was met: only an inspector can say so. */
+export const ACHIEVED: AssessmentVerdict = 'ACHIEVED';
+/** Verdicts that close a recommendation. */
+export const CLOSING_VERDICTS: readonly AssessmentVerdict[] = [ACHIEVED, 'NO_LONGER_APPLICABLE'];
+/** Verdicts short of achieved (with no verdict at all, a recommendation is unmet too). */
+export const UNMET_VERDICTS: readonly AssessmentVerdict[] = ['PARTLY_ACHIEVED', 'NOT_ACHIEVED'];
+/** Action item statuses in which no more work is due. */
+export const FINISHED_ACTION_STATUSES: readonly ActionItemStatus[] = ['COMPLETED', 'CANCELLED'];
 
 type Row = { targetDate: Date | null; status: RecommendationStatus; latestVerdict: AssessmentVerdict | null };
+
+/** An SQL list of enum values, from the constants above (never from input). */
+const values = (list: readonly string[]) => Prisma.raw(`(${list.map((value) => `'${value}'`).join(', ')})`);
+const value = (one: string) => Prisma.raw(`'${one}'`);
+/** A column of the row aliased `alias`, e.g. r."latestVerdict". */
+const column = (alias: string, name: string) => Prisma.raw(`${alias}."${name}"`);
+
+/** Open on the owner's side: neither reported implemented nor not planned. */
+export function isOpen(rec: Pick<Row, 'status'>): boolean {
+  return !CLOSED_STATUSES.includes(rec.status);
+}
+export const openSql = (alias = 'r') => Prisma.sql`${column(alias, 'status')} NOT IN ${values(CLOSED_STATUSES)}`;
 
 /** Past its target date, and neither reported implemented nor closed by an inspector. */
 export function isOverdue(rec: Row, now = new Date()): boolean {
   return (
     rec.targetDate !== null &&
     rec.targetDate.getTime() < today(now).getTime() &&
-    !CLOSED_STATUSES.includes(rec.status) &&
+    isOpen(rec) &&
     !(rec.latestVerdict !== null && CLOSING_VERDICTS.includes(rec.latestVerdict))
   );
 }
@@ -27,41 +49,71 @@ export function isOverdue(rec: Row, now = new Date()): boolean {
 export function overdueWhere(now = new Date()): Prisma.RecommendationWhereInput {
   return {
     targetDate: { lt: today(now) },
-    status: { notIn: CLOSED_STATUSES },
-    OR: [{ latestVerdict: null }, { latestVerdict: { notIn: CLOSING_VERDICTS } }],
+    status: { notIn: [...CLOSED_STATUSES] },
+    OR: [{ latestVerdict: null }, { latestVerdict: { notIn: [...CLOSING_VERDICTS] } }],
   };
 }
+
+/** The overdue rule, in SQL over a "Recommendation" row aliased `alias`. */
+export const overdueSql = (now = new Date(), alias = 'r') => Prisma.sql`(${column(alias, 'targetDate')} < ${today(now)}::date
+  AND ${openSql(alias)}
+  AND (${column(alias, 'latestVerdict')} IS NULL OR ${column(alias, 'latestVerdict')} NOT IN ${values(CLOSING_VERDICTS)}))`;
+
+/** Short of achieved: no verdict yet, or one that finds it only partly or not achieved. */
+export function isUnmet(latestVerdict: AssessmentVerdict | null): boolean {
+  return latestVerdict === null || UNMET_VERDICTS.includes(latestVerdict);
+}
+export const unmetSql = (alias: string) =>
+  Prisma.sql`(${column(alias, 'latestVerdict')} IS NULL OR ${column(alias, 'latestVerdict')} IN ${values(UNMET_VERDICTS)})`;
+
+/**
+ * Repeated and unmet: it repeats, through a link an inspector confirmed, an earlier recommendation
+ * that is unmet, and is unmet itself. Stored on each recommendation (derived-facts.ts builds it
+ * from `repeatedUnmetSql`), so lists filter on it.
+ */
+export function isRepeatedUnmet(rec: { repeatConfirmed: boolean; latestVerdict: AssessmentVerdict | null }, earlier: { latestVerdict: AssessmentVerdict | null } | null): boolean {
+  return rec.repeatConfirmed && earlier !== null && isUnmet(earlier.latestVerdict) && isUnmet(rec.latestVerdict);
+}
+/** The same, over a later recommendation aliased `later` left-joined to the one it repeats, `earlier`. */
+export const repeatedUnmetSql = (later: string, earlier: string) =>
+  Prisma.sql`(${column(later, 'repeatConfirmed')} AND ${column(earlier, 'id')} IS NOT NULL AND ${unmetSql(earlier)} AND ${unmetSql(later)})`;
 
 /** What the owner reports against what inspectors found. */
 export type ReportedVsVerified = 'CONFIRMED' | 'OVERSTATED' | 'UNVERIFIED' | 'UNDERSTATED' | 'NONE';
 
 export function reportedVsVerified(rec: Pick<Row, 'status' | 'latestVerdict'>): ReportedVsVerified {
-  const claimsDone = rec.status === 'IMPLEMENTED';
-  if (claimsDone && rec.latestVerdict === 'ACHIEVED') return 'CONFIRMED';
-  if (claimsDone && (rec.latestVerdict === 'PARTLY_ACHIEVED' || rec.latestVerdict === 'NOT_ACHIEVED')) return 'OVERSTATED';
+  const claimsDone = rec.status === REPORTED_DONE;
+  if (claimsDone && rec.latestVerdict === ACHIEVED) return 'CONFIRMED';
+  if (claimsDone && rec.latestVerdict !== null && UNMET_VERDICTS.includes(rec.latestVerdict)) return 'OVERSTATED';
   if (claimsDone && rec.latestVerdict === null) return 'UNVERIFIED';
-  if (!claimsDone && rec.latestVerdict === 'ACHIEVED') return 'UNDERSTATED';
+  if (!claimsDone && rec.latestVerdict === ACHIEVED) return 'UNDERSTATED';
   return 'NONE';
 }
 
-/** The same, in SQL over a "Recommendation" row aliased as `r`. */
-export const reportedVsVerifiedSql = Prisma.raw(`CASE
-  WHEN r.status = 'IMPLEMENTED' AND r."latestVerdict" = 'ACHIEVED' THEN 'CONFIRMED'
-  WHEN r.status = 'IMPLEMENTED' AND r."latestVerdict" IN ('PARTLY_ACHIEVED', 'NOT_ACHIEVED') THEN 'OVERSTATED'
-  WHEN r.status = 'IMPLEMENTED' AND r."latestVerdict" IS NULL THEN 'UNVERIFIED'
-  WHEN r.status <> 'IMPLEMENTED' AND r."latestVerdict" = 'ACHIEVED' THEN 'UNDERSTATED'
-  ELSE 'NONE' END`);
+/** The same, in SQL over a "Recommendation" row aliased `r`. */
+export const reportedVsVerifiedSql = Prisma.sql`CASE
+  WHEN r.status = ${value(REPORTED_DONE)} AND r."latestVerdict" = ${value(ACHIEVED)} THEN 'CONFIRMED'
+  WHEN r.status = ${value(REPORTED_DONE)} AND r."latestVerdict" IN ${values(UNMET_VERDICTS)} THEN 'OVERSTATED'
+  WHEN r.status = ${value(REPORTED_DONE)} AND r."latestVerdict" IS NULL THEN 'UNVERIFIED'
+  WHEN r.status <> ${value(REPORTED_DONE)} AND r."latestVerdict" = ${value(ACHIEVED)} THEN 'UNDERSTATED'
+  ELSE 'NONE' END`;
 
-/** The overdue rule, in SQL over a "Recommendation" row aliased as `r`. */
-export const overdueSql = (now = new Date()) => Prisma.sql`(r."targetDate" < ${today(now)}::date
-  AND r.status NOT IN ('IMPLEMENTED', 'NOT_PLANNED')
-  AND (r."latestVerdict" IS NULL OR r."latestVerdict" NOT IN ('ACHIEVED', 'NO_LONGER_APPLICABLE')))`;
+/** Report progress, counted over "Recommendation" rows aliased `alias`: reported done, assessed, achieved. */
+export const progressSql = (alias: string) => Prisma.sql`
+  count(*)::int AS "recommendationCount",
+  count(*) FILTER (WHERE ${column(alias, 'status')} = ${value(REPORTED_DONE)})::int AS "implementedByOwners",
+  count(*) FILTER (WHERE ${column(alias, 'latestVerdict')} IS NOT NULL)::int AS "assessedByInspectors",
+  count(*) FILTER (WHERE ${column(alias, 'latestVerdict')} = ${value(ACHIEVED)})::int AS "achievedByInspectors"`;
 
 /** Action items: past due and neither completed nor cancelled. */
-export function isActionItemOverdue(item: { dueDate: Date | null; status: string }, now = new Date()): boolean {
-  return item.dueDate !== null && item.dueDate.getTime() < today(now).getTime() && item.status !== 'COMPLETED' && item.status !== 'CANCELLED';
+export function isActionItemOverdue(item: { dueDate: Date | null; status: ActionItemStatus }, now = new Date()): boolean {
+  return item.dueDate !== null && item.dueDate.getTime() < today(now).getTime() && !FINISHED_ACTION_STATUSES.includes(item.status);
 }
 
 export function actionItemOverdueWhere(now = new Date()): Prisma.ActionItemWhereInput {
-  return { dueDate: { lt: today(now) }, status: { notIn: ['COMPLETED', 'CANCELLED'] } };
+  return { dueDate: { lt: today(now) }, status: { notIn: [...FINISHED_ACTION_STATUSES] } };
 }
+
+/** The same, in SQL over an "ActionItem" row aliased `alias`. */
+export const actionItemOverdueSql = (now = new Date(), alias = 'a') =>
+  Prisma.sql`(${column(alias, 'dueDate')} < ${today(now)}::date AND ${column(alias, 'status')} NOT IN ${values(FINISHED_ACTION_STATUSES)})`;

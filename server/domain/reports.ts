@@ -1,5 +1,4 @@
 import type { TransactionClient } from '../db/client.ts';
-import { noteChangeAtCommit } from '../db/change-feed.ts';
 import type { ReportKind } from '../db/generated/prisma/enums.ts';
 import { badField, badUserInput } from '../errors.ts';
 import { authorize, type Actor } from './actor.ts';
@@ -84,7 +83,6 @@ export async function createReport(tx: TransactionClient, actor: Actor, input: N
     },
     select: { id: true },
   });
-  noteChangeAtCommit('reports');
   const history: HistoryEntry[] = [{ kind: 'CREATED', subject: 'REPORT', subjectId: report.id, reportId: report.id }];
   const created: number[] = [];
   for (const [position, rec] of input.recommendations.entries()) {
@@ -190,7 +188,6 @@ export async function updateReport(
     },
   });
   expectUpdated(count, 'The report');
-  noteChangeAtCommit('reports');
   if (changes.followsUpIds) {
     await tx.report.update({ where: { id: input.id }, data: { followsUp: { set: changes.followsUpIds.map((id) => ({ id })) } } });
   }

@@ -1,4 +1,4 @@
-import { noteAccessChange } from '../db/change-feed.ts';
+import { forgetAllAccessAtCommit } from '../auth/access-cache.ts';
 import type { TransactionClient } from '../db/client.ts';
 import type { Role } from '../db/generated/prisma/enums.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -79,7 +79,7 @@ export async function updateUser(
   });
   expectUpdated(count, 'The user');
   // Sessions and tokens kept in memory carry the user's role and organisation.
-  noteAccessChange();
+  forgetAllAccessAtCommit();
   // A deactivated user, or one whose password or role changed, signs in again.
   if (changes.active === false || changes.password !== undefined || (changes.role !== undefined && changes.role !== current.role)) {
     await tx.session.deleteMany({ where: { userId: input.id } });

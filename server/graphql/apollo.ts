@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { COST_BUDGET_MS, DEFAULT_RESPONSE_CACHE_BYTES, type Config } from '../config.ts';
+import { COST_BUDGET_MS, type Config } from '../config.ts';
 import { setStrictSchemaChecks } from './schema-checks.ts';
 import { setCostLimit } from './cost.ts';
 import type { Logger } from '../logger.ts';
@@ -9,7 +9,6 @@ import { formatError } from './format-error.ts';
 import { armor, LIMITS } from './limits.ts';
 import { requestRules } from './plugins/request-rules.ts';
 import { requestLog, type GraphqlOutcome } from './plugins/request-log.ts';
-import { responseCache } from './plugins/response-cache.ts';
 import { schemaPrivacy } from './plugins/schema-privacy.ts';
 import { retryLaterAnswers } from './plugins/retry-later.ts';
 import { schema } from './schema.ts';
@@ -22,14 +21,12 @@ export type ApolloOptions = {
   plugins?: ApolloServerPlugin<Context>[];
   /** Told how every GraphQL request ended (the metrics endpoint). */
   observe?: (outcome: GraphqlOutcome) => void;
-  /** Memory for whole answers kept until the records change (plugins/response-cache.ts); 0 keeps none. */
-  responseCacheBytes?: number;
 };
 
 /** The one Apollo Server configuration, used over HTTP and by in-process tests. */
 export function createApollo(
   log: Logger,
-  { environment = 'test', costLimitMs = COST_BUDGET_MS, plugins = [], observe, responseCacheBytes = DEFAULT_RESPONSE_CACHE_BYTES }: ApolloOptions = {},
+  { environment = 'test', costLimitMs = COST_BUDGET_MS, plugins = [], observe }: ApolloOptions = {},
 ): ApolloServer<Context> {
   setStrictSchemaChecks(environment !== 'production');
   setCostLimit(costLimitMs);
@@ -57,7 +54,6 @@ export function createApollo(
       requestRules(),
       retryLaterAnswers(),
       requestLog(log, observe),
-      ...responseCache(responseCacheBytes),
       ...plugins,
     ],
   });

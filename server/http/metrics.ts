@@ -68,14 +68,8 @@ export function createMetrics(token: string | null, operations: () => { running:
     response.once('finish', () => end({ status: String(response.statusCode) }));
     next();
   };
-  const responseCacheHits = new client.Counter({
-    name: 'tracker_response_cache_hits_total',
-    help: 'GraphQL queries answered whole from memory (server/graphql/plugins/response-cache.ts).',
-    registers: [registry],
-  });
   const observeGraphql = (outcome: GraphqlOutcome) => {
     graphql.observe({ kind: outcome.kind ?? 'unknown', outcome: outcome.errorCodes[0] ?? 'ok' }, outcome.durationMs / 1000);
-    if (outcome.fromResponseCache) responseCacheHits.inc();
   };
 
   const router = Router();

@@ -15,6 +15,8 @@ export type BenchQuery = {
   /** Says how the API's answer and the SQL's differ, if they do. */
   check?(api: unknown, sql: unknown): string | undefined;
   actorId?: number;
+  /** Starts again from its first variable set (before its answer is checked against the SQL's). */
+  first?(): void;
 };
 
 const statement = (run: RunSql, sql: string, ...params: unknown[]) => ({
@@ -155,5 +157,53 @@ export async function benchQueries(): Promise<BenchQuery[]> {
     sql: async (run) => statement(run, 'SELECT 1'),
   };
 
-  return [list, drillDown, dashboard, unmet, update];
+  // Many variable sets, each a different page of a different list: statuses, sort order and page
+  // vary together, so that no two requests in a row ask the same thing.
+  const STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'IMPLEMENTED', 'NOT_PLANNED'];
+  const ORDERS: [string, string][] = [
+    ['CREATED_AT', 'r."createdAt" DESC, r.id DESC'],
+    ['UPDATED_AT', 'r."updatedAt" ASC, r.id ASC'],
+    ['TARGET_DATE', 'r."targetDate" ASC NULLS LAST, r.id ASC'],
+    ['STATUS', 'r.status ASC, r.id ASC'],
+    ['REFERENCE', 'r."reportId" ASC, r.position ASC, r.id ASC'],
+  ];
+  const variableSets = Array.from({ length: 200 }, (_, i) => {
+    const statuses = STATUSES.filter((_, bit) => ((i % 15) + 1) & (1 << bit));
+    const [field, sqlOrder] = ORDERS[i % ORDERS.length]!;
+    return { statuses, field, sqlOrder, offset: 25 * (Math.floor(i / 15) % 8) };
+  });
+  let nextSet = 0;
+  const rotating: BenchQuery = {
+    name: `rotating: ${variableSets.length} variable sets`,
+    request: () => {
+      const set = variableSets[nextSet++ % variableSets.length]!;
+      return {
+        query: `query ($statuses: [RecommendationStatus!], $field: RecommendationOrderField!, $offset: Int) {
+          recommendations(first: 25, offset: $offset, filter: { statuses: $statuses }, orderBy: { field: $field, direction: ${set.field === 'CREATED_AT' ? 'DESC' : 'ASC'} }) {
+            totalCount edges { node { id reference status isOverdue targetDate owner { name } report { title } } } } }`,
+        variables: { statuses: set.statuses, field: set.field, offset: set.offset },
+      };
+    },
+    sqlComparable: true,
+    sql: async (run) => {
+      let at = 0;
+      const once = (set = variableSets[at++ % variableSets.length]!) =>
+        run(
+          `SELECT r.id, r.reference, r.status, r."targetDate", o.name AS owner, report.title,
+             (SELECT count(*) FROM "Recommendation" WHERE status::text = ANY($1))::int AS total
+           FROM "Recommendation" r JOIN "Organisation" o ON o.id = r."ownerId" JOIN "Report" report ON report.id = r."reportId"
+           WHERE r.status::text = ANY($1) ORDER BY ${set.sqlOrder} LIMIT 25 OFFSET $2`,
+          [set.statuses, set.offset],
+        );
+      return { once: () => once(), answer: () => once(variableSets[0]), close: async () => {} };
+    },
+    check: (api, sql) => {
+      const c = (api as { recommendations: { totalCount: number; edges: { node: { id: string } }[] } }).recommendations;
+      const rows = sql as { id: number; total: number }[];
+      return differs('rows', c.edges.map((e) => idOf(e.node.id)), rows.map((r) => r.id)) ?? differs('total', c.totalCount, rows[0]?.total);
+    },
+    first: () => (nextSet = 0),
+  };
+
+  return [list, drillDown, dashboard, unmet, rotating, update];
 }

@@ -19,7 +19,7 @@ import { estimatedCost, hostileFamilies, hostileIds, largestAdmitted, recommenda
  * budget scaled by how much longer a fixed piece of work takes on it.
  */
 useTestDatabase();
-useGraphql({ responseCacheBytes: 0 });
+useGraphql();
 
 const SIZE = 20_000;
 let families: Record<string, HostileFamily> = {};

@@ -8,7 +8,7 @@ import { databaseKind, useTestDatabase } from '../support/database.ts';
 import { execute, READER, useGraphql } from '../support/graphql.ts';
 
 const test = useTestDatabase();
-useGraphql({ responseCacheBytes: 0 });
+useGraphql();
 
 let url: string;
 let close: () => void;

@@ -12,7 +12,7 @@ import { execute, globalId, useGraphql } from '../support/graphql.ts';
  * administrators alone. A path that would show more than the type's rule allows is a leak.
  */
 useTestDatabase();
-useGraphql({ responseCacheBytes: 0 });
+useGraphql();
 const { as } = useDemo();
 
 type Who = 'anonymous' | 'viewer' | 'viewerReadToken' | 'leader' | 'leaderElsewhere' | 'inspector' | 'administrator' | 'administratorReadToken';

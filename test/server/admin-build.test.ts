@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildAdminApp } from '../../server/http/admin-app.ts';
+import { buildAdminApp } from '../../server/cli/build-admin.ts';
 
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-admin-build-'));
 afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));

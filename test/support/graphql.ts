@@ -26,13 +26,10 @@ export function testContext(actor: Actor | null, address = '192.0.2.1'): Context
   };
 }
 
-/**
- * An Apollo Server on the real schema, run in-process: tests pass the context (who acts) directly.
- * Tests of what is kept below whole answers turn the response cache off, or it would answer for them.
- */
-export function useGraphql(options: { responseCacheBytes?: number } = {}): void {
+/** An Apollo Server on the real schema, run in-process: tests pass the context (who acts) directly. */
+export function useGraphql(): void {
   beforeAll(async () => {
-    apollo = createApollo(createLogger('silent'), options);
+    apollo = createApollo(createLogger('silent'));
     await apollo.start();
   });
   // Operations are costed by the data's size, as the server measures it at start: here, the

@@ -44,14 +44,6 @@ describe('configuration', () => {
     expect(problems({ OPERATION_TIMEOUT_SECONDS: 'soon' })).toEqual(['OPERATION_TIMEOUT_SECONDS="soon": expected a number of seconds']);
   });
 
-  it('takes the memory for whole answers in megabytes: 64 unless told, 0 for none', () => {
-    expect(loadConfig({}).responseCacheBytes).toBe(64 * 2 ** 20);
-    expect(loadConfig({ RESPONSE_CACHE_MB: '0' }).responseCacheBytes).toBe(0);
-    expect(loadConfig({ RESPONSE_CACHE_MB: '1.5' }).responseCacheBytes).toBe(1.5 * 2 ** 20);
-    expect(problems({ RESPONSE_CACHE_MB: '-1' })).toEqual(['RESPONSE_CACHE_MB="-1": expected 0 (off) or more']);
-    expect(problems({ RESPONSE_CACHE_MB: 'lots' })).toEqual(['RESPONSE_CACHE_MB="lots": expected a number of megabytes']);
-  });
-
   it('uses a PostgreSQL server when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgresql://app@db.internal:5432/tracker', DATABASE_POOL_SIZE: '4' });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgresql://app@db.internal:5432/tracker', poolSize: 4 });

@@ -2,13 +2,10 @@ import { z } from 'zod';
 import { prisma } from '../../db/client.ts';
 import { completeActionItem, createActionItem, deleteActionItem, updateActionItem } from '../../domain/action-items.ts';
 import { builder } from '../builder.ts';
-import { Recommendation } from '../recommendations/type.ts';
 import { globalIdOf } from '../shared/ids.ts';
 import { write } from '../shared/mutation.ts';
 import { COMMENT_MAX, NAME_MAX, TEXT_MAX, optionalText, requiredText } from '../shared/validation.ts';
 import { ActionItemStatus } from '../types/enums.ts';
-import { Organisation } from '../types/organisation.ts';
-import { ActionItem } from './type.ts';
 
 /** COMPLETED is set by completeActionItem, which records the completion date. */
 const notCompleted = z.enum(['PLANNED', 'IN_PROGRESS', 'BLOCKED', 'CANCELLED'], {

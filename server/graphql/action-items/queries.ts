@@ -3,15 +3,11 @@ import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { withinOrganisation } from '../../domain/organisation-tree.ts';
 import { actionItemOverdueWhere } from '../../domain/recommendation-rules.ts';
 import { notFound } from '../../errors.ts';
-import { countOf } from '../shared/counts.ts';
 import { builder } from '../builder.ts';
-import { Recommendation } from '../recommendations/type.ts';
-import { Report } from '../reports/type.ts';
 import { globalIdOf } from '../shared/ids.ts';
-import { OFFSET_DESCRIPTION, pageArguments, pageSkip, SortDirection } from '../shared/pagination.ts';
+import { OFFSET_DESCRIPTION, SortDirection } from '../shared/pagination.ts';
+import { listShape } from '../shared/list.ts';
 import { ActionItemStatus } from '../types/enums.ts';
-import { Organisation } from '../types/organisation.ts';
-import { ActionItem } from './type.ts';
 import { containsText, searchText } from '../shared/search.ts';
 
 const ActionItemFilter = builder.inputType('ActionItemFilter', {
@@ -90,22 +86,16 @@ function actionItemOrder(order: typeof ActionItemOrder.$inferInput | null | unde
 builder.queryFields((t) => ({
   actionItems: t.prismaConnection({
     type: 'ActionItem',
-    validate: pageArguments,
-    cursor: 'id',
     description: 'Action items across all plans, soonest due first unless sorted otherwise.',
     args: {
       filter: t.arg({ type: ActionItemFilter, description: 'Which action items.' }),
       orderBy: t.arg({ type: ActionItemOrder, description: 'Sort order.' }),
       offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
     },
-    totalCount: (_parent, args) => countOf('actionItem', actionItemWhere(args.filter), (where) => prisma.actionItem.count({ where })),
-    resolve: (query, _parent, args) =>
-      prisma.actionItem.findMany({
-        ...query,
-        skip: pageSkip(args, query.skip),
-        where: actionItemWhere(args.filter),
-        orderBy: actionItemOrder(args.orderBy),
-      }),
+    ...listShape('actionItem', {
+      where: (args: { filter?: Parameters<typeof actionItemWhere>[0] }) => actionItemWhere(args.filter),
+      orderBy: (args: { orderBy?: Parameters<typeof actionItemOrder>[0] }) => actionItemOrder(args.orderBy),
+    }),
   }),
   actionItem: t.prismaField({
     type: 'ActionItem',

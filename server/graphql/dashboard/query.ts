@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { prisma } from '../../db/client.ts';
-import { cachedRows } from '../../db/query-feeds.ts';
 import { cachedRead } from '../../db/read-cache.ts';
 import { formatDay, today } from '../../domain/dates.ts';
 import { loadDashboard, type Dashboard as DashboardShape, type OwnerCounts } from '../../domain/dashboard.ts';
@@ -9,8 +8,6 @@ import { ReportedVsVerified } from '../recommendations/type.ts';
 import { ReportProgress, type ReportProgressShape } from '../reports/progress.ts';
 import { globalIdOf } from '../shared/ids.ts';
 import { RecommendationStatus } from '../types/enums.ts';
-import { Organisation } from '../types/organisation.ts';
-import { Theme } from '../types/theme.ts';
 
 /** Rows of `ids` in that order, whatever order the database returns them in. */
 function inOrder<T extends { id: number }>(ids: number[], rows: T[]): T[] {
@@ -18,12 +15,9 @@ function inOrder<T extends { id: number }>(ids: number[], rows: T[]): T[] {
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/**
- * The rows a dashboard names, as the query asks for them. Like the counts, they are kept
- * in memory until the tables they are read from change: a dashboard seen again costs no SQL.
- */
-function rowsOf<T extends { id: number }, Q extends object>(model: string, ids: number[], query: Q, find: (query: Q) => Promise<T[]>): Promise<T[]> {
-  return cachedRows(model, query, `dashboard rows ${ids.join(',')}`, async (asked) => inOrder(ids, await find(asked)));
+/** The rows a dashboard names, as the query asks for them, in the dashboard's order. */
+async function rowsOf<T extends { id: number }>(ids: number[], find: (where: { id: { in: number[] } }) => Promise<T[]>): Promise<T[]> {
+  return ids.length ? inOrder(ids, await find({ id: { in: ids } })) : [];
 }
 
 const StatusCount = builder.objectRef<{ status: DashboardShape['byStatus'][number]['status']; count: number }>('StatusCount').implement({
@@ -41,10 +35,7 @@ const OwnerStatusCounts = builder.objectRef<OwnerCounts>('OwnerStatusCounts').im
       type: 'Organisation',
       description: 'The owning organisation.',
       // Prisma batches these lookups, made in the same tick, into one query.
-      resolve: (query, row) =>
-        cachedRows('Organisation', query, `dashboard owner ${row.ownerId}`, (asked) =>
-          prisma.organisation.findUniqueOrThrow({ ...asked, where: { id: row.ownerId } }),
-        ),
+      resolve: (query, row) => prisma.organisation.findUniqueOrThrow({ ...query, where: { id: row.ownerId } }),
     }),
     total: t.exposeInt('total', { description: 'All its recommendations in scope.' }),
     notStarted: t.exposeInt('NOT_STARTED', { description: 'Not started.' }),
@@ -71,10 +62,8 @@ const ReportProgressEntry = builder
       report: t.prismaField({
         type: 'Report',
         description: 'The report.',
-        resolve: (query, row) =>
-          cachedRows('Report', query, `dashboard report ${row.reportId}`, (asked) =>
-            prisma.report.findUniqueOrThrow({ ...asked, where: { id: row.reportId } }),
-          ),
+        // Prisma batches these lookups, made in the same tick, into one query.
+        resolve: (query, row) => prisma.report.findUniqueOrThrow({ ...query, where: { id: row.reportId } }),
       }),
       progress: t.field({ type: ReportProgress, description: 'Its progress within the dashboard’s scope.', resolve: (row) => row }),
     }),
@@ -92,21 +81,19 @@ const Dashboard = builder.objectRef<DashboardShape>('Dashboard').implement({
     repeatedUnmet: t.prismaField({
       type: ['Recommendation'],
       description: 'The repeated and unmet, first made longest ago first.',
-      resolve: (query, d) =>
-        rowsOf('Recommendation', d.repeatedUnmetIds, query, (asked) => prisma.recommendation.findMany({ ...asked, where: { id: { in: d.repeatedUnmetIds } } })),
+      resolve: (query, d) => rowsOf(d.repeatedUnmetIds, (where) => prisma.recommendation.findMany({ ...query, where })),
     }),
     staleCount: t.exposeInt('staleCount', { description: 'Open recommendations with no change for the stale period.' }),
     stale: t.prismaField({
       type: ['Recommendation'],
       description: 'The stale, longest untouched first.',
-      resolve: (query, d) => rowsOf('Recommendation', d.staleIds, query, (asked) => prisma.recommendation.findMany({ ...asked, where: { id: { in: d.staleIds } } })),
+      resolve: (query, d) => rowsOf(d.staleIds, (where) => prisma.recommendation.findMany({ ...query, where })),
     }),
     overdueActionItemCount: t.exposeInt('overdueActionItemCount', { description: 'Action items past due, neither completed nor cancelled.' }),
     overdueActionItems: t.prismaField({
       type: ['ActionItem'],
       description: 'Overdue action items, longest overdue first.',
-      resolve: (query, d) =>
-        rowsOf('ActionItem', d.overdueActionItemIds, query, (asked) => prisma.actionItem.findMany({ ...asked, where: { id: { in: d.overdueActionItemIds } } })),
+      resolve: (query, d) => rowsOf(d.overdueActionItemIds, (where) => prisma.actionItem.findMany({ ...query, where })),
     }),
     progressByReport: t.field({
       type: [ReportProgressEntry],

@@ -2,12 +2,10 @@ import { z } from 'zod';
 import { prisma } from '../../db/client.ts';
 import { submitEvidence, verifyEvidence } from '../../domain/evidence.ts';
 import { builder } from '../builder.ts';
-import { ActionItem } from '../action-items/type.ts';
 import { globalIdOf } from '../shared/ids.ts';
 import { write } from '../shared/mutation.ts';
 import { COMMENT_MAX, TEXT_MAX, requiredText, webAddress } from '../shared/validation.ts';
 import { EvidenceStrength, EvidenceVerification } from '../types/enums.ts';
-import { Evidence } from './type.ts';
 
 const SubmitEvidenceInput = builder.inputType('SubmitEvidenceInput', {
   description: 'Evidence of progress on an action item.',

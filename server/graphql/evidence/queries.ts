@@ -2,15 +2,11 @@ import { prisma } from '../../db/client.ts';
 import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { withinOrganisation } from '../../domain/organisation-tree.ts';
 import { notFound } from '../../errors.ts';
-import { countOf } from '../shared/counts.ts';
 import { builder } from '../builder.ts';
-import { ActionItem } from '../action-items/type.ts';
-import { Recommendation } from '../recommendations/type.ts';
 import { globalIdOf } from '../shared/ids.ts';
-import { OFFSET_DESCRIPTION, pageArguments, pageSkip, SortDirection } from '../shared/pagination.ts';
+import { OFFSET_DESCRIPTION, SortDirection } from '../shared/pagination.ts';
+import { listShape } from '../shared/list.ts';
 import { EvidenceStrength, EvidenceVerification } from '../types/enums.ts';
-import { Organisation } from '../types/organisation.ts';
-import { Evidence } from './type.ts';
 import { containsText, searchText } from '../shared/search.ts';
 
 const EvidenceFilter = builder.inputType('EvidenceFilter', {
@@ -74,17 +70,16 @@ function evidenceOrder(order: typeof EvidenceOrder.$inferInput | null | undefine
 builder.queryFields((t) => ({
   evidence: t.prismaConnection({
     type: 'Evidence',
-    validate: pageArguments,
-    cursor: 'id',
     description: 'Evidence across all action plans, oldest submission first unless sorted otherwise.',
     args: {
       filter: t.arg({ type: EvidenceFilter, description: 'Which evidence.' }),
       orderBy: t.arg({ type: EvidenceOrder, description: 'Sort order.' }),
       offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
     },
-    totalCount: (_parent, args) => countOf('evidence', evidenceWhere(args.filter), (where) => prisma.evidence.count({ where })),
-    resolve: (query, _parent, args) =>
-      prisma.evidence.findMany({ ...query, skip: pageSkip(args, query.skip), where: evidenceWhere(args.filter), orderBy: evidenceOrder(args.orderBy) }),
+    ...listShape('evidence', {
+      where: (args: { filter?: Parameters<typeof evidenceWhere>[0] }) => evidenceWhere(args.filter),
+      orderBy: (args: { orderBy?: Parameters<typeof evidenceOrder>[0] }) => evidenceOrder(args.orderBy),
+    }),
   }),
   evidenceItem: t.prismaField({
     type: 'Evidence',

@@ -3,7 +3,7 @@ import type { Logger } from '../../logger.ts';
 import type { Context } from '../context.ts';
 
 /** How a GraphQL request ended, for whoever counts them (the metrics endpoint). */
-export type GraphqlOutcome = { kind: string | null; durationMs: number; errorCodes: string[]; fromResponseCache: boolean };
+export type GraphqlOutcome = { kind: string | null; durationMs: number; errorCodes: string[] };
 
 /**
  * One JSON line per GraphQL request: operation, time taken, who, and how it
@@ -20,13 +20,12 @@ export function requestLog(log: Logger, observe?: (outcome: GraphqlOutcome) => v
           operation = request.operationName ?? null;
           kind = request.operation?.operation ?? null;
         },
-        async willSendResponse({ response, metrics }) {
+        async willSendResponse({ response }) {
           // The errors as the client sees them, with the codes they were given.
           const sent = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           const codes = [...new Set(sent.map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
           const durationMs = Math.round((performance.now() - started) * 10) / 10;
-          const fromResponseCache = metrics.responseCacheHit === true;
-          observe?.({ kind, durationMs, errorCodes: codes, fromResponseCache });
+          observe?.({ kind, durationMs, errorCodes: codes });
           log.request({
             event: 'graphql',
             operation,
@@ -36,7 +35,6 @@ export function requestLog(log: Logger, observe?: (outcome: GraphqlOutcome) => v
             apiTokenId: contextValue.actor?.apiTokenId ?? null,
             outcome: codes.length ? 'error' : 'ok',
             errorCodes: codes,
-            fromResponseCache,
             status: response.http.status ?? 200,
           });
         },

@@ -12,9 +12,6 @@ import { globalIdOf, globalIdsOf } from '../shared/ids.ts';
 import { write } from '../shared/mutation.ts';
 import { COMMENT_MAX, REFERENCE_MAX, TEXT_MAX, optionalText, requiredText } from '../shared/validation.ts';
 import { RecommendationResponse, RecommendationStatus } from '../types/enums.ts';
-import { Organisation } from '../types/organisation.ts';
-import { Theme } from '../types/theme.ts';
-import { Recommendation } from './type.ts';
 
 const UpdateRecommendationStatusInput = builder.inputType('UpdateRecommendationStatusInput', {
   description: 'The owner’s new self-reported status, with the reason.',

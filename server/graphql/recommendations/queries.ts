@@ -4,15 +4,11 @@ import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { withinOrganisation } from '../../domain/organisation-tree.ts';
 import { overdueWhere } from '../../domain/recommendation-rules.ts';
 import { notFound } from '../../errors.ts';
-import { countOf } from '../shared/counts.ts';
 import { builder } from '../builder.ts';
 import { globalIdOf, globalIdsOf } from '../shared/ids.ts';
-import { OFFSET_DESCRIPTION, pageArguments, pageSkip, SortDirection } from '../shared/pagination.ts';
+import { OFFSET_DESCRIPTION, SortDirection } from '../shared/pagination.ts';
+import { listShape } from '../shared/list.ts';
 import { AssessmentVerdict, RecommendationResponse, RecommendationStatus } from '../types/enums.ts';
-import { Organisation } from '../types/organisation.ts';
-import { Report } from '../reports/type.ts';
-import { Theme } from '../types/theme.ts';
-import { Recommendation } from './type.ts';
 import { containsText, equalsText, searchText } from '../shared/search.ts';
 
 export const RecommendationFilter = builder.inputType('RecommendationFilter', {
@@ -138,22 +134,16 @@ const RepeatCandidate = builder.objectRef<Candidate>('RepeatCandidate').implemen
 builder.queryFields((t) => ({
   recommendations: t.prismaConnection({
     type: 'Recommendation',
-    validate: pageArguments,
-    cursor: 'id',
     description: 'Recommendations, newest first unless sorted otherwise.',
     args: {
       filter: t.arg({ type: RecommendationFilter, description: 'Which recommendations.' }),
       orderBy: t.arg({ type: RecommendationOrder, description: 'Sort order.' }),
       offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
     },
-    totalCount: (_parent, args) => countOf('recommendation', recommendationWhere(args.filter), (where) => prisma.recommendation.count({ where })),
-    resolve: (query, _parent, args) =>
-      prisma.recommendation.findMany({
-        ...query,
-        skip: pageSkip(args, query.skip),
-        where: recommendationWhere(args.filter),
-        orderBy: recommendationOrder(args.orderBy),
-      }),
+    ...listShape('recommendation', {
+      where: (args: { filter?: RecommendationFilterInput | null }) => recommendationWhere(args.filter),
+      orderBy: (args: { orderBy?: typeof RecommendationOrder.$inferInput | null }) => recommendationOrder(args.orderBy),
+    }),
   }),
   recommendation: t.prismaField({
     type: 'Recommendation',

@@ -1,6 +1,6 @@
 import { daysBetween, today } from '../../domain/dates.ts';
 import { can, canAtAll } from '../../domain/permissions.ts';
-import { isOverdue, reportedVsVerified } from '../../domain/recommendation-rules.ts';
+import { ACHIEVED, isOverdue, reportedVsVerified } from '../../domain/recommendation-rules.ts';
 import { builder } from '../builder.ts';
 import { loadLineages } from './lineage.ts';
 import { AssessmentVerdict, RecommendationResponse, RecommendationStatus } from '../types/enums.ts';
@@ -85,7 +85,7 @@ export const Recommendation = builder.prismaNode('Recommendation', {
       description: 'Years since it was first made, to one decimal place, until inspectors find it achieved.',
       select: { firstMadeOn: true, latestVerdict: true },
       resolve: (rec) =>
-        rec.firstMadeOn && rec.latestVerdict !== 'ACHIEVED'
+        rec.firstMadeOn && rec.latestVerdict !== ACHIEVED
           ? Math.round((daysBetween(rec.firstMadeOn, today()) / 365.25) * 10) / 10
           : null,
     }),

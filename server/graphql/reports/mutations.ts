@@ -3,14 +3,10 @@ import { prisma } from '../../db/client.ts';
 import { ReportKind as ReportKinds } from '../../db/generated/prisma/enums.ts';
 import { createReport, updateReport } from '../../domain/reports.ts';
 import { builder } from '../builder.ts';
-import { Recommendation } from '../recommendations/type.ts';
 import { globalIdOf, globalIdsOf } from '../shared/ids.ts';
 import { write } from '../shared/mutation.ts';
 import { REFERENCE_MAX, TEXT_MAX, TITLE_MAX, optionalText, requiredText, webAddress } from '../shared/validation.ts';
 import { ReportKind } from '../types/enums.ts';
-import { Organisation } from '../types/organisation.ts';
-import { Theme } from '../types/theme.ts';
-import { Report } from './type.ts';
 
 const NewRecommendationInput = builder.inputType('NewRecommendationInput', {
   description: 'A recommendation of a new report, as printed.',

@@ -1,5 +1,6 @@
 import { Prisma } from '../../db/generated/prisma/client.ts';
 import { prisma } from '../../db/client.ts';
+import { progressSql } from '../../domain/recommendation-rules.ts';
 import { builder } from '../builder.ts';
 
 export type ReportProgressShape = {
@@ -31,13 +32,9 @@ export const ReportProgress = builder.objectRef<ReportProgressShape>('ReportProg
 /** Progress of several reports in one grouped query (the dataloader batches a page of reports). */
 export async function loadReportProgress(reportIds: readonly number[]): Promise<ReportProgressShape[]> {
   const rows = await prisma.$queryRaw<({ reportId: number } & ReportProgressShape)[]>`
-    SELECT "reportId",
-           count(*)::int AS "recommendationCount",
-           count(*) FILTER (WHERE status = 'IMPLEMENTED')::int AS "implementedByOwners",
-           count(*) FILTER (WHERE "latestVerdict" IS NOT NULL)::int AS "assessedByInspectors",
-           count(*) FILTER (WHERE "latestVerdict" = 'ACHIEVED')::int AS "achievedByInspectors"
-    FROM "Recommendation" WHERE "reportId" IN (${Prisma.join([...reportIds])})
-    GROUP BY "reportId"`;
+    SELECT r."reportId", ${progressSql('r')}
+    FROM "Recommendation" r WHERE r."reportId" IN (${Prisma.join([...reportIds])})
+    GROUP BY r."reportId"`;
   const byReport = new Map(rows.map((row) => [row.reportId, row]));
   return reportIds.map(
     (id) => byReport.get(id) ?? { recommendationCount: 0, implementedByOwners: 0, assessedByInspectors: 0, achievedByInspectors: 0 },

@@ -1,13 +1,11 @@
 import { prisma } from '../../db/client.ts';
 import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { notFound } from '../../errors.ts';
-import { countOf } from '../shared/counts.ts';
 import { builder } from '../builder.ts';
 import { globalIdOf } from '../shared/ids.ts';
-import { OFFSET_DESCRIPTION, pageArguments, pageSkip, SortDirection } from '../shared/pagination.ts';
+import { OFFSET_DESCRIPTION, SortDirection } from '../shared/pagination.ts';
+import { listShape } from '../shared/list.ts';
 import { ReportKind } from '../types/enums.ts';
-import { Organisation } from '../types/organisation.ts';
-import { Report } from './type.ts';
 import { containsText, searchText } from '../shared/search.ts';
 
 const ReportFilter = builder.inputType('ReportFilter', {
@@ -68,17 +66,16 @@ function reportOrder(order: typeof ReportOrder.$inferInput | null | undefined): 
 builder.queryFields((t) => ({
   reports: t.prismaConnection({
     type: 'Report',
-    validate: pageArguments,
-    cursor: 'id',
     description: 'Published reports, newest first unless sorted otherwise.',
     args: {
       filter: t.arg({ type: ReportFilter, description: 'Which reports.' }),
       orderBy: t.arg({ type: ReportOrder, description: 'Sort order.' }),
       offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
     },
-    totalCount: (_parent, args) => countOf('report', reportWhere(args.filter), (where) => prisma.report.count({ where })),
-    resolve: (query, _parent, args) =>
-      prisma.report.findMany({ ...query, skip: pageSkip(args, query.skip), where: reportWhere(args.filter), orderBy: reportOrder(args.orderBy) }),
+    ...listShape('report', {
+      where: (args: { filter?: Parameters<typeof reportWhere>[0] }) => reportWhere(args.filter),
+      orderBy: (args: { orderBy?: Parameters<typeof reportOrder>[0] }) => reportOrder(args.orderBy),
+    }),
   }),
   report: t.prismaField({
     type: 'Report',

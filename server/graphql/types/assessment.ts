@@ -2,13 +2,11 @@ import { prisma } from '../../db/client.ts';
 import { recordAssessment } from '../../domain/assessments.ts';
 import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { notFound } from '../../errors.ts';
-import { countOf } from '../shared/counts.ts';
 import { builder } from '../builder.ts';
-import { Recommendation } from '../recommendations/type.ts';
-import { Report } from '../reports/type.ts';
 import { globalIdOf } from '../shared/ids.ts';
 import { write } from '../shared/mutation.ts';
-import { OFFSET_DESCRIPTION, pageArguments, pageSkip } from '../shared/pagination.ts';
+import { OFFSET_DESCRIPTION } from '../shared/pagination.ts';
+import { listShape } from '../shared/list.ts';
 import { TEXT_MAX, requiredText } from '../shared/validation.ts';
 import { AssessmentVerdict } from './enums.ts';
 
@@ -50,21 +48,15 @@ function assessmentWhere(filter: typeof AssessmentFilter.$inferInput | null | un
 builder.queryFields((t) => ({
   assessments: t.prismaConnection({
     type: 'Assessment',
-    validate: pageArguments,
-    cursor: 'id',
     description: 'Inspectors’ assessments, latest first.',
     args: {
       filter: t.arg({ type: AssessmentFilter, description: 'Which assessments.' }),
       offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
     },
-    totalCount: (_parent, args) => countOf('assessment', assessmentWhere(args.filter), (where) => prisma.assessment.count({ where })),
-    resolve: (query, _parent, args) =>
-      prisma.assessment.findMany({
-        ...query,
-        skip: pageSkip(args, query.skip),
-        where: assessmentWhere(args.filter),
-        orderBy: [{ assessedOn: 'desc' }, { id: 'desc' }],
-      }),
+    ...listShape('assessment', {
+      where: (args: { filter?: Parameters<typeof assessmentWhere>[0] }) => assessmentWhere(args.filter),
+      orderBy: () => [{ assessedOn: 'desc' }, { id: 'desc' }],
+    }),
   }),
   assessment: t.prismaField({
     type: 'Assessment',

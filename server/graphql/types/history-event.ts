@@ -1,14 +1,10 @@
-import { prisma } from '../../db/client.ts';
 import type { Prisma } from '../../db/generated/prisma/client.ts';
-import { countOf } from '../shared/counts.ts';
 import { mayReadHistoryEvent, visibleHistory } from '../../domain/visibility.ts';
 import { builder } from '../builder.ts';
-import { Recommendation } from '../recommendations/type.ts';
-import { Report } from '../reports/type.ts';
 import { globalIdOf } from '../shared/ids.ts';
-import { OFFSET_DESCRIPTION, pageArguments, pageSkip } from '../shared/pagination.ts';
+import { OFFSET_DESCRIPTION } from '../shared/pagination.ts';
+import { listShape } from '../shared/list.ts';
 import { HistoryEventKind, HistorySubject } from './enums.ts';
-import { User } from './user.ts';
 
 builder.prismaNode('HistoryEvent', {
   id: { field: 'id' },
@@ -65,21 +61,15 @@ function historyWhere(filter: typeof HistoryFilter.$inferInput | null | undefine
 builder.queryFields((t) => ({
   history: t.prismaConnection({
     type: 'HistoryEvent',
-    validate: pageArguments,
-    cursor: 'id',
     description: 'Changes, newest first.',
     args: {
       filter: t.arg({ type: HistoryFilter, description: 'Which changes.' }),
       offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
     },
-    totalCount: (_parent, args, { actor }) =>
-      countOf('historyEvent', { AND: [historyWhere(args.filter), visibleHistory(actor)] }, (where) => prisma.historyEvent.count({ where })),
-    resolve: (query, _parent, args, { actor }) =>
-      prisma.historyEvent.findMany({
-        ...query,
-        skip: pageSkip(args, query.skip),
-        where: { AND: [historyWhere(args.filter), visibleHistory(actor)] },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      }),
+    ...listShape('historyEvent', {
+      // Only the changes the caller may see, counted as well as listed.
+      where: (args: { filter?: Parameters<typeof historyWhere>[0] }, { actor }) => ({ AND: [historyWhere(args.filter), visibleHistory(actor)] }),
+      orderBy: () => [{ createdAt: 'desc' }, { id: 'desc' }],
+    }),
   }),
 }));

@@ -5,12 +5,12 @@ import { createOrganisation, updateOrganisation } from '../../domain/organisatio
 import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { withinOrganisation } from '../../domain/organisation-tree.ts';
 import { notFound } from '../../errors.ts';
-import { countOf } from '../shared/counts.ts';
 import { builder } from '../builder.ts';
 import { globalIdOf } from '../shared/ids.ts';
 import { write } from '../shared/mutation.ts';
 import { NAME_MAX, optionalText, requiredText } from '../shared/validation.ts';
-import { OFFSET_DESCRIPTION, pageArguments, pageSkip, SortDirection } from '../shared/pagination.ts';
+import { OFFSET_DESCRIPTION, SortDirection } from '../shared/pagination.ts';
+import { listShape } from '../shared/list.ts';
 import { OrganisationKind } from './enums.ts';
 import { containsText, searchText } from '../shared/search.ts';
 
@@ -94,22 +94,16 @@ function organisationOrder(order: typeof OrganisationOrder.$inferInput | null | 
 builder.queryFields((t) => ({
   organisations: t.prismaConnection({
     type: 'Organisation',
-    validate: pageArguments,
-    cursor: 'id',
     description: 'Organisations, by name unless sorted otherwise.',
     args: {
       filter: t.arg({ type: OrganisationFilter, description: 'Which organisations.' }),
       orderBy: t.arg({ type: OrganisationOrder, description: 'Sort order.' }),
       offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
     },
-    totalCount: (_parent, args) => countOf('organisation', organisationWhere(args.filter), (where) => prisma.organisation.count({ where })),
-    resolve: (query, _parent, args) =>
-      prisma.organisation.findMany({
-        ...query,
-        skip: pageSkip(args, query.skip),
-        where: organisationWhere(args.filter),
-        orderBy: organisationOrder(args.orderBy),
-      }),
+    ...listShape('organisation', {
+      where: (args: { filter?: Parameters<typeof organisationWhere>[0] }) => organisationWhere(args.filter),
+      orderBy: (args: { orderBy?: Parameters<typeof organisationOrder>[0] }) => organisationOrder(args.orderBy),
+    }),
   }),
   organisation: t.prismaField({
     type: 'Organisation',

@@ -1,9 +1,9 @@
 import { prisma } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
-import { countOf } from '../shared/counts.ts';
 import { builder } from '../builder.ts';
 import { globalIdOf } from '../shared/ids.ts';
-import { OFFSET_DESCRIPTION, pageArguments, pageSkip } from '../shared/pagination.ts';
+import { OFFSET_DESCRIPTION, pageArguments } from '../shared/pagination.ts';
+import { listShape } from '../shared/list.ts';
 import { containsText, searchText } from '../shared/search.ts';
 
 export const Theme = builder.prismaNode('Theme', {
@@ -27,22 +27,15 @@ export const Theme = builder.prismaNode('Theme', {
 builder.queryFields((t) => ({
   themes: t.prismaConnection({
     type: 'Theme',
-    validate: pageArguments,
-    cursor: 'id',
     description: 'All themes, by name.',
     args: {
       search: t.arg.string({ description: 'Text in the name (matched literally, ignoring case).' }).validate(searchText),
       offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
     },
-    totalCount: (_parent, args) =>
-      countOf('theme', args.search ? { name: containsText(args.search) } : {}, (where) => prisma.theme.count({ where })),
-    resolve: (query, _parent, args) =>
-      prisma.theme.findMany({
-        ...query,
-        skip: pageSkip(args, query.skip),
-        where: args.search ? { name: containsText(args.search) } : {},
-        orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      }),
+    ...listShape('theme', {
+      where: (args: { search?: string | null }) => (args.search ? { name: containsText(args.search) } : {}),
+      orderBy: () => [{ name: 'asc' }, { id: 'asc' }],
+    }),
   }),
   theme: t.prismaField({
     type: 'Theme',

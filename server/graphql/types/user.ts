@@ -4,14 +4,13 @@ import { Role as Roles } from '../../db/generated/prisma/enums.ts';
 import { createUser, PASSWORD_MIN_LENGTH, updateUser } from '../../domain/users.ts';
 import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { notFound } from '../../errors.ts';
-import { countOf } from '../shared/counts.ts';
 import { builder } from '../builder.ts';
 import { globalIdOf } from '../shared/ids.ts';
 import { write } from '../shared/mutation.ts';
 import { NAME_MAX, requiredText } from '../shared/validation.ts';
-import { OFFSET_DESCRIPTION, pageArguments, pageSkip } from '../shared/pagination.ts';
+import { OFFSET_DESCRIPTION } from '../shared/pagination.ts';
+import { listShape } from '../shared/list.ts';
 import { Role } from './enums.ts';
-import { Organisation } from './organisation.ts';
 import { can } from '../../domain/permissions.ts';
 import { readsEveryAccount } from '../../domain/visibility.ts';
 import type { Context } from '../context.ts';
@@ -65,16 +64,15 @@ function userWhere(filter: typeof UserFilter.$inferInput | null | undefined, act
 builder.queryFields((t) => ({
   users: t.prismaConnection({
     type: 'User',
-    validate: pageArguments,
-    cursor: 'id',
     description: 'Users, by name.',
     args: {
       filter: t.arg({ type: UserFilter, description: 'Which users.' }),
       offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
     },
-    totalCount: (_parent, args, { actor }) => countOf('user', userWhere(args.filter, actor), (where) => prisma.user.count({ where })),
-    resolve: (query, _parent, args, { actor }) =>
-      prisma.user.findMany({ ...query, skip: pageSkip(args, query.skip), where: userWhere(args.filter, actor), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    ...listShape('user', {
+      where: (args: { filter?: Parameters<typeof userWhere>[0] }, { actor }) => userWhere(args.filter, actor),
+      orderBy: () => [{ name: 'asc' }, { id: 'asc' }],
+    }),
   }),
   user: t.prismaField({
     type: 'User',

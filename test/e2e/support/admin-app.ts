@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { adminBuildIsStale, buildAdminApp } from '../../../server/http/admin-app.ts';
+import { adminBuildIsStale, buildAdminApp } from '../../../server/cli/build-admin.ts';
 import { startTestServer } from '../../support/server.ts';
 
 export type AdminStack = { url: string; close(): Promise<void> };

@@ -1,0 +1,99 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSynthetic } from '../../prisma/seed/synthetic.ts';
+import { prisma } from '../../server/db/client.ts';
+import { Prisma } from '../../server/db/generated/prisma/client.ts';
+import {
+  actionItemOverdueSql,
+  actionItemOverdueWhere,
+  ACHIEVED,
+  isActionItemOverdue,
+  isOpen,
+  isOverdue,
+  isRepeatedUnmet,
+  openSql,
+  overdueSql,
+  overdueWhere,
+  progressSql,
+  REPORTED_DONE,
+  repeatedUnmetSql,
+  reportedVsVerified,
+  reportedVsVerifiedSql,
+} from '../../server/domain/recommendation-rules.ts';
+import { loadReportProgress } from '../../server/graphql/reports/progress.ts';
+import { databaseKind, useTestDatabase } from '../support/database.ts';
+
+useTestDatabase();
+
+// Each rule exists as TypeScript for a row in memory, as a Prisma filter and as SQL: on the
+// synthetic data, with every status, verdict and date, they must pick the same rows.
+const ids = (rows: { id: number }[]) => rows.map((row) => row.id).sort((a, b) => a - b);
+
+describe(`the rules pick the same rows in TypeScript, Prisma and SQL, on ${databaseKind}`, () => {
+  beforeAll(async () => {
+    await loadSynthetic({ size: 1500, seed: 7 });
+  });
+
+  it('overdue and open recommendations', async () => {
+    const rows = await prisma.recommendation.findMany({ select: { id: true, targetDate: true, status: true, latestVerdict: true } });
+    const overdue = ids(rows.filter((row) => isOverdue(row)));
+    // Both answers occur, or this would prove nothing.
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.length).toBeLessThan(rows.length);
+    expect(ids(await prisma.recommendation.findMany({ where: overdueWhere(), select: { id: true } }))).toEqual(overdue);
+    expect(ids(await prisma.$queryRaw<{ id: number }[]>`SELECT r.id FROM "Recommendation" r WHERE ${overdueSql()}`)).toEqual(overdue);
+
+    const open = ids(rows.filter(isOpen));
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.length).toBeLessThan(rows.length);
+    expect(ids(await prisma.$queryRaw<{ id: number }[]>`SELECT r.id FROM "Recommendation" r WHERE ${openSql()}`)).toEqual(open);
+  });
+
+  it('overdue action items', async () => {
+    const rows = await prisma.actionItem.findMany({ select: { id: true, dueDate: true, status: true } });
+    const overdue = ids(rows.filter((row) => isActionItemOverdue(row)));
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.length).toBeLessThan(rows.length);
+    expect(ids(await prisma.actionItem.findMany({ where: actionItemOverdueWhere(), select: { id: true } }))).toEqual(overdue);
+    expect(ids(await prisma.$queryRaw<{ id: number }[]>`SELECT a.id FROM "ActionItem" a WHERE ${actionItemOverdueSql()}`)).toEqual(overdue);
+  });
+
+  it('what owners report against what inspectors found', async () => {
+    const rows = await prisma.recommendation.findMany({ select: { id: true, status: true, latestVerdict: true } });
+    const byRule = new Map(rows.map((row) => [row.id, reportedVsVerified(row)]));
+    expect(new Set(byRule.values()).size).toBeGreaterThanOrEqual(4);
+    const bySql = await prisma.$queryRaw<{ id: number; gap: string }[]>`SELECT r.id, ${reportedVsVerifiedSql} AS gap FROM "Recommendation" r`;
+    expect(new Map(bySql.map((row) => [row.id, row.gap]))).toEqual(byRule);
+  });
+
+  it('repeated and unmet: the rule, the stored fact and its SQL', async () => {
+    const rows = await prisma.recommendation.findMany({ select: { id: true, repeatConfirmed: true, latestVerdict: true, repeatsId: true, isRepeatedUnmet: true } });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const repeatedUnmet = ids(rows.filter((row) => isRepeatedUnmet(row, row.repeatsId === null ? null : byId.get(row.repeatsId)!)));
+    expect(repeatedUnmet.length).toBeGreaterThan(0);
+    expect(ids(rows.filter((row) => row.isRepeatedUnmet))).toEqual(repeatedUnmet);
+    expect(ids(await prisma.recommendation.findMany({ where: { isRepeatedUnmet: true }, select: { id: true } }))).toEqual(repeatedUnmet);
+    expect(
+      ids(await prisma.$queryRaw<{ id: number }[]>`SELECT c.id FROM "Recommendation" c LEFT JOIN "Recommendation" p ON p.id = c."repeatsId" WHERE ${repeatedUnmetSql('c', 'p')}`),
+    ).toEqual(repeatedUnmet);
+  });
+
+  it('report progress', async () => {
+    const rows = await prisma.recommendation.findMany({ select: { reportId: true, status: true, latestVerdict: true } });
+    const reportIds = [...new Set(rows.map((row) => row.reportId))].sort((a, b) => a - b);
+    const counted = reportIds.map((reportId) => {
+      const of = rows.filter((row) => row.reportId === reportId);
+      return {
+        recommendationCount: of.length,
+        implementedByOwners: of.filter((row) => row.status === REPORTED_DONE).length,
+        assessedByInspectors: of.filter((row) => row.latestVerdict !== null).length,
+        achievedByInspectors: of.filter((row) => row.latestVerdict === ACHIEVED).length,
+      };
+    });
+    expect(counted.some((progress) => progress.achievedByInspectors > 0 && progress.implementedByOwners > 0)).toBe(true);
+    const withoutReport = (list: object[]) => list.map((progress) => ({ ...progress, reportId: undefined }));
+    expect(withoutReport(await loadReportProgress(reportIds))).toEqual(withoutReport(counted));
+    const bySql = await prisma.$queryRaw<({ reportId: number } & (typeof counted)[number])[]>`
+      SELECT r."reportId", ${progressSql('r')} FROM "Recommendation" r WHERE r."reportId" IN (${Prisma.join(reportIds)}) GROUP BY r."reportId" ORDER BY r."reportId"`;
+    expect(withoutReport(bySql)).toEqual(withoutReport(counted));
+  });
+});
