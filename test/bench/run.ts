@@ -58,7 +58,10 @@ function atFixedRate(write: () => Promise<unknown>, label: string): { stop(): Pr
   let done = 0;
   const inFlight = new Set<Promise<unknown>>();
   const timer = setInterval(() => {
-    const written = write().then(() => done++, () => count(`${label}: failed writes`));
+    const written = write().then(
+      () => done++,
+      (error: unknown) => count(`${label}: failed writes (${String(error instanceof Error ? error.message : error).slice(0, 120)})`),
+    );
     inFlight.add(written);
     void written.finally(() => inFlight.delete(written));
   }, 1000 / WRITES_PER_SECOND);
@@ -106,10 +109,10 @@ async function httpLoad(url: string, cookies: string[], query: BenchQuery, conne
           return { ...request, headers: { 'content-type': 'application/json', cookie: context.cookie }, body: JSON.stringify(query.request()) };
         },
         onResponse: (_status, body) => {
-          const parsed = JSON.parse(body) as { errors?: { extensions?: { code?: string } }[]; data?: unknown };
+          const parsed = JSON.parse(body) as { errors?: { message?: string; extensions?: { code?: string } }[]; data?: unknown };
           if (parsed.errors) {
             graphqlErrors++;
-            count(`${label}: ${parsed.errors[0]?.extensions?.code ?? 'no code'}`);
+            count(`${label}: ${parsed.errors[0]?.extensions?.code ?? 'no code'} (${parsed.errors[0]?.message?.slice(0, 80)})`);
           } else query.onData?.(parsed.data);
         },
       },
@@ -137,6 +140,7 @@ for (const kind of kinds) {
   await apollo.start();
   const user = await prisma.user.findUniqueOrThrow({ where: { email: USERS[0]!.email } });
   const actor: Actor = { userId: user.id, role: user.role, organisationId: null, organisationPath: null, apiTokenId: null, access: 'READ_WRITE' };
+  console.log(`${kind}: counting statements and checking the API's answers against the SQL's`);
   const check = sqlRunner(kind, env, 1);
   const statements: Record<string, number> = {};
   for (const query of reads) {
@@ -153,12 +157,14 @@ for (const kind of kinds) {
   await apollo.stop();
 
   // Hand-written SQL: each read alone, then the rotating reads while statuses are updated.
+  console.log(`${kind}: hand-written SQL`);
   const sqlFigures = new Map<string, Measured>();
   for (const connections of connectionCounts) {
     const sql = sqlRunner(kind, env, connections);
-    for (const query of reads) sqlFigures.set(`${query.name} ${connections}`, await sqlLoop(sql.run, query, connections));
+    for (const query of reads) sqlFigures.set(`${query.name} ${connections}`, await sqlLoop(sql.run, query, Math.min(connections, query.sqlConnections ?? connections)));
     if (rotating) {
-      const ids = (await prisma.recommendation.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((rec) => rec.id);
+      // From the last recommendation down: the API's status updates later go from the first up, with the versions they read.
+      const ids = (await prisma.recommendation.findMany({ select: { id: true }, orderBy: { id: 'desc' } })).map((rec) => rec.id);
       let next = 0;
       const writes = atFixedRate(
         () => sql.run(`UPDATE "Recommendation" SET status = (CASE WHEN status = 'IN_PROGRESS' THEN 'IMPLEMENTED' ELSE 'IN_PROGRESS' END)::"RecommendationStatus",
@@ -174,6 +180,7 @@ for (const kind of kinds) {
   await database.close();
 
   // The real server, in a process of its own.
+  console.log(`${kind}: the API over HTTP`);
   const server = await startBenchServer(env);
   const cookies = await Promise.all(USERS.map((u) => signIn(server.url, u.email)));
   for (const query of reads) {
@@ -190,7 +197,9 @@ for (const kind of kinds) {
       let asked = 0;
       const writes = atFixedRate(async () => {
         const body = update.request();
-        const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: cookies[asked++ % cookies.length]! }, body: JSON.stringify(body) });
+        // The inspectors (every other user) may change statuses; viewers read.
+        const cookie = cookies[(2 * asked++) % cookies.length]!;
+        const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
         const answer = (await response.json()) as { data?: unknown; errors?: unknown };
         if (answer.errors) throw new Error(JSON.stringify(answer.errors));
         update.onData?.(answer.data);
