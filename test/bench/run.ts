@@ -93,10 +93,9 @@ async function sqlLoop(runSql: RunSql, query: BenchQuery, connections: number): 
   return { rps: latencies.length / seconds, p50: latencies[Math.floor(latencies.length / 2)] ?? 0, p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0, errors: 0 };
 }
 
-/** The API over HTTP, each connection signed in as one of the users in turn. */
+/** The API over HTTP, each request signed in as one of the users. */
 async function httpLoad(url: string, cookies: string[], query: BenchQuery, connections: number, label: string, duration = seconds): Promise<Measured> {
   let graphqlErrors = 0;
-  let nextUser = 0;
   const result = await autocannon({
     url: `${url}/graphql`,
     connections,
@@ -104,9 +103,11 @@ async function httpLoad(url: string, cookies: string[], query: BenchQuery, conne
     requests: [
       {
         method: 'POST',
-        setupRequest: (request, context: { cookie?: string }) => {
-          context.cookie ??= cookies[nextUser++ % cookies.length]!;
-          return { ...request, headers: { 'content-type': 'application/json', cookie: context.cookie }, body: JSON.stringify(query.request()) };
+        // Each request from one of the users at random: taken in turn, a user would always get the same
+        // of the rotating variable sets, and the queue would rightly hold back whoever got the heaviest.
+        setupRequest: (request) => {
+          const cookie = cookies[Math.floor(Math.random() * cookies.length)]!;
+          return { ...request, headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(query.request()) };
         },
         onResponse: (_status, body) => {
           const parsed = JSON.parse(body) as { errors?: { message?: string; extensions?: { code?: string } }[]; data?: unknown };
