@@ -1,11 +1,29 @@
 import { complexityFromQuery } from '@pothos/plugin-complexity';
-import { Kind, parse } from 'graphql';
+import { Kind, parse, type DocumentNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { costLimit } from './cost.ts';
 import { LIMITS } from './limits.ts';
 import { schema } from './schema.ts';
 
 /** An operation estimated to cost more than this share of the limit is heavy. */
 export const HEAVY_SHARE = 0.2;
+
+/**
+ * Documents parsed before, by their text: the screens and scripts send the same few again and
+ * again, and a request's operation is costed before Apollo parses it (from its own cache). Bounded
+ * by the texts' size, so that large made-up documents cannot hold memory.
+ */
+const parsed = new LRUCache<string, DocumentNode>({ maxSize: 4 * 2 ** 20, sizeCalculation: (_document, text) => Math.max(1, text.length) });
+
+function parsedDocument(text: string): DocumentNode {
+  let document = parsed.get(text);
+  if (!document) {
+    document = parse(text, { maxTokens: LIMITS.tokens });
+    // One too large to keep is parsed each time.
+    if (text.length <= parsed.maxSize / 16) parsed.set(text, document);
+  }
+  return document;
+}
 
 /**
  * Whether a request's operation (its body, or a GET's query string) is heavy, from its estimated
@@ -16,12 +34,12 @@ export function isHeavyOperation(request: unknown): boolean {
   const { query, variables, operationName } = (request ?? {}) as { query?: unknown; variables?: unknown; operationName?: unknown };
   if (typeof query !== 'string') return false;
   try {
-    const parsed = parse(query, { maxTokens: LIMITS.tokens });
+    const whole = parsedDocument(query);
     // The operation that will run: the one named, or the only one (else GraphQL refuses it).
-    const operations = parsed.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+    const operations = whole.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
     const chosen = typeof operationName === 'string' ? operations.find((operation) => operation.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
     if (!chosen) return false;
-    const document = { ...parsed, definitions: parsed.definitions.filter((definition) => definition.kind !== Kind.OPERATION_DEFINITION || definition === chosen) };
+    const document = { ...whole, definitions: whole.definitions.filter((definition) => definition.kind !== Kind.OPERATION_DEFINITION || definition === chosen) };
     // A GET request carries its variables as JSON in the URL.
     const values = typeof variables === 'string' ? JSON.parse(variables) : (variables ?? {});
     const cost = complexityFromQuery(document, { schema, ctx: {}, variables: values as Record<string, unknown> }).complexity;
