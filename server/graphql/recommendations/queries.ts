@@ -4,6 +4,7 @@ import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { withinOrganisation } from '../../domain/organisation-tree.ts';
 import { overdueWhere } from '../../domain/recommendation-rules.ts';
 import { notFound } from '../../errors.ts';
+import { rankRepeatCandidates, type RankedCandidate } from '../../domain/repeat-ranking.ts';
 import { builder } from '../builder.ts';
 import { globalIdOf, globalIdsOf } from '../shared/ids.ts';
 import { OFFSET_DESCRIPTION, SortDirection } from '../shared/pagination.ts';
@@ -116,9 +117,7 @@ function recommendationOrder(order: typeof RecommendationOrder.$inferInput | nul
   }
 }
 
-type Candidate = { recommendationId: number; score: number };
-
-const RepeatCandidate = builder.objectRef<Candidate>('RepeatCandidate').implement({
+const RepeatCandidate = builder.objectRef<RankedCandidate>('RepeatCandidate').implement({
   description: 'An earlier recommendation whose text is like this one’s: a possible repeat for an inspector to confirm.',
   fields: (t) => ({
     score: t.exposeFloat('score', { description: 'Text similarity from 0 to 1 (pg_trgm), higher is closer.' }),
@@ -167,22 +166,20 @@ builder.queryFields((t) => ({
     resolve: async (_parent, args) => {
       const rec = await prisma.recommendation.findUnique({
         where: { id: args.recommendationId },
-        select: { id: true, text: true, report: { select: { publishedOn: true } } },
+        select: { id: true, text: true, reference: true, report: { select: { publishedOn: true } }, addressees: { select: { organisationId: true } } },
       });
       if (!rec) throw notFound('The recommendation');
-      // The nearest texts first, by trigram distance: the GiST index hands them over in that
-      // order and the scan stops at the page, however many texts there are or however low the
-      // minimum; those below the minimum are then left out.
-      return prisma.$queryRaw<Candidate[]>`
-        SELECT id AS "recommendationId", score FROM (
-          SELECT r.id, similarity(r.text, ${rec.text})::float8 AS score
-          FROM "Recommendation" r JOIN "Report" report ON report.id = r."reportId"
-          WHERE report."publishedOn" < ${rec.report.publishedOn}::date AND r.id <> ${rec.id}
-          ORDER BY r.text <-> ${rec.text}
-          LIMIT ${args.first ?? 10}
-        ) nearest
-        WHERE score >= ${args.minimumScore ?? 0.2}
-        ORDER BY score DESC, id ASC`;
+      return rankRepeatCandidates(
+        prisma,
+        {
+          text: rec.text,
+          reference: rec.reference,
+          publishedOn: rec.report.publishedOn,
+          addresseeIds: rec.addressees.map((a) => a.organisationId),
+          excludeRecommendationId: rec.id,
+        },
+        { first: args.first ?? 10, minimumScore: args.minimumScore ?? 0.2 },
+      );
     },
   }),
 }));
