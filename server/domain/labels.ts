@@ -1,5 +1,5 @@
 import type { TransactionClient } from '../db/client.ts';
-import { formatDay } from './dates.ts';
+import { readableDay } from './locale.ts';
 
 /**
  * How history names the records a change points at: what a person reads in a
@@ -9,7 +9,7 @@ import { formatDay } from './dates.ts';
 export async function recommendationLabel(tx: TransactionClient, id: number | null | undefined): Promise<string | null> {
   if (!id) return null;
   const rec = await tx.recommendation.findUnique({ where: { id }, select: { reference: true, report: { select: { publishedOn: true } } } });
-  return rec ? `${rec.reference} (report of ${formatDay(rec.report.publishedOn)})` : `#${id}`;
+  return rec ? `${rec.reference} (report of ${readableDay(rec.report.publishedOn)})` : `#${id}`;
 }
 
 export async function organisationLabels(tx: TransactionClient, ids: (number | null | undefined)[]): Promise<string> {

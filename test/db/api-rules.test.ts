@@ -53,7 +53,7 @@ describe(`the rules of repeats on ${databaseKind}`, () => {
     expect(kinds).toEqual(['REPEAT_LINKED', 'REPEAT_CONFIRMED', 'REPEAT_UNLINKED']);
     // History names the earlier recommendation as a person reads it, not by a database number.
     const linked = await prisma.historyEvent.findFirstOrThrow({ where: { recommendationId: later.dbId, kind: 'REPEAT_LINKED' } });
-    expect(linked.toValue).toBe('3 (report of 2018-09-25)');
+    expect(linked.toValue).toBe('3 (report of 25 Sept 2018)');
     expect(await consistencyProblems()).toEqual([]);
   });
 

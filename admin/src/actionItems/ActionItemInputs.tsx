@@ -1,4 +1,5 @@
-import { AutocompleteInput, DateInput, ReferenceInput, SelectInput, TextInput, required } from 'react-admin';
+import { AutocompleteInput, ReferenceInput, SelectInput, TextInput, required } from 'react-admin';
+import { DayInput } from '../common/DayInput';
 import { actionStatusChoices } from '../common/choices';
 
 const statusesBeforeCompletion = actionStatusChoices.filter((choice) => choice.id !== 'COMPLETED');
@@ -12,7 +13,7 @@ export function ActionItemInputs({ editing = false }: { editing?: boolean }) {
         <AutocompleteInput label="Owning organisation" optionText="name" validate={required()} fullWidth />
       </ReferenceInput>
       <TextInput source="leadPerson" label="Lead person" fullWidth />
-      <DateInput source="dueDate" label="Due date" />
+      <DayInput source="dueDate" label="Due date" />
       {editing && <TextInput source="dueDateReason" label="Why the due date moves (needed when it changes)" fullWidth />}
       <SelectInput source="status" choices={statusesBeforeCompletion} validate={required()} />
       {editing && <TextInput source="comment" label="Note on the change (kept in history)" fullWidth />}

@@ -1,6 +1,7 @@
 import { Box, Button } from '@mui/material';
 import { useState } from 'react';
-import { DateInput, SelectInput, TextInput, required, useCanAccess, useRecordContext } from 'react-admin';
+import { SelectInput, TextInput, required, useCanAccess, useRecordContext } from 'react-admin';
+import { DayInput } from '../common/DayInput';
 import { strengthChoices } from '../common/choices';
 import { CreateDialog, EditDialog } from '../common/FormDialogs';
 import { ActionItemInputs } from './ActionItemInputs';
@@ -25,7 +26,7 @@ export function ActionItemRowActions(_props: { label?: string }) {
         <ActionItemInputs editing />
       </EditDialog>
       <EditDialog resource="actionItems" id={record.id} operation="complete" open={dialog === 'complete'} onClose={close} title="Complete action" saveLabel="Mark completed" done="Action completed">
-        <DateInput source="completedOn" label="Completed on (today when empty)" />
+        <DayInput source="completedOn" label="Completed on (today when empty)" />
         <TextInput source="comment" label="Note (kept in history)" fullWidth defaultValue="" />
       </EditDialog>
       <CreateDialog resource="evidence" defaults={{ actionItemId: record.id, strength: 'PRACTICE' }} open={dialog === 'evidence'} onClose={close} title={`Evidence for ${name}`} saveLabel="Submit evidence" done="Evidence submitted">

@@ -5,10 +5,11 @@ import { useState } from 'react';
 import { Confirm, Title, useDataProvider, useGetIdentity, useNotify } from 'react-admin';
 import type { Identity } from '../providers/authProvider';
 import type { TrackerDataProvider } from '../providers/dataProvider';
+import { readableDay } from '../common/dates';
 import { NewTokenDialog } from './NewTokenDialog';
 import { revokeTokenMutation, tokensQuery, type ApiToken } from './queries';
 
-const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
+const day = (iso: string | null) => readableDay(iso) || '—';
 
 /** Your API tokens (everyone's, for administrators): make one, see when each was used, revoke. */
 export default function ApiTokens() {

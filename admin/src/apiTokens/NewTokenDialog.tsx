@@ -1,6 +1,7 @@
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useDataProvider } from 'react-admin';
+import { dayFromInput } from '../common/dates';
 import type { TrackerDataProvider } from '../providers/dataProvider';
 import { createTokenMutation } from './queries';
 
@@ -13,7 +14,9 @@ export function NewTokenDialog({ open, onClose }: { open: boolean; onClose: () =
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const expires = String(form.get('expiresOn') ?? '');
+    const typed = String(form.get('expiresOn') ?? '').trim();
+    const expires = typed ? dayFromInput(typed) : null;
+    if (typed && !expires) { setProblem('Type the expiry date as dd/mm/yyyy, e.g. 31/03/2027.'); return; }
     try {
       const result = await dataProvider.query<{ createApiToken: { secret: string } }>(createTokenMutation, {
         input: { name: String(form.get('name')), access: String(form.get('access')), ...(expires ? { expiresAt: `${expires}T23:59:59Z` } : {}) },
@@ -43,7 +46,7 @@ export function NewTokenDialog({ open, onClose }: { open: boolean; onClose: () =
               <MenuItem value="READ">Read only</MenuItem>
               <MenuItem value="READ_WRITE">Read and write</MenuItem>
             </TextField>
-            <TextField name="expiresOn" label="Expires on (optional)" type="date" slotProps={{ inputLabel: { shrink: true } }} />
+            <TextField name="expiresOn" label="Expires on (optional)" placeholder="dd/mm/yyyy" helperText="dd/mm/yyyy" slotProps={{ inputLabel: { shrink: true }, htmlInput: { maxLength: 10, autoComplete: 'off' } }} />
             {problem && <Alert severity="error">{problem}</Alert>}
           </DialogContent>
           <DialogActions>

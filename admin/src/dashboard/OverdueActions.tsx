@@ -1,5 +1,6 @@
 import { List, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
+import { readableDay } from '../common/dates';
 import { listLink } from './links';
 import { Panel } from './Panel';
 import type { DashboardData } from './query';
@@ -16,7 +17,7 @@ export function OverdueActions({ rows, total, scope }: { rows: DashboardData['ov
             <ListItemButton key={row.id} component={Link} to={`/recommendations/${encodeURIComponent(row.recommendation.id)}/show`} divider>
               <ListItemText
                 primary={row.description}
-                secondary={`${row.owner.shortName ?? row.owner.name} · due ${row.dueDate ?? '?'} (${daysLate(row.dueDate)} days late) · ${row.recommendation.reference}, ${row.recommendation.report.title}`}
+                secondary={`${row.owner.shortName ?? row.owner.name} · due ${readableDay(row.dueDate) || '?'} (${daysLate(row.dueDate)} days late) · ${row.recommendation.reference}, ${row.recommendation.report.title}`}
               />
             </ListItemButton>
           ))}

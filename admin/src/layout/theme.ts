@@ -1,4 +1,5 @@
 import { defaultTheme, type RaThemeOptions } from 'react-admin';
+import { LOCALE, dayFieldOptions } from '../common/dates';
 
 /** react-admin's theme with a focus ring that is always visible, and the system font (no web fonts to fetch). */
 export const theme: RaThemeOptions = {
@@ -11,5 +12,7 @@ export const theme: RaThemeOptions = {
         '*:focus-visible': { outline: '3px solid #ffbf47', outlineOffset: '2px' },
       },
     },
+    // Every DateField reads in the product's locale, not the browser's: "14 Oct 2025".
+    RaDateField: { defaultProps: { locales: LOCALE, options: dayFieldOptions } },
   },
 };

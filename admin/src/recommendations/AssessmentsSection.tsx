@@ -2,9 +2,10 @@ import GavelIcon from '@mui/icons-material/Gavel';
 import { Button } from '@mui/material';
 import { useState } from 'react';
 import {
-  AutocompleteInput, Datagrid, DateField, DateInput, RadioButtonGroupInput, ReferenceField, ReferenceInput, ReferenceManyField, TextField,
+  AutocompleteInput, Datagrid, DateField, RadioButtonGroupInput, ReferenceField, ReferenceInput, ReferenceManyField, TextField,
   TextInput, required, useCanAccess, useRecordContext,
 } from 'react-admin';
+import { DayInput } from '../common/DayInput';
 import { verdictChoices, verdictLabels } from '../common/choices';
 import { EnumChip, verdictColours } from '../common/EnumChip';
 import { CreateDialog } from '../common/FormDialogs';
@@ -21,7 +22,7 @@ function RecordAssessmentButton() {
       <CreateDialog resource="assessments" defaults={{ recommendationId: record.id }} open={open} onClose={() => setOpen(false)} title={`Inspectors' verdict on ${record.reference}`} saveLabel="Record verdict" done="Assessment recorded">
         <RadioButtonGroupInput source="verdict" choices={verdictChoices} validate={required()} />
         <TextInput source="commentary" label="What inspectors found" multiline minRows={3} validate={required()} fullWidth />
-        <DateInput source="assessedOn" label="Assessed on (today when empty)" />
+        <DayInput source="assessedOn" label="Assessed on (today when empty)" />
         <ReferenceInput source="reportId" reference="reports">
           <AutocompleteInput label="Published in report (optional)" optionText="title" fullWidth />
         </ReferenceInput>

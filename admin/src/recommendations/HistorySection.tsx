@@ -1,5 +1,6 @@
 import { Box, Typography } from '@mui/material';
 import { ReferenceManyField, useListContext, Pagination } from 'react-admin';
+import { readableMoment, rewordIsoDays } from '../common/dates';
 import { Section } from '../common/Section';
 
 type Event = { id: string; kind: string; subject: string; field?: string | null; fromValue?: string | null; toValue?: string | null; comment?: string | null; createdAt: string; viaApiToken: boolean; actor: { name: string } };
@@ -12,8 +13,6 @@ const kindLabels: Record<string, string> = {
 };
 const subjectLabels: Record<string, string> = { ACTION_ITEM: 'action', EVIDENCE: 'evidence', ASSESSMENT: 'assessment', RECOMMENDATION: 'recommendation', REPORT: 'report' };
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-
 function Timeline() {
   const { data, isPending } = useListContext<Event>();
   if (isPending) return <Typography variant="body2">Loading history…</Typography>;
@@ -23,13 +22,13 @@ function Timeline() {
       {data.map((event) => (
         <Box component="li" key={event.id} sx={{ pl: 2, pb: 1.5, position: 'relative' }}>
           <Typography variant="caption" color="text.secondary">
-            <time dateTime={event.createdAt}>{when(event.createdAt)}</time>{event.viaApiToken ? ' · via API token' : ''}
+            <time dateTime={event.createdAt}>{readableMoment(event.createdAt)}</time>{event.viaApiToken ? ' · via API token' : ''}
           </Typography>
           <Typography variant="body2">
             <strong>{event.actor.name}</strong> {kindLabels[event.kind] ?? event.kind.toLowerCase()}
             {event.subject !== 'RECOMMENDATION' ? ` (${subjectLabels[event.subject] ?? event.subject.toLowerCase()})` : ''}
             {event.field ? ` ${event.field}` : ''}
-            {event.fromValue || event.toValue ? `: ${event.fromValue ?? '—'} → ${event.toValue ?? '—'}` : ''}
+            {event.fromValue || event.toValue ? `: ${rewordIsoDays(event.fromValue ?? '—')} → ${rewordIsoDays(event.toValue ?? '—')}` : ''}
           </Typography>
           {event.comment && <Typography variant="body2" color="text.secondary" sx={{ fontStyle: 'italic' }}>“{event.comment}”</Typography>}
         </Box>

@@ -1,6 +1,7 @@
 import {
-  AutocompleteArrayInput, AutocompleteInput, DateInput, Edit, ReferenceArrayInput, ReferenceInput, SimpleForm, TextInput, required,
+  AutocompleteArrayInput, AutocompleteInput, Edit, ReferenceArrayInput, ReferenceInput, SimpleForm, TextInput, required,
 } from 'react-admin';
+import { DayInput } from '../common/DayInput';
 import { useWriteErrors } from '../common/useWriteErrors';
 
 /** The recommendation's details; a moved target date asks for the reason, which history keeps. */
@@ -20,7 +21,7 @@ export default function RecommendationEdit() {
         <ReferenceArrayInput source="themeIds" reference="themes" perPage={100}>
           <AutocompleteArrayInput label="Themes" optionText="name" fullWidth />
         </ReferenceArrayInput>
-        <DateInput source="targetDate" label="Target date" />
+        <DayInput source="targetDate" label="Target date" />
         <TextInput source="targetDateReason" label="Why the target date moves (kept in history)" multiline fullWidth
           helperText="Needed when an existing target date changes" />
       </SimpleForm>

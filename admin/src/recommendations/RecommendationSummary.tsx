@@ -1,6 +1,7 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import { DateField, Labeled, ReferenceField, TextField, useRecordContext } from 'react-admin';
 import { gapLabels, label, recommendationStatusLabels, responseLabels, verdictLabels } from '../common/choices';
+import { readableDay } from '../common/dates';
 import { EnumChip, statusColours, verdictColours } from '../common/EnumChip';
 import { ChangeStatusButton } from './ChangeStatusButton';
 
@@ -14,7 +15,7 @@ export function RecommendationSummary() {
     <Box sx={{ display: 'grid', gap: 2 }}>
       <Box>
         <Typography variant="overline" component="p">
-          <ReferenceField source="reportId" reference="reports" link="show" /> · published {record.report?.publishedOn}
+          <ReferenceField source="reportId" reference="reports" link="show" /> · published {readableDay(record.report?.publishedOn)}
         </Typography>
         <Typography variant="h5" component="h1">Recommendation {record.reference}</Typography>
         <Typography variant="body1" sx={{ mt: 1, maxWidth: 900 }}>{record.text}</Typography>

@@ -1,4 +1,5 @@
 import { downloadCSV, type RaRecord } from 'react-admin';
+import { readableDay } from '../common/dates';
 import { label, recommendationStatusLabels, verdictLabels, gapLabels } from '../common/choices';
 
 const csvCell = (value: unknown) => {
@@ -10,7 +11,7 @@ const csvCell = (value: unknown) => {
 export function exportRecommendations(records: RaRecord[]) {
   const columns: [string, (r: RaRecord) => unknown][] = [
     ['Report', (r) => r.report?.title],
-    ['Published', (r) => r.report?.publishedOn],
+    ['Published', (r) => readableDay(r.report?.publishedOn)],
     ['Reference', (r) => r.reference],
     ['Recommendation', (r) => r.text],
     ['Owner', (r) => r.owner?.name],
@@ -18,10 +19,10 @@ export function exportRecommendations(records: RaRecord[]) {
     ['Status (reported)', (r) => label(recommendationStatusLabels, r.status)],
     ['Latest verdict', (r) => label(verdictLabels, r.latestVerdict)],
     ['Reported vs verified', (r) => label(gapLabels, r.reportedVsVerified)],
-    ['Target date', (r) => r.targetDate],
+    ['Target date', (r) => readableDay(r.targetDate)],
     ['Overdue', (r) => (r.isOverdue ? 'yes' : 'no')],
     ['Times made before', (r) => r.repeatCount],
-    ['First made on', (r) => r.firstMadeOn],
+    ['First made on', (r) => readableDay(r.firstMadeOn)],
     ['Years open', (r) => r.yearsOpen],
     ['Repeated and unmet', (r) => (r.isRepeatedUnmet ? 'yes' : 'no')],
     ['Days since update', (r) => r.daysSinceUpdate],

@@ -1,7 +1,8 @@
 import {
-  AddItemButton, ArrayInput, AutocompleteArrayInput, AutocompleteInput, Create, DateInput, ReferenceArrayInput, ReferenceInput, SimpleForm,
+  AddItemButton, ArrayInput, AutocompleteArrayInput, AutocompleteInput, Create, ReferenceArrayInput, ReferenceInput, SimpleForm,
   SimpleFormIterator, TextInput, required,
 } from 'react-admin';
+import { DayInput } from '../common/DayInput';
 import { useWriteErrors } from '../common/useWriteErrors';
 import { ReportFields } from './ReportFields';
 
@@ -30,7 +31,7 @@ export default function ReportCreate() {
             <ReferenceArrayInput source="themeIds" reference="themes" perPage={100}>
               <AutocompleteArrayInput label="Themes" optionText="name" fullWidth />
             </ReferenceArrayInput>
-            <DateInput source="targetDate" label="Target date" />
+            <DayInput source="targetDate" label="Target date" />
             <ReferenceInput source="repeatsId" reference="recommendations">
               <AutocompleteInput label="Repeats (earlier recommendation)" optionText={(r) => `${r.reference} · ${r.report?.title ?? ''}`} fullWidth />
             </ReferenceInput>

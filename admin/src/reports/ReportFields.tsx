@@ -1,4 +1,5 @@
-import { DateInput, ReferenceArrayInput, AutocompleteArrayInput, SelectInput, TextInput, required } from 'react-admin';
+import { ReferenceArrayInput, AutocompleteArrayInput, SelectInput, TextInput, required } from 'react-admin';
+import { DayInput } from '../common/DayInput';
 import { reportKindChoices } from '../common/choices';
 
 /** The report's own details, shared by create and edit. */
@@ -7,7 +8,7 @@ export function ReportFields() {
     <>
       <TextInput source="title" validate={required()} fullWidth />
       <SelectInput source="kind" choices={reportKindChoices} validate={required()} />
-      <DateInput source="publishedOn" label="Published on" validate={required()} />
+      <DayInput source="publishedOn" label="Published on" validate={required()} />
       <TextInput source="url" label="Link to the published report" type="url" fullWidth />
       <TextInput source="summary" multiline minRows={3} fullWidth />
       <ReferenceArrayInput source="followsUpIds" reference="reports">
