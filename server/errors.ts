@@ -37,6 +37,24 @@ export function badField(path: (string | number)[], message: string): GraphQLErr
   return badUserInput(`${path.join('.')}: ${message}`, [{ path, message }]);
 }
 
+/**
+ * The change meets warnings the caller asked to be shown and has not confirmed (domain/warnings.ts):
+ * nothing is saved; sent again with them confirmed, it is.
+ */
+export function unconfirmedWarnings(warnings: { warning: string; message: string }[]): GraphQLError {
+  return new GraphQLError(`Confirm to save: ${warnings.map((item) => item.message).join(' ')}`, {
+    extensions: { code: 'BAD_USER_INPUT', fields: [], warnings },
+  });
+}
+
+/** Why a file given to read was refused: stable, for scripts to act on (extensions.reason). */
+export type FileProblem = 'FILE_TOO_LARGE' | 'FILE_TYPE_NOT_SUPPORTED' | 'FILE_UNREADABLE' | 'FILE_HAS_NO_TEXT';
+
+/** A file that cannot be read: BAD_USER_INPUT on the `file` field, with the reason as a stable code. */
+export function badFile(reason: FileProblem, message: string, path: (string | number)[] = ['file']): GraphQLError {
+  return new GraphQLError(`${path.join('.')}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', reason, fields: [{ path, message }] } });
+}
+
 export function notFound(what: string): GraphQLError {
   return new GraphQLError(`${what} was not found`, { extensions: { code: 'NOT_FOUND' } });
 }

@@ -7,14 +7,25 @@ import { recordHistory, type HistoryEntry } from './history.ts';
 import { organisationLabels } from './labels.ts';
 import { touchRecommendation } from './recommendations.ts';
 import { checkVersion, expectUpdated } from './versions.ts';
+import { settleWarnings, type RaisedWarning, type Warning } from './warnings.ts';
 
 const WHAT = 'The action item';
 
-/** The organisation's path, for the leader's subtree check; refuses an unknown one. */
-async function organisationPath(tx: TransactionClient, id: number, field: string[]): Promise<string> {
-  const organisation = await tx.organisation.findUnique({ where: { id }, select: { path: true } });
+/**
+ * The path of the organisation to own an action, for the leader's subtree check; refuses an
+ * unknown one, and an inactive one, which takes no new work.
+ */
+async function ownerPath(tx: TransactionClient, id: number, field: string[]): Promise<string> {
+  const organisation = await tx.organisation.findUnique({ where: { id }, select: { path: true, active: true } });
   if (!organisation) throw badField(field, 'no such organisation');
+  if (!organisation.active) throw badField(field, 'the organisation is inactive and takes no new work');
   return organisation.path;
+}
+
+/** A due date set to a day already past is questioned first. */
+function pastDueDate(dueDate: Date | null | undefined): RaisedWarning[] {
+  if (!dueDate || dueDate.getTime() >= today().getTime()) return [];
+  return [{ warning: 'DUE_DATE_PAST', message: `The due date, ${formatDay(dueDate)}, is already past.` }];
 }
 
 /** Reads the action item to change: exists, the actor may manage it, and the version is current. */
@@ -32,6 +43,8 @@ export type NewActionItem = {
   leadPerson?: string | null;
   dueDate?: Date | null;
   status?: Exclude<ActionItemStatus, 'COMPLETED'>;
+  /** The warnings the person saw and saves despite; omitted, none are asked (warnings.ts). */
+  confirmedWarnings?: Warning[] | null;
 };
 
 /** Adds a line to a recommendation's action plan. */
@@ -40,7 +53,8 @@ export async function createActionItem(tx: TransactionClient, actor: Actor, inpu
     throw notFound('The recommendation');
   }
   // Leaders add actions their own organisation (or one under it) will own, to any plan.
-  authorize(actor, 'manageActionItem', { organisationPath: await organisationPath(tx, input.ownerId, ['ownerId']) });
+  authorize(actor, 'manageActionItem', { organisationPath: await ownerPath(tx, input.ownerId, ['ownerId']) });
+  const confirmedWarning = settleWarnings(pastDueDate(input.dueDate), input.confirmedWarnings);
   const item = await tx.actionItem.create({
     data: {
       recommendationId: input.recommendationId,
@@ -58,6 +72,7 @@ export async function createActionItem(tx: TransactionClient, actor: Actor, inpu
     subjectId: item.id,
     recommendationId: input.recommendationId,
     toValue: input.description,
+    confirmedWarning,
   });
   await touchRecommendation(tx, input.recommendationId);
   return item.id;
@@ -71,8 +86,9 @@ export type ActionItemChanges = {
   /** Required when an existing due date moves. */
   dueDateReason?: string;
   status?: Exclude<ActionItemStatus, 'COMPLETED'>;
-  /** Why the status changed, kept in history. */
+  /** A note on the change, kept in history with it. */
   comment?: string;
+  confirmedWarnings?: Warning[] | null;
 };
 
 export async function updateActionItem(
@@ -91,7 +107,7 @@ export async function updateActionItem(
     history.push({ ...on, kind: 'UPDATED', field: 'leadPerson', fromValue: current.leadPerson, toValue: changes.leadPerson });
   }
   if (changes.ownerId !== undefined && changes.ownerId !== current.ownerId) {
-    authorize(actor, 'manageActionItem', { organisationPath: await organisationPath(tx, changes.ownerId, ['changes', 'ownerId']) });
+    authorize(actor, 'manageActionItem', { organisationPath: await ownerPath(tx, changes.ownerId, ['changes', 'ownerId']) });
     history.push({ ...on, kind: 'OWNER_CHANGED', field: 'owner', fromValue: await organisationLabels(tx, [current.ownerId]), toValue: await organisationLabels(tx, [changes.ownerId]) });
   }
   if (changes.dueDate !== undefined && !sameDay(changes.dueDate, current.dueDate)) {
@@ -103,13 +119,15 @@ export async function updateActionItem(
       fromValue: formatDay(current.dueDate),
       toValue: formatDay(changes.dueDate),
       comment: changes.dueDateReason,
+      confirmedWarning: settleWarnings(pastDueDate(changes.dueDate), changes.confirmedWarnings),
     });
   }
   const reopening = changes.status !== undefined && current.status === 'COMPLETED';
   if (changes.status !== undefined && changes.status !== current.status) {
-    history.push({ ...on, kind: 'STATUS_CHANGED', field: 'status', fromValue: current.status, toValue: changes.status, comment: changes.comment });
+    history.push({ ...on, kind: 'STATUS_CHANGED', field: 'status', fromValue: current.status, toValue: changes.status });
   }
   if (history.length === 0) throw badUserInput('Nothing to change: every value given is the current one.');
+  if (changes.comment) keepNote(history, changes.comment);
   const { count } = await tx.actionItem.updateMany({
     where: { id: input.id, version: input.version },
     data: {
@@ -126,6 +144,19 @@ export async function updateActionItem(
   await recordHistory(tx, actor, history);
   await touchRecommendation(tx, current.recommendationId);
   return input.id;
+}
+
+/**
+ * The note on a change goes with every value it changed that has no reason of its own; when
+ * each has (a moved due date only), after that reason: a note is never dropped.
+ */
+function keepNote(history: HistoryEntry[], note: string): void {
+  const withoutReason = history.filter((entry) => !entry.comment);
+  if (withoutReason.length > 0) {
+    for (const entry of withoutReason) entry.comment = note;
+  } else {
+    for (const entry of history) entry.comment = `${entry.comment}\n\nNote: ${note}`;
+  }
 }
 
 export async function completeActionItem(

@@ -34,7 +34,7 @@ export async function createOrganisation(
 export async function updateOrganisation(
   tx: TransactionClient,
   actor: Actor,
-  input: { id: number; version: number; changes: { name?: string; shortName?: string | null; kind?: OrganisationKind; parentId?: number | null } },
+  input: { id: number; version: number; changes: { name?: string; shortName?: string | null; kind?: OrganisationKind; parentId?: number | null; active?: boolean } },
 ): Promise<number> {
   authorize(actor, 'administer');
   const found = await tx.organisation.findUnique({ where: { id: input.id } });
@@ -62,10 +62,15 @@ export async function updateOrganisation(
     }
     history.push({ ...on, kind: 'UPDATED', field: 'parent', fromValue: await organisationLabels(tx, [current.parentId]), toValue: await organisationLabels(tx, [changes.parentId]) });
   }
+  // Deactivating removes nothing: its records, users and history stay, it is no longer offered
+  // as an owner and refuses new work (known-records.ts); reactivating undoes just that.
+  if (changes.active !== undefined && changes.active !== current.active) {
+    history.push({ ...on, kind: 'UPDATED', field: 'active', fromValue: current.active ? 'active' : 'inactive', toValue: changes.active ? 'active' : 'inactive' });
+  }
   if (history.length === 0) throw badUserInput('Nothing to change: every value given is the current one.');
   const { count } = await tx.organisation.updateMany({
     where: { id: input.id, version: input.version },
-    data: { name: changes.name, shortName: changes.shortName, kind: changes.kind, parentId: changes.parentId, version: { increment: 1 } },
+    data: { name: changes.name, shortName: changes.shortName, kind: changes.kind, parentId: changes.parentId, active: changes.active, version: { increment: 1 } },
   });
   expectUpdated(count, 'The organisation');
   if (changes.parentId !== undefined) {

@@ -30,7 +30,12 @@ export type Action = keyof typeof ACTION_MEANINGS;
 export const ACTIONS = Object.keys(ACTION_MEANINGS) as Action[];
 
 /** What an action is taken on: a record of an organisation, or a person's account. */
-export type Target = { organisationPath?: string | null; userId?: number | null };
+export type Target = {
+  organisationPath?: string | null;
+  userId?: number | null;
+  /** The inspectorate a report belongs to: only its own inspectors change what the report recommends. */
+  inspectoratePath?: string | null;
+};
 
 /** Organisation paths share a segment for each ancestor: see organisation-tree.ts. */
 export function isWithin(actorPath: string | null, organisationPath: string | null | undefined): boolean {
@@ -67,7 +72,7 @@ export function can(actor: Actor | null, action: Action, target?: Target): boole
     case 'ADMINISTRATOR':
       return true;
     case 'INSPECTOR':
-      return INSPECTOR_ACTIONS.includes(action);
+      return INSPECTOR_ACTIONS.includes(action) && (target?.inspectoratePath === undefined || isWithin(actor.organisationPath, target.inspectoratePath));
     case 'LEADER':
       return LEADER_ACTIONS.includes(action) && isWithin(actor.organisationPath, target?.organisationPath);
     default:
@@ -82,6 +87,17 @@ export function can(actor: Actor | null, action: Action, target?: Target): boole
  */
 export function canAtAll(actor: Actor | null, action: Action): boolean {
   return can(actor, action, actor ? { organisationPath: actor.organisationPath, userId: actor.userId } : undefined);
+}
+
+/**
+ * Among organisations, those on whose records the actor may take the action, as a filter for lists
+ * (the owners a leader may give an action to, say): everywhere when `can` allows it whatever the
+ * organisation, within their own organisation's subtree when it allows it there only, else nowhere.
+ */
+export function organisationScope(actor: Actor | null, action: Action): 'everywhere' | 'nowhere' | { within: string } {
+  if (can(actor, action, {})) return 'everywhere';
+  if (actor?.organisationPath && canAtAll(actor, action)) return { within: actor.organisationPath };
+  return 'nowhere';
 }
 
 /** Every action the actor may take on something. */

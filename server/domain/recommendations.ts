@@ -4,13 +4,15 @@ import type { RecommendationResponse, RecommendationStatus } from '../db/generat
 import { badField, badUserInput, notFound } from '../errors.ts';
 import { authorize, type Actor } from './actor.ts';
 import type { Action } from './permissions.ts';
-import { formatDay, sameDay } from './dates.ts';
+import { formatDay, sameDay, today } from './dates.ts';
 import { checkOrganisations, checkThemes } from './known-records.ts';
 import { refreshDerivedFacts } from './derived-facts.ts';
 import { recordHistory, type HistoryEntry } from './history.ts';
 import { organisationLabels, recommendationLabel, themeLabels } from './labels.ts';
 import { checkRepeatLink, textSimilarity } from './repeats.ts';
 import { checkVersion, expectUpdated, updatedRow } from './versions.ts';
+import { isActionItemOverdue, REPORTED_DONE } from './recommendation-rules.ts';
+import { settleWarnings, type RaisedWarning, type Warning } from './warnings.ts';
 
 const WHAT = 'The recommendation';
 
@@ -46,11 +48,15 @@ export type RecommendationSelection = Pick<Prisma.RecommendationUpdateArgs, 'inc
 export async function updateRecommendationStatus(
   tx: TransactionClient,
   actor: Actor,
-  input: { id: number; version: number; status: RecommendationStatus; comment: string },
+  input: { id: number; version: number; status: RecommendationStatus; comment: string; confirmedWarnings?: Warning[] | null },
   selection: RecommendationSelection = {},
 ): Promise<Recommendation> {
   const current = await readForUpdate(tx, actor, 'updateStatus', input.id, input.version);
   if (current.status === input.status) throw badField(['status'], `the status is already ${input.status}`);
+  const confirmedWarning = settleWarnings(
+    input.status === REPORTED_DONE ? await unbackedClaim(tx, input.id) : [],
+    input.confirmedWarnings,
+  );
   const updated = await updatedRow(
     tx.recommendation.update({
       ...selection,
@@ -66,8 +72,28 @@ export async function updateRecommendationStatus(
     fromValue: current.status,
     toValue: input.status,
     comment: input.comment,
+    confirmedWarning,
   });
   return updated;
+}
+
+/**
+ * A claim of "implemented" that nothing backs: no evidence on any action of the plan, while an
+ * action is blocked or overdue.
+ */
+async function unbackedClaim(tx: TransactionClient, id: number): Promise<RaisedWarning[]> {
+  const actions = await tx.actionItem.findMany({
+    where: { recommendationId: id },
+    select: { description: true, dueDate: true, status: true, _count: { select: { evidence: true } } },
+  });
+  if (actions.some((action) => action._count.evidence > 0)) return [];
+  const stuck = actions.find((action) => action.status === 'BLOCKED' || isActionItemOverdue(action));
+  if (!stuck) return [];
+  const how = stuck.status === 'BLOCKED' ? 'is blocked' : 'is overdue';
+  return [{
+    warning: 'IMPLEMENTED_WITHOUT_EVIDENCE',
+    message: `No evidence backs the plan, and the action “${stuck.description.slice(0, 80)}” ${how}.`,
+  }];
 }
 
 export type RecommendationChanges = {
@@ -122,12 +148,12 @@ export async function updateRecommendation(
   let addresseeIds = changes.addresseeIds ?? currentAddressees;
   if (!addresseeIds.includes(ownerId)) addresseeIds = [...addresseeIds, ownerId];
   if (changes.ownerId !== undefined && changes.ownerId !== current.ownerId) {
-    await checkOrganisations(tx, [changes.ownerId], ['changes', 'ownerId']);
+    await checkOrganisations(tx, [changes.ownerId], ['changes', 'ownerId'], { active: true });
     history.push({ ...on, kind: 'OWNER_CHANGED', field: 'owner', fromValue: await organisationLabels(tx, [current.ownerId]), toValue: await organisationLabels(tx, [changes.ownerId]) });
   }
   const added = addresseeIds.filter((id) => !currentAddressees.includes(id));
   const removed = currentAddressees.filter((id) => !addresseeIds.includes(id));
-  if (added.length) await checkOrganisations(tx, added, ['changes', 'addresseeIds']);
+  if (added.length) await checkOrganisations(tx, added, ['changes', 'addresseeIds'], { active: true });
   if (added.length || removed.length) {
     history.push({
       ...on,
@@ -177,7 +203,7 @@ export async function updateRecommendation(
 export async function setRecommendationResponse(
   tx: TransactionClient,
   actor: Actor,
-  input: { id: number; version: number; organisationId: number; response: RecommendationResponse; note?: string | null },
+  input: { id: number; version: number; organisationId: number; response: RecommendationResponse; note?: string | null; respondedOn?: Date | null },
 ): Promise<number> {
   const current = await tx.recommendation.findUnique({
     where: { id: input.id },
@@ -189,7 +215,9 @@ export async function setRecommendationResponse(
   authorize(actor, 'respond', { organisationPath: addressee?.organisation.path });
   checkVersion(current, input.version, WHAT);
   if (!addressee) throw badField(['organisationId'], 'the recommendation is not addressed to this organisation');
-  if (addressee.response === input.response && (input.note ?? null) === addressee.responseNote) {
+  if (input.respondedOn && input.respondedOn.getTime() > today().getTime()) throw badField(['respondedOn'], 'cannot be in the future');
+  const respondedAt = input.response === 'AWAITING_RESPONSE' ? null : (input.respondedOn ?? new Date());
+  if (addressee.response === input.response && (input.note ?? null) === addressee.responseNote && sameDay(respondedAt, addressee.respondedAt)) {
     throw badField(['response'], `the response is already ${input.response}`);
   }
   const { count } = await tx.recommendation.updateMany({
@@ -199,7 +227,7 @@ export async function setRecommendationResponse(
   expectUpdated(count, WHAT);
   await tx.recommendationAddressee.update({
     where: { recommendationId_organisationId: { recommendationId: input.id, organisationId: input.organisationId } },
-    data: { response: input.response, responseNote: input.note ?? null, respondedAt: new Date() },
+    data: { response: input.response, responseNote: input.note ?? null, respondedAt },
   });
   const organisation = addressee.organisation.shortName ?? addressee.organisation.name;
   await recordHistory(tx, actor, {
@@ -208,7 +236,7 @@ export async function setRecommendationResponse(
     field: `response (${organisation})`,
     fromValue: addressee.response,
     toValue: input.response,
-    comment: input.note,
+    comment: [input.note, respondedAt && `Responded on ${formatDay(respondedAt)}.`].filter(Boolean).join('\n\n') || null,
   });
   return input.id;
 }
@@ -240,17 +268,16 @@ async function setRepeatLink(
   });
   expectUpdated(count, WHAT);
   const on = onRecommendation(input.id);
-  const history: HistoryEntry[] = [];
-  const before = await recommendationLabel(tx, current.repeatsId);
-  const after = await recommendationLabel(tx, input.repeatsId);
-  if (current.repeatsId !== null && current.repeatsId !== input.repeatsId) {
-    history.push({ ...on, kind: 'REPEAT_UNLINKED', field: 'repeats', fromValue: before });
-  }
-  if (current.repeatsId !== input.repeatsId) {
-    history.push({ ...on, kind: 'REPEAT_LINKED', field: 'repeats', fromValue: before, toValue: after });
-  }
-  if (input.confirmed) history.push({ ...on, kind: 'REPEAT_CONFIRMED', field: 'repeats', toValue: after });
-  await recordHistory(tx, actor, history);
+  // One act, one event: a link made and confirmed at once is one REPEAT_CONFIRMED, and the link it
+  // replaces is its fromValue (not an unlink, a link and a confirmation).
+  const replaced = current.repeatsId !== input.repeatsId ? await recommendationLabel(tx, current.repeatsId) : null;
+  await recordHistory(tx, actor, {
+    ...on,
+    kind: input.confirmed ? 'REPEAT_CONFIRMED' : 'REPEAT_LINKED',
+    field: 'repeats',
+    fromValue: replaced,
+    toValue: await recommendationLabel(tx, input.repeatsId),
+  });
   await refreshDerivedFacts(tx, [input.id]);
   return input.id;
 }

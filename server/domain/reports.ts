@@ -68,7 +68,7 @@ export async function createReport(tx: TransactionClient, actor: Actor, input: N
       await checkRepeatLink(tx, { reportPublishedOn: input.publishedOn }, rec.repeatsId, ['recommendations', index, 'repeatsId']);
     }
   }
-  await checkOrganisations(tx, [...organisationIds], ['recommendations'], 'an owner or addressee is not a known organisation');
+  await checkOrganisations(tx, [...organisationIds], ['recommendations'], { message: 'an owner or addressee is not a known organisation', active: true });
   await checkThemes(tx, [...themeIds], ['recommendations'], 'a theme is not known');
 
   const report = await tx.report.create({
@@ -107,7 +107,7 @@ export async function createReport(tx: TransactionClient, actor: Actor, input: N
     history.push({ ...on, kind: 'CREATED' });
     if (rec.repeatsId) {
       const earlier = await recommendationLabel(tx, rec.repeatsId);
-      history.push({ ...on, kind: 'REPEAT_LINKED', field: 'repeats', toValue: earlier });
+      // Linked by the inspector who loads the report, so confirmed: one event for the one act.
       history.push({ ...on, kind: 'REPEAT_CONFIRMED', field: 'repeats', toValue: earlier });
     }
   }

@@ -6,6 +6,7 @@ import { globalIdOf } from '../shared/ids.ts';
 import { write } from '../shared/mutation.ts';
 import { COMMENT_MAX, NAME_MAX, TEXT_MAX, optionalText, requiredText } from '../shared/validation.ts';
 import { ActionItemStatus } from '../types/enums.ts';
+import { CONFIRMED_WARNINGS_DESCRIPTION, WriteWarning } from '../shared/warnings.ts';
 
 /** COMPLETED is set by completeActionItem, which records the completion date. */
 const notCompleted = z.enum(['PLANNED', 'IN_PROGRESS', 'BLOCKED', 'CANCELLED'], {
@@ -21,6 +22,7 @@ const CreateActionItemInput = builder.inputType('CreateActionItemInput', {
     leadPerson: t.string({ description: 'The lead person.' }).validate(optionalText(NAME_MAX)),
     dueDate: t.field({ type: 'Date', description: 'When it is due.' }),
     status: t.field({ type: ActionItemStatus, description: 'Its status (PLANNED when omitted).' }).validate(notCompleted.nullish()),
+    confirmedWarnings: t.field({ type: [WriteWarning], description: CONFIRMED_WARNINGS_DESCRIPTION }),
   }),
 });
 
@@ -35,7 +37,8 @@ const UpdateActionItemInput = builder.inputType('UpdateActionItemInput', {
     dueDate: t.field({ type: 'Date', description: 'When it is due; null for none.' }),
     dueDateReason: t.string({ description: 'Why an existing due date moves (required then).' }).validate(optionalText(COMMENT_MAX)),
     status: t.field({ type: ActionItemStatus, description: 'Its status (not COMPLETED: use completeActionItem).' }).validate(notCompleted.optional()),
-    comment: t.string({ description: 'Why the status changed.' }).validate(optionalText(COMMENT_MAX)),
+    comment: t.string({ description: 'A note on the change, kept in history with each value it changes.' }).validate(optionalText(COMMENT_MAX)),
+    confirmedWarnings: t.field({ type: [WriteWarning], description: CONFIRMED_WARNINGS_DESCRIPTION }),
   }),
 });
 
@@ -109,6 +112,7 @@ builder.mutationFields((t) => ({
             dueDate: changes.dueDate,
             dueDateReason: changes.dueDateReason ?? undefined,
             comment: changes.comment ?? undefined,
+            confirmedWarnings: changes.confirmedWarnings,
           },
         }),
       );

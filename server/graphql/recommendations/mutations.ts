@@ -12,6 +12,7 @@ import { globalIdOf, globalIdsOf } from '../shared/ids.ts';
 import { write } from '../shared/mutation.ts';
 import { COMMENT_MAX, REFERENCE_MAX, TEXT_MAX, optionalText, requiredText } from '../shared/validation.ts';
 import { RecommendationResponse, RecommendationStatus } from '../types/enums.ts';
+import { CONFIRMED_WARNINGS_DESCRIPTION, WriteWarning } from '../shared/warnings.ts';
 
 const UpdateRecommendationStatusInput = builder.inputType('UpdateRecommendationStatusInput', {
   description: 'The owner’s new self-reported status, with the reason.',
@@ -20,6 +21,7 @@ const UpdateRecommendationStatusInput = builder.inputType('UpdateRecommendationS
     version: t.int({ required: true, description: 'The version you last read.' }),
     status: t.field({ type: RecommendationStatus, required: true, description: 'The new status.' }),
     comment: t.string({ required: true, description: 'Why it changed: kept in history.' }).validate(requiredText(COMMENT_MAX)),
+    confirmedWarnings: t.field({ type: [WriteWarning], description: CONFIRMED_WARNINGS_DESCRIPTION }),
   }),
 });
 
@@ -46,6 +48,7 @@ const SetRecommendationResponseInput = builder.inputType('SetRecommendationRespo
     organisationId: t.id({ required: true, description: 'The addressee responding.' }).validate(globalIdOf('Organisation')),
     response: t.field({ type: RecommendationResponse, required: true, description: 'The response.' }),
     note: t.string({ description: 'What it said, e.g. why only partly accepted.' }).validate(optionalText(COMMENT_MAX)),
+    respondedOn: t.field({ type: 'Date', description: 'When it responded (today when omitted; not in the future).' }),
   }),
 });
 
@@ -116,7 +119,7 @@ builder.mutationFields((t) => ({
   setRecommendationResponse: t.prismaField({
     authScopes: { may: 'respond' },
     type: 'Recommendation',
-    description: 'Records one addressee’s response (accepted, partly accepted, not accepted).',
+    description: 'Records one addressee’s response (accepted, partly accepted, not accepted), or puts it back to awaiting response.',
     args: { input: t.arg({ type: SetRecommendationResponseInput, required: true, description: 'The response.' }) },
     resolve: async (query, _root, { input }, context) =>
       reload(query, await write(context, (tx, actor) => setRecommendationResponse(tx, actor, input))),

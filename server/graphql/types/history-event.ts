@@ -1,4 +1,5 @@
 import type { Prisma } from '../../db/generated/prisma/client.ts';
+import { wordHistoryEvent } from '../../domain/history-wording.ts';
 import { mayReadHistoryEvent, visibleHistory } from '../../domain/visibility.ts';
 import { builder } from '../builder.ts';
 import { globalIdOf } from '../shared/ids.ts';
@@ -24,7 +25,16 @@ builder.prismaNode('HistoryEvent', {
     field: t.exposeString('field', { nullable: true, description: 'Which value changed.' }),
     fromValue: t.exposeString('fromValue', { nullable: true, description: 'The value before.' }),
     toValue: t.exposeString('toValue', { nullable: true, description: 'The value after.' }),
+    summary: t.string({
+      description: 'What happened, in words that follow the person’s name: "changed the status from Not started to In progress".',
+      select: { kind: true, subject: true, field: true, fromValue: true, toValue: true },
+      resolve: (event) => wordHistoryEvent(event),
+    }),
     comment: t.exposeString('comment', { nullable: true, description: 'The reason or note given with the change.' }),
+    confirmedWarning: t.exposeString('confirmedWarning', {
+      nullable: true,
+      description: 'A warning the person was shown before the change and saved despite, in the words shown.',
+    }),
     actor: t.relation('actor', { description: 'Who made the change.' }),
     viaApiToken: t.boolean({
       description: 'Whether the change came from a script using an API token.',

@@ -13,6 +13,9 @@ import { OFFSET_DESCRIPTION, SortDirection } from '../shared/pagination.ts';
 import { listShape } from '../shared/list.ts';
 import { OrganisationKind } from './enums.ts';
 import { containsText, searchText } from '../shared/search.ts';
+import { organisationScope } from '../../domain/permissions.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { Action } from './auth.ts';
 
 export const Organisation = builder.prismaNode('Organisation', {
   id: { field: 'id' },
@@ -24,6 +27,9 @@ export const Organisation = builder.prismaNode('Organisation', {
     name: t.exposeString('name', { description: 'Full name.' }),
     shortName: t.exposeString('shortName', { nullable: true, description: 'Abbreviation, e.g. HMPPS.' }),
     kind: t.expose('kind', { type: OrganisationKind, description: 'What kind of body it is.' }),
+    active: t.exposeBoolean('active', {
+      description: 'Whether it takes new work: an inactive organisation owns no new actions or recommendations; its records and history stay.',
+    }),
     parent: t.relation('parent', { nullable: true, description: 'The body it belongs to.' }),
     children: t.relation('children', { description: 'Bodies that belong to it, by name.', query: { orderBy: { name: 'asc' } } }),
     depth: t.int({
@@ -63,13 +69,24 @@ const OrganisationFilter = builder.inputType('OrganisationFilter', {
     }).validate(globalIdOf('Organisation').nullish()),
     parentId: t.id({ description: 'Directly under this organisation.' }).validate(globalIdOf('Organisation').nullish()),
     search: t.string({ description: 'Text in the name or short name (matched literally, ignoring case).' }).validate(searchText),
+    active: t.boolean({ description: 'Only active organisations (true), or only inactive ones (false).' }),
+    viewerMay: t.field({
+      type: Action,
+      description: 'Only those on whose records you may take this action: e.g. MANAGE_ACTION_ITEM gives the owners you may give an action to.',
+    }),
   }),
 });
 
 type Filter = typeof OrganisationFilter.$inferInput;
 
-function organisationWhere(filter: Filter | null | undefined): Prisma.OrganisationWhereInput {
+function organisationWhere(filter: Filter | null | undefined, actor: Actor | null): Prisma.OrganisationWhereInput {
   const where: Prisma.OrganisationWhereInput[] = [];
+  if (typeof filter?.active === 'boolean') where.push({ active: filter.active });
+  if (filter?.viewerMay) {
+    const scope = organisationScope(actor, filter.viewerMay);
+    if (scope === 'nowhere') where.push({ id: { in: [] } });
+    else if (scope !== 'everywhere') where.push({ path: { startsWith: scope.within } });
+  }
   if (filter?.kinds?.length) where.push({ kind: { in: filter.kinds } });
   if (filter?.within) where.push(withinOrganisation(filter.within));
   if (filter?.parentId) where.push({ parentId: filter.parentId });
@@ -101,7 +118,7 @@ builder.queryFields((t) => ({
       offset: t.arg.int({ description: OFFSET_DESCRIPTION }),
     },
     ...listShape('organisation', {
-      where: (args: { filter?: Parameters<typeof organisationWhere>[0] }) => organisationWhere(args.filter),
+      where: (args: { filter?: Parameters<typeof organisationWhere>[0] }, context) => organisationWhere(args.filter, context.actor),
       orderBy: (args: { orderBy?: Parameters<typeof organisationOrder>[0] }) => organisationOrder(args.orderBy),
     }),
   }),
@@ -133,6 +150,7 @@ const UpdateOrganisationInput = builder.inputType('UpdateOrganisationInput', {
     shortName: t.string({ description: 'Abbreviation; null to clear.' }).validate(optionalText(40)),
     kind: t.field({ type: OrganisationKind, description: 'What kind of body it is.' }).validate(z.enum(OrganisationKinds).optional()),
     parentId: t.id({ description: 'The body it belongs to; null for none.' }).validate(globalIdOf('Organisation').nullish()),
+    active: t.boolean({ description: 'false to deactivate it (it takes no new work; nothing is removed), true to reactivate it.' }).validate(z.boolean().optional()),
   }),
 });
 
@@ -150,7 +168,7 @@ builder.mutationFields((t) => ({
   updateOrganisation: t.prismaField({
     type: 'Organisation',
     authScopes: { may: 'administer' },
-    description: 'Renames or moves an organisation; what is under it moves with it.',
+    description: 'Renames, moves, deactivates or reactivates an organisation; what is under it moves with it.',
     args: { input: t.arg({ type: UpdateOrganisationInput, required: true, description: 'The changes.' }) },
     resolve: async (query, _root, { input }, context) => {
       const { id, version, ...changes } = input;
@@ -158,7 +176,13 @@ builder.mutationFields((t) => ({
         updateOrganisation(tx, actor, {
           id,
           version,
-          changes: { name: changes.name ?? undefined, shortName: changes.shortName, kind: changes.kind ?? undefined, parentId: changes.parentId },
+          changes: {
+            name: changes.name ?? undefined,
+            shortName: changes.shortName,
+            kind: changes.kind ?? undefined,
+            parentId: changes.parentId,
+            active: changes.active ?? undefined,
+          },
         }),
       );
       return prisma.organisation.findUniqueOrThrow({ ...query, where: { id } });
