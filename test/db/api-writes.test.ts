@@ -205,7 +205,7 @@ describe(`writing on ${databaseKind}`, () => {
     const reportId = Number(Buffer.from(createReport.id, 'base64').toString().split(':')[1]);
     const events = await prisma.historyEvent.findMany({ where: { reportId } });
     expect(events.map((e) => `${e.subject} ${e.kind}`).sort()).toEqual([
-      'RECOMMENDATION CREATED', 'RECOMMENDATION CREATED', 'RECOMMENDATION REPEAT_CONFIRMED', 'RECOMMENDATION REPEAT_LINKED', 'REPORT CREATED',
+      'RECOMMENDATION CREATED', 'RECOMMENDATION CREATED', 'RECOMMENDATION REPEAT_CONFIRMED', 'REPORT CREATED',
     ]);
   });
 

@@ -40,7 +40,7 @@ export const assessmentFields = `id verdict commentary assessedOn createdAt
   report { id title }
   recommendation { id reference }`;
 
-export const historyFields = `id kind subject field fromValue toValue comment createdAt viaApiToken actor { id name }`;
+export const historyFields = `id kind subject field fromValue toValue summary comment createdAt viaApiToken actor { id name }`;
 
 export const organisationFields = `id name shortName kind depth version createdAt updatedAt parent { ${organisationRef} }`;
 
