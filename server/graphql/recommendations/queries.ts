@@ -31,7 +31,7 @@ export const RecommendationFilter = builder.inputType('RecommendationFilter', {
     targetDateTo: t.field({ type: 'Date', description: 'Target date on or before this date.' }),
     updatedSince: t.field({ type: 'DateTime', description: 'It or its plan changed at or after this time.' }),
     notUpdatedSince: t.field({ type: 'DateTime', description: 'Neither it nor its plan has changed since this time (stale).' }),
-    search: t.string({ description: 'The reference, or text in the recommendation (matched literally, ignoring case).' }).validate(searchText),
+    search: t.string({ description: 'The reference, or text in the recommendation or in its action items’ descriptions, leads and owners (matched literally, ignoring case).' }).validate(searchText),
   }),
 });
 
@@ -59,7 +59,16 @@ export function recommendationWhere(filter: RecommendationFilterInput | null | u
   if (filter.updatedSince) where.push({ updatedAt: { gte: filter.updatedSince } });
   if (filter.notUpdatedSince) where.push({ updatedAt: { lt: filter.notUpdatedSince } });
   if (filter.search) {
-    where.push({ OR: [{ reference: equalsText(filter.search) }, { text: containsText(filter.search) }] });
+    // A recommendation is found by the words of its plan too (an action, its lead, its owner: "Cardiff"),
+    // each an indexed trigram match (ActionItem_description_trgm_idx, ActionItem_leadPerson_trgm_idx).
+    const inText = containsText(filter.search);
+    where.push({
+      OR: [
+        { reference: equalsText(filter.search) },
+        { text: inText },
+        { actionItems: { some: { OR: [{ description: inText }, { leadPerson: inText }, { owner: { OR: [{ name: inText }, { shortName: inText }] } }] } } },
+      ],
+    });
   }
   return { AND: where };
 }
