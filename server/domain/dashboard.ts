@@ -1,97 +1,161 @@
+import type { Organisation, Report } from '../db/generated/prisma/client.ts';
 import type { RecommendationStatus } from '../db/generated/prisma/enums.ts';
 import { prisma } from '../db/client.ts';
-import { today } from './dates.ts';
+import { rowFromJson } from '../db/json-rows.ts';
 import { pathSegment } from './organisation-tree.ts';
-import { actionItemOverdueSql, openSql, overdueSql, progressSql, type ReportedVsVerified, reportedVsVerifiedSql } from './recommendation-rules.ts';
+import {
+  actionItemOpenSql,
+  actionItemOverdueSql,
+  awaitingEvidenceSql,
+  openSql,
+  overdueSql,
+  progressSql,
+  type ReportedVsVerified,
+  reportedVsVerifiedSql,
+  untouchedSql,
+} from './recommendation-rules.ts';
 
 export type DashboardFilter = {
   /** Recommendations owned by this organisation or those under it; action items owned so. */
   organisationId?: number | null;
   themeId?: number | null;
-  /** Open recommendations with no change on this many days before today, or since, are stale. */
+  /** Open recommendations with no change for this many whole days are untouched (stale). */
   staleDays: number;
   /** How many rows each list holds. */
   listSize: number;
 };
 
 export type OwnerCounts = {
-  ownerId: number;
+  owner: Organisation;
   total: number;
   overdue: number;
 } & Record<RecommendationStatus, number>;
 
+/** One owning organisation's overdue work: recommendations and action items it owns itself. */
+export type OwnerOverdue = { owner: Organisation; overdueRecommendations: number; overdueActionItems: number };
+
+export type ReportProgressRow = { report: Report; recommendationCount: number; implementedByOwners: number; assessedByInspectors: number; achievedByInspectors: number };
+
 export type Dashboard = {
+  staleDays: number;
   recommendationCount: number;
+  openRecommendationCount: number;
   overdueRecommendationCount: number;
   byStatus: { status: RecommendationStatus; count: number }[];
   byOwner: OwnerCounts[];
+  overdueByOwner: OwnerOverdue[];
   reportedVsVerified: { gap: ReportedVsVerified; count: number }[];
   repeatedUnmetCount: number;
   repeatedUnmetIds: number[];
   staleCount: number;
   staleIds: number[];
+  actionItemCount: number;
+  openActionItemCount: number;
+  openActionItemIds: number[];
   overdueActionItemCount: number;
   overdueActionItemIds: number[];
-  progressByReport: { reportId: number; recommendationCount: number; implementedByOwners: number; assessedByInspectors: number; achievedByInspectors: number }[];
+  awaitingEvidenceCount: number;
+  awaitingEvidenceIds: number[];
+  progressByReport: ReportProgressRow[];
 };
 
+type Json<T> = { [K in keyof T]: T[K] extends Organisation | Report ? Record<string, unknown> : T[K] };
+
 /**
- * Everything the dashboard counts, in one SQL statement over the chosen scope.
- * Lists come back as ids, most urgent first; the API loads the rows asked for.
+ * Everything the dashboard counts, in one SQL statement over the chosen scope, with the
+ * organisations and reports its figures name as whole rows. Every condition is a rule of
+ * recommendation-rules.ts, the same the lists filter on. Lists come back as ids, most urgent
+ * first; the API loads the rows asked for.
  */
 export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard> {
-  const day = today();
-  // Whole days, like overdue: the dashboard is the same all day until something changes.
-  const staleBefore = new Date(day.getTime() - filter.staleDays * 86_400_000);
+  const now = new Date();
   const organisation = filter.organisationId ? `%${pathSegment(filter.organisationId)}%` : null;
-  const [row] = await prisma.$queryRaw<{ dashboard: Dashboard }[]>`
+  const theme = filter.themeId ?? null;
+  const size = filter.listSize;
+  const [row] = await prisma.$queryRaw<{ dashboard: Omit<Dashboard, 'byOwner' | 'overdueByOwner' | 'progressByReport'> & {
+    byOwner: Json<OwnerCounts>[]; overdueByOwner: Json<OwnerOverdue>[]; progressByReport: Json<ReportProgressRow>[];
+  } }[]>`
     WITH scope AS (
       -- Only the columns counted: the scope is materialised, and the texts would be copied with it.
-      SELECT r.id, r."ownerId", r."reportId", r.status, r."targetDate", r."latestVerdict", r."isRepeatedUnmet", r."firstMadeOn", r."updatedAt"
+      SELECT r.id, r."ownerId", r."reportId", r.status, r."targetDate", r."latestVerdict", r."withdrawnAt", r."isRepeatedUnmet", r."firstMadeOn", r."updatedAt"
       FROM "Recommendation" r JOIN "Organisation" o ON o.id = r."ownerId"
       WHERE (${organisation}::text IS NULL OR o.path LIKE ${organisation}::text)
-        AND (${filter.themeId ?? null}::int IS NULL
-             OR EXISTS (SELECT 1 FROM "_RecommendationToTheme" t WHERE t."A" = r.id AND t."B" = ${filter.themeId ?? null}::int))
+        AND (${theme}::int IS NULL OR EXISTS (SELECT 1 FROM "_RecommendationToTheme" t WHERE t."A" = r.id AND t."B" = ${theme}::int))
     ),
     scoped AS (
-      SELECT r.*, ${overdueSql()} AS overdue, ${openSql()} AS open, ${reportedVsVerifiedSql} AS gap FROM scope r
+      SELECT r.*, ${overdueSql(now)} AS overdue, ${openSql()} AS open, ${untouchedSql(filter.staleDays, now)} AS untouched,
+             ${reportedVsVerifiedSql} AS gap
+      FROM scope r
     ),
     items AS (
-      SELECT a.id, a."dueDate" FROM "ActionItem" a
+      SELECT a.id, a."ownerId", a."dueDate", ${actionItemOverdueSql(now)} AS overdue, ${actionItemOpenSql()} AS open,
+             ${awaitingEvidenceSql()} AS "awaitingEvidence"
+      FROM "ActionItem" a
       JOIN "Recommendation" r ON r.id = a."recommendationId"
       JOIN "Organisation" o ON o.id = a."ownerId"
-      WHERE ${actionItemOverdueSql()}
-        AND (${organisation}::text IS NULL OR o.path LIKE ${organisation}::text)
-        AND (${filter.themeId ?? null}::int IS NULL
-             OR EXISTS (SELECT 1 FROM "_RecommendationToTheme" t WHERE t."A" = r.id AND t."B" = ${filter.themeId ?? null}::int))
+      WHERE (${organisation}::text IS NULL OR o.path LIKE ${organisation}::text)
+        AND (${theme}::int IS NULL OR EXISTS (SELECT 1 FROM "_RecommendationToTheme" t WHERE t."A" = r.id AND t."B" = ${theme}::int))
+    ),
+    recommendation_figures AS (
+      SELECT count(*) AS total, count(*) FILTER (WHERE open) AS open, count(*) FILTER (WHERE overdue) AS overdue,
+             count(*) FILTER (WHERE "isRepeatedUnmet") AS "repeatedUnmet", count(*) FILTER (WHERE untouched) AS untouched
+      FROM scoped
+    ),
+    item_figures AS (
+      SELECT count(*) AS total, count(*) FILTER (WHERE open) AS open, count(*) FILTER (WHERE overdue) AS overdue,
+             count(*) FILTER (WHERE "awaitingEvidence") AS "awaitingEvidence"
+      FROM items
+    ),
+    overdue_by_owner AS (
+      SELECT "ownerId", sum(recommendations)::int AS "overdueRecommendations", sum(actions)::int AS "overdueActionItems"
+      FROM (SELECT "ownerId", count(*) AS recommendations, 0 AS actions FROM scoped WHERE overdue GROUP BY "ownerId"
+            UNION ALL
+            SELECT "ownerId", 0, count(*) FROM items WHERE overdue GROUP BY "ownerId") counted
+      GROUP BY "ownerId"
     )
     SELECT json_build_object(
-      'recommendationCount', (SELECT count(*) FROM scoped),
-      'overdueRecommendationCount', (SELECT count(*) FROM scoped WHERE overdue),
+      'staleDays', ${filter.staleDays}::int,
+      'recommendationCount', f.total, 'openRecommendationCount', f.open, 'overdueRecommendationCount', f.overdue,
+      'repeatedUnmetCount', f."repeatedUnmet", 'staleCount', f.untouched,
+      'actionItemCount', i.total, 'openActionItemCount', i.open, 'overdueActionItemCount', i.overdue,
+      'awaitingEvidenceCount', i."awaitingEvidence",
       'byStatus', coalesce((SELECT json_agg(json_build_object('status', status, 'count', n) ORDER BY status)
                             FROM (SELECT status, count(*) AS n FROM scoped GROUP BY status) s), '[]'),
-      'byOwner', coalesce((SELECT json_agg(o ORDER BY o.total DESC, o."ownerId") FROM (
+      'byOwner', coalesce((SELECT json_agg(jsonb_build_object('owner', to_jsonb(org)) || to_jsonb(c) ORDER BY c.total DESC, org.name) FROM (
           SELECT "ownerId", count(*) AS total, count(*) FILTER (WHERE overdue) AS overdue,
                  count(*) FILTER (WHERE status = 'NOT_STARTED') AS "NOT_STARTED",
                  count(*) FILTER (WHERE status = 'IN_PROGRESS') AS "IN_PROGRESS",
                  count(*) FILTER (WHERE status = 'IMPLEMENTED') AS "IMPLEMENTED",
                  count(*) FILTER (WHERE status = 'NOT_PLANNED') AS "NOT_PLANNED"
-          FROM scoped GROUP BY "ownerId") o), '[]'),
+          FROM scoped GROUP BY "ownerId") c JOIN "Organisation" org ON org.id = c."ownerId"), '[]'),
+      'overdueByOwner', coalesce((SELECT json_agg(json_build_object('owner', to_jsonb(org), 'overdueRecommendations', c."overdueRecommendations",
+                                                                    'overdueActionItems', c."overdueActionItems")
+                                           ORDER BY c."overdueRecommendations" + c."overdueActionItems" DESC, org.name) FROM (
+          SELECT * FROM overdue_by_owner ORDER BY "overdueRecommendations" + "overdueActionItems" DESC, "ownerId" LIMIT ${size}) c
+          JOIN "Organisation" org ON org.id = c."ownerId"), '[]'),
       'reportedVsVerified', coalesce((SELECT json_agg(json_build_object('gap', gap, 'count', n) ORDER BY gap)
                             FROM (SELECT gap, count(*) AS n FROM scoped GROUP BY gap) g), '[]'),
-      'repeatedUnmetCount', (SELECT count(*) FROM scoped WHERE "isRepeatedUnmet"),
       'repeatedUnmetIds', coalesce((SELECT json_agg(id) FROM (SELECT id FROM scoped WHERE "isRepeatedUnmet"
-                            ORDER BY "firstMadeOn" ASC NULLS LAST, id LIMIT ${filter.listSize}) u), '[]'),
-      'staleCount', (SELECT count(*) FROM scoped WHERE "updatedAt" < ${staleBefore} AND open),
-      'staleIds', coalesce((SELECT json_agg(id) FROM (SELECT id FROM scoped
-                            WHERE "updatedAt" < ${staleBefore} AND open
-                            ORDER BY "updatedAt", id LIMIT ${filter.listSize}) s), '[]'),
-      'overdueActionItemCount', (SELECT count(*) FROM items),
-      'overdueActionItemIds', coalesce((SELECT json_agg(id) FROM (SELECT id FROM items ORDER BY "dueDate", id LIMIT ${filter.listSize}) i), '[]'),
-      'progressByReport', coalesce((SELECT json_agg(p ORDER BY p."publishedOn" DESC, p."reportId" DESC) FROM (
-          SELECT s."reportId", max(report."publishedOn") AS "publishedOn", ${progressSql('s')}
+                            ORDER BY "firstMadeOn" ASC NULLS LAST, id LIMIT ${size}) u), '[]'),
+      'staleIds', coalesce((SELECT json_agg(id) FROM (SELECT id FROM scoped WHERE untouched ORDER BY "updatedAt", id LIMIT ${size}) s), '[]'),
+      'overdueActionItemIds', coalesce((SELECT json_agg(id) FROM (SELECT id FROM items WHERE overdue ORDER BY "dueDate", id LIMIT ${size}) o), '[]'),
+      'openActionItemIds', coalesce((SELECT json_agg(id) FROM (SELECT id FROM items WHERE open
+                            ORDER BY "dueDate" ASC NULLS LAST, id LIMIT ${size}) o), '[]'),
+      'awaitingEvidenceIds', coalesce((SELECT json_agg(id) FROM (SELECT id FROM items WHERE "awaitingEvidence"
+                            ORDER BY "dueDate" ASC NULLS LAST, id LIMIT ${size}) e), '[]'),
+      'progressByReport', coalesce((SELECT json_agg(jsonb_build_object('report', to_jsonb(report)) || to_jsonb(p)
+                                                    ORDER BY report."publishedOn" DESC, report.id DESC) FROM (
+          SELECT s."reportId", ${progressSql('s')}
           FROM scoped s JOIN "Report" report ON report.id = s."reportId"
-          GROUP BY s."reportId" ORDER BY max(report."publishedOn") DESC, s."reportId" DESC LIMIT ${filter.listSize}) p), '[]')
-    ) AS dashboard`;
-  return row!.dashboard;
+          GROUP BY s."reportId" ORDER BY max(report."publishedOn") DESC, s."reportId" DESC LIMIT ${size}) p
+          JOIN "Report" report ON report.id = p."reportId"), '[]')
+    ) AS dashboard
+    FROM recommendation_figures f, item_figures i`;
+  const { dashboard } = row!;
+  return {
+    ...dashboard,
+    byOwner: dashboard.byOwner.map((counts) => ({ ...counts, owner: rowFromJson<Organisation>('Organisation', counts.owner) })),
+    overdueByOwner: dashboard.overdueByOwner.map((counts) => ({ ...counts, owner: rowFromJson<Organisation>('Organisation', counts.owner) })),
+    progressByReport: dashboard.progressByReport.map((progress) => ({ ...progress, report: rowFromJson<Report>('Report', progress.report) })),
+  };
 }

@@ -19,8 +19,10 @@ export const ACHIEVED: AssessmentVerdict = 'ACHIEVED';
 export const CLOSING_VERDICTS: readonly AssessmentVerdict[] = [ACHIEVED, 'NO_LONGER_APPLICABLE'];
 /** Verdicts short of achieved (with no verdict at all, a recommendation is unmet too). */
 export const UNMET_VERDICTS: readonly AssessmentVerdict[] = ['PARTLY_ACHIEVED', 'NOT_ACHIEVED'];
+/** The action item status in which the owner says the work is done, and owes the evidence that shows it. */
+export const ACTION_DONE: ActionItemStatus = 'COMPLETED';
 /** Action item statuses in which no more work is due. */
-export const FINISHED_ACTION_STATUSES: readonly ActionItemStatus[] = ['COMPLETED', 'CANCELLED'];
+export const FINISHED_ACTION_STATUSES: readonly ActionItemStatus[] = [ACTION_DONE, 'CANCELLED'];
 
 type Row = { targetDate: Date | null; status: RecommendationStatus; latestVerdict: AssessmentVerdict | null };
 
@@ -34,7 +36,26 @@ const column = (alias: string, name: string) => Prisma.raw(`${alias}."${name}"`)
 export function isOpen(rec: Pick<Row, 'status'>): boolean {
   return !CLOSED_STATUSES.includes(rec.status);
 }
+export const openWhere = (): Prisma.RecommendationWhereInput => ({ status: { notIn: [...CLOSED_STATUSES] } });
 export const openSql = (alias = 'r') => Prisma.sql`${column(alias, 'status')} NOT IN ${values(CLOSED_STATUSES)}`;
+
+/** The first day a recommendation untouched for `days` whole days was last changed before. */
+export function untouchedBefore(days: number, now = new Date()): Date {
+  return new Date(today(now).getTime() - days * 86_400_000);
+}
+
+/**
+ * Untouched (stale): open, and neither it nor its plan has changed for `days` whole days: the
+ * same all day, like overdue. The dashboard's figure and the list it links to both come from here.
+ */
+export function isUntouched(rec: Pick<Row, 'status'> & { updatedAt: Date }, days: number, now = new Date()): boolean {
+  return isOpen(rec) && rec.updatedAt.getTime() < untouchedBefore(days, now).getTime();
+}
+export function untouchedWhere(days: number, now = new Date()): Prisma.RecommendationWhereInput {
+  return { ...openWhere(), updatedAt: { lt: untouchedBefore(days, now) } };
+}
+export const untouchedSql = (days: number, now = new Date(), alias = 'r') =>
+  Prisma.sql`(${openSql(alias)} AND ${column(alias, 'updatedAt')} < ${untouchedBefore(days, now)})`;
 
 /** Past its target date, and neither reported implemented nor closed by an inspector. */
 export function isOverdue(rec: Row, now = new Date()): boolean {
@@ -117,3 +138,18 @@ export function actionItemOverdueWhere(now = new Date()): Prisma.ActionItemWhere
 /** The same, in SQL over an "ActionItem" row aliased `alias`. */
 export const actionItemOverdueSql = (now = new Date(), alias = 'a') =>
   Prisma.sql`(${column(alias, 'dueDate')} < ${today(now)}::date AND ${column(alias, 'status')} NOT IN ${values(FINISHED_ACTION_STATUSES)})`;
+
+/** Action items still to do: neither completed nor cancelled. */
+export function isActionItemOpen(item: { status: ActionItemStatus }): boolean {
+  return !FINISHED_ACTION_STATUSES.includes(item.status);
+}
+export const actionItemOpenWhere = (): Prisma.ActionItemWhereInput => ({ status: { notIn: [...FINISHED_ACTION_STATUSES] } });
+export const actionItemOpenSql = (alias = 'a') => Prisma.sql`${column(alias, 'status')} NOT IN ${values(FINISHED_ACTION_STATUSES)}`;
+
+/** Evidence to submit: the owner marked it completed and has submitted no evidence for it yet. */
+export function isAwaitingEvidence(item: { status: ActionItemStatus; evidenceCount: number }): boolean {
+  return item.status === ACTION_DONE && item.evidenceCount === 0;
+}
+export const awaitingEvidenceWhere = (): Prisma.ActionItemWhereInput => ({ status: ACTION_DONE, evidence: { none: {} } });
+export const awaitingEvidenceSql = (alias = 'a') =>
+  Prisma.sql`(${column(alias, 'status')} = ${value(ACTION_DONE)} AND NOT EXISTS (SELECT 1 FROM "Evidence" e WHERE e."actionItemId" = ${column(alias, 'id')}))`;

@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useNavigate } from 'react-router-dom';
 import { gapLabels, label } from '../common/choices';
 import { gapFilters, listLink } from './links';
@@ -19,13 +19,14 @@ export function ReportedVsVerifiedChart({ rows, scope }: { rows: DashboardData['
     <Panel title="Reported vs verified" to={listLink('recommendations', { ...gapFilters.OVERSTATED, ...(scope ? { ownerId: scope } : {}) })} linkText="Reported implemented, found not achieved">
       <div role="img" aria-label={`Reported against verified: ${data.map((d) => `${d.name} ${d.count}`).join('; ')}`} style={{ width: '100%', height: 260 }}>
         <ResponsiveContainer>
-          <BarChart data={data} layout="vertical" margin={{ left: 24, right: 16 }}>
+          <BarChart data={data} layout="vertical" margin={{ left: 24, right: 40 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} />
             <YAxis type="category" dataKey="name" width={170} />
             <Tooltip />
             <Bar dataKey="count" name="Recommendations" cursor="pointer" onClick={(entry: { payload?: { gap: string } }) => entry.payload && open(entry.payload.gap)}>
               {data.map((row) => <Cell key={row.gap} fill={colours[row.gap] ?? '#505a5f'} />)}
+              <LabelList dataKey="count" position="right" fontSize={12} />
             </Bar>
           </BarChart>
         </ResponsiveContainer>

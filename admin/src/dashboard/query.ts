@@ -2,26 +2,42 @@ import { actionItemFields } from '../providers/fields.ts';
 
 type Org = { id: string; name: string; shortName: string | null };
 
+export type DashboardActionItem = {
+  id: string; description: string; dueDate: string | null; status: string; isOverdue: boolean; evidenceCount: number; owner: Org;
+  recommendation: { id: string; reference: string; report: { title: string } };
+};
+
 export type DashboardData = {
+  staleDays: number;
   recommendationCount: number;
+  openRecommendationCount: number;
   overdueRecommendationCount: number;
   repeatedUnmetCount: number;
-  overdueActionItemCount: number;
   staleCount: number;
+  actionItemCount: number;
+  openActionItemCount: number;
+  overdueActionItemCount: number;
+  awaitingEvidenceCount: number;
   byOwner: { owner: Org; notStarted: number; inProgress: number; implemented: number; notPlanned: number; overdue: number; total: number }[];
+  overdueByOwner: { owner: Org; overdueRecommendations: number; overdueActionItems: number; overdue: number }[];
   reportedVsVerified: { gap: string; count: number }[];
   progressByReport: { report: { id: string; title: string; publishedOn: string }; progress: { recommendationCount: number; shareImplemented: number; shareAchieved: number } }[];
   repeatedUnmet: { id: string; reference: string; text: string; firstMadeOn: string | null; yearsOpen: number | null; repeatCount: number; owner: Org; report: { id: string; title: string } }[];
-  overdueActionItems: { id: string; description: string; dueDate: string | null; owner: Org; recommendation: { id: string; reference: string; report: { title: string } } }[];
+  overdueActionItems: DashboardActionItem[];
+  openActionItems: DashboardActionItem[];
 };
 
+// Both lists of action items ask for the same fields, so the server reads them in one statement.
 export const dashboardQuery = `query Dashboard($organisationId: ID) {
   dashboard(organisationId: $organisationId, listSize: 8) {
-    recommendationCount overdueRecommendationCount repeatedUnmetCount overdueActionItemCount staleCount
+    staleDays recommendationCount openRecommendationCount overdueRecommendationCount repeatedUnmetCount staleCount
+    actionItemCount openActionItemCount overdueActionItemCount awaitingEvidenceCount
     byOwner { owner { id name shortName } notStarted inProgress implemented notPlanned overdue total }
+    overdueByOwner { owner { id name shortName } overdueRecommendations overdueActionItems overdue }
     reportedVsVerified { gap count }
     progressByReport { report { id title publishedOn } progress { recommendationCount shareImplemented shareAchieved } }
     repeatedUnmet { id reference text firstMadeOn yearsOpen repeatCount owner { id name shortName } report { id title } }
     overdueActionItems { ${actionItemFields} }
+    openActionItems { ${actionItemFields} }
   }
 }`;

@@ -103,8 +103,8 @@ const recommendations: ResourceMapping = {
   argTypes: { filter: 'RecommendationFilter', orderBy: 'RecommendationOrder' },
   variables: (filter) => ({
     filter: withSearch(filter, [
-      'statuses', 'ownerId', 'includeDescendants', 'reportId', 'themeIds', 'responses', 'latestVerdicts', 'overdue',
-      'repeatedUnmet', 'repeats', 'unevidenced', 'assessed', 'targetDateFrom', 'targetDateTo', 'updatedSince',
+      'statuses', 'ownerId', 'includeDescendants', 'reportId', 'themeIds', 'responses', 'latestVerdicts', 'open', 'overdue',
+      'repeatedUnmet', 'repeats', 'unevidenced', 'assessed', 'targetDateFrom', 'targetDateTo', 'updatedSince', 'untouchedForDays',
     ]),
   }),
   sort: {
@@ -146,7 +146,10 @@ const actionItems: ResourceMapping = {
   fields: f.actionItemFields,
   argTypes: { filter: 'ActionItemFilter', orderBy: 'ActionItemOrder' },
   variables: (filter) => ({
-    filter: withSearch(filter, ['ownerId', 'includeDescendants', 'recommendationId', 'reportId', 'statuses', 'overdue', 'hasEvidence', 'dueFrom', 'dueTo', 'updatedSince']),
+    filter: withSearch(filter, [
+      'ownerId', 'includeDescendants', 'recommendationId', 'reportId', 'statuses', 'open', 'overdue', 'awaitingEvidence', 'hasEvidence', 'dueFrom', 'dueTo',
+      'updatedSince',
+    ]),
   }),
   sort: { dueDate: 'DUE_DATE', description: 'DESCRIPTION', status: 'STATUS', 'owner.name': 'OWNER', createdAt: 'CREATED_AT', updatedAt: 'UPDATED_AT' },
   toRecord: (node) => ({ ...node, ownerId: idOf(node.owner), recommendationId: idOf(node.recommendation) }),

@@ -1,7 +1,7 @@
 import { prisma } from '../../db/client.ts';
 import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { withinOrganisation } from '../../domain/organisation-tree.ts';
-import { actionItemOverdueWhere } from '../../domain/recommendation-rules.ts';
+import { actionItemOpenWhere, actionItemOverdueWhere, awaitingEvidenceWhere } from '../../domain/recommendation-rules.ts';
 import { notFound } from '../../errors.ts';
 import { builder } from '../builder.ts';
 import { globalIdOf } from '../shared/ids.ts';
@@ -18,7 +18,9 @@ const ActionItemFilter = builder.inputType('ActionItemFilter', {
     includeDescendants: t.boolean({ defaultValue: true, description: 'Whether ownerId takes in the organisations under it.' }),
     recommendationId: t.id({ description: 'In this recommendation’s plan.' }).validate(globalIdOf('Recommendation').nullish()),
     reportId: t.id({ description: 'For recommendations of this report.' }).validate(globalIdOf('Report').nullish()),
+    open: t.boolean({ description: 'Still to do: neither completed nor cancelled (or, if false, one of those).' }),
     overdue: t.boolean({ description: 'Past due and neither completed nor cancelled (or, if false, not).' }),
+    awaitingEvidence: t.boolean({ description: 'Marked completed with no evidence submitted yet: evidence to submit (or, if false, not).' }),
     dueFrom: t.field({ type: 'Date', description: 'Due on or after this date.' }),
     dueTo: t.field({ type: 'Date', description: 'Due on or before this date.' }),
     updatedSince: t.field({ type: 'DateTime', description: 'Changed at or after this time.' }),
@@ -34,7 +36,9 @@ function actionItemWhere(filter: typeof ActionItemFilter.$inferInput | null | un
   if (filter.ownerId) where.push({ owner: withinOrganisation(filter.ownerId, filter.includeDescendants ?? true) });
   if (filter.recommendationId) where.push({ recommendationId: filter.recommendationId });
   if (filter.reportId) where.push({ recommendation: { reportId: filter.reportId } });
+  if (typeof filter.open === 'boolean') where.push(filter.open ? actionItemOpenWhere() : { NOT: actionItemOpenWhere() });
   if (typeof filter.overdue === 'boolean') where.push(filter.overdue ? actionItemOverdueWhere() : { NOT: actionItemOverdueWhere() });
+  if (typeof filter.awaitingEvidence === 'boolean') where.push(filter.awaitingEvidence ? awaitingEvidenceWhere() : { NOT: awaitingEvidenceWhere() });
   if (filter.dueFrom) where.push({ dueDate: { gte: filter.dueFrom } });
   if (filter.dueTo) where.push({ dueDate: { lte: filter.dueTo } });
   if (filter.updatedSince) where.push({ updatedAt: { gte: filter.updatedSince } });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { prisma } from '../../db/client.ts';
 import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { withinOrganisation } from '../../domain/organisation-tree.ts';
-import { overdueWhere } from '../../domain/recommendation-rules.ts';
+import { openWhere, overdueWhere, untouchedWhere } from '../../domain/recommendation-rules.ts';
 import { notFound } from '../../errors.ts';
 import { rankRepeatCandidates, type RankedCandidate } from '../../domain/repeat-ranking.ts';
 import { builder } from '../builder.ts';
@@ -23,7 +23,11 @@ export const RecommendationFilter = builder.inputType('RecommendationFilter', {
     responses: t.field({ type: [RecommendationResponse], description: 'Some addressee has responded with any of these.' }),
     latestVerdicts: t.field({ type: [AssessmentVerdict], description: 'The latest inspector’s verdict is any of these.' }),
     assessed: t.boolean({ description: 'Whether inspectors have assessed it at all.' }),
+    open: t.boolean({ description: 'Neither reported implemented nor not planned (or, if false, one of those).' }),
     overdue: t.boolean({ description: 'Past its target date and neither reported implemented nor closed by an inspector (or, if false, not).' }),
+    untouchedForDays: t.int({ description: 'Open, and neither it nor its plan has changed for this many whole days (what the dashboard counts as untouched).' }).validate(
+      z.number().int().min(1, 'must be at least 1').max(3650, 'must be at most 3650').nullish(),
+    ),
     repeatedUnmet: t.boolean({ description: 'Repeats an earlier recommendation that was not achieved, and is not achieved itself (or, if false, not).' }),
     repeats: t.boolean({ description: 'Whether it repeats an earlier recommendation.' }),
     unevidenced: t.boolean({ description: 'Whether no evidence at all has been submitted for its action plan.' }),
@@ -47,7 +51,9 @@ export function recommendationWhere(filter: RecommendationFilterInput | null | u
   if (filter.responses?.length) where.push({ addressees: { some: { response: { in: filter.responses } } } });
   if (filter.latestVerdicts?.length) where.push({ latestVerdict: { in: filter.latestVerdicts } });
   if (typeof filter.assessed === 'boolean') where.push({ latestVerdict: filter.assessed ? { not: null } : null });
+  if (typeof filter.open === 'boolean') where.push(filter.open ? openWhere() : { NOT: openWhere() });
   if (typeof filter.overdue === 'boolean') where.push(filter.overdue ? overdueWhere() : { NOT: overdueWhere() });
+  if (filter.untouchedForDays) where.push(untouchedWhere(filter.untouchedForDays));
   if (typeof filter.repeatedUnmet === 'boolean') where.push({ isRepeatedUnmet: filter.repeatedUnmet });
   if (typeof filter.repeats === 'boolean') where.push({ repeatsId: filter.repeats ? { not: null } : null });
   if (typeof filter.unevidenced === 'boolean') {
