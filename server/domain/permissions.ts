@@ -13,7 +13,7 @@ export const ACTION_MEANINGS = {
   readRecords: 'Read reports, recommendations, plans, evidence, verdicts, organisations, themes and their history.',
   readAccount: 'Read an account’s details (email, whether it may sign in), its API tokens and its history: your own, or anyone’s as an administrator.',
   manageApiToken: 'Make or revoke API tokens while signed in (a token cannot make another): your own, or anyone’s as an administrator.',
-  updateStatus: 'Change a recommendation’s self-reported status: of your organisation or one under it as a leader, any as an inspector.',
+  updateStatus: 'Change a recommendation’s self-reported status: of your organisation or one under it as a leader (it is the owner’s report; inspectors give their own verdict instead).',
   respond: 'Record an addressee’s response to a recommendation: for your organisation or one under it as a leader, any as an inspector.',
   manageActionItem: 'Add, change, complete and remove action items: owned by your organisation or one under it as a leader, any as an inspector.',
   submitEvidence: 'Submit evidence for an action item: owned by your organisation or one under it as a leader, any as an inspector.',
@@ -47,8 +47,9 @@ export function canWrite(actor: Actor | null): actor is Actor {
   return actor !== null && actor.access === 'READ_WRITE' && actor.role !== 'VIEWER';
 }
 
+/** Not the owner's self-reported status: inspectors record their own verdict, and the gap between the two is the point. */
 const INSPECTOR_ACTIONS: Action[] = [
-  'updateStatus', 'respond', 'manageActionItem', 'submitEvidence', 'editRecommendation', 'loadReport',
+  'respond', 'manageActionItem', 'submitEvidence', 'editRecommendation', 'loadReport',
   'linkRepeats', 'verifyEvidence', 'recordAssessment', 'manageThemes',
 ];
 /** Leaders take these on records of their own organisation or one under it. */

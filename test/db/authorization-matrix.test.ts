@@ -15,6 +15,8 @@ const everyone: Who[] = ['anonymous', 'viewer', 'readToken', 'leaderOwn', 'leade
 /** Who may: leaders act within their own organisation's subtree; inspectors and administrators everywhere. */
 const LEADER_LEVEL: Who[] = ['leaderOwn', 'inspector', 'administrator'];
 const INSPECTOR_LEVEL: Who[] = ['inspector', 'administrator'];
+/** The owner's self-reported status: its own leaders, and administrators; inspectors give verdicts instead. */
+const OWNER_LEVEL: Who[] = ['leaderOwn', 'administrator'];
 const ADMINISTRATOR_LEVEL: Who[] = ['administrator'];
 const SIGNED_IN: Who[] = ['viewer', 'leaderOwn', 'leaderOther', 'inspector', 'administrator'];
 
@@ -38,7 +40,7 @@ type Case = {
 
 const cases: Case[] = [
   {
-    mutation: 'updateRecommendationStatus', allowed: LEADER_LEVEL, leaders: { own: 'hmpps.leader@example.org', other: 'leader@example.org' },
+    mutation: 'updateRecommendationStatus', allowed: OWNER_LEVEL, leaders: { own: 'hmpps.leader@example.org', other: 'leader@example.org' },
     query: 'mutation ($input: UpdateRecommendationStatusInput!) { updateRecommendationStatus(input: $input) { id } }',
     prepare: async () => {
       const r = await rec(2023, 'R2');

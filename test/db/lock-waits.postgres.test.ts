@@ -46,7 +46,7 @@ async function whileHeld<T>(id: number, work: () => Promise<T>): Promise<T> {
 describe(`a write that waits on a lock, on ${databaseKind}`, () => {
   it('is answered SERVER_BUSY with 503 and Retry-After once it has waited its time, and changes nothing', async () => {
     const rec = (await demoRecords()).rec(2023, 'R6');
-    const { cookie } = await signInOverHttp(server.url, 'inspector@example.org', 'inspector-demo-2026');
+    const { cookie } = await signInOverHttp(server.url, 'admin@example.org', 'admin-demo-2026');
     const historyBefore = await prisma.historyEvent.count();
     const started = performance.now();
     const answer = await whileHeld(rec.dbId, () =>
@@ -62,7 +62,7 @@ describe(`a write that waits on a lock, on ${databaseKind}`, () => {
 
   it('is stopped at the operation’s deadline when that comes first: TIMEOUT, its statement cancelled', async () => {
     const rec = (await demoRecords()).rec(2023, 'R7');
-    const { cookie } = await signInOverHttp(hurried.url, 'inspector@example.org', 'inspector-demo-2026');
+    const { cookie } = await signInOverHttp(hurried.url, 'admin@example.org', 'admin-demo-2026');
     const started = performance.now();
     const answer = await whileHeld(rec.dbId, async () => {
       const answer = await postGraphql(hurried.url, update, { input: { id: rec.id, version: rec.version, status: 'IMPLEMENTED', comment: 'Done.' } }, { cookie });

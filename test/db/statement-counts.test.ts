@@ -80,7 +80,7 @@ describe(`SQL statements per request on ${databaseKind}`, () => {
     const { count, data } = await statementsFor(
       'mutation ($input: UpdateRecommendationStatusInput!) { updateRecommendationStatus(input: $input) { id status version statusChangedAt } }',
       { input: { id: globalId('Recommendation', rec.id), version: rec.version, status: 'IMPLEMENTED', comment: 'Done.' } },
-      (await demoActors()).inspector,
+      (await demoActors()).admin,
     );
     expect(data.updateRecommendationStatus).toMatchObject({ status: 'IMPLEMENTED', version: rec.version + 1 });
     expect(count).toBe(3);

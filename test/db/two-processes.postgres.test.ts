@@ -27,7 +27,7 @@ const STATUS = `mutation ($input: UpdateRecommendationStatusInput!) { updateReco
 describe('two server processes on one PostgreSQL database', () => {
   it('show each other’s writes in counts within a second, and end a session signed out on the other within seconds', async () => {
     const [one, other] = await Promise.all([start(), start()]);
-    const { cookie } = await signInOverHttp(one, 'inspector@example.org', 'inspector-demo-2026');
+    const { cookie } = await signInOverHttp(one, 'admin@example.org', 'admin-demo-2026');
     const implemented = async (url: string) => {
       const { body } = await postGraphql<{ recommendations: { totalCount: number } }>(url, IMPLEMENTED, {}, { cookie });
       expect(body.errors).toBeUndefined();
