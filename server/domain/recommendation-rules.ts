@@ -24,7 +24,7 @@ export const ACTION_DONE: ActionItemStatus = 'COMPLETED';
 /** Action item statuses in which no more work is due. */
 export const FINISHED_ACTION_STATUSES: readonly ActionItemStatus[] = [ACTION_DONE, 'CANCELLED'];
 
-type Row = { targetDate: Date | null; status: RecommendationStatus; latestVerdict: AssessmentVerdict | null };
+type Row = { targetDate: Date | null; status: RecommendationStatus; latestVerdict: AssessmentVerdict | null; withdrawnAt: Date | null };
 
 /** An SQL list of enum values, from the constants above (never from input). */
 const values = (list: readonly string[]) => Prisma.raw(`(${list.map((value) => `'${value}'`).join(', ')})`);
@@ -32,12 +32,15 @@ const value = (one: string) => Prisma.raw(`'${one}'`);
 /** A column of the row aliased `alias`, e.g. r."latestVerdict". */
 const column = (alias: string, name: string) => Prisma.raw(`${alias}."${name}"`);
 
-/** Open on the owner's side: neither reported implemented nor not planned. */
-export function isOpen(rec: Pick<Row, 'status'>): boolean {
-  return !CLOSED_STATUSES.includes(rec.status);
+/**
+ * Open on the owner's side: neither reported implemented nor not planned. A withdrawn
+ * recommendation is asked of nobody any more: never open, so never overdue either.
+ */
+export function isOpen(rec: Pick<Row, 'status' | 'withdrawnAt'>): boolean {
+  return rec.withdrawnAt === null && !CLOSED_STATUSES.includes(rec.status);
 }
-export const openWhere = (): Prisma.RecommendationWhereInput => ({ status: { notIn: [...CLOSED_STATUSES] } });
-export const openSql = (alias = 'r') => Prisma.sql`${column(alias, 'status')} NOT IN ${values(CLOSED_STATUSES)}`;
+export const openWhere = (): Prisma.RecommendationWhereInput => ({ withdrawnAt: null, status: { notIn: [...CLOSED_STATUSES] } });
+export const openSql = (alias = 'r') => Prisma.sql`(${column(alias, 'withdrawnAt')} IS NULL AND ${column(alias, 'status')} NOT IN ${values(CLOSED_STATUSES)})`;
 
 /** The first day a recommendation untouched for `days` whole days was last changed before. */
 export function untouchedBefore(days: number, now = new Date()): Date {
@@ -48,7 +51,7 @@ export function untouchedBefore(days: number, now = new Date()): Date {
  * Untouched (stale): open, and neither it nor its plan has changed for `days` whole days: the
  * same all day, like overdue. The dashboard's figure and the list it links to both come from here.
  */
-export function isUntouched(rec: Pick<Row, 'status'> & { updatedAt: Date }, days: number, now = new Date()): boolean {
+export function isUntouched(rec: Pick<Row, 'status' | 'withdrawnAt'> & { updatedAt: Date }, days: number, now = new Date()): boolean {
   return isOpen(rec) && rec.updatedAt.getTime() < untouchedBefore(days, now).getTime();
 }
 export function untouchedWhere(days: number, now = new Date()): Prisma.RecommendationWhereInput {
@@ -70,6 +73,7 @@ export function isOverdue(rec: Row, now = new Date()): boolean {
 export function overdueWhere(now = new Date()): Prisma.RecommendationWhereInput {
   return {
     targetDate: { lt: today(now) },
+    withdrawnAt: null,
     status: { notIn: [...CLOSED_STATUSES] },
     OR: [{ latestVerdict: null }, { latestVerdict: { notIn: [...CLOSING_VERDICTS] } }],
   };
@@ -80,20 +84,26 @@ export const overdueSql = (now = new Date(), alias = 'r') => Prisma.sql`(${colum
   AND ${openSql(alias)}
   AND (${column(alias, 'latestVerdict')} IS NULL OR ${column(alias, 'latestVerdict')} NOT IN ${values(CLOSING_VERDICTS)}))`;
 
-/** Short of achieved: no verdict yet, or one that finds it only partly or not achieved. */
-export function isUnmet(latestVerdict: AssessmentVerdict | null): boolean {
-  return latestVerdict === null || UNMET_VERDICTS.includes(latestVerdict);
+/**
+ * Short of achieved: no verdict yet, or one that finds it only partly or not achieved. A withdrawn
+ * recommendation is no longer asked for, so it is not unmet.
+ */
+export function isUnmet(rec: Pick<Row, 'latestVerdict' | 'withdrawnAt'>): boolean {
+  return rec.withdrawnAt === null && (rec.latestVerdict === null || UNMET_VERDICTS.includes(rec.latestVerdict));
 }
 export const unmetSql = (alias: string) =>
-  Prisma.sql`(${column(alias, 'latestVerdict')} IS NULL OR ${column(alias, 'latestVerdict')} IN ${values(UNMET_VERDICTS)})`;
+  Prisma.sql`(${column(alias, 'withdrawnAt')} IS NULL AND (${column(alias, 'latestVerdict')} IS NULL OR ${column(alias, 'latestVerdict')} IN ${values(UNMET_VERDICTS)}))`;
 
 /**
  * Repeated and unmet: it repeats, through a link an inspector confirmed, an earlier recommendation
  * that is unmet, and is unmet itself. Stored on each recommendation (derived-facts.ts builds it
  * from `repeatedUnmetSql`), so lists filter on it.
  */
-export function isRepeatedUnmet(rec: { repeatConfirmed: boolean; latestVerdict: AssessmentVerdict | null }, earlier: { latestVerdict: AssessmentVerdict | null } | null): boolean {
-  return rec.repeatConfirmed && earlier !== null && isUnmet(earlier.latestVerdict) && isUnmet(rec.latestVerdict);
+export function isRepeatedUnmet(
+  rec: { repeatConfirmed: boolean } & Pick<Row, 'latestVerdict' | 'withdrawnAt'>,
+  earlier: Pick<Row, 'latestVerdict' | 'withdrawnAt'> | null,
+): boolean {
+  return rec.repeatConfirmed && earlier !== null && isUnmet(earlier) && isUnmet(rec);
 }
 /** The same, over a later recommendation aliased `later` left-joined to the one it repeats, `earlier`. */
 export const repeatedUnmetSql = (later: string, earlier: string) =>

@@ -58,7 +58,14 @@ const US = {
   rootList: 2_000,
   /** A mutation: its transaction, checks, writes and history. */
   mutation: 20_000,
+  /** One recommendation inserted with its addressees, themes, repeat link and history. */
+  insertedRecommendation: 3_000,
 };
+
+/** The share of the limit a preview of recommendations from a text or file is costed at. */
+const INTAKE_SHARE = 0.5;
+/** The recommendations a preview is costed as finding: a long report's. */
+const INTAKE_ROWS = 60;
 
 /** What a root list makes the database read besides its page, per row of its table. */
 type ListCost = {
@@ -217,6 +224,22 @@ export function fieldCost(args: Args, _context: unknown, field: Pick<GraphQLFiel
   const named = getNamedType(field.type);
   const rows = tableStatistics().rows;
 
+  switch (key) {
+    case 'Mutation.previewRecommendationIntake':
+      // Reading a file (up to seconds for a long PDF, in the server's own thread) and ranking each
+      // recommendation found: heavy, so it takes the heavy operations' share of turns
+      // (http/operation-queue.ts), and one operation holds one.
+      return { field: Math.ceil(INTAKE_SHARE * costLimit()), multiplier: 1 };
+    case 'Mutation.addRecommendations': {
+      // Each recommendation's rows, links and history, in one transaction.
+      const count = Array.isArray((args.input as Args | undefined)?.recommendations) ? ((args.input as Args).recommendations as unknown[]).length : 1;
+      return { field: US.mutation + count * US.insertedRecommendation, multiplier: count };
+    }
+    case 'RecommendationIntakePreview.rows':
+      return { field: US.nestedList + INTAKE_ROWS * US.object, multiplier: INTAKE_ROWS };
+    case 'IntakeRow.repeatCandidates':
+      return { field: US.nestedList + 5 * US.object, multiplier: 5 };
+  }
   if (parent === 'Mutation') return { field: US.mutation, multiplier: 1 };
   const list = LISTS[key];
   if (list) return rootList(list, args);

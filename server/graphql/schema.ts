@@ -24,6 +24,8 @@ import './evidence/mutations.ts';
 import './types/assessment.ts';
 import './types/history-event.ts';
 import './dashboard/query.ts';
+import './intake/type.ts';
+import './intake/mutations.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
 

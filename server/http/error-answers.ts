@@ -28,7 +28,7 @@ export function requestBodyErrors(): ErrorRequestHandler {
     if (res.headersSent || status < 400 || status >= 500) return next(error);
     const message =
       error.type === 'entity.too.large'
-        ? 'The request is too large: at most 1 MB.'
+        ? 'The request is too large: at most 1 MB, or 15 MB for a signed-in user who may make changes.'
         : error.type === 'encoding.unsupported'
           ? 'The request’s content-encoding is not supported: send it as it is, or gzip, deflate or br.'
           : error.type === 'charset.unsupported'

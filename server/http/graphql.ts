@@ -3,6 +3,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { Router, type Request, type RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Actor } from '../domain/actor.ts';
+import { canWrite } from '../domain/permissions.ts';
 import type http from 'node:http';
 import { authenticate, SESSION_COOKIE, sessionSecret } from '../auth/authenticate.ts';
 import { createApollo, type ApolloOptions } from '../graphql/apollo.ts';
@@ -15,6 +16,11 @@ import { requestBodyErrors } from './error-answers.ts';
 export type GraphqlEndpoint = { router: Router; stop(): Promise<void> };
 
 type Identified = { actor: Actor | null; caller: string };
+
+/** The largest request bodies: anyone's, and a writer's (a 10 MB file in base64, with room for the rest). */
+export const BODY_LIMITS = { anyone: '1mb', writer: '15mb' } as const;
+const smallBody = express.json({ limit: BODY_LIMITS.anyone });
+const writerBody = express.json({ limit: BODY_LIMITS.writer });
 
 const addressOf = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
@@ -56,8 +62,10 @@ export async function graphqlRouter(
       res.set('Cache-Control', 'no-store');
       next();
     },
-    express.json({ limit: '1mb' }),
     identify,
+    // Writers may send a file to read (recommendations from a report: at most 10 MB, sent as
+    // base64); everyone else stays within the small limit.
+    (req, res, next) => ((res.locals as Identified).actor && canWrite((res.locals as Identified).actor) ? writerBody : smallBody)(req, res, next),
     queue.wrap(expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
         const cookie = { httpOnly: true, sameSite: 'lax' as const, secure: req.secure, path: '/' };

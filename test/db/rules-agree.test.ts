@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSynthetic } from '../../prisma/seed/synthetic.ts';
-import { prisma } from '../../server/db/client.ts';
+import { inTransaction, prisma } from '../../server/db/client.ts';
 import { Prisma } from '../../server/db/generated/prisma/client.ts';
 import {
   actionItemOverdueSql,
@@ -19,6 +19,7 @@ import {
   reportedVsVerified,
   reportedVsVerifiedSql,
 } from '../../server/domain/recommendation-rules.ts';
+import { withdrawRecommendation } from '../../server/domain/report-recommendations.ts';
 import { loadReportProgress } from '../../server/graphql/reports/progress.ts';
 import { databaseKind, useTestDatabase } from '../support/database.ts';
 
@@ -29,13 +30,31 @@ useTestDatabase();
 const ids = (rows: { id: number }[]) => rows.map((row) => row.id).sort((a, b) => a - b);
 
 describe(`the rules pick the same rows in TypeScript, Prisma and SQL, on ${databaseKind}`, () => {
+  /** Recommendations withdrawn through the domain: overdue ones, repeated-and-unmet ones, and earlier ones that others repeat. */
+  let withdrawn: number[] = [];
+
   beforeAll(async () => {
     await loadSynthetic({ size: 1500, seed: 7 });
+    const pick = async (where: Prisma.RecommendationWhereInput) =>
+      (await prisma.recommendation.findMany({ where, select: { id: true, version: true }, orderBy: { id: 'asc' }, take: 5 }));
+    const chosen = [...(await pick(overdueWhere())), ...(await pick({ isRepeatedUnmet: true })), ...(await pick({ repeatedBy: { some: { isRepeatedUnmet: true } } }))];
+    const unique = [...new Map(chosen.map((rec) => [rec.id, rec])).values()];
+    // The synthetic data's inspector, of the inspectorate that published its reports.
+    const inspector = await prisma.user.findFirstOrThrow({ where: { role: 'INSPECTOR' }, include: { organisation: { select: { path: true } } } });
+    const actor = { userId: inspector.id, role: inspector.role, organisationId: inspector.organisationId, organisationPath: inspector.organisation?.path ?? null, apiTokenId: null, access: 'READ_WRITE' as const };
+    await inTransaction(async (tx) => {
+      for (const rec of unique) await withdrawRecommendation(tx, actor, { id: rec.id, version: rec.version, reason: 'Withdrawn for the test of the rules.' });
+    });
+    withdrawn = unique.map((rec) => rec.id).sort((a, b) => a - b);
+    expect(withdrawn.length).toBeGreaterThanOrEqual(10);
   });
 
   it('overdue and open recommendations', async () => {
-    const rows = await prisma.recommendation.findMany({ select: { id: true, targetDate: true, status: true, latestVerdict: true } });
+    const rows = await prisma.recommendation.findMany({ select: { id: true, targetDate: true, status: true, latestVerdict: true, withdrawnAt: true } });
     const overdue = ids(rows.filter((row) => isOverdue(row)));
+    // A withdrawn recommendation is neither open nor overdue.
+    expect(overdue.filter((id) => withdrawn.includes(id))).toEqual([]);
+    expect(ids(rows.filter(isOpen)).filter((id) => withdrawn.includes(id))).toEqual([]);
     // Both answers occur, or this would prove nothing.
     expect(overdue.length).toBeGreaterThan(0);
     expect(overdue.length).toBeLessThan(rows.length);
@@ -66,9 +85,11 @@ describe(`the rules pick the same rows in TypeScript, Prisma and SQL, on ${datab
   });
 
   it('repeated and unmet: the rule, the stored fact and its SQL', async () => {
-    const rows = await prisma.recommendation.findMany({ select: { id: true, repeatConfirmed: true, latestVerdict: true, repeatsId: true, isRepeatedUnmet: true } });
+    const rows = await prisma.recommendation.findMany({ select: { id: true, repeatConfirmed: true, latestVerdict: true, withdrawnAt: true, repeatsId: true, isRepeatedUnmet: true } });
     const byId = new Map(rows.map((row) => [row.id, row]));
     const repeatedUnmet = ids(rows.filter((row) => isRepeatedUnmet(row, row.repeatsId === null ? null : byId.get(row.repeatsId)!)));
+    // Neither a withdrawn recommendation nor one repeating a withdrawn one is repeated and unmet.
+    expect(repeatedUnmet.filter((id) => withdrawn.includes(id) || withdrawn.includes(byId.get(id)!.repeatsId!))).toEqual([]);
     expect(repeatedUnmet.length).toBeGreaterThan(0);
     expect(ids(rows.filter((row) => row.isRepeatedUnmet))).toEqual(repeatedUnmet);
     expect(ids(await prisma.recommendation.findMany({ where: { isRepeatedUnmet: true }, select: { id: true } }))).toEqual(repeatedUnmet);

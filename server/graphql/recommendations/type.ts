@@ -54,7 +54,7 @@ export const Recommendation = builder.prismaNode('Recommendation', {
     statusChangedAt: t.expose('statusChangedAt', { type: 'DateTime', description: 'When the owner last changed the status.' }),
     isOverdue: t.boolean({
       description: 'Past its target date, and neither reported implemented nor closed by an inspector.',
-      select: { targetDate: true, status: true, latestVerdict: true },
+      select: { targetDate: true, status: true, latestVerdict: true, withdrawnAt: true },
       resolve: (rec) => isOverdue(rec),
     }),
     daysSinceUpdate: t.int({

@@ -8,7 +8,7 @@ import { write } from '../shared/mutation.ts';
 import { REFERENCE_MAX, TEXT_MAX, TITLE_MAX, optionalText, requiredText, webAddress } from '../shared/validation.ts';
 import { ReportKind } from '../types/enums.ts';
 
-const NewRecommendationInput = builder.inputType('NewRecommendationInput', {
+export const NewRecommendationInput = builder.inputType('NewRecommendationInput', {
   description: 'A recommendation of a new report, as printed.',
   fields: (t) => ({
     reference: t.string({ required: true, description: 'The reference as printed, e.g. "R3".' }).validate(requiredText(REFERENCE_MAX)),

@@ -1,0 +1,144 @@
+import type { TransactionClient } from '../db/client.ts';
+import { badField, notFound } from '../errors.ts';
+import { authorize, type Actor } from './actor.ts';
+import { refreshDerivedFacts } from './derived-facts.ts';
+import { recordHistory, type HistoryEntry } from './history.ts';
+import { checkOrganisations, checkThemes } from './known-records.ts';
+import { recommendationLabel } from './labels.ts';
+import { checkRepeatLink } from './repeats.ts';
+import type { NewRecommendation } from './reports.ts';
+import { checkVersion, expectUpdated } from './versions.ts';
+
+/**
+ * What a report recommends, changed by its inspectorate after the report was loaded:
+ * recommendations added (one, or all those of a corrected intake preview) and withdrawn. Only
+ * inspectors of the report's inspectorate (and administrators) may; every change leaves history.
+ */
+
+const WHAT = 'The recommendation';
+
+/** Inserts recommendations of a report from `firstPosition` on, with their history and repeat links. */
+export async function insertRecommendations(
+  tx: TransactionClient,
+  report: { id: number },
+  recommendations: NewRecommendation[],
+  firstPosition: number,
+): Promise<{ ids: number[]; history: HistoryEntry[] }> {
+  const ids: number[] = [];
+  const history: HistoryEntry[] = [];
+  for (const [index, rec] of recommendations.entries()) {
+    const addressees = [...new Set([rec.ownerId, ...(rec.addresseeIds ?? [])])];
+    const row = await tx.recommendation.create({
+      data: {
+        reportId: report.id,
+        reference: rec.reference,
+        position: firstPosition + index,
+        text: rec.text,
+        ownerId: rec.ownerId,
+        targetDate: rec.targetDate,
+        repeatsId: rec.repeatsId ?? undefined,
+        repeatConfirmed: Boolean(rec.repeatsId),
+        addressees: { create: addressees.map((organisationId) => ({ organisationId })) },
+        themes: { connect: (rec.themeIds ?? []).map((id) => ({ id })) },
+      },
+      select: { id: true },
+    });
+    ids.push(row.id);
+    const on = { subject: 'RECOMMENDATION' as const, subjectId: row.id, recommendationId: row.id, reportId: report.id };
+    history.push({ ...on, kind: 'CREATED' });
+    if (rec.repeatsId) {
+      const earlier = await recommendationLabel(tx, rec.repeatsId);
+      history.push({ ...on, kind: 'REPEAT_LINKED', field: 'repeats', toValue: earlier });
+      history.push({ ...on, kind: 'REPEAT_CONFIRMED', field: 'repeats', toValue: earlier });
+    }
+  }
+  return { ids, history };
+}
+
+/**
+ * Adds recommendations to an existing report, in one transaction: the rows of a corrected intake
+ * preview with the repeats chosen in it, or a single recommendation. References stay unique in
+ * the report.
+ */
+export async function addRecommendations(
+  tx: TransactionClient,
+  actor: Actor,
+  input: { reportId: number; recommendations: NewRecommendation[] },
+): Promise<number[]> {
+  const report = await tx.report.findUnique({
+    where: { id: input.reportId },
+    select: { id: true, publishedOn: true, inspectorate: { select: { path: true } } },
+  });
+  if (!report) throw notFound('The report');
+  authorize(actor, 'loadReport', { inspectoratePath: report.inspectorate.path });
+  const existing = await tx.recommendation.findMany({ where: { reportId: report.id }, select: { reference: true, position: true } });
+  const references = new Set(existing.map((rec) => rec.reference));
+  const organisationIds = new Set<number>();
+  const themeIds = new Set<number>();
+  for (const [index, rec] of input.recommendations.entries()) {
+    if (references.has(rec.reference)) {
+      throw badField(['recommendations', index, 'reference'], `the report already has a recommendation ${rec.reference}`);
+    }
+    references.add(rec.reference);
+    organisationIds.add(rec.ownerId);
+    rec.addresseeIds?.forEach((id) => organisationIds.add(id));
+    rec.themeIds?.forEach((id) => themeIds.add(id));
+    if (rec.repeatsId) {
+      await checkRepeatLink(tx, { reportPublishedOn: report.publishedOn }, rec.repeatsId, ['recommendations', index, 'repeatsId']);
+    }
+  }
+  await checkOrganisations(tx, [...organisationIds], ['recommendations']);
+  await checkThemes(tx, [...themeIds], ['recommendations'], 'a theme is not known');
+  const firstPosition = existing.reduce((most, rec) => Math.max(most, rec.position + 1), 0);
+  const { ids, history } = await insertRecommendations(tx, report, input.recommendations, firstPosition);
+  await recordHistory(tx, actor, [
+    ...history,
+    {
+      kind: 'UPDATED',
+      subject: 'REPORT',
+      subjectId: report.id,
+      reportId: report.id,
+      field: 'recommendations',
+      toValue: `added ${input.recommendations.map((rec) => rec.reference).join(', ')}`,
+    },
+  ]);
+  await refreshDerivedFacts(tx, ids);
+  return ids;
+}
+
+/**
+ * Withdraws a recommendation, with the reason: it stays in its report, shown as withdrawn, but is
+ * no longer open, overdue or repeated-and-unmet (recommendation-rules.ts), nor is a later
+ * recommendation that repeats it repeated-and-unmet.
+ */
+export async function withdrawRecommendation(
+  tx: TransactionClient,
+  actor: Actor,
+  input: { id: number; version: number; reason: string },
+): Promise<number> {
+  const current = await tx.recommendation.findUnique({
+    where: { id: input.id },
+    select: { id: true, version: true, reportId: true, withdrawnAt: true, report: { select: { inspectorate: { select: { path: true } } } } },
+  });
+  if (!current) throw notFound(WHAT);
+  authorize(actor, 'loadReport', { inspectoratePath: current.report.inspectorate.path });
+  checkVersion(current, input.version, WHAT);
+  if (current.withdrawnAt) throw badField(['id'], 'the recommendation is already withdrawn');
+  const { count } = await tx.recommendation.updateMany({
+    where: { id: input.id, version: input.version },
+    data: { withdrawnAt: new Date(), withdrawalReason: input.reason, version: { increment: 1 } },
+  });
+  expectUpdated(count, WHAT);
+  await recordHistory(tx, actor, {
+    kind: 'WITHDRAWN',
+    subject: 'RECOMMENDATION',
+    subjectId: input.id,
+    recommendationId: input.id,
+    reportId: current.reportId,
+    field: 'withdrawn',
+    toValue: 'withdrawn',
+    comment: input.reason,
+  });
+  await refreshDerivedFacts(tx, [input.id]);
+  return input.id;
+}
