@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { createTokenMutation, revokeTokenMutation, tokensQuery } from '../../admin/src/apiTokens/queries.ts';
 import { dashboardQuery } from '../../admin/src/dashboard/query.ts';
 import { exampleOperation } from '../../admin/src/explorer/example.ts';
-import { introspectionQuery } from '../../admin/src/explorer/introspection.ts';
 import { demoDataQuery } from '../../admin/src/layout/demoData.ts';
 import { listDocument, manyDocument, oneDocument, writeDocument } from '../../admin/src/providers/documents.ts';
 import { resources, type Operation } from '../../admin/src/providers/resources.ts';
@@ -48,7 +47,6 @@ const literalDocuments: Sent[] = [
   ...literals('recommendations/queries.ts', { repeatCandidatesQuery }),
   ...literals('layout/demoData.ts', { demoDataQuery }),
   ...literals('explorer/example.ts', { exampleOperation }),
-  ...literals('explorer/introspection.ts', { introspectionQuery }),
 ];
 
 const documents = [...resourceDocuments, ...literalDocuments];

@@ -2,8 +2,17 @@
 export const exampleOperation = `query OverdueRecommendations($first: Int) {
   recommendations(first: $first, filter: { overdue: true }) {
     totalCount
-    edges { node { reference text owner { name } targetDate report { title } } }
+    edges {
+      node {
+        reference
+        text
+        owner { name }
+        targetDate
+        report { title }
+      }
+    }
   }
-}`;
+}
+`;
 
 export const exampleVariables = '{ "first": 5 }';

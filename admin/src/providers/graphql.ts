@@ -6,12 +6,13 @@ export const GRAPHQL_PATH = '/graphql';
 export type GraphqlResponse<T> = { data?: T | null; errors?: GraphqlError[] };
 
 /** Posts an operation and returns the raw response, errors included (for the API explorer). */
-export async function postGraphql<T>(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: GraphqlResponse<T> }> {
+export async function postGraphql<T>(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<{ status: number; body: GraphqlResponse<T> }> {
   const response = await fetch(GRAPHQL_PATH, {
     method: 'POST',
     credentials: 'same-origin',
+    // A JSON body is what the server's CSRF prevention asks of a browser: a form post cannot send one.
     headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables, operationName }),
   });
   const text = await response.text();
   try {
