@@ -2,7 +2,7 @@
 
 const organisationRef = 'id name shortName';
 
-export const reportFields = `id title kind publishedOn url summary version createdAt updatedAt viewerCanEdit
+export const reportFields = `id title kind publishedOn url summary version createdAt updatedAt viewerCanEdit viewerCanChangeRecommendations
   inspectorate { ${organisationRef} }
   followsUp { id title publishedOn }
   progress { recommendationCount implementedByOwners achievedByInspectors assessedByInspectors shareImplemented shareAchieved }`;
@@ -11,6 +11,7 @@ export const reportDetailFields = `followedUpBy { id title publishedOn }`;
 
 export const recommendationFields = `id reference position text status statusChangedAt targetDate version createdAt updatedAt
   isOverdue isRepeatedUnmet repeatCount firstMadeOn yearsOpen latestVerdict reportedVsVerified daysSinceUpdate actionItemCount
+  withdrawnAt withdrawalReason viewerCanWithdraw
   repeatConfirmed viewerCanEdit viewerCanUpdateStatus viewerCanManageActionPlan viewerCanLinkRepeats viewerCanAssess
   owner { ${organisationRef} }
   report { id title publishedOn }

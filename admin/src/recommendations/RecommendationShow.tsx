@@ -7,11 +7,12 @@ import { HistorySection } from './HistorySection';
 import { LineageSection } from './LineageSection';
 import { RecommendationSummary } from './RecommendationSummary';
 import { RepeatCandidatesSection } from './RepeatCandidatesSection';
+import { WithdrawButton, WithdrawnNotice } from './WithdrawRecommendation';
 
 function Actions() {
   const record = useRecordContext();
   const { canAccess } = useCanAccess({ action: 'edit', resource: 'recommendations', record });
-  return <TopToolbar>{canAccess && <EditButton label="Edit details" />}</TopToolbar>;
+  return <TopToolbar>{canAccess && <EditButton label="Edit details" />}<WithdrawButton /></TopToolbar>;
 }
 
 function Title() {
@@ -24,6 +25,7 @@ export default function RecommendationShow() {
     <Show actions={<Actions />} title={<Title />} component="div">
       <Card>
         <CardContent>
+          <WithdrawnNotice />
           <RecommendationSummary />
           <LineageSection />
           <RepeatCandidatesSection />

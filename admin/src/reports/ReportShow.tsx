@@ -6,10 +6,12 @@ import {
 import { recommendationStatusLabels, reportKindChoices, verdictLabels } from '../common/choices';
 import { EnumChip, statusColours, verdictColours } from '../common/EnumChip';
 import { ProgressField } from './ProgressField';
+import { RecommendationIntakeButtons } from './LoadRecommendations';
 
 function Actions() {
   return (
     <TopToolbar>
+      <RecommendationIntakeButtons />
       <EditButton />
     </TopToolbar>
   );

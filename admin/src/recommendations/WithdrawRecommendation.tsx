@@ -1,0 +1,51 @@
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
+import { useState } from 'react';
+import { useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { readableMoment } from '../common/dates';
+import { graphql } from '../providers/graphql';
+
+const WITHDRAW = `mutation WithdrawRecommendation($input: WithdrawRecommendationInput!) { withdrawRecommendation(input: $input) { id version withdrawnAt } }`;
+
+/** Withdraws the recommendation, with the reason: it stays in its report, shown as withdrawn. */
+export function WithdrawButton() {
+  const record = useRecordContext();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (!record?.viewerCanWithdraw) return null;
+  const withdraw = async () => {
+    try {
+      await graphql(WITHDRAW, { input: { id: record.id, version: record.version, reason } });
+      setOpen(false);
+      notify('Recommendation withdrawn', { type: 'success' });
+      refresh();
+    } catch (caught) {
+      setError((caught as Error).message);
+    }
+  };
+  return (
+    <>
+      <Button size="small" color="warning" onClick={() => { setReason(''); setError(null); setOpen(true); }}>Withdraw</Button>
+      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm" aria-labelledby="withdraw-title">
+        <DialogTitle id="withdraw-title">Withdraw recommendation {record.reference}</DialogTitle>
+        <DialogContent>
+          <TextField label="Why it is withdrawn" required fullWidth multiline minRows={3} value={reason} onChange={(e) => setReason(e.target.value)} sx={{ mt: 1 }} />
+          {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setOpen(false)}>Cancel</Button>
+          <Button variant="contained" color="warning" disabled={!reason.trim()} onClick={withdraw}>Withdraw</Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}
+
+/** Says plainly that the recommendation was withdrawn, when and why. */
+export function WithdrawnNotice() {
+  const record = useRecordContext();
+  if (!record?.withdrawnAt) return null;
+  return <Alert severity="info" sx={{ mb: 2 }}>Withdrawn on {readableMoment(record.withdrawnAt)}: {record.withdrawalReason}</Alert>;
+}

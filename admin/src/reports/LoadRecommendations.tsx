@@ -1,0 +1,258 @@
+import DeleteIcon from '@mui/icons-material/Delete';
+import {
+  Alert, Autocomplete, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, IconButton,
+  Radio, RadioGroup, Stack, Tab, Tabs, TextField, Typography, useMediaQuery,
+} from '@mui/material';
+import { useEffect, useState } from 'react';
+import { useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { graphql } from '../providers/graphql';
+
+/**
+ * Loading a report's recommendations: paste its recommendations section or choose its PDF, Word
+ * document, spreadsheet or CSV; the server reads and splits it and proposes addressees and probable
+ * repeats; the inspector corrects the rows (reference, text, addressees, target date, the repeat
+ * to link, or none) and saves them all in one step. "Add recommendation" is the same table with
+ * one empty row.
+ */
+
+type Organisation = { id: string; name: string; shortName: string | null };
+type Candidate = {
+  score: number;
+  recommendation: { id: string; reference: string; text: string; status: string; latestVerdict: string | null; report: { title: string; publishedOn: string } };
+};
+type Row = { key: number; reference: string; text: string; addressees: Organisation[]; targetDate: string; warnings: string[]; candidates: Candidate[]; repeatsId: string };
+
+const PREVIEW = `mutation PreviewRecommendationIntake($input: PreviewRecommendationIntakeInput!) {
+  previewRecommendationIntake(input: $input) {
+    format warnings
+    rows { reference text targetDate warnings addressees { id name shortName }
+      repeatCandidates { score recommendation { id reference text status latestVerdict report { title publishedOn } } } }
+  }
+}`;
+const ADD = `mutation AddRecommendations($input: AddRecommendationsInput!) { addRecommendations(input: $input) { id } }`;
+const ORGANISATIONS = `query IntakeOrganisations { organisations(first: 200) { edges { node { id name shortName } } } }`;
+
+type Preview = {
+  previewRecommendationIntake: {
+    format: string;
+    warnings: string[];
+    rows: { reference: string; text: string; targetDate: string | null; warnings: string[]; addressees: Organisation[]; repeatCandidates: Candidate[] }[];
+  };
+};
+
+let nextKey = 1;
+const emptyRow = (): Row => ({ key: nextKey++, reference: '', text: '', addressees: [], targetDate: '', warnings: [], candidates: [], repeatsId: '' });
+
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+const year = (day: string) => day.slice(0, 4);
+
+function CandidateChoice({ row, onChange }: { row: Row; onChange: (repeatsId: string) => void }) {
+  if (row.candidates.length === 0) return <Typography variant="body2" color="text.secondary">No probable repeat found</Typography>;
+  return (
+    <RadioGroup value={row.repeatsId} onChange={(event) => onChange(event.target.value)} aria-label={`Repeats, for ${row.reference}`}>
+      <FormControlLabel value="" control={<Radio size="small" />} label={<Typography variant="body2">None: not a repeat</Typography>} />
+      {row.candidates.map(({ recommendation: rec }) => (
+        <FormControlLabel
+          key={rec.id}
+          value={rec.id}
+          control={<Radio size="small" />}
+          label={
+            <Box>
+              <Typography variant="body2"><strong>{rec.reference}</strong> · {rec.report.title} ({year(rec.report.publishedOn)})</Typography>
+              <Typography variant="caption" color="text.secondary">
+                {rec.status.replace(/_/g, ' ').toLowerCase()} · {rec.latestVerdict ? rec.latestVerdict.replace(/_/g, ' ').toLowerCase() : 'no verdict yet'} — {rec.text.slice(0, 140)}
+              </Typography>
+            </Box>
+          }
+        />
+      ))}
+    </RadioGroup>
+  );
+}
+
+function RowEditor({ row, organisations, onChange, onRemove }: { row: Row; organisations: Organisation[]; onChange: (row: Row) => void; onRemove: () => void }) {
+  return (
+    <Box sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1.5 }} data-testid="intake-row">
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5}>
+        <Stack spacing={1.5} sx={{ flex: 3, minWidth: 0 }}>
+          <Stack direction="row" spacing={1} alignItems="flex-start">
+            <TextField label="Reference" size="small" value={row.reference} onChange={(e) => onChange({ ...row, reference: e.target.value })} sx={{ width: 110 }} />
+            <TextField label="Target date" type="date" size="small" value={row.targetDate} onChange={(e) => onChange({ ...row, targetDate: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 170 }} />
+            <Box sx={{ flex: 1 }} />
+            <IconButton aria-label={`Remove ${row.reference}`} onClick={onRemove}><DeleteIcon /></IconButton>
+          </Stack>
+          <TextField label="Recommendation" multiline minRows={2} size="small" value={row.text} onChange={(e) => onChange({ ...row, text: e.target.value })} />
+          <Autocomplete
+            multiple
+            size="small"
+            options={organisations}
+            value={row.addressees}
+            isOptionEqualToValue={(a, b) => a.id === b.id}
+            getOptionLabel={(organisation) => organisation.shortName ? `${organisation.name} (${organisation.shortName})` : organisation.name}
+            onChange={(_event, value) => onChange({ ...row, addressees: value })}
+            renderInput={(params) => <TextField {...params} label="Addressed to (the first owns it)" />}
+          />
+          {row.warnings.map((warning) => <Alert key={warning} severity="warning" sx={{ py: 0 }}>{warning}</Alert>)}
+        </Stack>
+        <Box sx={{ flex: 2, minWidth: 0 }}>
+          <Typography variant="subtitle2">Probably repeats</Typography>
+          <CandidateChoice row={row} onChange={(repeatsId) => onChange({ ...row, repeatsId })} />
+        </Box>
+      </Stack>
+    </Box>
+  );
+}
+
+export function LoadRecommendationsDialog({ open, onClose, blank }: { open: boolean; onClose: () => void; blank: boolean }) {
+  const report = useRecordContext();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const narrow = useMediaQuery('(max-width: 900px)');
+  const [source, setSource] = useState<'paste' | 'file'>('paste');
+  const [text, setText] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const [organisations, setOrganisations] = useState<Organisation[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    setRows(blank ? [emptyRow()] : null);
+    setText('');
+    setFile(null);
+    setError(null);
+    setWarnings([]);
+    graphql<{ organisations: { edges: { node: Organisation }[] } }>(ORGANISATIONS).then((data) => setOrganisations(data.organisations.edges.map((edge) => edge.node)), () => undefined);
+  }, [open, blank]);
+
+  if (!report) return null;
+
+  const read = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const input = source === 'paste' ? { reportId: report.id, text } : { reportId: report.id, file: { name: file!.name, contentBase64: await readAsBase64(file!) } };
+      const data = await graphql<Preview>(PREVIEW, { input });
+      const preview = data.previewRecommendationIntake;
+      setWarnings(preview.warnings);
+      setRows(preview.rows.map((row) => ({
+        key: nextKey++,
+        reference: row.reference,
+        text: row.text,
+        addressees: row.addressees,
+        targetDate: row.targetDate ?? '',
+        warnings: row.warnings,
+        candidates: row.repeatCandidates,
+        repeatsId: '',
+      })));
+    } catch (caught) {
+      setError((caught as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = async () => {
+    if (!rows) return;
+    const missing = rows.find((row) => !row.reference.trim() || !row.text.trim() || row.addressees.length === 0);
+    if (missing) {
+      setError(`Each row needs a reference, a text and an addressee${missing.reference ? ` (see ${missing.reference})` : ''}.`);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await graphql(ADD, {
+        input: {
+          reportId: report.id,
+          recommendations: rows.map((row) => ({
+            reference: row.reference.trim(),
+            text: row.text.trim(),
+            ownerId: row.addressees[0]!.id,
+            addresseeIds: row.addressees.slice(1).map((organisation) => organisation.id),
+            targetDate: row.targetDate || null,
+            repeatsId: row.repeatsId || null,
+          })),
+        },
+      });
+      notify(`${rows.length} recommendation${rows.length === 1 ? '' : 's'} added`, { type: 'success' });
+      onClose();
+      refresh();
+    } catch (caught) {
+      setError((caught as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const update = (key: number, row: Row) => setRows((current) => current?.map((other) => (other.key === key ? row : other)) ?? null);
+  const remove = (key: number) => setRows((current) => current?.filter((other) => other.key !== key) ?? null);
+
+  return (
+    <Dialog open={open} onClose={onClose} fullWidth maxWidth="lg" fullScreen={narrow} aria-labelledby="load-recommendations-title">
+      <DialogTitle id="load-recommendations-title">{blank ? 'Add recommendation' : 'Load recommendations'} — {report.title}</DialogTitle>
+      <DialogContent dividers>
+        {rows === null && (
+          <Stack spacing={2}>
+            <Tabs value={source} onChange={(_event, value) => setSource(value)}>
+              <Tab value="paste" label="Paste text" />
+              <Tab value="file" label="Choose a file" />
+            </Tabs>
+            {source === 'paste' ? (
+              <TextField label="The recommendations section, as printed" multiline minRows={10} value={text} onChange={(e) => setText(e.target.value)} />
+            ) : (
+              <Stack spacing={1}>
+                <Button variant="outlined" component="label" sx={{ alignSelf: 'flex-start' }}>
+                  Choose a PDF, Word, Excel or CSV file
+                  <input hidden type="file" accept=".pdf,.docx,.xlsx,.csv,application/pdf" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="intake-file" />
+                </Button>
+                <Typography variant="body2">{file ? `${file.name} (${Math.ceil(file.size / 1024)} kB)` : 'No file chosen. At most 10 MB.'}</Typography>
+              </Stack>
+            )}
+          </Stack>
+        )}
+        {rows !== null && (
+          <Stack spacing={1.5}>
+            {!blank && <Typography variant="body2">{rows.length} recommendation{rows.length === 1 ? '' : 's'} found. Correct them, choose the repeats, then save: nothing is saved before.</Typography>}
+            {warnings.map((warning) => <Alert key={warning} severity="warning">{warning}</Alert>)}
+            {rows.map((row) => <RowEditor key={row.key} row={row} organisations={organisations} onChange={(changed) => update(row.key, changed)} onRemove={() => remove(row.key)} />)}
+            <Button onClick={() => setRows((current) => [...(current ?? []), emptyRow()])} sx={{ alignSelf: 'flex-start' }}>Add a row</Button>
+          </Stack>
+        )}
+        {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        {rows === null ? (
+          <Button variant="contained" onClick={read} disabled={busy || (source === 'paste' ? !text.trim() : !file)}>{busy ? 'Reading…' : 'Read recommendations'}</Button>
+        ) : (
+          <Button variant="contained" onClick={save} disabled={busy || rows.length === 0}>{busy ? 'Saving…' : `Save ${rows.length} recommendation${rows.length === 1 ? '' : 's'}`}</Button>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/** The report page's buttons for loading and adding recommendations, shown to those who may. */
+export function RecommendationIntakeButtons() {
+  const report = useRecordContext();
+  const [open, setOpen] = useState<'load' | 'add' | null>(null);
+  if (!report?.viewerCanChangeRecommendations) return null;
+  return (
+    <>
+      <Button size="small" onClick={() => setOpen('load')}>Load recommendations</Button>
+      <Button size="small" onClick={() => setOpen('add')}>Add recommendation</Button>
+      <LoadRecommendationsDialog open={open !== null} blank={open === 'add'} onClose={() => setOpen(null)} />
+    </>
+  );
+}
