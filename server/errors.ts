@@ -62,7 +62,9 @@ export function notFound(what: string): GraphQLError {
 /** Someone else changed the record since the client read it. */
 export function staleVersion(what: string, currentVersion?: number): GraphQLError {
   return new GraphQLError(`${what} has been changed by someone else since you read it. Reload it and try again.`, {
-    extensions: { code: 'CONFLICT', ...(currentVersion === undefined ? {} : { currentVersion }) },
+    // `stale` tells it apart from a refusal by the rules (conflict() below): a client may offer to
+    // load the current version and re-apply what the person typed.
+    extensions: { code: 'CONFLICT', stale: true, ...(currentVersion === undefined ? {} : { currentVersion }) },
   });
 }
 

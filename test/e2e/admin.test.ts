@@ -162,7 +162,7 @@ describe('admin app', () => {
     await page.getByRole('cell', { name: 'A1', exact: true }).waitFor();
   });
 
-  it('says so when someone else changed the record, and offers to reload', async () => {
+  it('says so when someone else changed the record, and offers to keep what was typed', async () => {
     const post = await apiSession(stack.url, demoUsers.inspector);
     const reports = await post<{ reports: { edges: { node: { id: string; version: number } }[] } }>('{ reports(first: 1) { edges { node { id version } } } }');
     const report = reports.data!.reports.edges[0]!.node;
@@ -174,8 +174,8 @@ describe('admin app', () => {
     expect(changed.errors).toBeUndefined();
     await page.getByLabel('Summary').fill('Changed in the browser too.');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText(/Someone else changed this record/).waitFor();
-    await page.getByRole('button', { name: 'Reload' }).waitFor();
+    await page.getByText('Someone else saved this record after you opened it').waitFor();
+    await page.getByRole('button', { name: 'Keep my changes on the saved version' }).waitFor();
   });
 
   it('lists reports readably at desktop and tablet widths', async () => {

@@ -1,14 +1,15 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { Edit } from 'react-admin';
+import { RecordForm } from '../common/RecordForm';
 import { useWriteErrors } from '../common/useWriteErrors';
 import { ActionItemInputs } from './ActionItemInputs';
 
 export default function ActionItemEdit() {
-  const onError = useWriteErrors();
+  const onError = useWriteErrors({ form: true });
   return (
     <Edit mutationMode="pessimistic" mutationOptions={{ onError }} redirect="list">
-      <SimpleForm>
+      <RecordForm>
         <ActionItemInputs editing />
-      </SimpleForm>
+      </RecordForm>
     </Edit>
   );
 }

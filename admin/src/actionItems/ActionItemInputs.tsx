@@ -2,6 +2,9 @@ import { AutocompleteInput, ReferenceInput, SelectInput, TextInput, required } f
 import { DayInput } from '../common/DayInput';
 import { actionStatusChoices } from '../common/choices';
 
+/** Owners the person may give an action to, as the server decides it (and none that is inactive). */
+export const assignableOwners = { viewerMay: 'MANAGE_ACTION_ITEM', active: true };
+
 const statusesBeforeCompletion = actionStatusChoices.filter((choice) => choice.id !== 'COMPLETED');
 
 /** One line of an action plan; completion goes through its own button, which records the date. */
@@ -9,7 +12,7 @@ export function ActionItemInputs({ editing = false }: { editing?: boolean }) {
   return (
     <>
       <TextInput source="description" label="What will be done" multiline minRows={2} validate={required()} fullWidth />
-      <ReferenceInput source="ownerId" reference="organisations">
+      <ReferenceInput source="ownerId" reference="organisations" filter={assignableOwners}>
         <AutocompleteInput label="Owning organisation" optionText="name" validate={required()} fullWidth />
       </ReferenceInput>
       <TextInput source="leadPerson" label="Lead person" fullWidth />

@@ -1,6 +1,7 @@
 import { Button, Dialog, DialogContent, DialogTitle } from '@mui/material';
 import { useId, type ReactNode } from 'react';
-import { CreateBase, EditBase, SaveButton, SimpleForm, Toolbar, useNotify, useRefresh, type Identifier } from 'react-admin';
+import { CreateBase, EditBase, useNotify, useRefresh, type Identifier } from 'react-admin';
+import { RecordForm, RecordToolbar } from './RecordForm';
 import { useWriteErrors } from './useWriteErrors';
 
 type DialogProps = { open: boolean; onClose: () => void; title: string; children: ReactNode; saveLabel?: string };
@@ -19,16 +20,9 @@ function FormDialog({ open, onClose, title, children }: { open: boolean; onClose
 /** The form inside a dialog, with Save and Cancel. */
 function DialogForm({ onCancel, saveLabel, children }: { onCancel: () => void; saveLabel?: string; children: ReactNode }) {
   return (
-    <SimpleForm
-      toolbar={
-        <Toolbar sx={{ gap: 1 }}>
-          <SaveButton label={saveLabel ?? 'Save'} alwaysEnable />
-          <Button onClick={onCancel}>Cancel</Button>
-        </Toolbar>
-      }
-    >
+    <RecordForm toolbar={<RecordToolbar saveLabel={saveLabel}><Button onClick={onCancel}>Cancel</Button></RecordToolbar>}>
       {children}
-    </SimpleForm>
+    </RecordForm>
   );
 }
 
@@ -36,7 +30,7 @@ function DialogForm({ onCancel, saveLabel, children }: { onCancel: () => void; s
 function useDialogOutcome(onClose: () => void, message: string) {
   const refresh = useRefresh();
   const notify = useNotify();
-  const onError = useWriteErrors();
+  const onError = useWriteErrors({ form: true });
   const onSuccess = () => {
     onClose();
     refresh();

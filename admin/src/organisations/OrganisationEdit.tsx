@@ -1,12 +1,13 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { Edit } from 'react-admin';
+import { RecordForm } from '../common/RecordForm';
 import { useWriteErrors } from '../common/useWriteErrors';
 import { OrganisationInputs } from './OrganisationInputs';
 
 export default function OrganisationEdit() {
-  const onError = useWriteErrors();
+  const onError = useWriteErrors({ form: true });
   return (
     <Edit mutationMode="pessimistic" mutationOptions={{ onError }} redirect="show">
-      <SimpleForm><OrganisationInputs /></SimpleForm>
+      <RecordForm><OrganisationInputs /></RecordForm>
     </Edit>
   );
 }

@@ -1,12 +1,31 @@
-import { Datagrid, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField, ReferenceField } from 'react-admin';
+import { BooleanField, Datagrid, EditButton, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, ReferenceField } from 'react-admin';
+import { ActiveToggleButton } from '../common/ActiveToggleButton';
 import { organisationKindChoices, recommendationStatusLabels } from '../common/choices';
 import { EnumChip, statusColours } from '../common/EnumChip';
 
+/**
+ * An organisation is deactivated, never removed: reports, plans and history name it. Inactive, it
+ * is no longer offered as an owner and the server refuses it new work.
+ */
+function Actions() {
+  return (
+    <TopToolbar>
+      <EditButton />
+      <ActiveToggleButton
+        what="Organisation"
+        deactivating="It will no longer be offered as an owner, and no new actions or recommendations can be given to it. Its recommendations, actions, users, evidence and history all stay as they are, and it can be reactivated."
+        reactivating="It can be given new work again."
+      />
+    </TopToolbar>
+  );
+}
+
 export default function OrganisationShow() {
   return (
-    <Show>
+    <Show actions={<Actions />}>
       <SimpleShowLayout>
         <TextField source="name" />
+        <BooleanField source="active" label="Takes new work" />
         <TextField source="shortName" label="Short name" emptyText="—" />
         <SelectField source="kind" choices={organisationKindChoices} />
         <ReferenceField source="parentId" reference="organisations" label="Belongs to" emptyText="—" />

@@ -44,7 +44,7 @@ const domainAction: Record<string, Record<string, Action>> = {
   actionItems: { create: 'MANAGE_ACTION_ITEM', edit: 'MANAGE_ACTION_ITEM', delete: 'MANAGE_ACTION_ITEM', submitEvidence: 'SUBMIT_EVIDENCE' },
   evidence: { create: 'SUBMIT_EVIDENCE', verify: 'VERIFY_EVIDENCE' },
   assessments: { create: 'RECORD_ASSESSMENT' },
-  organisations: { create: 'ADMINISTER', edit: 'ADMINISTER' },
+  organisations: { create: 'ADMINISTER', edit: 'ADMINISTER', deactivate: 'ADMINISTER' },
   themes: { create: 'MANAGE_THEMES', edit: 'MANAGE_THEMES' },
   apiTokens: { create: 'MANAGE_API_TOKEN', delete: 'MANAGE_API_TOKEN' },
 };
@@ -52,8 +52,15 @@ const domainAction: Record<string, Record<string, Action>> = {
 /** Screens that are themselves administration: reading them is administering. */
 const administration = new Set(['users']);
 
+/**
+ * Removals the API does not make, whoever asks: people and organisations are deactivated instead
+ * (their history names them), reports are publications of record.
+ */
+const neverRemoved = new Set(['users', 'organisations', 'reports']);
+
 export function canAccess(permissions: Permissions | null | undefined, request: AccessRequest): boolean {
   if (!permissions) return false;
+  if (request.action === 'delete' && neverRemoved.has(request.resource)) return false;
   const action = administration.has(request.resource)
     ? 'ADMINISTER'
     : reads.has(request.action)

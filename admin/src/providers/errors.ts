@@ -3,8 +3,11 @@ import { HttpError } from 'react-admin';
 /** One error as the API returns it (see server/errors.ts). */
 export type GraphqlError = {
   message: string;
-  extensions?: { code?: string; fields?: { path: (string | number)[]; message: string }[] };
+  extensions?: { code?: string; fields?: { path: (string | number)[]; message: string }[]; warnings?: WriteWarning[]; stale?: boolean };
 };
+
+/** A warning the server asks the person to confirm before it saves (server/domain/warnings.ts). */
+export type WriteWarning = { warning: string; message: string };
 
 const statusByCode: Record<string, number> = {
   BAD_USER_INPUT: 400,
@@ -26,22 +29,47 @@ const messageByCode: Record<string, string> = {
   INTERNAL_SERVER_ERROR: 'The server failed to do this. Try again; if it fails again, tell an administrator.',
 };
 
-/** `['input', 'recommendations', 0, 'text']` → `recommendations.0.text`, the form's own field name. */
-const fieldName = (path: (string | number)[]) => (path[0] === 'input' ? path.slice(1) : path).join('.');
+/**
+ * The wrappers a server path may start with that are no field of a form: the mutation's `input`
+ * argument (validation names `input.dueDate`), and the `changes` of an update as the domain takes
+ * them (it names `changes.dueDateReason`). What is left is the form's own name, nested paths
+ * dotted as react-admin names them: `['input', 'recommendations', 0, 'text']` → `recommendations.0.text`.
+ */
+const WRAPPERS = ['input', 'changes'];
+
+export function fieldName(path: (string | number)[]): string {
+  let rest = path;
+  while (rest.length > 1 && WRAPPERS.includes(String(rest[0]))) rest = rest.slice(1);
+  return rest.join('.');
+}
+
+/** Where on a form each kind of problem goes: see common/RecordForm.tsx, which shows the root ones. */
+export const formProblems = { conflict: 'root.conflict', warnings: 'root.warnings' } as const;
 
 /**
- * A GraphQL error as react-admin's HttpError: the status tells authProvider.checkError
- * what happened, and `body.errors` puts each field's message on that field of the form.
+ * A GraphQL error as react-admin's HttpError: the status tells authProvider.checkError what
+ * happened, and `body.errors` is what a form is told, in one place for every form: each field's
+ * message on that field, and under `root` the server's message, a conflict (which the form
+ * offers to resolve) or the warnings to confirm (each by its code).
  */
 export function toHttpError(error: GraphqlError, httpStatus: number): HttpError {
   const code = error.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
   const status = statusByCode[code] ?? (httpStatus >= 400 ? httpStatus : 500);
-  const message = code === 'BAD_USER_INPUT' ? error.message : (messageByCode[code] ?? error.message);
+  const stale = code === 'CONFLICT' && error.extensions?.stale === true;
+  // A conflict with the rules (not someone else's change) says what rule, in the server's words.
+  const message = code === 'BAD_USER_INPUT' || (code === 'CONFLICT' && !stale) ? error.message : (messageByCode[code] ?? error.message);
   const fields = error.extensions?.fields ?? [];
-  const errors = fields.length
-    ? Object.fromEntries([...fields.map((f) => [fieldName(f.path), f.message]), ['root', { serverError: message }]])
-    : undefined;
-  return new HttpError(message, status, { code, errors });
+  const warnings = error.extensions?.warnings ?? [];
+  let errors: Record<string, unknown> | undefined;
+  if (stale) {
+    errors = { root: { serverError: 'Someone else changed this record: see below.', conflict: message } };
+  } else if (warnings.length) {
+    errors = { root: { serverError: 'Check the warning before saving.', warnings: Object.fromEntries(warnings.map((w) => [w.warning, w.message])) } };
+  } else if (fields.length) {
+    errors = Object.fromEntries([...fields.map((f) => [fieldName(f.path), f.message]), ['root', { serverError: message }]]);
+  }
+  return new HttpError(message, status, { code, errors, warnings, stale });
 }
 
-export const isConflict = (error: unknown) => error instanceof HttpError && error.status === 409;
+/** Someone else changed the record since it was read. */
+export const isConflict = (error: unknown) => error instanceof HttpError && error.status === 409 && error.body?.stale === true;

@@ -29,21 +29,21 @@ export const recommendationDetailFields = `repeatSimilarity
 export const actionItemFields = `id description dueDate completedOn status isOverdue leadPerson evidenceCount version createdAt updatedAt
   viewerCanEdit viewerCanSubmitEvidence
   owner { ${organisationRef} }
-  recommendation { id reference owner { id } report { id title } }`;
+  recommendation { id reference owner { id } report { id title publishedOn } }`;
 
 export const evidenceFields = `id summary url strength submittedAt verification verificationNote verifiedAt version viewerCanVerify
   submittedBy { id name }
   verifiedBy { id name }
-  actionItem { id description owner { ${organisationRef} } recommendation { id reference report { id title } } }`;
+  actionItem { id description owner { ${organisationRef} } recommendation { id reference report { id title publishedOn } } }`;
 
 export const assessmentFields = `id verdict commentary assessedOn createdAt
   inspector { id name }
   report { id title }
   recommendation { id reference }`;
 
-export const historyFields = `id kind subject field fromValue toValue summary comment createdAt viaApiToken actor { id name }`;
+export const historyFields = `id kind subject field fromValue toValue summary comment confirmedWarning createdAt viaApiToken actor { id name }`;
 
-export const organisationFields = `id name shortName kind depth version createdAt updatedAt parent { ${organisationRef} }`;
+export const organisationFields = `id name shortName kind active depth version createdAt updatedAt parent { ${organisationRef} }`;
 
 export const userFields = `id name email role active createdAt version organisation { ${organisationRef} }`;
 

@@ -67,6 +67,8 @@ export function changed(data: Values, previous: Values | undefined, keys: readon
 const withSearch = (filter: Values, keys: readonly string[]) => pick({ ...filter, search: filter.q }, [...keys, 'search']);
 const versioned = (data: Values, previous: Values | undefined) => ({ id: data.id ?? previous?.id, version: previous?.version ?? data.version });
 const ids = (list: unknown) => (Array.isArray(list) ? list.map((item: { id: string }) => item.id) : []);
+/** Writes the server may question ask to be warned (server/domain/warnings.ts), sending the warnings confirmed so far. */
+const askWarnings = (data: Values) => ({ confirmedWarnings: Array.isArray(data.confirmedWarnings) ? data.confirmedWarnings : [] });
 const idOf = (value: unknown) => (value && typeof value === 'object' && 'id' in value ? (value as { id: string }).id : null);
 
 const reports: ResourceMapping = {
@@ -128,10 +130,13 @@ const recommendations: ResourceMapping = {
     }),
   },
   operations: {
-    status: { mutation: 'updateRecommendationStatus', input: (data, previous) => ({ ...versioned(data, previous), ...pick(data, ['status', 'comment']) }) },
+    status: {
+      mutation: 'updateRecommendationStatus',
+      input: (data, previous) => ({ ...versioned(data, previous), ...pick(data, ['status', 'comment']), ...askWarnings(data) }),
+    },
     response: {
       mutation: 'setRecommendationResponse',
-      input: (data, previous) => ({ ...versioned(data, previous), ...pick(data, ['organisationId', 'response', 'note']) }),
+      input: (data, previous) => ({ ...versioned(data, previous), ...pick(data, ['organisationId', 'response', 'note', 'respondedOn']) }),
     },
     linkRepeat: { mutation: 'linkRepeat', input: (data, previous) => ({ ...versioned(data, previous), ...pick(data, ['repeatsId', 'confirmed']) }) },
     confirmRepeat: { mutation: 'confirmRepeat', input: (data, previous) => versioned(data, previous) },
@@ -153,13 +158,17 @@ const actionItems: ResourceMapping = {
   }),
   sort: { dueDate: 'DUE_DATE', description: 'DESCRIPTION', status: 'STATUS', 'owner.name': 'OWNER', createdAt: 'CREATED_AT', updatedAt: 'UPDATED_AT' },
   toRecord: (node) => ({ ...node, ownerId: idOf(node.owner), recommendationId: idOf(node.recommendation) }),
-  create: { mutation: 'createActionItem', input: (data) => pick(data, ['recommendationId', 'description', 'ownerId', 'leadPerson', 'dueDate', 'status']) },
+  create: {
+    mutation: 'createActionItem',
+    input: (data) => ({ ...pick(data, ['recommendationId', 'description', 'ownerId', 'leadPerson', 'dueDate', 'status']), ...askWarnings(data) }),
+  },
   update: {
     mutation: 'updateActionItem',
     input: (data, previous) => ({
       ...versioned(data, previous),
       ...changed(data, previous, ['description', 'dueDate', 'leadPerson', 'ownerId', 'status']),
       ...pick(data, ['dueDateReason', 'comment']),
+      ...askWarnings(data),
     }),
   },
   delete: { mutation: 'deleteActionItem', returns: 'deleted', input: (data, previous) => ({ ...versioned(data, previous), ...pick(data, ['comment']) }) },
@@ -207,13 +216,13 @@ const organisations: ResourceMapping = {
   many: 'organisations',
   fields: f.organisationFields,
   argTypes: { filter: 'OrganisationFilter', orderBy: 'OrganisationOrder' },
-  variables: (filter) => ({ filter: withSearch(filter, ['kinds', 'parentId', 'within']) }),
+  variables: (filter) => ({ filter: withSearch(filter, ['kinds', 'parentId', 'within', 'active', 'viewerMay']) }),
   sort: { name: 'NAME', kind: 'KIND', depth: 'TREE' },
   toRecord: (node) => ({ ...node, parentId: idOf(node.parent) }),
   create: { mutation: 'createOrganisation', input: (data) => pick(data, ['name', 'shortName', 'kind', 'parentId']) },
   update: {
     mutation: 'updateOrganisation',
-    input: (data, previous) => ({ ...versioned(data, previous), ...changed(data, previous, ['name', 'shortName', 'kind', 'parentId']) }),
+    input: (data, previous) => ({ ...versioned(data, previous), ...changed(data, previous, ['name', 'shortName', 'kind', 'parentId', 'active']) }),
   },
 };
 

@@ -1,7 +1,7 @@
 import AddIcon from '@mui/icons-material/Add';
 import { Button } from '@mui/material';
 import { useState } from 'react';
-import { Datagrid, DateField, FunctionField, NumberField, ReferenceManyField, TextField, useCanAccess, useRecordContext } from 'react-admin';
+import { Datagrid, DateField, FunctionField, NumberField, ReferenceManyField, TextField, useCanAccess, useGetIdentity, useRecordContext } from 'react-admin';
 import { ActionItemInputs } from '../actionItems/ActionItemInputs';
 import { ActionItemRowActions } from '../actionItems/ActionItemRowActions';
 import { actionStatusLabels } from '../common/choices';
@@ -13,11 +13,14 @@ function AddActionButton() {
   const record = useRecordContext();
   const [open, setOpen] = useState(false);
   const { canAccess } = useCanAccess({ action: 'plan', resource: 'recommendations', record });
+  const { identity } = useGetIdentity();
   if (!record || !canAccess) return null;
+  // A leader gives actions to their own organisation (or one under it), whoever owns the recommendation.
+  const ownerId = identity?.role === 'LEADER' && identity.organisation ? identity.organisation.id : record.ownerId;
   return (
     <>
       <Button startIcon={<AddIcon />} size="small" variant="outlined" onClick={() => setOpen(true)}>Add action</Button>
-      <CreateDialog resource="actionItems" defaults={{ recommendationId: record.id, ownerId: record.ownerId, status: 'PLANNED' }} open={open} onClose={() => setOpen(false)} title={`Add an action to ${record.reference}`} saveLabel="Add action" done="Action added">
+      <CreateDialog resource="actionItems" defaults={{ recommendationId: record.id, ownerId, status: 'PLANNED' }} open={open} onClose={() => setOpen(false)} title={`Add an action to ${record.reference}`} saveLabel="Add action" done="Action added">
         <ActionItemInputs />
       </CreateDialog>
     </>

@@ -3,7 +3,7 @@ import { ReferenceManyField, useListContext, Pagination } from 'react-admin';
 import { readableMoment } from '../common/dates';
 import { Section } from '../common/Section';
 
-type Event = { id: string; summary: string; comment?: string | null; createdAt: string; viaApiToken: boolean; actor: { name: string } };
+type Event = { id: string; summary: string; comment?: string | null; confirmedWarning?: string | null; createdAt: string; viaApiToken: boolean; actor: { name: string } };
 
 /** The events as the API words them (HistoryEvent.summary), one line an act, with the reason given. */
 function Timeline() {
@@ -21,6 +21,7 @@ function Timeline() {
             <strong>{event.actor.name}</strong> {event.summary}
           </Typography>
           {event.comment && <Typography variant="body2" color="text.secondary" sx={{ fontStyle: 'italic', whiteSpace: 'pre-line' }}>“{event.comment}”</Typography>}
+          {event.confirmedWarning && <Typography variant="body2" color="warning.dark">Saved despite the warning: {event.confirmedWarning}</Typography>}
         </Box>
       ))}
     </Box>

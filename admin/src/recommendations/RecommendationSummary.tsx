@@ -1,11 +1,10 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import { DateField, Labeled, ReferenceField, TextField, useRecordContext } from 'react-admin';
-import { gapLabels, label, recommendationStatusLabels, responseLabels, verdictLabels } from '../common/choices';
+import { gapLabels, label, recommendationStatusLabels, verdictLabels } from '../common/choices';
 import { readableDay } from '../common/dates';
 import { EnumChip, statusColours, verdictColours } from '../common/EnumChip';
+import { AddresseeResponses } from './AddresseeResponses';
 import { ChangeStatusButton } from './ChangeStatusButton';
-
-type Addressee = { organisation: { id: string; name: string }; response: string; responseNote?: string | null };
 
 /** What the recommendation asks, who owns it, what they report and what inspectors found. */
 export function RecommendationSummary() {
@@ -41,17 +40,7 @@ export function RecommendationSummary() {
         <Labeled label="Years open"><TextField source="yearsOpen" emptyText="—" /></Labeled>
         <Labeled label="Days since update"><TextField source="daysSinceUpdate" /></Labeled>
       </Box>
-      <Labeled label="Addressed to">
-        <Box component="ul" sx={{ m: 0, pl: 2 }}>
-          {(record.addressees as Addressee[] | undefined ?? []).map((a) => (
-            <li key={a.organisation.id}>
-              <Typography variant="body2">
-                {a.organisation.name}: <strong>{label(responseLabels, a.response)}</strong>{a.responseNote ? ` — ${a.responseNote}` : ''}
-              </Typography>
-            </li>
-          ))}
-        </Box>
-      </Labeled>
+      <AddresseeResponses />
     </Box>
   );
 }

@@ -1,14 +1,15 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { Edit } from 'react-admin';
+import { RecordForm } from '../common/RecordForm';
 import { useWriteErrors } from '../common/useWriteErrors';
 import { ReportFields } from './ReportFields';
 
 export default function ReportEdit() {
-  const onError = useWriteErrors();
+  const onError = useWriteErrors({ form: true });
   return (
     <Edit mutationMode="pessimistic" mutationOptions={{ onError }} redirect="show">
-      <SimpleForm>
+      <RecordForm>
         <ReportFields />
-      </SimpleForm>
+      </RecordForm>
     </Edit>
   );
 }

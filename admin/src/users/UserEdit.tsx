@@ -1,12 +1,13 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { Edit } from 'react-admin';
+import { RecordForm } from '../common/RecordForm';
 import { useWriteErrors } from '../common/useWriteErrors';
 import { UserInputs } from './UserInputs';
 
 export default function UserEdit() {
-  const onError = useWriteErrors();
+  const onError = useWriteErrors({ form: true });
   return (
     <Edit mutationMode="pessimistic" mutationOptions={{ onError }} redirect="list">
-      <SimpleForm><UserInputs editing /></SimpleForm>
+      <RecordForm><UserInputs editing /></RecordForm>
     </Edit>
   );
 }

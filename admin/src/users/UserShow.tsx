@@ -1,9 +1,24 @@
-import { BooleanField, DateField, EmailField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { BooleanField, DateField, EditButton, EmailField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { ActiveToggleButton } from '../common/ActiveToggleButton';
 import { roleChoices } from '../common/choices';
+
+/** A person is deactivated, never removed: history names them as the author of their changes. */
+function Actions() {
+  return (
+    <TopToolbar>
+      <EditButton />
+      <ActiveToggleButton
+        what="User"
+        deactivating="They can no longer sign in: their sessions end and their API tokens are revoked. Everything they did stays in history, and they can be reactivated."
+        reactivating="They may sign in again. Their API tokens stay revoked: scripts need new ones."
+      />
+    </TopToolbar>
+  );
+}
 
 export default function UserShow() {
   return (
-    <Show>
+    <Show actions={<Actions />}>
       <SimpleShowLayout>
         <TextField source="name" />
         <EmailField source="email" />

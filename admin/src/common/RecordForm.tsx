@@ -1,0 +1,164 @@
+import { Alert, AlertTitle, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useFormContext, useFormState, type FieldError } from 'react-hook-form';
+import {
+  SaveButton, SimpleForm, Toolbar, useDataProvider, useEditContext, useGetMany, useResourceContext, useTranslateLabel,
+  type RaRecord, type SimpleFormProps,
+} from 'react-admin';
+
+/**
+ * Every form that writes a record: the server's problems shown on the form itself (field errors on
+ * their fields, by providers/errors.ts; a conflict and warnings below the inputs, here), and what
+ * the person typed kept when the record is read again (`keepDirtyValues`), so a conflict is
+ * resolved by re-applying their changes onto the current version. No Delete button: removals
+ * the API makes are buttons of their own, with their reason and history.
+ */
+const KEEP_TYPED = { keepDirtyValues: true } as const;
+
+export function RecordForm({ children, toolbar, ...props }: SimpleFormProps) {
+  return (
+    <SimpleForm resetOptions={KEEP_TYPED} toolbar={toolbar ?? <RecordToolbar />} {...props}>
+      {children}
+      <WriteProblems />
+    </SimpleForm>
+  );
+}
+
+/** Save, and whatever else the form offers (Cancel in a dialog). */
+export function RecordToolbar({ saveLabel, children }: { saveLabel?: string; children?: ReactNode }) {
+  return (
+    <Toolbar sx={{ gap: 1 }}>
+      <SaveButton label={saveLabel ?? 'Save'} alwaysEnable />
+      {children}
+    </Toolbar>
+  );
+}
+
+type RootProblems = { conflict?: FieldError; warnings?: Record<string, FieldError> };
+
+/** Problems the form shows below its inputs, set by providers/errors.ts under `root`. */
+
+function WriteProblems() {
+  const { errors } = useFormState();
+  const root = errors.root as RootProblems | undefined;
+  if (root?.conflict) return <ConflictPanel />;
+  if (root?.warnings) return <WarningsPanel warnings={root.warnings} />;
+  return null;
+}
+
+/** The warnings the server asks to confirm: saved anyway, the form is sent again with them confirmed. */
+function WarningsPanel({ warnings }: { warnings: Record<string, FieldError> }) {
+  const { getValues, setValue, clearErrors } = useFormContext();
+  const here = useRef<HTMLDivElement>(null);
+  const saveAnyway = () => {
+    const confirmed = new Set<string>([...((getValues('confirmedWarnings') as string[] | undefined) ?? []), ...Object.keys(warnings)]);
+    setValue('confirmedWarnings', [...confirmed]);
+    clearErrors('root');
+    here.current?.closest('form')?.requestSubmit();
+  };
+  return (
+    <Alert ref={here} severity="warning" variant="outlined" role="alert" sx={{ width: '100%', boxSizing: 'border-box', bgcolor: 'background.paper' }}>
+      <AlertTitle>Check before saving</AlertTitle>
+      {Object.entries(warnings).map(([code, warning]) => <Typography key={code} variant="body2">{warning.message}</Typography>)}
+      <Typography variant="body2" sx={{ mt: 1 }}>If you save anyway, history records that you saw this warning.</Typography>
+      <Stack direction="row" spacing={1} sx={{ mt: 1.5 }}>
+        <Button variant="contained" color="warning" onClick={saveAnyway}>Save anyway</Button>
+        <Button onClick={() => clearErrors('root')}>Change it</Button>
+      </Stack>
+    </Alert>
+  );
+}
+
+/** Inputs that name another record by its id, and the resource it is in (to show its name). */
+const references: Record<string, string> = {
+  ownerId: 'organisations', parentId: 'organisations', organisationId: 'organisations', inspectorateId: 'organisations',
+  addresseeIds: 'organisations', themeIds: 'themes', followsUpIds: 'reports',
+};
+
+function Value({ name, value }: { name: string; value: unknown }) {
+  const resource = references[name];
+  const ids = resource ? (Array.isArray(value) ? value : value ? [value] : []) : [];
+  const { data } = useGetMany(resource ?? 'organisations', { ids }, { enabled: ids.length > 0 });
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return <em>none</em>;
+  if (resource && data) return <>{data.map((record: RaRecord) => String(record.name ?? record.title ?? record.id)).join(', ')}</>;
+  if (typeof value === 'boolean') return <>{value ? 'Yes' : 'No'}</>;
+  if (Array.isArray(value)) return <>{value.join(', ')}</>;
+  return <>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</>;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Someone else saved the record first. Shows what the person typed beside what is saved now, and
+ * lets them put their changes onto the current version (the record is read again; their typed
+ * values stay, the rest and the version are the new ones) or drop theirs.
+ */
+function ConflictPanel() {
+  const resource = useResourceContext()!;
+  const { record, refetch } = useEditContext();
+  const dataProvider = useDataProvider();
+  const translateLabel = useTranslateLabel();
+  const { dirtyFields } = useFormState();
+  const { getValues, reset, clearErrors, control } = useFormContext();
+  const [current, setCurrent] = useState<RaRecord | null>(null);
+  useEffect(() => {
+    if (record) void dataProvider.getOne(resource, { id: record.id }).then(({ data }) => setCurrent(data));
+  }, [dataProvider, resource, record]);
+
+  const typed = Object.keys(dirtyFields);
+  // The inputs of this form (react-hook-form's registered names): values of the record no input shows are left out.
+  const inputs = [...control._names.mount].filter((name) => !name.includes('.'));
+  const changedByOthers = current && record ? inputs.filter((name) => !typed.includes(name) && !same(record[name], current[name])) : [];
+  const values = getValues();
+  const label = (name: string) => translateLabel({ source: name.replace(/Ids?$/, ''), resource });
+
+  const keepMine = async () => {
+    await refetch();
+    clearErrors('root');
+  };
+  const dropMine = async () => {
+    const { data } = await refetch();
+    if (data) reset(data);
+    clearErrors('root');
+  };
+
+  return (
+    <Alert severity="warning" variant="outlined" role="alert" sx={{ width: '100%', boxSizing: 'border-box', bgcolor: 'background.paper', '& .MuiAlert-message': { width: '100%' } }}>
+      <AlertTitle>Someone else saved this record after you opened it</AlertTitle>
+      {current ? (
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table size="small" aria-label="Your changes and the saved values">
+            <TableHead>
+              <TableRow><TableCell>Field</TableCell><TableCell>Yours (not saved)</TableCell><TableCell>Saved now</TableCell></TableRow>
+            </TableHead>
+            <TableBody>
+              {typed.map((name) => (
+                <TableRow key={name}>
+                  <TableCell>{label(name)}</TableCell>
+                  <TableCell><strong><Value name={name} value={values[name]} /></strong></TableCell>
+                  <TableCell><Value name={name} value={current[name]} /></TableCell>
+                </TableRow>
+              ))}
+              {changedByOthers.map((name) => (
+                <TableRow key={name}>
+                  <TableCell>{label(name)}</TableCell>
+                  <TableCell><em>not changed by you</em></TableCell>
+                  <TableCell><Value name={name} value={current[name]} /></TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      ) : (
+        <Typography variant="body2">Reading the saved version…</Typography>
+      )}
+      <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" sx={{ mt: 1.5 }}>
+        <Button variant="contained" color="warning" onClick={keepMine}>Keep my changes on the saved version</Button>
+        <Button onClick={dropMine}>Discard mine</Button>
+      </Stack>
+      <Typography variant="caption" component="p" sx={{ mt: 1 }}>
+        Keeping yours puts what you typed onto the saved version; check it, then save again.
+      </Typography>
+    </Alert>
+  );
+}

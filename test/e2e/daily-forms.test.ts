@@ -1,0 +1,246 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAdminStack, type AdminStack } from './support/admin-app.ts';
+import { openBrowser, screenshot, type Browser } from './support/browser.ts';
+import { apiSession, demoUsers, signIn } from './support/session.ts';
+
+/**
+ * The daily forms of leaders and administrators (issue 17, items 1, 2, 3, 8 and 10), each as the
+ * role that meets it, with screenshots at 1280 and 800 px wide.
+ */
+
+let stack: AdminStack;
+const browsers: Browser[] = [];
+
+async function signedIn(user: { email: string; password: string }) {
+  const opened = await openBrowser(stack.url, { width: 1280, height: 900 });
+  browsers.push(opened);
+  await signIn(opened.page, stack.url, user);
+  return opened.page;
+}
+
+/** The page as it is now, at 1280 px and at 800 px wide. */
+async function shots(page: Page, name: string) {
+  await screenshot(page, `${name}-1280`);
+  await page.setViewportSize({ width: 800, height: 900 });
+  await page.waitForTimeout(300);
+  await screenshot(page, `${name}-800`);
+  // An open dialog fits the narrower window (the page behind it is the lists' own concern).
+  const overflow = await page.evaluate(`(() => {
+    const paper = document.querySelector('[role=dialog] .MuiPaper-root');
+    return paper ? Math.max(0, paper.getBoundingClientRect().right - window.innerWidth) : 0;
+  })()`);
+  expect(overflow, `${name}: the dialog is wider than 800 px`).toBe(0);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+beforeAll(async () => {
+  stack = await startAdminStack();
+});
+
+afterAll(async () => {
+  for (const opened of browsers) expect(opened.foreignRequests, 'requests outside the app’s origin').toEqual([]);
+  await Promise.all(browsers.map((opened) => opened.close()));
+  await stack?.close();
+});
+
+type Post = Awaited<ReturnType<typeof apiSession>>;
+
+async function recommendationId(post: Post, reference: string, year: string) {
+  const result = await post<{ recommendations: { edges: { node: { id: string; reference: string; report: { publishedOn: string } } }[] } }>(
+    'query ($search: String) { recommendations(first: 100, filter: { search: $search }) { edges { node { id reference report { publishedOn } } } } }',
+    { search: reference },
+  );
+  const found = result.data?.recommendations.edges.map((edge) => edge.node).find((node) => node.reference === reference && node.report.publishedOn.startsWith(year));
+  if (!found) throw new Error(`no recommendation ${reference} of ${year}`);
+  return found.id;
+}
+
+async function actionItem(post: Post, search: string) {
+  const result = await post<{ actionItems: { edges: { node: { id: string; version: number; description: string } }[] } }>(
+    'query ($search: String) { actionItems(first: 5, filter: { search: $search }) { edges { node { id version description } } } }',
+    { search },
+  );
+  const found = result.data?.actionItems.edges[0]?.node;
+  if (!found) throw new Error(`no action item like ${search}`);
+  return found;
+}
+
+const showPage = (id: string) => `${stack.url}/#/recommendations/${encodeURIComponent(id)}/show`;
+const CARDIFF_AUDIT = 'Quarterly audit of domestic abuse risk assessments in Cardiff and Vale';
+
+describe('daily forms', () => {
+  it('1. puts a server’s field error on the form’s own field, clears it when edited, and keeps the reason and the note', async () => {
+    const post = await apiSession(stack.url, demoUsers.leader);
+    const page = await signedIn(demoUsers.leader);
+    await page.goto(showPage(await recommendationId(post, 'R3', '2023')));
+    await page.getByRole('button', { name: /Edit action “Quarterly audit of domestic abuse risk assessments in Card/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Due date', { exact: true }).fill('31/12/2027');
+    await dialog.getByLabel('Note on the change (kept in history)').fill('Agreed at the regional board.');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    // The server's `changes.dueDateReason` lands on the reason field, and nowhere else.
+    const reason = dialog.getByLabel(/Why the due date moves/);
+    await dialog.getByText('give the reason the due date moves').waitFor();
+    await expect(reason.getAttribute('aria-invalid')).resolves.toBe('true');
+    await shots(page, 'daily-1-field-error');
+    await reason.fill('The audit team starts in the new year.');
+    await expect(reason.getAttribute('aria-invalid')).resolves.toBe('false');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Action saved').waitFor();
+    await expect(page.getByText('The form is not valid').count()).resolves.toBe(0);
+    // History keeps both: the reason and the note.
+    await page.getByText(/The audit team starts in the new year\.\s+Note: Agreed at the regional board\./).waitFor();
+    await page.getByRole('heading', { name: 'History' }).scrollIntoViewIfNeeded();
+    await shots(page, 'daily-1-history');
+  });
+
+  it('2. records an addressee’s response, with its text and date, as that addressee’s leader', async () => {
+    const post = await apiSession(stack.url, demoUsers.hmppsLeader);
+    const id = await recommendationId(post, 'R4', '2023');
+    const page = await signedIn(demoUsers.hmppsLeader);
+    await page.goto(showPage(id));
+    await page.getByRole('button', { name: 'Record the response of HM Prison and Probation Service' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Partly accepted').check();
+    await dialog.getByLabel(/What the response says/).fill('Accepted for the Probation Service; prisons to follow in 2027.');
+    await dialog.getByLabel('Responded on').fill('04/10/2023');
+    await shots(page, 'daily-2-response-dialog');
+    await dialog.getByRole('button', { name: 'Save response' }).click();
+    await page.getByText('Response saved').waitFor();
+    const responses = page.getByText('Addressed to, and their responses').locator('..');
+    await responses.getByText('Partly accepted').first().waitFor();
+    await responses.getByText('on 4 Oct 2023').waitFor();
+    await responses.getByText('Accepted for the Probation Service; prisons to follow in 2027.').waitFor();
+    await page.getByText(/“Accepted for the Probation Service; prisons to follow in 2027\.\s+Responded on/).waitFor();
+    await shots(page, 'daily-2-response-shown');
+    // A leader of another organisation is not offered HMPPS's response.
+    const other = await signedIn(demoUsers.leader);
+    await other.goto(showPage(id));
+    await other.getByText('Addressed to, and their responses').waitFor();
+    await expect(other.getByRole('button', { name: 'Record the response of HM Prison and Probation Service' }).count()).resolves.toBe(0);
+  });
+
+  it('3. offers no removal that fails: deactivates an organisation and a user instead, with history', async () => {
+    const post = await apiSession(stack.url, demoUsers.administrator);
+    const page = await signedIn(demoUsers.administrator);
+    const first = async (query: string) => ((await post<Record<string, { edges: { node: { id: string } }[] }>>(query)).data as Record<string, { edges: { node: { id: string } }[] }>);
+    const reportId = (await first('{ reports(first: 1) { edges { node { id } } } }')).reports!.edges[0]!.node.id;
+    const swansea = (await first('{ organisations(first: 1, filter: { search: "Swansea" }) { edges { node { id } } } }')).organisations!.edges[0]!.node.id;
+    const viewer = (await first('{ users(first: 1, filter: { search: "viewer@example.org" }) { edges { node { id } } } }')).users!.edges[0]!.node.id;
+    for (const path of [`reports/${encodeURIComponent(reportId)}`, `organisations/${encodeURIComponent(swansea)}`, `users/${encodeURIComponent(viewer)}`]) {
+      await page.goto(`${stack.url}/#/${path}`);
+      await page.getByRole('button', { name: 'Save' }).waitFor();
+      await expect(page.getByRole('button', { name: 'Delete' }).count(), `${path} offers Delete`).resolves.toBe(0);
+    }
+    await shots(page, 'daily-3-user-edit');
+
+    await page.goto(`${stack.url}/#/organisations/${encodeURIComponent(swansea)}/show`);
+    await page.getByRole('button', { name: 'Deactivate' }).click();
+    await page.getByText(/no longer be offered as an owner/).waitFor();
+    await shots(page, 'daily-3-deactivate-confirm');
+    await page.getByRole('dialog').getByRole('button', { name: 'Deactivate' }).click();
+    await page.getByText('Organisation deactivated').waitFor();
+    await page.getByRole('button', { name: 'Reactivate' }).waitFor();
+    const owners = await post<{ organisations: { edges: { node: { name: string } }[] } }>('{ organisations(first: 100, filter: { active: true }) { edges { node { name } } } }');
+    expect(owners.data!.organisations.edges.map((edge) => edge.node.name)).not.toContain('Swansea, Neath and Port Talbot PDU');
+    await shots(page, 'daily-3-organisation-inactive');
+    await page.getByRole('button', { name: 'Reactivate' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Reactivate' }).click();
+    await page.getByText('Organisation reactivated').waitFor();
+
+    await page.goto(`${stack.url}/#/users/${encodeURIComponent(viewer)}/show`);
+    await page.getByRole('button', { name: 'Deactivate' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Deactivate' }).click();
+    await page.getByText('User deactivated').waitFor();
+    const history = await post<{ history: { edges: { node: { field: string; toValue: string } }[] } }>(
+      '{ history(first: 20, filter: { subjects: [USER] }) { edges { node { field toValue } } } }',
+    );
+    expect(history.data!.history.edges.map((edge) => edge.node)).toContainEqual({ field: 'active', toValue: 'false' });
+    await page.getByRole('button', { name: 'Reactivate' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Reactivate' }).click();
+    await page.getByText('User reactivated').waitFor();
+  });
+
+  it('8. gives an action to the leader’s own organisation, offers only what they may choose, and warns before doubtful saves', async () => {
+    const post = await apiSession(stack.url, demoUsers.leader);
+    const page = await signedIn(demoUsers.leader);
+    // R2 of 2023 is owned by HMPPS; a Welsh leader adds an action for Wales to its plan.
+    await page.goto(showPage(await recommendationId(post, 'R2', '2023')));
+    await page.getByRole('button', { name: 'Add action' }).click();
+    const dialog = page.getByRole('dialog');
+    const owner = dialog.getByLabel('Owning organisation');
+    await expect.poll(() => owner.inputValue()).toBe('Probation Service Wales');
+    await owner.click();
+    await owner.fill('');
+    const options = page.getByRole('listbox').getByRole('option');
+    await options.first().waitFor();
+    await expect(options.allTextContents()).resolves.toEqual(['Cardiff and Vale PDU', 'Probation Service Wales', 'Swansea, Neath and Port Talbot PDU']);
+    await shots(page, 'daily-8-owner-choices');
+    await page.getByRole('option', { name: 'Probation Service Wales' }).click();
+    await dialog.getByLabel('What will be done').fill('Catch up the Welsh backlog of risk reviews.');
+    await dialog.getByLabel('Due date', { exact: true }).fill('01/02/2025');
+    await dialog.getByRole('button', { name: 'Add action' }).click();
+    await dialog.getByText('Check before saving').waitFor();
+    await dialog.getByText('The due date, 2025-02-01, is already past.').or(dialog.getByText(/The due date, 1 Feb 2025, is already past\./)).waitFor();
+    await shots(page, 'daily-8-warning');
+    await dialog.getByRole('button', { name: 'Save anyway' }).click();
+    await page.getByText('Action added').waitFor();
+    await page.getByText(/Saved despite the warning: The due date, .* is already past\./).waitFor();
+
+    // "Implemented" with nothing to back it, while an action is blocked: the owner's leader is warned.
+    const hmpps = await apiSession(stack.url, demoUsers.hmppsLeader);
+    const unbacked = await hmpps<{ recommendations: { edges: { node: { id: string; viewerCanUpdateStatus: boolean; owner: { id: string } } }[] } }>(
+      '{ recommendations(first: 50, filter: { unevidenced: true, statuses: [NOT_STARTED, IN_PROGRESS] }) { edges { node { id viewerCanUpdateStatus owner { id } } } } }',
+    );
+    const target = unbacked.data!.recommendations.edges.map((edge) => edge.node).find((node) => node.viewerCanUpdateStatus)!;
+    const rec = target.id;
+    const blocked = await hmpps('mutation ($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }', {
+      input: { recommendationId: rec, description: 'Commission the national perpetrator programme', ownerId: target.owner.id, status: 'BLOCKED' },
+    });
+    expect(blocked.errors).toBeUndefined();
+    const owner2 = await signedIn(demoUsers.hmppsLeader);
+    await owner2.goto(showPage(rec));
+    await owner2.getByRole('button', { name: 'Change status' }).click();
+    const statusDialog = owner2.getByRole('dialog');
+    await statusDialog.getByLabel('Implemented').check();
+    await statusDialog.getByLabel(/Why it changed/).fill('The strategy is published.');
+    await statusDialog.getByRole('button', { name: 'Change status' }).click();
+    await statusDialog.getByText(/No evidence backs the plan, and the action “Commission the national perpetrator programme” is blocked\./).waitFor();
+    await shots(owner2, 'daily-8-implemented-warning');
+    await statusDialog.getByRole('button', { name: 'Save anyway' }).click();
+    await owner2.getByText('Status changed').waitFor();
+    await owner2.getByText(/Saved despite the warning: No evidence backs the plan/).waitFor();
+  });
+
+  it('10. shows a conflict on a solid surface, with what was typed beside the saved values, and keeps it', async () => {
+    const post = await apiSession(stack.url, demoUsers.leader);
+    const page = await signedIn(demoUsers.leader);
+    await page.goto(showPage(await recommendationId(post, 'R3', '2023')));
+    await page.getByRole('button', { name: /Edit action “Quarterly audit of domestic abuse risk assessments in Card/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Lead person').fill('Head of quality, Cardiff');
+    // Meanwhile a colleague changes the same action.
+    const item = await actionItem(post, CARDIFF_AUDIT);
+    const elsewhere = await post('mutation ($input: UpdateActionItemInput!) { updateActionItem(input: $input) { version } }', {
+      input: { id: item.id, version: item.version, description: `${CARDIFF_AUDIT}, with Swansea's method` },
+    });
+    expect(elsewhere.errors).toBeUndefined();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const panel = dialog.getByRole('alert').filter({ hasText: 'Someone else saved this record after you opened it' });
+    await panel.waitFor();
+    const table = panel.getByRole('table', { name: 'Your changes and the saved values' });
+    await table.getByRole('row', { name: /Lead person\s+Head of quality, Cardiff\s+Senior probation officer, quality/ }).waitFor();
+    await table.getByRole('row', { name: /Description\s+not changed by you\s+.*with Swansea's method/ }).waitFor();
+    // A surface of its own: the panel is opaque, so nothing shows through it.
+    expect(await page.evaluate(`getComputedStyle(document.querySelector('[role=dialog] [role=alert]')).backgroundColor`)).toBe('rgb(255, 255, 255)');
+    await shots(page, 'daily-10-conflict');
+    await panel.getByRole('button', { name: 'Keep my changes on the saved version' }).click();
+    await expect(dialog.getByLabel('Lead person').inputValue()).resolves.toBe('Head of quality, Cardiff');
+    await expect(dialog.getByLabel('What will be done').inputValue()).resolves.toBe(`${CARDIFF_AUDIT}, with Swansea's method`);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Action saved').waitFor();
+    const saved = await post<{ actionItem: { leadPerson: string; description: string } }>('query ($id: ID!) { actionItem(id: $id) { leadPerson description } }', { id: item.id });
+    expect(saved.data!.actionItem).toEqual({ leadPerson: 'Head of quality, Cardiff', description: `${CARDIFF_AUDIT}, with Swansea's method` });
+  });
+});
