@@ -9,6 +9,7 @@ import { TrackerLayout } from './layout/TrackerLayout';
 import organisations from './organisations';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import { i18nProvider } from './providers/i18nProvider';
 import recommendations from './recommendations';
 import reports from './reports';
 import themes from './themes';
@@ -24,6 +25,7 @@ export function App() {
       title="Recommendation tracker"
       dataProvider={dataProvider}
       authProvider={authProvider}
+      i18nProvider={i18nProvider}
       dashboard={Dashboard}
       layout={TrackerLayout}
       loginPage={LoginPage}

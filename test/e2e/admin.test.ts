@@ -159,7 +159,7 @@ describe('admin app', () => {
     await page.goto(stack.url);
     await page.getByRole('heading', { name: `Repeated and unmet (${after.data!.dashboard.repeatedUnmetCount})` }).waitFor();
     await page.getByRole('link', { name: `All ${after.data!.dashboard.repeatedUnmetCount} repeated and unmet` }).click();
-    await page.getByRole('cell', { name: 'A1', exact: true }).waitFor();
+    await page.getByRole('link', { name: /^Recommendation A1 of / }).waitFor();
   });
 
   it('says so when someone else changed the record, and offers to keep what was typed', async () => {

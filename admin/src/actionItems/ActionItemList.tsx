@@ -1,14 +1,16 @@
 import ScheduleIcon from '@mui/icons-material/Schedule';
-import { Card, CardContent } from '@mui/material';
+import { Box, Chip, Stack, Typography } from '@mui/material';
 import {
-  AutocompleteInput, BooleanInput, Datagrid, DateField, ExportButton, FilterButton, FilterList, FilterListItem, List, NumberField, ReferenceField,
-  ReferenceInput, SearchInput, SelectArrayInput, TextField, TopToolbar, useCanAccess, useGetIdentity,
+  AutocompleteInput, BooleanInput, Datagrid, DateField, ExportButton, FilterButton, FunctionField, List, NumberField,
+  ReferenceInput, SearchInput, SelectArrayInput, TopToolbar, useCanAccess, useGetIdentity, useListContext, type RaRecord,
 } from 'react-admin';
 import { actionStatusChoices, actionStatusLabels } from '../common/choices';
 import { actionStatusColours, EnumChip } from '../common/EnumChip';
+import { Clamped, fitTable, RecordLink, showPath, useListWidth } from '../common/listLayout';
 import type { Identity } from '../providers/authProvider';
 import { ActionItemRowActions } from './ActionItemRowActions';
 import { BulkCompleteButton } from './BulkCompleteButton';
+import { exportActionItems } from './exporter';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search description or lead" />,
@@ -19,38 +21,70 @@ const filters = [
 
 const open = ['PLANNED', 'IN_PROGRESS', 'BLOCKED'];
 
-/** The "my organisation" and "overdue" views, one click each. */
+/**
+ * The "my organisation" and "overdue" views, one click each, as chips above the list (a side panel
+ * would take the width the columns need). A chip is pressed while its view is the list's filter.
+ */
 function Views() {
   const { data: identity } = useGetIdentity();
+  const { filterValues, setFilters } = useListContext();
   const organisation = (identity as Identity | undefined)?.organisation;
+  const views = [
+    ...(organisation ? [{ label: `My organisation (${organisation.shortName ?? organisation.name})`, value: { ownerId: organisation.id, statuses: open } }] : []),
+    { label: 'Overdue', value: { overdue: true } },
+    { label: 'Open', value: { statuses: open } },
+    { label: 'Without evidence', value: { hasEvidence: false } },
+  ];
+  const chosen = (value: Record<string, unknown>) => JSON.stringify(value) === JSON.stringify(filterValues);
   return (
-    <Card sx={{ order: -1, mr: 2, mt: 8, width: 220, flexShrink: 0, display: { xs: 'none', md: 'block' } }}>
-      <CardContent>
-        <FilterList label="Views" icon={<ScheduleIcon />}>
-          {organisation && <FilterListItem label={`My organisation (${organisation.shortName ?? organisation.name})`} value={{ ownerId: organisation.id, statuses: open }} />}
-          <FilterListItem label="Overdue" value={{ overdue: true }} />
-          <FilterListItem label="Open" value={{ statuses: open }} />
-          <FilterListItem label="Without evidence" value={{ hasEvidence: false }} />
-        </FilterList>
-      </CardContent>
-    </Card>
+    <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" alignItems="center" sx={{ px: 2, py: 1 }} role="group" aria-label="Views">
+      <ScheduleIcon fontSize="small" color="action" />
+      {views.map((view) => (
+        <Chip key={view.label} label={view.label} size="small" clickable color={chosen(view.value) ? 'primary' : 'default'}
+          variant={chosen(view.value) ? 'filled' : 'outlined'} aria-pressed={chosen(view.value)}
+          onClick={() => setFilters(chosen(view.value) ? {} : view.value, {})} />
+      ))}
+    </Stack>
   );
 }
 
+const year = (record: RaRecord) => String(record.recommendation?.report?.publishedOn ?? '').slice(0, 4);
+
+/**
+ * The columns share the window's width (fixed layout). The recommendation is named by its reference
+ * and year, a link to its page, with the report's title in the tooltip (not repeated in every row).
+ */
 export default function ActionItemList() {
   const { canAccess: canComplete } = useCanAccess({ action: 'edit', resource: 'actionItems', record: undefined });
+  const { narrow } = useListWidth();
   return (
-    <List filters={filters} aside={<Views />} sort={{ field: 'dueDate', order: 'ASC' }} title="Action items"
+    <List filters={filters} sort={{ field: 'dueDate', order: 'ASC' }} title="Action items" exporter={exportActionItems}
       actions={<TopToolbar><FilterButton /><ExportButton /></TopToolbar>}>
-      <Datagrid rowClick={false} bulkActionButtons={canComplete ? <BulkCompleteButton /> : false}>
-        <TextField source="description" />
-        <ReferenceField source="recommendation.id" reference="recommendations" label="Recommendation" link="show" sortable={false} />
-        <TextField source="owner.name" label="Owner" sortBy="owner.name" />
-        <TextField source="leadPerson" label="Lead" emptyText="—" sortable={false} />
-        <DateField source="dueDate" label="Due" />
+      <Views />
+      <Datagrid rowClick={false} bulkActionButtons={canComplete && !narrow ? <BulkCompleteButton /> : false} size="small"
+        sx={fitTable({ recommendation: 150, owner: 150, dueDate: 110, status: 128, evidenceCount: 96, actions: 120 })}>
+        <FunctionField source="description" label="Action" render={(record: RaRecord) => <Clamped text={record.description} lines={3} />} />
+        <FunctionField source="recommendation" label="Recommendation" sortable={false} render={(record: RaRecord) => (
+          <RecordLink to={showPath('recommendations', record.recommendation?.id)} text={`${record.recommendation?.reference ?? ''} (${year(record)})`}
+            label={`Recommendation ${record.recommendation?.reference ?? ''} of ${record.recommendation?.report?.title ?? 'its report'}, for action ${String(record.description).slice(0, 60)}`} />
+        )} />
+        {!narrow && (
+          <FunctionField source="owner" label="Owner · lead" sortBy="owner.name" render={(record: RaRecord) => (
+            <Box>
+              <Clamped text={record.owner?.name}>{record.owner?.shortName ?? record.owner?.name}</Clamped>
+              {record.leadPerson && <Typography variant="caption" color="text.secondary" title={record.leadPerson} sx={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{record.leadPerson}</Typography>}
+            </Box>
+          )} />
+        )}
+        <FunctionField source="dueDate" label="Due" sortBy="dueDate" render={(record: RaRecord) => (
+          <Stack spacing={0.5} alignItems="flex-start">
+            <DateField source="dueDate" emptyText="—" />
+            {record.isOverdue && <Chip size="small" color="warning" label="Overdue" />}
+          </Stack>
+        )} />
         <EnumChip source="status" labels={actionStatusLabels} colours={actionStatusColours} label="Status" sortBy="status" />
-        <NumberField source="evidenceCount" label="Evidence" sortable={false} />
-        <ActionItemRowActions label="" />
+        {!narrow && <NumberField source="evidenceCount" label="Evidence" sortable={false} />}
+        <ActionItemRowActions source="actions" label="" />
       </Datagrid>
     </List>
   );

@@ -1,4 +1,7 @@
-import { Box, Button } from '@mui/material';
+import EditIcon from '@mui/icons-material/Edit';
+import NoteAddIcon from '@mui/icons-material/NoteAdd';
+import TaskAltIcon from '@mui/icons-material/TaskAlt';
+import { Box, IconButton, Tooltip } from '@mui/material';
 import { useState } from 'react';
 import { SelectInput, TextInput, required, useCanAccess, useRecordContext } from 'react-admin';
 import { DayInput } from '../common/DayInput';
@@ -9,7 +12,7 @@ import { ActionItemInputs } from './ActionItemInputs';
 const closed = new Set(['COMPLETED', 'CANCELLED']);
 
 /** Edit, complete, and add evidence to one action, each in a dialog. */
-export function ActionItemRowActions(_props: { label?: string }) {
+export function ActionItemRowActions(_props: { label?: string; source?: string }) {
   const record = useRecordContext();
   const [dialog, setDialog] = useState<'edit' | 'complete' | 'evidence' | null>(null);
   const { canAccess: canEdit } = useCanAccess({ action: 'edit', resource: 'actionItems', record });
@@ -18,10 +21,11 @@ export function ActionItemRowActions(_props: { label?: string }) {
   const close = () => setDialog(null);
   const name = `“${String(record.description).slice(0, 60)}”`;
   return (
-    <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
-      {canEdit && <Button size="small" onClick={() => setDialog('edit')} aria-label={`Edit action ${name}`}>Edit</Button>}
-      {canEdit && !closed.has(String(record.status)) && <Button size="small" onClick={() => setDialog('complete')} aria-label={`Complete action ${name}`}>Complete</Button>}
-      {canSubmit && <Button size="small" onClick={() => setDialog('evidence')} aria-label={`Add evidence to action ${name}`}>Add evidence</Button>}
+    // Icons named by their tooltips (and, for screen readers, their labels), so a row stays one line high.
+    <Box sx={{ display: 'flex', gap: 0.25, flexWrap: 'wrap' }}>
+      {canEdit && <Tooltip title="Edit"><IconButton size="small" color="primary" onClick={() => setDialog('edit')} aria-label={`Edit action ${name}`}><EditIcon fontSize="small" /></IconButton></Tooltip>}
+      {canEdit && !closed.has(String(record.status)) && <Tooltip title="Complete"><IconButton size="small" color="primary" onClick={() => setDialog('complete')} aria-label={`Complete action ${name}`}><TaskAltIcon fontSize="small" /></IconButton></Tooltip>}
+      {canSubmit && <Tooltip title="Add evidence"><IconButton size="small" color="primary" onClick={() => setDialog('evidence')} aria-label={`Add evidence to action ${name}`}><NoteAddIcon fontSize="small" /></IconButton></Tooltip>}
       <EditDialog resource="actionItems" id={record.id} open={dialog === 'edit'} onClose={close} title="Edit action" done="Action saved">
         <ActionItemInputs editing />
       </EditDialog>

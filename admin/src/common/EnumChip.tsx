@@ -16,7 +16,8 @@ export function EnumChip({ source, labels, colours = {} }: Props) {
   const record = useRecordContext();
   const value = record?.[source];
   if (typeof value !== 'string') return null;
-  return <Chip size="small" label={label(labels, value)} color={colours[value] ?? 'default'} variant="outlined" />;
+  // Never wider than its column: a narrow column shows the start of the label, the whole in the tooltip.
+  return <Chip size="small" label={label(labels, value)} title={label(labels, value)} color={colours[value] ?? 'default'} variant="outlined" sx={{ maxWidth: '100%' }} />;
 }
 
 export const statusColours: Record<string, ChipProps['color']> = { IMPLEMENTED: 'success', IN_PROGRESS: 'info', NOT_STARTED: 'warning', NOT_PLANNED: 'default' };

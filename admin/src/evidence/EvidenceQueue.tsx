@@ -1,6 +1,10 @@
-import { Datagrid, DateField, List, ReferenceField, SearchInput, SelectArrayInput, SelectField, TextField, UrlField } from 'react-admin';
-import { strengthChoices, verificationChoices, verificationLabels } from '../common/choices';
+import { Box, Link, Stack, Typography } from '@mui/material';
+import { Datagrid, ExportButton, FilterButton, FunctionField, List, SearchInput, SelectArrayInput, TopToolbar, type RaRecord } from 'react-admin';
+import { label, strengthChoices, strengthLabels, verificationChoices, verificationLabels } from '../common/choices';
+import { readableDay } from '../common/dates';
 import { EnumChip, verificationColours } from '../common/EnumChip';
+import { Clamped, fitTable, RecordLink, showPath, useListWidth } from '../common/listLayout';
+import { exportEvidence } from './exporter';
 import { VerifyButtons } from './VerifyButtons';
 
 const filters = [
@@ -9,21 +13,49 @@ const filters = [
   <SelectArrayInput key="strengths" source="strengths" label="Strength" choices={strengthChoices} />,
 ];
 
-/** The inspectors' queue: unverified evidence, oldest first. */
+const year = (record: RaRecord) => String(record.actionItem?.recommendation?.report?.publishedOn ?? '').slice(0, 4);
+
+/**
+ * The inspectors' queue: unverified evidence, oldest first. The columns share the window's width, so
+ * Accept and Insufficient are always in view; what each piece backs is named briefly, whole in tooltips.
+ */
 export default function EvidenceQueue() {
+  const { narrow } = useListWidth();
   return (
-    <List filters={filters} filterDefaultValues={{ verifications: ['UNVERIFIED'] }} sort={{ field: 'submittedAt', order: 'ASC' }} title="Evidence queue">
-      <Datagrid rowClick={false} bulkActionButtons={false}>
-        <TextField source="summary" />
-        <ReferenceField source="actionItem.recommendation.id" reference="recommendations" label="Recommendation" link="show" sortable={false} />
-        <TextField source="actionItem.description" label="Action" sortable={false} />
-        <TextField source="actionItem.owner.name" label="Owner" sortable={false} />
-        <SelectField source="strength" choices={strengthChoices} />
-        <UrlField source="url" label="Link" target="_blank" rel="noreferrer" emptyText="—" sortable={false} />
-        <TextField source="submittedBy.name" label="Submitted by" sortable={false} />
-        <DateField source="submittedAt" label="Submitted" />
+    <List filters={filters} filterDefaultValues={{ verifications: ['UNVERIFIED'] }} sort={{ field: 'submittedAt', order: 'ASC' }} title="Evidence queue"
+      exporter={exportEvidence} actions={<TopToolbar><FilterButton /><ExportButton /></TopToolbar>}>
+      <Datagrid rowClick={false} bulkActionButtons={false} size="small"
+        sx={fitTable({ actionItem: narrow ? '30%' : '26%', submittedAt: 132, verification: 120, verify: 144 })}>
+        <FunctionField source="summary" label="Evidence" sortable={false} render={(record: RaRecord) => (
+          <Box>
+            <Clamped text={record.summary} lines={3} />
+            <Typography variant="caption" color="text.secondary" component="p">
+              {label(strengthLabels, record.strength)}
+              {record.url && <> · <Link href={record.url} target="_blank" rel="noreferrer">open the evidence</Link></>}
+            </Typography>
+          </Box>
+        )} />
+        <FunctionField source="actionItem" label="Backs the action" sortable={false} render={(record: RaRecord) => (
+          <Stack spacing={0.25}>
+            <Clamped text={record.actionItem?.description} />
+            <Typography variant="caption" color="text.secondary" component="div" sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
+              <RecordLink to={showPath('recommendations', record.actionItem?.recommendation?.id)} lines={1}
+                text={`${record.actionItem?.recommendation?.reference ?? ''} (${year(record)})`}
+                label={`Recommendation ${record.actionItem?.recommendation?.reference ?? ''} of ${record.actionItem?.recommendation?.report?.title ?? 'its report'}`} />
+              {!narrow && <span title={record.actionItem?.owner?.name}>· {record.actionItem?.owner?.shortName ?? record.actionItem?.owner?.name}</span>}
+            </Typography>
+          </Stack>
+        )} />
+        {!narrow && (
+          <FunctionField source="submittedAt" label="Submitted" render={(record: RaRecord) => (
+            <Box>
+              <Typography variant="body2">{readableDay(record.submittedAt)}</Typography>
+              <Typography variant="caption" color="text.secondary">{record.submittedBy?.name}</Typography>
+            </Box>
+          )} />
+        )}
         <EnumChip source="verification" labels={verificationLabels} colours={verificationColours} label="Verification" sortBy="verification" />
-        <VerifyButtons label="" />
+        <VerifyButtons source="verify" label="" />
       </Datagrid>
     </List>
   );

@@ -1,12 +1,11 @@
 import LockIcon from '@mui/icons-material/Lock';
 import { Avatar, Box, Button, Card, CardContent, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
-import { useLogin, useNotify } from 'react-admin';
+import { useLogin } from 'react-admin';
 
 /** Sign-in by email and password; the server keeps the session in an HTTP-only cookie. */
 export function LoginPage() {
   const login = useLogin();
-  const notify = useNotify();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -19,8 +18,8 @@ export function LoginPage() {
       await login({ username: String(form.get('email')), password: String(form.get('password')) });
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : 'Sign-in failed.';
+      // Said once, beside the form (not again in a notification).
       setError(message);
-      notify(message, { type: 'error' });
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,6 @@
 import { useMediaQuery, type Theme } from '@mui/material';
 import { useEffect, type ReactNode } from 'react';
+import { useLocation, useNavigationType } from 'react-router-dom';
 import { AppBar, Layout, TitlePortal, useSidebarState } from 'react-admin';
 import { DemoNotice } from './DemoNotice';
 import { TrackerMenu } from './TrackerMenu';
@@ -22,10 +23,24 @@ function FoldMenuOnTablets() {
   return null;
 }
 
+/**
+ * A newly opened page starts at its top, whichever way it was opened (a link, a row, a button);
+ * going back keeps where the reader was. Filters and sorting (the query) do not count as a new page.
+ */
+function StartNewPagesAtTop() {
+  const { pathname } = useLocation();
+  const navigation = useNavigationType();
+  useEffect(() => {
+    if (navigation !== 'POP') window.scrollTo(0, 0);
+  }, [pathname, navigation]);
+  return null;
+}
+
 export function TrackerLayout({ children }: { children: ReactNode }) {
   return (
     <Layout appBar={TrackerAppBar} menu={TrackerMenu}>
       <FoldMenuOnTablets />
+      <StartNewPagesAtTop />
       <DemoNotice />
       {children}
     </Layout>

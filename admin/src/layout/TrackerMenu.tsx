@@ -14,6 +14,7 @@ export function TrackerMenu() {
       <Menu.ResourceItem name="actionItems" />
       {canVerify && <Menu.Item to="/evidence" primaryText="Evidence queue" leftIcon={<FactCheckIcon />} />}
       <Menu.ResourceItem name="organisations" />
+      <Menu.ResourceItem name="themes" />
       <Menu.ResourceItem name="users" />
       <Menu.Item to="/api-tokens" primaryText="API tokens" leftIcon={<KeyIcon />} />
       <Menu.Item to="/explorer" primaryText="API explorer" leftIcon={<ApiIcon />} />

@@ -1,5 +1,6 @@
 import { Box } from '@mui/material';
-import { Datagrid, type RaRecord, FunctionField, List, SearchInput, SelectArrayInput, SelectField, TextField } from 'react-admin';
+import { Datagrid, type RaRecord, FunctionField, List, Pagination, SearchInput, SelectArrayInput, SelectField, TextField } from 'react-admin';
+import { RecordLink, showPath } from '../common/listLayout';
 import { organisationKindChoices } from '../common/choices';
 
 const filters = [
@@ -10,11 +11,12 @@ const filters = [
 /** Organisations in tree order, each indented under the body it belongs to. */
 export default function OrganisationTree() {
   return (
-    <List filters={filters} sort={{ field: 'depth', order: 'ASC' }} perPage={100} exporter={false} title="Organisations">
+    <List filters={filters} sort={{ field: 'depth', order: 'ASC' }} perPage={100} exporter={false} title="Organisations"
+      pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <FunctionField label="Name" sortBy="name" render={(record: RaRecord) => (
           <Box component="span" sx={{ pl: record.depth * 3, display: 'inline-block' }}>
-            {record.depth > 0 ? '└ ' : ''}{record.name}
+            {record.depth > 0 ? '└ ' : ''}<RecordLink to={showPath('organisations', record.id)} text={record.name} lines={1} />
           </Box>
         )} />
         <TextField source="shortName" label="Short name" emptyText="—" sortable={false} />

@@ -1,24 +1,38 @@
-import { Datagrid, DateField, ReferenceManyField, SelectField, TextField, UrlField } from 'react-admin';
-import { strengthChoices, verificationLabels } from '../common/choices';
+import { Box, Link, Typography } from '@mui/material';
+import { Datagrid, FunctionField, ReferenceManyField, type RaRecord } from 'react-admin';
+import { label, strengthLabels, verificationLabels } from '../common/choices';
+import { readableDay } from '../common/dates';
 import { EnumChip, verificationColours } from '../common/EnumChip';
+import { Clamped, fitTable } from '../common/listLayout';
 import { Section } from '../common/Section';
 import { VerifyButtons } from '../evidence/VerifyButtons';
 
-/** Evidence submitted for the plan, and what inspectors made of it. */
+/** Evidence submitted for the plan, and what inspectors made of it, in columns that fit the page. */
 export function EvidenceSection() {
   return (
     <Section title="Evidence and verification">
       <ReferenceManyField reference="evidence" target="recommendationId" sort={{ field: 'submittedAt', order: 'DESC' }} perPage={100}>
-        <Datagrid bulkActionButtons={false} rowClick={false} empty={<p>No evidence submitted yet.</p>}>
-          <TextField source="summary" />
-          <TextField source="actionItem.description" label="For action" />
-          <SelectField source="strength" choices={strengthChoices} />
-          <UrlField source="url" label="Link" target="_blank" rel="noreferrer" emptyText="—" />
-          <TextField source="submittedBy.name" label="Submitted by" />
-          <DateField source="submittedAt" label="Submitted" />
+        <Datagrid bulkActionButtons={false} rowClick={false} empty={<p>No evidence submitted yet.</p>}
+          sx={fitTable({ actionItem: '22%', submittedAt: 140, verification: 120, verificationNote: '18%', verify: 144 })}>
+          <FunctionField source="summary" label="Evidence" render={(record: RaRecord) => (
+            <Box>
+              <Clamped text={record.summary} lines={4} />
+              <Typography variant="caption" color="text.secondary" component="p">
+                {label(strengthLabels, record.strength)}
+                {record.url && <> · <Link href={record.url} target="_blank" rel="noreferrer">open the evidence</Link></>}
+              </Typography>
+            </Box>
+          )} />
+          <FunctionField source="actionItem" label="For action" render={(record: RaRecord) => <Clamped text={record.actionItem?.description} lines={3} />} />
+          <FunctionField source="submittedAt" label="Submitted" render={(record: RaRecord) => (
+            <Box>
+              <Typography variant="body2">{readableDay(record.submittedAt)}</Typography>
+              <Typography variant="caption" color="text.secondary">{record.submittedBy?.name}</Typography>
+            </Box>
+          )} />
           <EnumChip source="verification" labels={verificationLabels} colours={verificationColours} label="Verification" />
-          <TextField source="verificationNote" label="Inspector's note" emptyText="—" />
-          <VerifyButtons />
+          <FunctionField source="verificationNote" label="Inspector's note" render={(record: RaRecord) => <Clamped text={record.verificationNote ?? '—'} lines={4} />} />
+          <VerifyButtons source="verify" label="" />
         </Datagrid>
       </ReferenceManyField>
     </Section>

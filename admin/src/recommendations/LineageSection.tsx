@@ -26,6 +26,8 @@ export function LineageSection() {
               <ListItemText
                 primary={`${entry.report.publishedOn.slice(0, 4)} · ${entry.report.title} — ${entry.reference}${current ? ' (this recommendation)' : ''}`}
                 secondary={entry.text}
+                // The other versions are links, and look it: coloured and underlined, as links are everywhere.
+                primaryTypographyProps={{ sx: current ? { fontWeight: 500 } : { color: 'primary.main', textDecoration: 'underline', textUnderlineOffset: '2px' } }}
                 secondaryTypographyProps={{ sx: { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' } }}
               />
             );

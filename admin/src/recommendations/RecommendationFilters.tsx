@@ -9,7 +9,7 @@ import {
 import { recommendationStatusChoices } from '../common/choices';
 
 export const recommendationFilters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Search reference or text" />,
+  <SearchInput key="q" source="q" alwaysOn placeholder="Search reference, text or action plan" />,
   <SelectArrayInput key="statuses" source="statuses" label="Status" choices={recommendationStatusChoices} />,
   <ReferenceInput key="ownerId" source="ownerId" reference="organisations">
     <AutocompleteInput label="Owner (and those under it)" optionText="name" />
@@ -28,7 +28,7 @@ export const recommendationFilters = [
 /** One-click views beside the list. */
 export function RecommendationSidebar() {
   return (
-    <Card sx={{ order: -1, mr: 2, mt: 8, width: 190, flexShrink: 0, display: { xs: 'none', lg: 'block' } }}>
+    <Card sx={{ order: -1, mr: 2, mt: 8, width: 190, flexShrink: 0, display: { xs: 'none', xl: 'block' } }}>
       <CardContent>
         <FilterLiveSearch source="q" label="Search" />
         <FilterList label="Needs attention" icon={<FlagIcon />}>

@@ -1,11 +1,11 @@
-import { Typography } from '@mui/material';
-import { BooleanField, Datagrid, DateField, ExportButton, FunctionField, List, NumberField, TextField, TopToolbar, FilterButton } from 'react-admin';
-import { recommendationStatusLabels, verdictLabels } from '../common/choices';
+import { Box, Chip, Stack, Typography } from '@mui/material';
+import { Datagrid, DateField, ExportButton, FilterButton, FunctionField, List, SimpleList, TopToolbar, type RaRecord } from 'react-admin';
+import { label, recommendationStatusLabels, verdictLabels } from '../common/choices';
+import { readableDay } from '../common/dates';
 import { EnumChip, statusColours, verdictColours } from '../common/EnumChip';
+import { Clamped, fitTable, RecordLink, showPath, useListWidth } from '../common/listLayout';
 import { exportRecommendations } from './exporter';
 import { recommendationFilters, RecommendationSidebar } from './RecommendationFilters';
-
-const clamp = (lines: number, maxWidth: number) => ({ maxWidth, display: '-webkit-box', WebkitLineClamp: lines, WebkitBoxOrient: 'vertical', overflow: 'hidden' }) as const;
 
 function Actions() {
   return (
@@ -16,7 +16,55 @@ function Actions() {
   );
 }
 
+const year = (record: RaRecord) => String(record.report?.publishedOn ?? '').slice(0, 4);
+
+/** On a phone or a tablet, one card a recommendation (each a link). */
+function Cards() {
+  return (
+    <SimpleList
+      linkType="show"
+      primaryText={(record) => <Clamped text={`${record.reference} · ${record.text}`} lines={3} />}
+      secondaryText={(record) => `${record.owner?.shortName ?? record.owner?.name ?? ''} · ${label(recommendationStatusLabels, record.status)}${record.latestVerdict ? ` · verdict: ${label(verdictLabels, record.latestVerdict)}` : ''}`}
+      tertiaryText={(record) => (record.isOverdue ? `overdue since ${readableDay(record.targetDate)}` : readableDay(record.targetDate))}
+    />
+  );
+}
+
+/**
+ * The columns share the width of the window (fixed layout): text clamps with the whole in a tooltip,
+ * the status and the verdict share a column, the overdue flag sits under the target date.
+ */
+function Table() {
+  return (
+    <Datagrid rowClick="show" bulkActionButtons={false} size="small"
+      sx={fitTable({ reference: 96, report: '18%', owner: 110, status: 172, targetDate: 104 })}>
+      <FunctionField source="reference" label="Ref." render={(record: RaRecord) => (
+        <Box>
+          <RecordLink to={showPath('recommendations', record.id)} text={record.reference} label={`Recommendation ${record.reference} of ${record.report?.title ?? 'its report'}`} />
+          {record.repeatCount > 0 && <Typography variant="caption" color="error" sx={{ display: 'block' }} title="Times made in earlier reports">made {record.repeatCount}× before</Typography>}
+        </Box>
+      )} />
+      <FunctionField source="report" label="Report" sortBy="report.publishedOn" render={(record: RaRecord) => <Clamped text={`${year(record)} · ${record.report?.title ?? ''}`} />} />
+      <FunctionField source="text" label="Recommendation" sortable={false} render={(record: RaRecord) => <Clamped text={record.text} lines={3} />} />
+      <FunctionField source="owner" label="Owner" sortBy="owner.name" render={(record: RaRecord) => <Clamped text={record.owner?.name}>{record.owner?.shortName ?? record.owner?.name}</Clamped>} />
+      <FunctionField source="status" label="Status · verdict" sortBy="status" render={() => (
+        <Stack spacing={0.5} alignItems="flex-start">
+          <EnumChip source="status" labels={recommendationStatusLabels} colours={statusColours} />
+          <EnumChip source="latestVerdict" labels={verdictLabels} colours={verdictColours} />
+        </Stack>
+      )} />
+      <FunctionField source="targetDate" label="Target" sortBy="targetDate" render={(record: RaRecord) => (
+        <Stack spacing={0.5} alignItems="flex-start">
+          <DateField source="targetDate" emptyText="—" />
+          {record.isOverdue && <Chip size="small" color="warning" label="Overdue" />}
+        </Stack>
+      )} />
+    </Datagrid>
+  );
+}
+
 export default function RecommendationList() {
+  const { narrow } = useListWidth();
   return (
     <List
       filters={recommendationFilters}
@@ -26,24 +74,7 @@ export default function RecommendationList() {
       sort={{ field: 'report.publishedOn', order: 'DESC' }}
       title="Recommendations"
     >
-      <Datagrid rowClick="show" bulkActionButtons={false} size="small">
-        <TextField source="reference" />
-        <FunctionField label="Report" sortBy="report.publishedOn" render={(record) => (
-          <Typography variant="body2" sx={clamp(2, 200)} title={record.report?.title}>{record.report?.publishedOn?.slice(0, 4)} · {record.report?.title}</Typography>
-        )} />
-        <FunctionField
-          label="Recommendation"
-          render={(record) => (
-            <Typography variant="body2" sx={clamp(3, 380)}>{record.text}</Typography>
-          )}
-        />
-        <FunctionField label="Owner" sortBy="owner.name" render={(record) => <span title={record.owner?.name}>{record.owner?.shortName ?? record.owner?.name}</span>} />
-        <EnumChip source="status" labels={recommendationStatusLabels} colours={statusColours} label="Status" sortBy="status" />
-        <EnumChip source="latestVerdict" labels={verdictLabels} colours={verdictColours} label="Verdict" sortBy="latestVerdict" />
-        <DateField source="targetDate" label="Target" />
-        <BooleanField source="isOverdue" label="Overdue" sortable={false} />
-        <NumberField source="repeatCount" label="Made before" />
-      </Datagrid>
+      {narrow ? <Cards /> : <Table />}
     </List>
   );
 }

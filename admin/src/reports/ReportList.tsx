@@ -1,4 +1,6 @@
-import { CreateButton, Datagrid, DateField, ExportButton, FunctionField, List, SearchInput, SelectArrayInput, SelectField, TextField, TopToolbar } from 'react-admin';
+import { CreateButton, Datagrid, DateField, ExportButton, FunctionField, List, SearchInput, SelectArrayInput, SelectField, TextField, TopToolbar, type RaRecord } from 'react-admin';
+import { RecordLink, showPath } from '../common/listLayout';
+import { exportReports } from './exporter';
 import { useMediaQuery, type Theme } from '@mui/material';
 import { reportKindChoices } from '../common/choices';
 import { ProgressField } from './ProgressField';
@@ -21,13 +23,13 @@ export default function ReportList() {
   // At tablet width the kind and inspectorate give way, so the table fits without scrolling sideways.
   const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   return (
-    <List filters={filters} actions={<Actions />} sort={{ field: 'publishedOn', order: 'DESC' }} title="Reports">
+    <List filters={filters} actions={<Actions />} sort={{ field: 'publishedOn', order: 'DESC' }} title="Reports" exporter={exportReports}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="title" />
+        <FunctionField source="title" label="Title" render={(record: RaRecord) => <RecordLink to={showPath('reports', record.id)} text={record.title} lines={3} />} />
         {!narrow && <SelectField source="kind" choices={reportKindChoices} />}
         <DateField source="publishedOn" label="Published" />
         {!narrow && <TextField source="inspectorate.name" label="Inspectorate" sortable={false} />}
-        <FunctionField label="Recommendations" sortable={false} render={(record) => record.progress?.recommendationCount ?? 0} />
+        <FunctionField label="Recommendations" sortable={false} render={(record: RaRecord) => record.progress?.recommendationCount ?? 0} />
         <ProgressField label="Progress" sortable={false} />
       </Datagrid>
     </List>

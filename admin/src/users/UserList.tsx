@@ -1,4 +1,6 @@
-import { BooleanField, Datagrid, EmailField, List, ReferenceInput, AutocompleteInput, SearchInput, SelectArrayInput, SelectField, TextField } from 'react-admin';
+import { BooleanField, Datagrid, EmailField, FunctionField, List, ReferenceInput, AutocompleteInput, SearchInput, SelectArrayInput, SelectField, TextField, type RaRecord } from 'react-admin';
+import { RecordLink, showPath } from '../common/listLayout';
+import { exportUsers } from './exporter';
 import { roleChoices } from '../common/choices';
 
 const filters = [
@@ -10,9 +12,9 @@ const filters = [
 /** People who sign in, and their roles. */
 export default function UserList() {
   return (
-    <List filters={filters} title="Users and roles">
-      <Datagrid rowClick="edit" bulkActionButtons={false}>
-        <TextField source="name" sortable={false} />
+    <List filters={filters} title="Users and roles" exporter={exportUsers}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <FunctionField source="name" label="Name" sortable={false} render={(record: RaRecord) => <RecordLink to={showPath('users', record.id)} text={record.name} />} />
         <EmailField source="email" sortable={false} />
         <SelectField source="role" choices={roleChoices} sortable={false} />
         <TextField source="organisation.name" label="Organisation" emptyText="—" sortable={false} />

@@ -1,0 +1,48 @@
+import { Link as MuiLink, Typography, useMediaQuery, type SxProps, type Theme } from '@mui/material';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+
+/** Text cut to a number of lines, the whole of it in a tooltip. */
+export function Clamped({ text, lines = 2, children }: { text: string | null | undefined; lines?: number; children?: ReactNode }) {
+  return (
+    <Typography variant="body2" component="span" title={text ?? undefined}
+      sx={{ display: '-webkit-box', WebkitLineClamp: lines, WebkitBoxOrient: 'vertical', overflow: 'hidden', overflowWrap: 'anywhere' }}>
+      {children ?? text}
+    </Typography>
+  );
+}
+
+/**
+ * A record's name as a link to its page: a list row is reached with Tab and opened with Enter through
+ * it (the row stays clickable for the mouse). Long names are clamped, the whole in a tooltip.
+ */
+export function RecordLink({ to, text, lines = 2, label }: { to: string; text: string; lines?: number; label?: string }) {
+  return (
+    <MuiLink component={Link} to={to} underline="hover" aria-label={label} onClick={(event) => event.stopPropagation()}
+      sx={{ fontWeight: 500, display: 'inline-block', maxWidth: '100%' }}>
+      <Clamped text={text} lines={lines} />
+    </MuiLink>
+  );
+}
+
+export const showPath = (resource: string, id: unknown) => `/${resource}/${encodeURIComponent(String(id))}/show`;
+
+/**
+ * A Datagrid that fits its box: fixed layout, so the columns share the width given (never more) and
+ * long text wraps or clamps inside its cell; `widths` sets columns by their class (column-<source>).
+ */
+export function fitTable(widths: Record<string, string | number>): SxProps<Theme> {
+  return {
+    '& .RaDatagrid-table': { tableLayout: 'fixed', width: '100%' },
+    '& td': { overflowWrap: 'anywhere', verticalAlign: 'top' },
+    '& th': { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'bottom' },
+    ...Object.fromEntries(Object.entries(widths).map(([column, width]) => [`& .column-${column}`, { width }])),
+  };
+}
+
+/** The width classes the lists change their columns at: phone/tablet below md (SimpleList), laptop below xl. */
+export function useListWidth() {
+  const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
+  const laptop = useMediaQuery((theme: Theme) => theme.breakpoints.down('xl'));
+  return { narrow, laptop };
+}

@@ -1,0 +1,33 @@
+import { defaultI18nProvider, type I18nProvider, type TranslateFunction } from 'react-admin';
+import { LOCALE } from '../common/dates';
+
+/** Each resource named in the singular (a record's page) and the plural (the menu, a list). */
+const resourceNames: Record<string, readonly [string, string]> = {
+  reports: ['Report', 'Reports'],
+  recommendations: ['Recommendation', 'Recommendations'],
+  actionItems: ['Action item', 'Action items'],
+  evidence: ['Evidence', 'Evidence'],
+  organisations: ['Organisation', 'Organisations'],
+  users: ['User', 'Users'],
+  themes: ['Theme', 'Themes'],
+  assessments: ['Assessment', 'Assessments'],
+  history: ['History', 'History'],
+};
+
+/** A record's page is titled by what it is and its name: "Report: <title>", "Edit user: <name>". */
+const pageTitles: Record<string, (name: string, record: string) => string> = {
+  'ra.page.show': (name, record) => (record ? `${name}: ${record}` : name),
+  'ra.page.edit': (name, record) => (record ? `Edit ${name.toLowerCase()}: ${record}` : `Edit ${name.toLowerCase()}`),
+};
+
+const translate: TranslateFunction = (key, options = {}) => {
+  const resource = /^resources\.(\w+)\.name$/.exec(key)?.[1];
+  const names = resource ? resourceNames[resource] : undefined;
+  if (names) return names[options.smart_count === 1 ? 0 : 1];
+  const title = pageTitles[key];
+  if (title) return title(String(options.name ?? ''), String(options.recordRepresentation ?? ''));
+  return defaultI18nProvider.translate(key, options);
+};
+
+/** react-admin's English messages, in the product's locale, with the names and titles above. */
+export const i18nProvider: I18nProvider = { ...defaultI18nProvider, translate, getLocale: () => LOCALE };
