@@ -40,10 +40,11 @@ export function ProgressByReportChart({ rows, scope }: { rows: DashboardData['pr
             <YAxis type="category" dataKey="name" width={labelWidth} interval={0} tick={<WrappedTick width={narrow ? 20 : 38} />} />
             <Tooltip formatter={(value) => `${value}%`} />
             <Legend />
-            <Bar dataKey="implemented" name="Implemented, as owners report" fill="#1d70b8" cursor="pointer" onClick={open}>
+            {/* minPointSize: a share of 0% still gets a sliver of bar, and so its number. */}
+            <Bar dataKey="implemented" name="Implemented, as owners report" fill="#1d70b8" cursor="pointer" onClick={open} minPointSize={2}>
               <LabelList dataKey="implemented" position="right" formatter={(value: unknown) => `${value}%`} fontSize={12} />
             </Bar>
-            <Bar dataKey="achieved" name="Achieved, as inspectors found" fill="#00703c" cursor="pointer" onClick={open}>
+            <Bar dataKey="achieved" name="Achieved, as inspectors found" fill="#00703c" cursor="pointer" onClick={open} minPointSize={2}>
               <LabelList dataKey="achieved" position="right" formatter={(value: unknown) => `${value}%`} fontSize={12} />
             </Bar>
           </BarChart>
