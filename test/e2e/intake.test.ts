@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerXlsx } from '../support/intake-fixtures.ts';
+import { startAdminStack, type AdminStack } from './support/admin-app.ts';
+import { openBrowser, screenshot, type Browser } from './support/browser.ts';
+import { apiSession, demoUsers, signIn } from './support/session.ts';
+
+let stack: AdminStack;
+const browsers: Browser[] = [];
+const files = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-intake-'));
+
+beforeAll(async () => {
+  stack = await startAdminStack();
+}, 300_000);
+
+afterAll(async () => {
+  for (const opened of browsers) expect(opened.foreignRequests, 'requests outside the app’s origin').toEqual([]);
+  await Promise.all(browsers.map((opened) => opened.close()));
+  await stack?.close();
+  fs.rmSync(files, { recursive: true, force: true });
+});
+
+type Rec = { id: string; reference: string; text: string; repeats: { id: string } | null };
+
+async function reportOf(year: string) {
+  const post = await apiSession(stack.url, demoUsers.inspector);
+  const result = await post<{ reports: { edges: { node: { id: string; publishedOn: string } }[] } }>('{ reports(first: 20) { edges { node { id publishedOn } } } }');
+  const report = result.data!.reports.edges.map((edge) => edge.node).find((node) => node.publishedOn.startsWith(year))!;
+  const recs = async () => {
+    const answer = await post<{ node: { recommendations: { edges: { node: Rec }[] } } }>(
+      'query ($id: ID!) { node(id: $id) { ... on Report { recommendations(first: 100) { edges { node { id reference text repeats { id } } } } } } }',
+      { id: report.id },
+    );
+    return answer.data!.node.recommendations.edges.map((edge) => edge.node);
+  };
+  return { id: report.id, recs };
+}
+
+describe('loading a report’s recommendations in the admin app', () => {
+  it('pastes text, corrects the preview, removes a row, links a repeat and saves', async () => {
+    const report2023 = await reportOf('2023');
+    const earlier = (await report2023.recs()).find((rec) => rec.reference === 'R1')!;
+    const report = await reportOf('2025');
+    const opened = await openBrowser(stack.url, { width: 1280, height: 900 });
+    browsers.push(opened);
+    const { page } = opened;
+    await signIn(page, stack.url, demoUsers.inspector);
+    await page.goto(`${stack.url}/#/reports/${encodeURIComponent(report.id)}/show`);
+
+    // 1. Pasted text.
+    await page.getByRole('button', { name: 'Load recommendations' }).click();
+    await page.getByLabel('The recommendations section, as printed').fill([
+      'HM Prison and Probation Service should:',
+      `N1. ${earlier.text}`,
+      'N2. Publish the waiting times for',
+      'domestic abuse interventions every quarter.',
+      'N3. A line to remove.',
+    ].join('\n').replace(/N(\d)\./g, '$1.'));
+    await page.getByRole('button', { name: 'Read recommendations' }).click();
+    const rows = page.getByTestId('intake-row');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(3);
+    await rows.nth(0).getByLabel('Reference').fill('N1');
+    await rows.nth(1).getByLabel('Reference').fill('N2');
+    await rows.nth(1).getByLabel('Recommendation').fill('Publish the waiting times for domestic abuse interventions every month.');
+    await page.getByRole('button', { name: 'Remove 3' }).click();
+    await expect.poll(() => rows.count()).toBe(2);
+    // The earlier recommendation it restates is offered; the inspector links it.
+    await rows.nth(0).getByRole('radio', { name: new RegExp(`^R1 · .*2023`) }).check();
+    await screenshot(page, 'intake-paste-preview-1280');
+    await page.getByRole('button', { name: 'Save 2 recommendations' }).click();
+    await page.getByText('2 recommendations added').waitFor();
+    const saved = await report.recs();
+    expect(saved.find((rec) => rec.reference === 'N1')?.repeats?.id).toBe(earlier.id);
+    expect(saved.find((rec) => rec.reference === 'N2')?.text).toBe('Publish the waiting times for domestic abuse interventions every month.');
+    expect(saved.some((rec) => rec.text === 'A line to remove.')).toBe(false);
+
+  }, 300_000);
+
+  it('reads a spreadsheet at 800 px wide, and withdraws a recommendation with a reason', async () => {
+    const report = await reportOf('2025');
+    const opened = await openBrowser(stack.url, { width: 800, height: 1000 });
+    browsers.push(opened);
+    const { page } = opened;
+    await signIn(page, stack.url, demoUsers.inspector);
+    await page.goto(`${stack.url}/#/reports/${encodeURIComponent(report.id)}/show`);
+    const xlsxPath = path.join(files, 'register.xlsx');
+    fs.writeFileSync(xlsxPath, await registerXlsx([
+      { reference: 'S1', text: 'Review every case when risk changes.', owner: 'HMPPS and the Ministry of Justice', targetDate: new Date(Date.UTC(2026, 2, 31)), theme: 'reviewing' },
+      { reference: 'S2', text: 'Cut caseloads in Wales.', owner: 'Probation Service Wales', targetDate: '31/12/2026', theme: 'workload' },
+    ]));
+    await page.getByRole('button', { name: 'Load recommendations' }).click();
+    await page.getByRole('tab', { name: 'Choose a file' }).click();
+    await page.getByTestId('intake-file').setInputFiles(xlsxPath);
+    await page.getByRole('button', { name: 'Read recommendations' }).click();
+    const rows = page.getByTestId('intake-row');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(2);
+    await expect(rows.nth(0).getByLabel('Target date').inputValue()).resolves.toBe('2026-03-31');
+    await screenshot(page, 'intake-xlsx-preview-800');
+    await page.getByRole('button', { name: 'Save 2 recommendations' }).click();
+    await page.getByText('2 recommendations added').waitFor();
+
+    const s1 = (await report.recs()).find((rec) => rec.reference === 'S1')!;
+    await page.goto(`${stack.url}/#/recommendations/${encodeURIComponent(s1.id)}/show`);
+    await page.getByRole('button', { name: 'Withdraw' }).click();
+    await page.getByLabel('Why it is withdrawn').fill('Replaced by the 2026 national plan.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Withdraw' }).click();
+    await page.getByText(/Withdrawn on .*: Replaced by the 2026 national plan\./).waitFor();
+    await screenshot(page, 'intake-withdrawn-800');
+    await expect(page.getByRole('button', { name: 'Withdraw' }).count()).resolves.toBe(0);
+  }, 120_000);
+});
