@@ -8,6 +8,7 @@ import { organisationLabels } from './labels.ts';
 import { touchRecommendation } from './recommendations.ts';
 import { checkVersion, expectUpdated } from './versions.ts';
 import { settleWarnings, type RaisedWarning, type Warning } from './warnings.ts';
+import { readableDay } from './locale.ts';
 
 const WHAT = 'The action item';
 
@@ -25,7 +26,7 @@ async function ownerPath(tx: TransactionClient, id: number, field: string[]): Pr
 /** A due date set to a day already past is questioned first. */
 function pastDueDate(dueDate: Date | null | undefined): RaisedWarning[] {
   if (!dueDate || dueDate.getTime() >= today().getTime()) return [];
-  return [{ warning: 'DUE_DATE_PAST', message: `The due date, ${formatDay(dueDate)}, is already past.` }];
+  return [{ warning: 'DUE_DATE_PAST', message: `The due date, ${readableDay(dueDate)}, is already past.` }];
 }
 
 /** Reads the action item to change: exists, the actor may manage it, and the version is current. */

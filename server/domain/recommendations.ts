@@ -13,6 +13,7 @@ import { checkRepeatLink, textSimilarity } from './repeats.ts';
 import { checkVersion, expectUpdated, updatedRow } from './versions.ts';
 import { isActionItemOverdue, REPORTED_DONE } from './recommendation-rules.ts';
 import { settleWarnings, type RaisedWarning, type Warning } from './warnings.ts';
+import { readableDay } from './locale.ts';
 
 const WHAT = 'The recommendation';
 
@@ -236,7 +237,7 @@ export async function setRecommendationResponse(
     field: `response (${organisation})`,
     fromValue: addressee.response,
     toValue: input.response,
-    comment: [input.note, respondedAt && `Responded on ${formatDay(respondedAt)}.`].filter(Boolean).join('\n\n') || null,
+    comment: [input.note, respondedAt && `Responded on ${readableDay(respondedAt)}.`].filter(Boolean).join('\n\n') || null,
   });
   return input.id;
 }

@@ -18,8 +18,8 @@ const KEEP_TYPED = { keepDirtyValues: true } as const;
 export function RecordForm({ children, toolbar, ...props }: SimpleFormProps) {
   return (
     <SimpleForm resetOptions={KEEP_TYPED} toolbar={toolbar ?? <RecordToolbar />} {...props}>
-      {children}
       <WriteProblems />
+      {children}
     </SimpleForm>
   );
 }
@@ -46,10 +46,17 @@ function WriteProblems() {
   return null;
 }
 
+/** Brings a problem shown at the top of a long form (or a scrolled dialog) into view. */
+function useShownAtOnce() {
+  const here = useRef<HTMLDivElement>(null);
+  useEffect(() => here.current?.scrollIntoView({ block: 'nearest' }), []);
+  return here;
+}
+
 /** The warnings the server asks to confirm: saved anyway, the form is sent again with them confirmed. */
 function WarningsPanel({ warnings }: { warnings: Record<string, FieldError> }) {
   const { getValues, setValue, clearErrors } = useFormContext();
-  const here = useRef<HTMLDivElement>(null);
+  const here = useShownAtOnce();
   const saveAnyway = () => {
     const confirmed = new Set<string>([...((getValues('confirmedWarnings') as string[] | undefined) ?? []), ...Object.keys(warnings)]);
     setValue('confirmedWarnings', [...confirmed]);
@@ -101,6 +108,7 @@ function ConflictPanel() {
   const { dirtyFields } = useFormState();
   const { getValues, reset, clearErrors, control } = useFormContext();
   const [current, setCurrent] = useState<RaRecord | null>(null);
+  const here = useShownAtOnce();
   useEffect(() => {
     if (record) void dataProvider.getOne(resource, { id: record.id }).then(({ data }) => setCurrent(data));
   }, [dataProvider, resource, record]);
@@ -123,7 +131,7 @@ function ConflictPanel() {
   };
 
   return (
-    <Alert severity="warning" variant="outlined" role="alert" sx={{ width: '100%', boxSizing: 'border-box', bgcolor: 'background.paper', '& .MuiAlert-message': { width: '100%' } }}>
+    <Alert ref={here} severity="warning" variant="outlined" role="alert" sx={{ width: '100%', boxSizing: 'border-box', bgcolor: 'background.paper', '& .MuiAlert-message': { width: '100%' } }}>
       <AlertTitle>Someone else saved this record after you opened it</AlertTitle>
       {current ? (
         <Box sx={{ overflowX: 'auto' }}>

@@ -66,7 +66,9 @@ export function toHttpError(error: GraphqlError, httpStatus: number): HttpError 
   } else if (warnings.length) {
     errors = { root: { serverError: 'Check the warning before saving.', warnings: Object.fromEntries(warnings.map((w) => [w.warning, w.message])) } };
   } else if (fields.length) {
-    errors = Object.fromEntries([...fields.map((f) => [fieldName(f.path), f.message]), ['root', { serverError: message }]]);
+    // The notification says what to fix in words; the fields themselves are marked.
+    const serverError = `Not saved: ${fields.map((f) => f.message).join('; ')}.`;
+    errors = Object.fromEntries([...fields.map((f) => [fieldName(f.path), f.message]), ['root', { serverError }]]);
   }
   return new HttpError(message, status, { code, errors, warnings, stale });
 }
