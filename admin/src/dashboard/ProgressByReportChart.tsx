@@ -42,10 +42,10 @@ export function ProgressByReportChart({ rows, scope }: { rows: DashboardData['pr
             <Legend />
             {/* minPointSize: a share of 0% still gets a sliver of bar, and so its number. */}
             <Bar dataKey="implemented" name="Implemented, as owners report" fill="#1d70b8" cursor="pointer" onClick={open} minPointSize={2}>
-              <LabelList dataKey="implemented" position="right" formatter={(value: unknown) => `${value}%`} fontSize={12} />
+              <LabelList dataKey="implemented" position="right" formatter={(value: unknown) => `${value}%`} fontSize={12} fill="#0b0c0c" />
             </Bar>
             <Bar dataKey="achieved" name="Achieved, as inspectors found" fill="#00703c" cursor="pointer" onClick={open} minPointSize={2}>
-              <LabelList dataKey="achieved" position="right" formatter={(value: unknown) => `${value}%`} fontSize={12} />
+              <LabelList dataKey="achieved" position="right" formatter={(value: unknown) => `${value}%`} fontSize={12} fill="#0b0c0c" />
             </Bar>
           </BarChart>
         </ResponsiveContainer>

@@ -1,5 +1,6 @@
 import { List, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
+import { readableDay } from '../common/dates';
 import { listLink } from './links';
 import { Panel } from './Panel';
 import type { DashboardData } from './query';
@@ -13,7 +14,7 @@ export function RepeatedUnmet({ rows, total, scope }: { rows: DashboardData['rep
           {rows.map((row) => (
             <ListItemButton key={row.id} component={Link} to={`/recommendations/${encodeURIComponent(row.id)}/show`} divider>
               <ListItemText
-                primary={`${row.reference} · ${row.owner.shortName ?? row.owner.name} — made ${row.repeatCount + 1} times, first on ${row.firstMadeOn ?? '?'}${row.yearsOpen != null ? ` (${row.yearsOpen} years open)` : ''}`}
+                primary={`${row.reference} · ${row.owner.shortName ?? row.owner.name} — made ${row.repeatCount + 1} times, first on ${readableDay(row.firstMadeOn) || '?'}${row.yearsOpen != null ? ` (${row.yearsOpen} years open)` : ''}`}
                 secondary={row.text}
                 secondaryTypographyProps={{ sx: { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' } }}
               />

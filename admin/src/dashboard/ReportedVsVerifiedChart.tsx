@@ -26,7 +26,7 @@ export function ReportedVsVerifiedChart({ rows, scope }: { rows: DashboardData['
             <Tooltip />
             <Bar dataKey="count" name="Recommendations" cursor="pointer" onClick={(entry: { payload?: { gap: string } }) => entry.payload && open(entry.payload.gap)}>
               {data.map((row) => <Cell key={row.gap} fill={colours[row.gap] ?? '#505a5f'} />)}
-              <LabelList dataKey="count" position="right" fontSize={12} />
+              <LabelList dataKey="count" position="right" fontSize={12} fill="#0b0c0c" />
             </Bar>
           </BarChart>
         </ResponsiveContainer>
