@@ -3,6 +3,14 @@
  * proportions of real inspection work. For N recommendations: about N/20
  * reports, 15% repeats in chains of up to 4 across reports, about 5 action
  * items and 10 pieces of evidence per recommendation, assessments, history.
+ *
+ * Texts are worded as an inspectorate would word them (synthetic-texts.ts): reports inspect an
+ * establishment (a prison, a probation delivery unit, a youth justice service) or a topic
+ * nationally, and make recommendations on a few topics to the establishment or national bodies.
+ * Many recommendations on one topic to one body are not repeats; a repeat says the same again in
+ * other words, to the body under its name of the day (bodies are renamed over time), with or
+ * without citing the earlier one. The true repeat pairs are kept in `repeatPairs`: the labels
+ * for measuring how well repeats are found (test/eval/repeats.ts).
  */
 import type { Prisma } from '../../server/db/generated/prisma/client.ts';
 import type {
@@ -18,6 +26,10 @@ import { inTransaction, type TransactionClient } from '../../server/db/client.ts
 import { refreshDerivedFacts, refreshOrganisationPaths } from '../../server/domain/derived-facts.ts';
 import { bulkInsert } from './bulk-insert.ts';
 import { themes as themeNames } from './demo-data.ts';
+import {
+  ACTIONS, CITATIONS_WITH_NUMBER, CITATIONS_WITHOUT_NUMBER, CONTEXTS, LOCAL_LEADERS, MONTH_NAMES, NATIONAL_BODIES, placeName, TOPICS, TOWNS,
+  type PlaceKind, type Wordings,
+} from './synthetic-texts.ts';
 
 export type SyntheticOptions = { size: number; seed: number };
 
@@ -50,28 +62,7 @@ export function randomSource(seed: number) {
 
 const DAY = 86_400_000;
 const REGIONS = ['North East', 'North West', 'Yorkshire', 'Midlands', 'East of England', 'London', 'South West', 'Wales'];
-const VERBS = ['Make sure that', 'Improve how', 'Review how', 'Set out how', 'Monitor whether', 'Strengthen the way'];
-const SUBJECTS = [
-  'practitioners assess the risk of further domestic abuse',
-  'enquiries with the police and children’s social care are made and used',
-  'structured interventions are delivered to those who need them',
-  'workloads allow time for meaningful supervision',
-  'victims and children at risk are identified and protected',
-  'managers oversee the quality of case work',
-  'cases are reviewed when risk factors change',
-  'specialist services are known and used locally',
-  'staff are trained for work with domestic abuse',
-  'information from other agencies informs sentence plans',
-];
-const QUALIFIERS = [
-  'in every relevant case',
-  'from the start of the sentence',
-  'across all delivery units',
-  'with regular audit of practice',
-  'so that risk is managed effectively',
-  'and report progress to the board',
-];
-const ACTIONS = [
+const PLAN_ACTIONS = [
   'Deliver refresher training',
   'Audit a sample of cases',
   'Agree a protocol with partners',
@@ -86,7 +77,84 @@ function startOfDay(time: number): Date {
   return new Date(Math.floor(time / DAY) * DAY);
 }
 
+
+type Random = ReturnType<typeof randomSource>;
+
+/** What a recommendation asks for, whatever its wording: indices into a topic's vocabulary. */
+type Intent = { topic: number; action: number; object: number; aim: number };
+/** One wording of an intent: which synonym of each slot, which sentence frame, which context. */
+type Wording = { action: number; object: number; aim: number; frame: number; context: number };
+
+/** Who a report is about: an establishment, or (thematic reports) the topic nationally. */
+type Focus = { key: string; kind: PlaceKind; placeOrganisation?: number; topics: number[]; town?: string };
+
+function otherThan(random: Random, count: number, current: number, keep: number): number {
+  if (count <= 1 || random.chance(keep)) return current;
+  const other = random.int(0, count - 2);
+  return other >= current ? other + 1 : other;
+}
+
+function wordingOf(random: Random, intent: Intent): Wording {
+  const topic = TOPICS[intent.topic]!;
+  return {
+    action: random.int(0, ACTIONS[intent.action]!.length - 1),
+    object: random.int(0, topic.objects[intent.object]!.length - 1),
+    aim: random.int(0, 1),
+    frame: random.int(0, 3),
+    context: random.int(0, CONTEXTS.length - 1),
+  };
+}
+
+/** The same intent worded again: most slots in other words, often another sentence frame. */
+function rewording(random: Random, intent: Intent, earlier: Wording): Wording {
+  const topic = TOPICS[intent.topic]!;
+  return {
+    action: otherThan(random, ACTIONS[intent.action]!.length, earlier.action, 0.35),
+    object: otherThan(random, topic.objects[intent.object]!.length, earlier.object, 0.4),
+    aim: otherThan(random, 2, earlier.aim, 0.5),
+    frame: otherThan(random, 4, earlier.frame, 0.3),
+    context: random.int(0, CONTEXTS.length - 1),
+  };
+}
+
+function pickWording(words: Wordings, index: number): string {
+  return words[index % words.length]!;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function renderText(intent: Intent, wording: Wording, addressee: string): string {
+  const topic = TOPICS[intent.topic]!;
+  const action = pickWording(ACTIONS[intent.action]!, wording.action);
+  const object = pickWording(topic.objects[intent.object]!, wording.object);
+  const [soThat, toDo] = topic.aims[intent.aim % topic.aims.length]!;
+  const context = CONTEXTS[wording.context]!;
+  const aimSoThat = pickWording(soThat, wording.aim);
+  const aimTo = pickWording(toDo, wording.aim);
+  switch (wording.frame) {
+    case 0:
+      return `${addressee} should ${action} ${object}${context} ${aimSoThat}.`;
+    case 1:
+      return `${capitalise(aimTo)}, ${addressee.replace(/^(The|Leaders|Managers|Senior|Partners)\b/, (word) => word.toLowerCase())} should ${action} ${object}${context}.`;
+    case 2:
+      return `${addressee} should ${action} ${object} ${aimSoThat}${context}.`;
+    default:
+      return `${addressee} must ${action} ${object}${context}, ${aimSoThat}.`;
+  }
+}
+
+/** A body's name as written in a given year: its former name before it was renamed. */
+function nameInYear(random: Random, current: string[], former: { name: string; until: number }[], year: number): string {
+  const then = former.filter((name) => year < name.until).map((name) => name.name);
+  return random.pick(then.length > 0 ? then : current);
+}
+
 export type SyntheticPlan = ReturnType<typeof planSynthetic>;
+
+/** A true repeat, as the generator made it: the labels the ranking is measured against. */
+export type RepeatPair = { recommendationId: number; repeatsId: number; citation: 'number' | 'report' | 'none'; readdressed: boolean };
 
 /** Builds every row in memory, deterministically; ids are offsets from the table's current maximum. */
 export function planSynthetic(options: SyntheticOptions, base: Record<'organisation' | 'user' | 'report' | 'recommendation' | 'actionItem' | 'evidence' | 'assessment', number>, themeIds: number[]) {
@@ -110,6 +178,30 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
       organisations.push({ id: unitId, name: `Synthetic ${region} PDU ${unit} (${label})`, kind: 'DELIVERY_UNIT', parentId: regionId });
     }
   }
+  // National bodies, under the names they have now; texts written before a renaming use the old name.
+  const bodies = NATIONAL_BODIES.map((body) => {
+    const id = ++organisationId;
+    organisations.push({
+      id, name: `${body.name} (${label})`, shortName: body.shortName, kind: 'AGENCY',
+      formerNames: body.formerNames.map((former) => former.name),
+    });
+    return { ...body, id };
+  });
+  // Establishments inspected: prisons, probation delivery units and youth justice services.
+  const placeKinds: PlaceKind[] = ['prison', 'probation', 'youth'];
+  const placeCount = Math.min(TOWNS.length * placeKinds.length, Math.max(6, Math.round(options.size / 150)));
+  const places = Array.from({ length: placeCount }, (_, index) => {
+    const kind = placeKinds[index % placeKinds.length]!;
+    const town = TOWNS[Math.floor(index / placeKinds.length)]!;
+    const names = placeName(kind, town, random.chance(0.4));
+    const id = ++organisationId;
+    organisations.push({
+      id, name: `${names.current} (${label})`, kind: kind === 'probation' ? 'DELIVERY_UNIT' : 'SERVICE',
+      formerNames: names.formerNames.map((former) => former.name),
+      parentId: kind === 'probation' ? regions[index % regions.length] : undefined,
+    });
+    return { id, kind, town, names };
+  });
   const inspectorId = base.user + 1;
   const leaderId = base.user + 2;
   const users: Prisma.UserCreateManyInput[] = [
@@ -120,6 +212,7 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
 
   const reportCount = Math.max(1, Math.round(options.size / 20));
   const reports: Prisma.ReportCreateManyInput[] = [];
+  const focuses: Focus[] = [];
   const followUps: { A: number; B: number }[] = [];
   // Publication dates strictly increase with the report's index, ending in mid-2026.
   const maxGap = Math.max(1, Math.floor(11_680 / reportCount)); // about 16 years in all
@@ -128,9 +221,29 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
   for (let index = 0; index < reportCount; index++) {
     published += gaps[index]! * DAY;
     const kind = random.weighted<ReportKind>({ THEMATIC: 40, INSPECTION: 40, FOLLOW_UP: 15, JOINT: 5 });
+    const publishedDate = new Date(published);
+    const when = `${MONTH_NAMES[publishedDate.getUTCMonth()]} ${publishedDate.getUTCFullYear()}`;
+    let title: string;
+    // A third of thematic reports look at one topic across the country; the rest inspect a place.
+    if (kind === 'THEMATIC' && random.chance(0.35)) {
+      const topic = random.int(0, TOPICS.length - 1);
+      const placeKind = random.pick(TOPICS[topic]!.places);
+      focuses.push({ key: `national ${placeKind} ${topic}`, kind: placeKind, topics: [topic] });
+      title = `A thematic inspection of ${TOPICS[topic]!.name} in ${placeKind === 'prison' ? 'prisons' : placeKind === 'probation' ? 'probation services' : 'youth justice services'} (${when})`;
+    } else {
+      const place = random.pick(places);
+      const relevant = TOPICS.map((topic, topicIndex) => [topic, topicIndex] as const).filter(([topic]) => topic.places.includes(place.kind));
+      const topics = new Set<number>();
+      while (topics.size < Math.min(4, relevant.length)) topics.add(random.pick(relevant)[1]);
+      focuses.push({ key: `place ${place.id}`, kind: place.kind, placeOrganisation: place.id, topics: [...topics], town: place.town });
+      const name = nameInYear(random, [place.names.current], place.names.formerNames, publishedDate.getUTCFullYear());
+      title = kind === 'FOLLOW_UP'
+        ? `${name}: a follow-up inspection (${when})`
+        : kind === 'JOINT' ? `Joint inspection of services in ${place.town}: ${name} (${when})` : `Report on an inspection of ${name} (${when})`;
+    }
     reports.push({
       id: base.report + index + 1,
-      title: `Synthetic ${kind.toLowerCase().replace('_', '-')} report ${index + 1} (${label})`,
+      title,
       kind,
       publishedOn: startOfDay(published),
       summary: `Synthetic report for measuring the tracker at scale (${label}).`,
@@ -149,8 +262,17 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
   const evidence: Prisma.EvidenceCreateManyInput[] = [];
   const assessments: Prisma.AssessmentCreateManyInput[] = [];
   const history: Omit<Prisma.HistoryEventCreateManyInput, 'id'>[] = [];
-  // Recommendations that may still be repeated: [id, chain length, report index, text].
-  const repeatable: [number, number, number, string][] = [];
+  const repeatPairs: RepeatPair[] = [];
+  // Per focus, the recommendations that may still be repeated (the latest of their chain), and the
+  // intents already used there, so that a recommendation alike in topic is never the same ask.
+  type Made = { id: number; chain: number; reportIndex: number; intent: Intent; wording: Wording; reference: string; addressee: number; repeated: boolean };
+  const madeAt = new Map<string, Made[]>();
+  const intentsAt = new Map<string, Set<string>>();
+  // When each thing (a topic's object) was last the subject of a recommendation there: an inspectorate
+  // does not make two different recommendations about the same thing to the same body within a few
+  // years (it repeats the first); long after, a new one on the same thing is not a repeat.
+  const lastAsked = new Map<string, number>();
+  const RECENT = 4 * 365 * DAY;
   const now = Date.UTC(2026, 10, 1);
 
   // Between 5 and 35 recommendations a report, scaled so that they add up to the size asked for.
@@ -171,23 +293,87 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
     const report = reports[reportIndex]!;
     const reportTime = (report.publishedOn as Date).getTime();
     const id = base.recommendation + index + 1;
-    const owner = random.chance(0.3) ? serviceId : random.pick(regions);
+    const focus = focuses[reportIndex]!;
+    const year = new Date(reportTime).getUTCFullYear();
+    const made = madeAt.get(focus.key) ?? [];
+    madeAt.set(focus.key, made);
+    const used = intentsAt.get(focus.key) ?? new Set<string>();
+    intentsAt.set(focus.key, used);
+    const reference = `R${inReport}`;
 
-    // About 15% repeat an earlier report's recommendation whose chain is shorter than 4.
+    // About 15% repeat an earlier report's recommendation to the same place (or, nationally, on the
+    // same topic) whose chain is shorter than 4, saying it again in other words.
     let repeatsId: number | undefined;
     let chain = 1;
-    let text = `${random.pick(VERBS)} ${random.pick(SUBJECTS)} ${random.pick(QUALIFIERS)}.`;
-    if (random.chance(0.15)) {
-      for (let attempt = 0; attempt < 4 && repeatsId === undefined; attempt++) {
-        const candidate = repeatable[Math.floor(random.next() * repeatable.length)];
-        if (candidate && candidate[2] < reportIndex && candidate[1] < 4) {
-          repeatsId = candidate[0];
-          chain = candidate[1] + 1;
-          text = `${candidate[3].replace(/\.$/, '')}, as recommended before.`;
-        }
+    let intent: Intent | undefined;
+    let wording: Wording | undefined;
+    let addressee: number;
+    let citation: RepeatPair['citation'] = 'none';
+    let earlier: Made | undefined;
+    // (Asked of 19%: at a place inspected for the first time there is nothing to repeat yet.)
+    if (random.chance(0.19)) {
+      for (let attempt = 0; attempt < 6 && earlier === undefined; attempt++) {
+        const candidate = made[made.length - 1 - Math.floor(random.next() * Math.min(made.length, 40))];
+        if (candidate && !candidate.repeated && candidate.reportIndex < reportIndex && candidate.chain < 4) earlier = candidate;
       }
     }
-    repeatable.push([id, chain, reportIndex, text]);
+    if (earlier) {
+      earlier.repeated = true;
+      repeatsId = earlier.id;
+      chain = earlier.chain + 1;
+      intent = earlier.intent;
+      wording = rewording(random, intent, earlier.wording);
+      addressee = earlier.addressee;
+    } else {
+      for (let attempt = 0; attempt < 12; attempt++) {
+        const topic = random.pick(focus.topics);
+        const candidate = {
+          topic,
+          action: random.int(0, ACTIONS.length - 1),
+          object: random.int(0, TOPICS[topic]!.objects.length - 1),
+          aim: random.int(0, TOPICS[topic]!.aims.length - 1),
+        };
+        intent = candidate;
+        const asked = lastAsked.get(`${focus.key}|${topic}|${candidate.object}`);
+        if (!used.has(JSON.stringify(candidate)) && (asked === undefined || reportTime - asked > RECENT)) break;
+      }
+      intent = intent!;
+      wording = wordingOf(random, intent);
+      addressee = focus.placeOrganisation ?? random.pick(bodies.filter((body) => body.places.includes(focus.kind))).id;
+    }
+    used.add(JSON.stringify(intent));
+    lastAsked.set(`${focus.key}|${intent.topic}|${intent.object}`, reportTime);
+    // A repeat is sometimes addressed to another body than the earlier one was.
+    const readdressed = earlier !== undefined && focus.placeOrganisation === undefined && random.chance(0.2);
+    if (readdressed) addressee = random.pick(bodies.filter((body) => body.places.includes(focus.kind))).id;
+    const body = bodies.find((candidate) => candidate.id === addressee);
+    const place = places.find((candidate) => candidate.id === addressee);
+    const addresseeName = body
+      ? nameInYear(random, [body.name, body.shortName], body.formerNames, year)
+      : random.chance(0.5)
+        ? nameInYear(random, [place!.names.current], place!.names.formerNames, year)
+        : random.pick(LOCAL_LEADERS[focus.kind]);
+    let text = renderText(intent, wording, addresseeName.startsWith('The ') || /^[A-Z]{2,}/.test(addresseeName) || addresseeName.startsWith('HM') || addresseeName.startsWith('NHS') ? addresseeName : body ? `The ${addresseeName}` : addresseeName);
+    if (earlier) {
+      const earlierReport = reports[earlier.reportIndex]!;
+      const earlierDate = earlierReport.publishedOn as Date;
+      const fill = (template: string) => template
+        .replace('{ref}', earlier.reference)
+        .replace('{year}', String(earlierDate.getUTCFullYear()))
+        .replace('{month}', MONTH_NAMES[earlierDate.getUTCMonth()]!)
+        .replace('{title}', earlierReport.title);
+      const roll = random.next();
+      if (roll < 0.45) {
+        text += fill(random.pick(CITATIONS_WITH_NUMBER));
+        citation = 'number';
+      } else if (roll < 0.65) {
+        text += fill(random.pick(CITATIONS_WITHOUT_NUMBER));
+        citation = 'report';
+      }
+      repeatPairs.push({ recommendationId: id, repeatsId: earlier.id, citation, readdressed });
+    }
+    made.push({ id, chain, reportIndex, intent, wording, reference, addressee, repeated: false });
+    const owner = addressee;
 
     const age = (now - reportTime) / (365 * DAY);
     const status = random.weighted<RecommendationStatus>({
@@ -201,7 +387,7 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
     recommendations.push({
       id,
       reportId: report.id!,
-      reference: `R${inReport}`,
+      reference,
       position: inReport,
       text,
       ownerId: owner,
@@ -216,12 +402,13 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
     });
     const response = random.weighted<RecommendationResponse>({ ACCEPTED: 75, PARTLY_ACCEPTED: 12, NOT_ACCEPTED: 3, AWAITING_RESPONSE: 10 });
     addressees.push({ recommendationId: id, organisationId: owner, response, respondedAt: response === 'AWAITING_RESPONSE' ? undefined : new Date(reportTime + 60 * DAY) });
-    if (random.chance(0.2) && owner !== serviceId) {
-      addressees.push({ recommendationId: id, organisationId: serviceId, response: 'ACCEPTED', respondedAt: new Date(reportTime + 60 * DAY) });
+    if (random.chance(0.2)) {
+      const also = random.pick(bodies.filter((candidate) => candidate.places.includes(focus.kind))).id;
+      if (also !== owner) addressees.push({ recommendationId: id, organisationId: also, response: 'ACCEPTED', respondedAt: new Date(reportTime + 60 * DAY) });
     }
-    const themeCount = random.int(1, 3);
-    const chosen = new Set<number>();
-    while (chosen.size < themeCount) chosen.add(random.pick(themeIds));
+    // Themes follow the topic (and sometimes a second), as an inspector would tag them.
+    const chosen = new Set<number>([themeIds[intent.topic % themeIds.length]!]);
+    if (random.chance(0.3)) chosen.add(random.pick(themeIds));
     for (const themeId of chosen) themeLinks.push({ A: id, B: themeId });
 
     const onRec = { subject: 'RECOMMENDATION' as const, subjectId: id, recommendationId: id };
@@ -251,7 +438,7 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
       actionItems.push({
         id: actionItemId,
         recommendationId: id,
-        description: `${random.pick(ACTIONS)} (${item + 1} of ${items})`,
+        description: `${random.pick(PLAN_ACTIONS)} (${item + 1} of ${items})`,
         ownerId: random.chance(0.7) ? random.pick(units) : owner,
         leadPerson: 'Synthetic lead',
         dueDate: startOfDay(due),
@@ -287,7 +474,7 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
       }
     }
   }
-  return { label, organisations, users, reports, followUps, recommendations, addressees, themeLinks, actionItems, evidence, assessments, history };
+  return { label, organisations, users, reports, followUps, recommendations, addressees, themeLinks, actionItems, evidence, assessments, history, repeatPairs };
 }
 
 const tables = ['Organisation', 'User', 'Report', 'Recommendation', 'ActionItem', 'Evidence', 'Assessment', 'HistoryEvent'] as const;
@@ -370,7 +557,7 @@ export async function loadSynthetic(options: SyntheticOptions): Promise<Syntheti
         { name: 'fromValue', type: 'text' }, { name: 'toValue', type: 'text' }, { name: 'comment', type: 'text' },
         { name: 'actorId', type: 'int' }, { name: 'createdAt', type: 'timestamp(3)' },
       ], plan.history);
-      await refreshOrganisationPaths(tx, [plan.organisations[0]!.id!, plan.organisations[1]!.id!]);
+      await refreshOrganisationPaths(tx, plan.organisations.filter((org) => org.parentId === undefined).map((org) => org.id!));
       await refreshDerivedFacts(tx, plan.recommendations.map((rec) => rec.id!));
       // Rows were given explicit ids: move each sequence past them.
       for (const table of tables) {
@@ -392,6 +579,6 @@ export async function loadSynthetic(options: SyntheticOptions): Promise<Syntheti
         },
       };
     },
-    { timeout: 30 * 60_000, maxWait: 60_000 },
+    { timeout: 180 * 60_000, maxWait: 60_000 },
   );
 }

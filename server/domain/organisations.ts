@@ -14,16 +14,25 @@ async function checkName(tx: TransactionClient, name: string, self?: number): Pr
   if (clash) throw badField(['name'], 'another organisation has this name');
 }
 
+/** Former names as kept: trimmed, each once, oldest first, never the current name. */
+function formerNamesOf(names: string[], currentName: string): string[] {
+  const kept: string[] = [];
+  for (const name of names.map((value) => value.trim())) {
+    if (name !== '' && name !== currentName && !kept.includes(name)) kept.push(name);
+  }
+  return kept;
+}
+
 export async function createOrganisation(
   tx: TransactionClient,
   actor: Actor,
-  input: { name: string; shortName?: string | null; kind: OrganisationKind; parentId?: number | null },
+  input: { name: string; shortName?: string | null; formerNames?: string[] | null; kind: OrganisationKind; parentId?: number | null },
 ): Promise<number> {
   authorize(actor, 'administer');
   await checkName(tx, input.name);
   if (input.parentId) await checkOrganisations(tx, [input.parentId], ['parentId']);
   const row = await tx.organisation.create({
-    data: { name: input.name, shortName: input.shortName, kind: input.kind, parentId: input.parentId },
+    data: { name: input.name, shortName: input.shortName, formerNames: formerNamesOf(input.formerNames ?? [], input.name), kind: input.kind, parentId: input.parentId },
     select: { id: true },
   });
   await refreshOrganisationPaths(tx, [row.id]);
@@ -34,7 +43,11 @@ export async function createOrganisation(
 export async function updateOrganisation(
   tx: TransactionClient,
   actor: Actor,
-  input: { id: number; version: number; changes: { name?: string; shortName?: string | null; kind?: OrganisationKind; parentId?: number | null; active?: boolean } },
+  input: {
+    id: number;
+    version: number;
+    changes: { name?: string; shortName?: string | null; formerNames?: string[]; kind?: OrganisationKind; parentId?: number | null; active?: boolean };
+  },
 ): Promise<number> {
   authorize(actor, 'administer');
   const found = await tx.organisation.findUnique({ where: { id: input.id } });
@@ -49,6 +62,14 @@ export async function updateOrganisation(
   }
   if (changes.shortName !== undefined && changes.shortName !== current.shortName) {
     history.push({ ...on, kind: 'UPDATED', field: 'shortName', fromValue: current.shortName, toValue: changes.shortName });
+  }
+  // Earlier reports address a renamed body by the name it had: a renaming keeps the old name among
+  // its former names, so repeats made to it then are still matched to it (repeat-ranking.ts).
+  const renamed = changes.name !== undefined && changes.name !== current.name;
+  const formerNames = formerNamesOf([...(changes.formerNames ?? current.formerNames), ...(renamed ? [current.name] : [])], changes.name ?? current.name);
+  const formerNamesChanged = formerNames.join('\n') !== current.formerNames.join('\n');
+  if (formerNamesChanged) {
+    history.push({ ...on, kind: 'UPDATED', field: 'formerNames', fromValue: current.formerNames.join('; ') || null, toValue: formerNames.join('; ') || null });
   }
   if (changes.kind !== undefined && changes.kind !== current.kind) {
     history.push({ ...on, kind: 'UPDATED', field: 'kind', fromValue: current.kind, toValue: changes.kind });
@@ -70,7 +91,15 @@ export async function updateOrganisation(
   if (history.length === 0) throw badUserInput('Nothing to change: every value given is the current one.');
   const { count } = await tx.organisation.updateMany({
     where: { id: input.id, version: input.version },
-    data: { name: changes.name, shortName: changes.shortName, kind: changes.kind, parentId: changes.parentId, active: changes.active, version: { increment: 1 } },
+    data: {
+      name: changes.name,
+      shortName: changes.shortName,
+      formerNames: formerNamesChanged ? formerNames : undefined,
+      kind: changes.kind,
+      parentId: changes.parentId,
+      active: changes.active,
+      version: { increment: 1 },
+    },
   });
   expectUpdated(count, 'The organisation');
   if (changes.parentId !== undefined) {

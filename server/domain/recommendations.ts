@@ -9,7 +9,7 @@ import { checkOrganisations, checkThemes } from './known-records.ts';
 import { refreshDerivedFacts } from './derived-facts.ts';
 import { recordHistory, type HistoryEntry } from './history.ts';
 import { organisationLabels, recommendationLabel, themeLabels } from './labels.ts';
-import { checkRepeatLink, textSimilarity } from './repeats.ts';
+import { checkRepeatLink, recordRepeatDecision, textSimilarity } from './repeats.ts';
 import { checkVersion, expectUpdated, updatedRow } from './versions.ts';
 import { isActionItemOverdue, REPORTED_DONE } from './recommendation-rules.ts';
 import { settleWarnings, type RaisedWarning, type Warning } from './warnings.ts';
@@ -246,9 +246,34 @@ export async function setRecommendationResponse(
 export async function linkRepeat(
   tx: TransactionClient,
   actor: Actor,
-  input: { id: number; version: number; repeatsId: number; confirmed: boolean },
+  input: { id: number; version: number; repeatsId: number; confirmed: boolean; rank?: number | null; score?: number | null },
 ): Promise<number> {
   return setRepeatLink(tx, actor, await readForUpdate(tx, actor, 'linkRepeats', input.id, input.version), input);
+}
+
+/**
+ * An inspector decides a proposed candidate is not the one this recommendation repeats: kept, with
+ * history, so it is not proposed again; the recommendation itself does not change.
+ */
+export async function rejectRepeatCandidate(
+  tx: TransactionClient,
+  actor: Actor,
+  input: { id: number; version: number; candidateId: number; rank?: number | null; score?: number | null; comment?: string | null },
+): Promise<number> {
+  await readForUpdate(tx, actor, 'linkRepeats', input.id, input.version);
+  if (input.candidateId === input.id) throw badField(['candidateId'], 'a recommendation cannot repeat itself');
+  if (!(await tx.recommendation.findUnique({ where: { id: input.candidateId }, select: { id: true } }))) throw badField(['candidateId'], 'no such recommendation');
+  const already = await tx.repeatDecision.findFirst({ where: { recommendationId: input.id, candidateId: input.candidateId }, orderBy: { id: 'desc' } });
+  if (already?.decision === 'REJECTED') throw badField(['candidateId'], 'this candidate is already rejected');
+  await recordRepeatDecision(tx, actor, { recommendationId: input.id, candidateId: input.candidateId, decision: 'REJECTED', rank: input.rank, score: input.score });
+  await recordHistory(tx, actor, {
+    ...onRecommendation(input.id),
+    kind: 'REPEAT_REJECTED',
+    field: 'repeats',
+    toValue: await recommendationLabel(tx, input.candidateId),
+    comment: input.comment ?? null,
+  });
+  return input.id;
 }
 
 /** Sets the link on the recommendation as read for this change, with its history. */
@@ -256,7 +281,7 @@ async function setRepeatLink(
   tx: TransactionClient,
   actor: Actor,
   current: Awaited<ReturnType<typeof readForUpdate>>,
-  input: { id: number; version: number; repeatsId: number; confirmed: boolean },
+  input: { id: number; version: number; repeatsId: number; confirmed: boolean; rank?: number | null; score?: number | null },
 ): Promise<number> {
   await checkRepeatLink(tx, { id: input.id, reportPublishedOn: current.report.publishedOn }, input.repeatsId, ['repeatsId']);
   if (current.repeatsId === input.repeatsId && current.repeatConfirmed === input.confirmed) {
@@ -279,6 +304,9 @@ async function setRepeatLink(
     fromValue: replaced,
     toValue: await recommendationLabel(tx, input.repeatsId),
   });
+  if (input.confirmed) {
+    await recordRepeatDecision(tx, actor, { recommendationId: input.id, candidateId: input.repeatsId, decision: 'CONFIRMED', rank: input.rank, score: input.score });
+  }
   await refreshDerivedFacts(tx, [input.id]);
   return input.id;
 }

@@ -1,4 +1,36 @@
+/**
+ * Which earlier recommendations a recommendation probably repeats, best first. Used on a saved
+ * recommendation (repeatCandidates) and on texts not yet saved (the intake preview).
+ *
+ * How the ranking works, in the order the evidence counts:
+ *
+ * 1. Explicit citations. Reports say so when they repeat themselves: "previously recommended in
+ *    our 2018 report (recommendation 4)", "see R3 of ‘Rehabilitative work with adults’ (March
+ *    2019)". The draft is read for recommendation references (R3, 2.1, "recommendation 4"), years
+ *    and months, and quoted report titles; they are resolved to the earlier recommendations they
+ *    name. A candidate named by reference and by its report (date or title) is ranked above every
+ *    candidate found by text alone; one only in a cited report is lifted.
+ * 2. An IDF-weighted text score. The database keeps each text's stemmed words (English full-text
+ *    search, a GIN index) and how many texts hold each word (TextTerm, kept by triggers). The
+ *    draft's rarest words form a query that asks for texts sharing at least two of them (or, when
+ *    that finds too little, one); the index returns those, best by ts_rank_cd, a short list of at
+ *    most a few hundred however many recommendations there are. Each is then scored by the cosine
+ *    of TF-IDF vectors (rare shared words count, common ones hardly) together with the trigram
+ *    similarity of the whole texts (pg_trgm), which catches reworded and re-inflected phrasing.
+ * 3. Agreement of addressees and themes. Organisations named in either text, by their name, short
+ *    name or a former name, count as addressees of it, so a recommendation to a body that has
+ *    since been renamed matches one to the body under its new name; sharing an addressee and
+ *    sharing themes lift the score.
+ *
+ * Then one lineage is shown once: candidates on the same chain of repeats are represented by the
+ *    chain's latest member before the draft, with the best score of any of them. Candidates an
+ *    inspector has rejected for this recommendation are not proposed again.
+ *
+ * Scores run from 0 to 1. The work is a handful of indexed statements outside any transaction,
+ * so it neither scans every text nor holds a transaction open.
+ */
 import type { PrismaClient, TransactionClient } from '../db/client.ts';
+import { badField } from '../errors.ts';
 
 /** A recommendation's text and setting, saved or not, whose earlier repeats are sought. */
 export type RepeatDraft = {
@@ -15,9 +47,21 @@ export type RankedCandidate = { recommendationId: number; score: number; reasons
 
 export type RankingClient = PrismaClient | TransactionClient;
 
+/** How many texts the full-text index may hand over for scoring. */
+const SHORT_LIST = 200;
+/** Words in more than this share of texts say nothing about which text is meant. */
+const COMMON_WORD_SHARE = 0.15;
+/** How many of the draft's rarest words are asked for. */
+const QUERY_WORDS = 10;
+const MAX_TEXT = 20_000;
 /**
- * Earlier recommendations the draft probably repeats, best first.
+ * How the evidence adds up (before citations): the text, then a shared addressee weighted by how few
+ * texts go to it (a repeat to an establishment goes to that establishment), then shared themes.
  */
+const TEXT_WEIGHT = 0.5;
+const ADDRESSEE_WEIGHT = 0.42;
+const THEME_WEIGHT = 0.08;
+
 export async function rankRepeatCandidates(
   db: RankingClient,
   draft: RepeatDraft,
@@ -25,20 +69,342 @@ export async function rankRepeatCandidates(
 ): Promise<RankedCandidate[]> {
   const first = options.first ?? 10;
   const minimumScore = options.minimumScore ?? 0.2;
-  // The nearest texts first, by trigram distance: the GiST index hands them over in that
-  // order and the scan stops at the page, however many texts there are or however low the
-  // minimum; those below the minimum are then left out.
-  const rows = await db.$queryRaw<{ recommendationId: number; score: number }[]>`
-    SELECT id AS "recommendationId", score FROM (
-      SELECT r.id, similarity(r.text, ${draft.text})::float8 AS score
-      FROM "Recommendation" r JOIN "Report" report ON report.id = r."reportId"
-      WHERE report."publishedOn" < ${draft.publishedOn}::date
-        AND r.id <> ${draft.excludeRecommendationId ?? -1}
-        AND r."reportId" <> ${draft.excludeReportId ?? -1}
-      ORDER BY r.text <-> ${draft.text}
-      LIMIT ${first}
-    ) nearest
-    WHERE score >= ${minimumScore}
-    ORDER BY score DESC, id ASC`;
-  return rows.map((row) => ({ ...row, reasons: ['similar text'] }));
+  checkDraft(draft, first, minimumScore);
+  const text = draft.text.trim();
+  const before = draft.publishedOn;
+  const excludeId = draft.excludeRecommendationId ?? -1;
+  const excludeReport = draft.excludeReportId ?? -1;
+
+  const [words, organisations, rejected] = await Promise.all([
+    draftWords(db, text),
+    db.organisation.findMany({ select: { id: true, name: true, shortName: true, formerNames: true } }),
+    draft.excludeRecommendationId === undefined
+      ? Promise.resolve([] as number[])
+      : db.repeatDecision
+          .findMany({ where: { recommendationId: draft.excludeRecommendationId, decision: 'REJECTED' }, select: { candidateId: true } })
+          .then((rows) => rows.map((row) => row.candidateId)),
+  ]);
+  const documents = Math.max(1, words.documents);
+  const idf = (df: number) => Math.log(1 + (documents - df + 0.5) / (df + 0.5));
+
+  // 2. The short list from the full-text index: texts sharing the draft's rarest words.
+  const rare = words.terms
+    .filter((term) => term.documents > 0 && term.documents <= Math.max(2, documents * COMMON_WORD_SHARE))
+    .sort((a, b) => a.documents - b.documents || a.word.localeCompare(b.word))
+    .slice(0, QUERY_WORDS)
+    .map((term) => term.word);
+  const anyOf = rare.map(quoteLexeme).join(' | ');
+  const pairs: string[] = [];
+  for (let i = 0; i < rare.length; i++) for (let j = i + 1; j < rare.length; j++) pairs.push(`(${quoteLexeme(rare[i]!)} & ${quoteLexeme(rare[j]!)})`);
+  let shortList: number[] = [];
+  if (pairs.length > 0) shortList = await textMatches(db, pairs.join(' | '), anyOf, before, excludeId, excludeReport);
+  if (shortList.length < first && rare.length > 0) {
+    const more = await textMatches(db, rare.slice(0, 4).map(quoteLexeme).join(' | '), anyOf, before, excludeId, excludeReport);
+    shortList = [...new Set([...shortList, ...more])];
+  }
+
+  // 3 (as a source). Recommendations to the same specific body, most alike first: a repeat to the same
+  // establishment is often reworded past sharing its rarest words.
+  const draftAddressees = new Set([...draft.addresseeIds, ...organisationsNamedIn(text, organisations)]);
+  const addresseeCounts = await addressedCounts(db, [...draftAddressees]);
+  const specificity = (organisationId: number) => {
+    const count = addresseeCounts.get(organisationId) ?? 0;
+    // 1 for a body addressed by a handful of texts, falling towards 0 for one addressed by every text.
+    return count === 0 ? 0 : Math.max(0, Math.min(1, Math.log(documents / count) / Math.log(documents / 20)));
+  };
+  const specific = [...draftAddressees].filter((id) => specificity(id) >= 0.3);
+  if (specific.length > 0 && anyOf !== '') {
+    shortList = [...new Set([...shortList, ...(await addressedMatches(db, specific, anyOf, before, excludeId, excludeReport))])];
+  }
+
+  // 1. Citations: the recommendations the draft names, by reference and by report.
+  const citation = readCitation(text);
+  const cited = new Map<number, { byReference: boolean; byReport: boolean; label: string }>();
+  if (citation.previous && specific.length > 0) {
+    // "At our last inspection": the latest earlier report with recommendations to the same body.
+    const [last] = await db.$queryRaw<{ publishedOn: Date }[]>`
+      SELECT p."publishedOn" FROM "RecommendationAddressee" a JOIN "Recommendation" r ON r.id = a."recommendationId" JOIN "Report" p ON p.id = r."reportId"
+      WHERE a."organisationId" = ANY(${specific}::int[]) AND p."publishedOn" < ${before}::date AND p.id <> ${excludeReport}
+      ORDER BY p."publishedOn" DESC LIMIT 1`;
+    if (last) citation.periods.push([last.publishedOn, new Date(last.publishedOn.getTime() + 86_400_000)]);
+  }
+  if (citation.periods.length > 0 || citation.titles.length > 0) {
+    for (const row of await citedRecommendations(db, citation, anyOf, before, excludeId, excludeReport)) {
+      const byReference = citation.references.includes(normaliseReference(row.reference));
+      cited.set(row.id, { byReference, byReport: true, label: `${row.reference} of ‘${row.title}’` });
+    }
+  }
+
+  const ids = [...new Set([...shortList, ...cited.keys()])].filter((id) => !rejected.includes(id));
+  if (ids.length === 0) return [];
+
+  // Score the short list: TF-IDF cosine, trigram similarity, addressees, themes.
+  const details = await db.$queryRaw<
+    { id: number; reference: string; vector: string; similarity: number; addresseeIds: number[]; themeIds: number[]; text: string }[]
+  >`
+    SELECT r.id, r.reference, r."searchVector"::text AS vector, similarity(r.text, ${text})::float8 AS similarity, r.text,
+      coalesce((SELECT array_agg(a."organisationId") FROM "RecommendationAddressee" a WHERE a."recommendationId" = r.id), '{}') AS "addresseeIds",
+      coalesce((SELECT array_agg(t."B") FROM "_RecommendationToTheme" t WHERE t."A" = r.id), '{}') AS "themeIds"
+    FROM "Recommendation" r WHERE r.id = ANY(${ids}::int[])`;
+  const candidateVectors = new Map(details.map((row) => [row.id, parseTsvector(row.vector ?? '')]));
+  const allWords = new Set<string>();
+  for (const vector of candidateVectors.values()) for (const word of vector.keys()) allWords.add(word);
+  const frequencies = new Map(words.terms.map((term) => [term.word, term.documents]));
+  const unknown = [...allWords].filter((word) => !frequencies.has(word));
+  if (unknown.length > 0) {
+    for (const row of await db.textTerm.findMany({ where: { word: { in: unknown } } })) frequencies.set(row.word, row.documents);
+  }
+  const weigh = (vector: Map<string, number>) => {
+    const weights = new Map<string, number>();
+    for (const [word, count] of vector) weights.set(word, (1 + Math.log(count)) * idf(frequencies.get(word) ?? 0));
+    return weights;
+  };
+  const draftWeights = weigh(new Map(words.terms.map((term) => [term.word, term.count])));
+  const draftNorm = norm(draftWeights);
+
+  const formerNames = new Map(organisations.map((org) => [org.id, org.formerNames]));
+  const draftThemes = new Set(draft.themeIds ?? []);
+  const organisationName = new Map(organisations.map((org) => [org.id, org.shortName ?? org.name]));
+
+  const scored = new Map<number, { score: number; reasons: string[] }>();
+  for (const row of details) {
+    const weights = weigh(candidateVectors.get(row.id)!);
+    let dot = 0;
+    const shared: [string, number][] = [];
+    for (const [word, weight] of draftWeights) {
+      const other = weights.get(word);
+      if (other !== undefined) {
+        dot += weight * other;
+        shared.push([word, idf(frequencies.get(word) ?? 0)]);
+      }
+    }
+    const cosine = draftNorm > 0 ? dot / (draftNorm * norm(weights) || 1) : 0;
+    const textScore = 0.7 * cosine + 0.3 * row.similarity;
+    const reasons: string[] = [];
+    if (shared.length > 0) {
+      const rarest = shared.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([word]) => word);
+      reasons.push(`similar text (${Math.round(textScore * 100)}%), sharing ${rarest.join(', ')}`);
+    }
+    const commonAddressees = row.addresseeIds.filter((id) => draftAddressees.has(id));
+    // Sharing a body few texts are addressed to says much; sharing a ministry addressed by thousands, little.
+    const addresseeScore = Math.max(0, ...commonAddressees.map(specificity));
+    for (const id of commonAddressees) {
+      // The same body under an older name: said, so the inspector sees why the names differ.
+      const formerly = formerNames.get(id)?.find((name) => row.text.includes(name));
+      reasons.push(formerly ? `same addressee: ${organisationName.get(id)} (then ${formerly})` : `same addressee: ${organisationName.get(id)}`);
+    }
+    const commonThemes = row.themeIds.filter((id) => draftThemes.has(id)).length;
+    const themeScore = draftThemes.size > 0 ? commonThemes / Math.max(draftThemes.size, row.themeIds.length) : 0;
+    if (commonThemes > 0) reasons.push(commonThemes === 1 ? 'a shared theme' : `${commonThemes} shared themes`);
+    let score = TEXT_WEIGHT * textScore + ADDRESSEE_WEIGHT * addresseeScore + THEME_WEIGHT * themeScore;
+    const citing = cited.get(row.id);
+    // A number and a date name a recommendation, but where an inspectorate publishes many reports a
+    // month they may name several: the cited one must also be about the same thing or body.
+    const corroborated = addresseeScore >= 0.3 || textScore >= 0.3;
+    if (citing?.byReference && corroborated) {
+      score = 0.9 + 0.1 * score;
+      reasons.unshift(`cited: ${citing.label}`);
+    } else if (citing && (corroborated || citing.byReference)) {
+      score = Math.min(0.89, score + (citing.byReference ? 0.12 : 0.08));
+      reasons.unshift(`${citing.byReference ? 'has the number cited, in a report of the date cited' : 'in a report of the date cited'}: ${citing.label}`);
+    } else if (citation.references.includes(normaliseReference(row.reference))) {
+      // A number without its report names many recommendations: a small lift among those alike.
+      score = Math.min(0.89, score + 0.05);
+      reasons.unshift(`has the cited number ${row.reference}`);
+    }
+    scored.set(row.id, { score, reasons });
+  }
+
+  // One lineage once: each candidate stands for the latest member of its chain before the draft.
+  const ranked = [...scored.entries()].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]).slice(0, first * 4);
+  const latest = await latestOfLineages(db, ranked.map(([id]) => id), before, excludeId, excludeReport);
+  const lineages = new Map<number, RankedCandidate>();
+  for (const [id, { score, reasons }] of ranked) {
+    const representative = latest.get(id) ?? id;
+    if (rejected.includes(representative) || lineages.has(representative)) continue;
+    lineages.set(representative, {
+      recommendationId: representative,
+      score: Math.round(score * 1000) / 1000,
+      reasons: representative === id ? reasons : [...reasons, 'the latest of its chain of repeats'],
+    });
+  }
+  return [...lineages.values()].filter((candidate) => candidate.score >= minimumScore).slice(0, first);
+}
+
+function checkDraft(draft: RepeatDraft, first: number, minimumScore: number) {
+  if (typeof draft.text !== 'string' || draft.text.trim() === '') throw badField(['text'], 'the text is empty');
+  if (draft.text.length > MAX_TEXT) throw badField(['text'], `the text is longer than ${MAX_TEXT.toLocaleString('en-GB')} characters`);
+  if (!(draft.publishedOn instanceof Date) || Number.isNaN(draft.publishedOn.getTime())) throw badField(['publishedOn'], 'not a date');
+  if (!Array.isArray(draft.addresseeIds) || draft.addresseeIds.some((id) => !Number.isInteger(id))) throw badField(['addresseeIds'], 'not a list of organisation ids');
+  if (!Number.isInteger(first) || first < 1 || first > 50) throw badField(['first'], 'must be from 1 to 50');
+  if (!(minimumScore >= 0 && minimumScore <= 1)) throw badField(['minimumScore'], 'must be from 0 to 1');
+}
+
+/** The draft's stemmed words with their counts in it and in all texts, and how many texts there are. */
+async function draftWords(db: RankingClient, text: string) {
+  const rows = await db.$queryRaw<{ word: string; count: number; documents: number }[]>`
+    SELECT w.lexeme AS word, coalesce(array_length(w.positions, 1), 1)::int AS count, coalesce(t.documents, 0)::int AS documents
+    FROM unnest(to_tsvector('english'::regconfig, ${text})) w
+    LEFT JOIN "TextTerm" t ON t.word = w.lexeme
+    UNION ALL SELECT '', 0, coalesce((SELECT documents FROM "TextTerm" WHERE word = ''), 0)::int`;
+  const total = rows.find((row) => row.word === '');
+  return { terms: rows.filter((row) => row.word !== ''), documents: total?.documents ?? 0 };
+}
+
+/** Texts of earlier reports matching a tsquery, best by cover density over the draft's rare words. */
+async function textMatches(db: RankingClient, match: string, rankBy: string, before: Date, excludeId: number, excludeReport: number) {
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT r.id FROM "Recommendation" r JOIN "Report" p ON p.id = r."reportId"
+    WHERE r."searchVector" @@ to_tsquery('english'::regconfig, ${match})
+      AND p."publishedOn" < ${before}::date AND r.id <> ${excludeId} AND r."reportId" <> ${excludeReport}
+    ORDER BY ts_rank_cd(r."searchVector", to_tsquery('english'::regconfig, ${rankBy})) DESC, r.id DESC
+    LIMIT ${SHORT_LIST}`;
+  return rows.map((row) => row.id);
+}
+
+/** How many recommendations are addressed to each of these organisations. */
+async function addressedCounts(db: RankingClient, organisationIds: number[]) {
+  if (organisationIds.length === 0) return new Map<number, number>();
+  const rows = await db.recommendationAddressee.groupBy({ by: ['organisationId'], where: { organisationId: { in: organisationIds } }, _count: { _all: true } });
+  return new Map(rows.map((row) => [row.organisationId, row._count._all]));
+}
+
+/** Earlier recommendations to these (specific) bodies sharing any of the draft's rarer words, most alike first. */
+async function addressedMatches(db: RankingClient, organisationIds: number[], anyOf: string, before: Date, excludeId: number, excludeReport: number) {
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT r.id FROM "RecommendationAddressee" a JOIN "Recommendation" r ON r.id = a."recommendationId" JOIN "Report" p ON p.id = r."reportId"
+    WHERE a."organisationId" = ANY(${organisationIds}::int[]) AND p."publishedOn" < ${before}::date
+      AND r.id <> ${excludeId} AND r."reportId" <> ${excludeReport}
+      AND r."searchVector" @@ to_tsquery('english'::regconfig, ${anyOf})
+    ORDER BY ts_rank_cd(r."searchVector", to_tsquery('english'::regconfig, ${anyOf})) DESC, r.id DESC
+    LIMIT 100`;
+  return rows.map((row) => row.id);
+}
+
+function quoteLexeme(word: string): string {
+  return `'${word.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
+}
+
+/** `'word':1,4 'other':2` → word → how many times. */
+function parseTsvector(vector: string): Map<string, number> {
+  const words = new Map<string, number>();
+  for (const match of vector.matchAll(/'((?:[^']|'')*)'(?::([0-9A-D,]+))?/g)) {
+    words.set(match[1]!.replace(/''/g, "'"), match[2] ? match[2].split(',').length : 1);
+  }
+  return words;
+}
+
+function norm(weights: Map<string, number>): number {
+  let sum = 0;
+  for (const weight of weights.values()) sum += weight * weight;
+  return Math.sqrt(sum);
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+export type Citation = {
+  /** Recommendation references named, normalised ("R3" and "recommendation 3" both give "3"). */
+  references: string[];
+  /** Years or months named as when an earlier report came out: [from, to) in UTC. */
+  periods: [Date, Date][];
+  /** Titles in quotation marks. */
+  titles: string[];
+  /** Whether it speaks of the previous or last inspection or report, without a date. */
+  previous: boolean;
+};
+
+/**
+ * What a text says about an earlier recommendation it repeats: "previously recommended in our
+ * 2018 report", "(recommendation 4, March 2019)", "R3 of ‘Domestic abuse work’". Years alone are
+ * read only beside words that make them a citation (report, recommended, previously, published),
+ * so "by 2027" is not one.
+ */
+export function readCitation(text: string): Citation {
+  const references = new Set<string>();
+  for (const match of text.matchAll(/\brecommendations?\s+(?:no\.?\s*|number\s+)?([A-Z]{0,2}\d+(?:\.\d+)*[a-z]?)\b/gi)) references.add(normaliseReference(match[1]!));
+  for (const match of text.matchAll(/\(?\b(R\d+(?:\.\d+)*)\b/g)) references.add(normaliseReference(match[1]!));
+  const periods: [Date, Date][] = [];
+  const citationWords = /(report|recommend|previous|earlier|published|inspection|review|made in|repeat)/i;
+  for (const match of text.matchAll(/\b(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?((?:19|20)\d\d)\b/gi)) {
+    const around = text.slice(Math.max(0, match.index! - 60), match.index! + match[0].length + 40);
+    if (!citationWords.test(around)) continue;
+    const year = Number(match[2]);
+    const month = match[1] ? MONTHS.indexOf(match[1].toLowerCase()) : -1;
+    periods.push(month >= 0 ? [new Date(Date.UTC(year, month, 1)), new Date(Date.UTC(year, month + 1, 1))] : [new Date(Date.UTC(year, 0, 1)), new Date(Date.UTC(year + 1, 0, 1))]);
+  }
+  const titles = [...text.matchAll(/[“"‘']([^”"’']{10,200})[”"’']/g)].map((match) => match[1]!.trim());
+  const previous = /\b(previous|last|earlier)\s+(inspection|report|visit)\b/i.test(text);
+  return { references: [...references], periods, titles, previous };
+}
+
+function normaliseReference(reference: string): string {
+  return reference.trim().toLowerCase().replace(/^(r|rec)\.?\s*/, '');
+}
+
+/** The recommendations of the reports a citation names, those with a named reference first. */
+async function citedRecommendations(db: RankingClient, citation: Citation, rankBy: string, before: Date, excludeId: number, excludeReport: number) {
+  const reports = await db.report.findMany({
+    where: {
+      publishedOn: { lt: before },
+      id: { not: excludeReport },
+      OR: [
+        ...citation.periods.map(([from, to]) => ({ publishedOn: { gte: from, lt: to } })),
+        ...citation.titles.map((title) => ({ title: { contains: title, mode: 'insensitive' as const } })),
+      ],
+    },
+    select: { id: true },
+    take: 500,
+  });
+  if (reports.length === 0) return [];
+  const reportIds = reports.map((report) => report.id);
+  // References as printed vary ("R3", "3", "Recommendation 3"): compared normalised.
+  return db.$queryRaw<{ id: number; reference: string; title: string; publishedOn: Date }[]>`
+    SELECT r.id, r.reference, p.title, p."publishedOn" FROM "Recommendation" r JOIN "Report" p ON p.id = r."reportId"
+    WHERE r."reportId" = ANY(${reportIds}::int[]) AND r.id <> ${excludeId}
+    ORDER BY (regexp_replace(lower(r.reference), '^(r|rec)\\.?\\s*', '') = ANY(${citation.references}::text[])) DESC,
+      ${rankBy === '' ? 0 : 1} * ts_rank_cd(r."searchVector", to_tsquery('english'::regconfig, ${rankBy === '' ? 'x' : rankBy})) DESC, r.id
+    LIMIT 50`;
+}
+
+/**
+ * The organisations a text names, by name, short name or a former name: a draft not yet given its
+ * addressees, or one that names a body by the name it had before, is matched to the body.
+ */
+export function organisationsNamedIn(
+  text: string,
+  organisations: { id: number; name: string; shortName: string | null; formerNames: string[] }[],
+): number[] {
+  const found = new Set<number>();
+  const lower = text.toLowerCase();
+  const bounded = (haystack: string, needle: string) => {
+    for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+      const before = haystack.charAt(at - 1);
+      const after = haystack.charAt(at + needle.length);
+      if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    }
+    return false;
+  };
+  for (const org of organisations) {
+    // Names are compared ignoring case; acronyms ("PS", "NOMS") only as written, so "ps" in a word is not one.
+    const names = [org.name, org.shortName ?? '', ...org.formerNames].filter((name) => name.trim().length >= 3 && name !== name.toUpperCase());
+    const acronyms = [org.shortName ?? '', ...org.formerNames].filter((name) => name.trim().length >= 2 && name === name.toUpperCase());
+    if (names.some((name) => bounded(lower, name.toLowerCase())) || acronyms.some((name) => bounded(text, name))) found.add(org.id);
+  }
+  return [...found];
+}
+
+/** For each candidate, the latest member (before the draft) of the chain of repeats it is on. */
+async function latestOfLineages(db: RankingClient, ids: number[], before: Date, excludeId: number, excludeReport: number) {
+  if (ids.length === 0) return new Map<number, number>();
+  const rows = await db.$queryRaw<{ start: number; id: number }[]>`
+    WITH RECURSIVE down AS (
+      SELECT r.id AS start, r.id, p."publishedOn", 0 AS depth FROM "Recommendation" r JOIN "Report" p ON p.id = r."reportId"
+      WHERE r.id = ANY(${ids}::int[])
+      UNION ALL
+      SELECT down.start, r.id, p."publishedOn", down.depth + 1 FROM "Recommendation" r
+        JOIN down ON r."repeatsId" = down.id JOIN "Report" p ON p.id = r."reportId"
+      WHERE p."publishedOn" < ${before}::date AND r.id <> ${excludeId} AND r."reportId" <> ${excludeReport} AND down.depth < 20
+    )
+    SELECT DISTINCT ON (start) start, id FROM down ORDER BY start, "publishedOn" DESC, depth DESC, id DESC`;
+  return new Map(rows.map((row) => [row.start, row.id]));
 }

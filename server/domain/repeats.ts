@@ -39,3 +39,25 @@ export async function textSimilarity(tx: TransactionClient, a: number, b: number
     WHERE x.id = ${a} AND y.id = ${b}`;
   return row?.score ?? 0;
 }
+
+/**
+ * Keeps an inspector's decision on a proposed repeat: confirmations and rejections together
+ * measure the ranking on real work, and a rejected candidate is not proposed again
+ * (repeat-ranking.ts). Where the ranking placed the candidate is kept when the caller knows it.
+ */
+export async function recordRepeatDecision(
+  tx: TransactionClient,
+  actor: { userId: number },
+  decision: { recommendationId: number; candidateId: number; decision: 'CONFIRMED' | 'REJECTED'; rank?: number | null; score?: number | null },
+): Promise<void> {
+  await tx.repeatDecision.create({
+    data: {
+      recommendationId: decision.recommendationId,
+      candidateId: decision.candidateId,
+      decision: decision.decision,
+      rank: decision.rank ?? null,
+      score: decision.score ?? null,
+      decidedById: actor.userId,
+    },
+  });
+}

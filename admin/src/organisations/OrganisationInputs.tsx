@@ -1,4 +1,4 @@
-import { AutocompleteInput, ReferenceInput, SelectInput, TextInput, required } from 'react-admin';
+import { ArrayInput, AutocompleteInput, ReferenceInput, SelectInput, SimpleFormIterator, TextInput, required } from 'react-admin';
 import { organisationKindChoices } from '../common/choices';
 
 export function OrganisationInputs() {
@@ -6,6 +6,12 @@ export function OrganisationInputs() {
     <>
       <TextInput source="name" label="Full name" validate={required()} fullWidth />
       <TextInput source="shortName" label="Abbreviation" />
+      {/* Earlier reports address a renamed body by its old name: these match them to it. */}
+      <ArrayInput source="formerNames" label="Former names (oldest first)" defaultValue={[]}>
+        <SimpleFormIterator inline disableReordering>
+          <TextInput source="" label="Former name" validate={required()} helperText={false} sx={{ minWidth: 320 }} />
+        </SimpleFormIterator>
+      </ArrayInput>
       <SelectInput source="kind" choices={organisationKindChoices} validate={required()} />
       <ReferenceInput source="parentId" reference="organisations" sort={{ field: 'depth', order: 'ASC' }}>
         <AutocompleteInput label="Belongs to" optionText="name" fullWidth />

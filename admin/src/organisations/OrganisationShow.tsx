@@ -1,4 +1,4 @@
-import { BooleanField, Datagrid, EditButton, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, ReferenceField } from 'react-admin';
+import { BooleanField, Datagrid, EditButton, FunctionField, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, ReferenceField } from 'react-admin';
 import { ActiveToggleButton } from '../common/ActiveToggleButton';
 import { organisationKindChoices, recommendationStatusLabels } from '../common/choices';
 import { EnumChip, statusColours } from '../common/EnumChip';
@@ -27,6 +27,7 @@ export default function OrganisationShow() {
         <TextField source="name" />
         <BooleanField source="active" label="Takes new work" />
         <TextField source="shortName" label="Short name" emptyText="—" />
+        <FunctionField label="Former names" render={(record: { formerNames?: string[] }) => (record.formerNames?.length ? record.formerNames.join('; ') : '—')} />
         <SelectField source="kind" choices={organisationKindChoices} />
         <ReferenceField source="parentId" reference="organisations" label="Belongs to" emptyText="—" />
         <ReferenceManyField label="Bodies under it" reference="organisations" target="parentId">

@@ -43,7 +43,7 @@ export const assessmentFields = `id verdict commentary assessedOn createdAt
 
 export const historyFields = `id kind subject field fromValue toValue summary comment confirmedWarning createdAt viaApiToken actor { id name }`;
 
-export const organisationFields = `id name shortName kind active depth version createdAt updatedAt parent { ${organisationRef} }`;
+export const organisationFields = `id name shortName formerNames kind active depth version createdAt updatedAt parent { ${organisationRef} }`;
 
 export const userFields = `id name email role active createdAt version organisation { ${organisationRef} }`;
 

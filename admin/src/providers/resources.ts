@@ -138,7 +138,11 @@ const recommendations: ResourceMapping = {
       mutation: 'setRecommendationResponse',
       input: (data, previous) => ({ ...versioned(data, previous), ...pick(data, ['organisationId', 'response', 'note', 'respondedOn']) }),
     },
-    linkRepeat: { mutation: 'linkRepeat', input: (data, previous) => ({ ...versioned(data, previous), ...pick(data, ['repeatsId', 'confirmed']) }) },
+    linkRepeat: { mutation: 'linkRepeat', input: (data, previous) => ({ ...versioned(data, previous), ...pick(data, ['repeatsId', 'confirmed', 'rank', 'score']) }) },
+    rejectRepeatCandidate: {
+      mutation: 'rejectRepeatCandidate',
+      input: (data, previous) => ({ ...versioned(data, previous), ...pick(data, ['candidateId', 'rank', 'score', 'comment']) }),
+    },
     confirmRepeat: { mutation: 'confirmRepeat', input: (data, previous) => versioned(data, previous) },
     unlinkRepeat: { mutation: 'unlinkRepeat', input: (data, previous) => ({ ...versioned(data, previous), ...pick(data, ['comment']) }) },
   },
@@ -219,10 +223,10 @@ const organisations: ResourceMapping = {
   variables: (filter) => ({ filter: withSearch(filter, ['kinds', 'parentId', 'within', 'active', 'viewerMay']) }),
   sort: { name: 'NAME', kind: 'KIND', depth: 'TREE' },
   toRecord: (node) => ({ ...node, parentId: idOf(node.parent) }),
-  create: { mutation: 'createOrganisation', input: (data) => pick(data, ['name', 'shortName', 'kind', 'parentId']) },
+  create: { mutation: 'createOrganisation', input: (data) => pick(data, ['name', 'shortName', 'formerNames', 'kind', 'parentId']) },
   update: {
     mutation: 'updateOrganisation',
-    input: (data, previous) => ({ ...versioned(data, previous), ...changed(data, previous, ['name', 'shortName', 'kind', 'parentId', 'active']) }),
+    input: (data, previous) => ({ ...versioned(data, previous), ...changed(data, previous, ['name', 'shortName', 'formerNames', 'kind', 'parentId', 'active']) }),
   },
 };
 

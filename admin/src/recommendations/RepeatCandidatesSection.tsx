@@ -1,14 +1,22 @@
+import BlockIcon from '@mui/icons-material/Block';
 import LinkIcon from '@mui/icons-material/Link';
-import { Button, List, ListItem, ListItemText, Typography } from '@mui/material';
+import { Box, Button, List, ListItem, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useUpdate } from 'react-admin';
+import { RecordContextProvider, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useUpdate } from 'react-admin';
+import { recommendationStatusLabels, verdictLabels } from '../common/choices';
+import { readableDay } from '../common/dates';
+import { EnumChip, statusColours, verdictColours } from '../common/EnumChip';
 import { Section } from '../common/Section';
 import { useWriteErrors } from '../common/useWriteErrors';
 import type { TrackerDataProvider } from '../providers/dataProvider';
 import { repeatCandidatesQuery, type Candidate } from './queries';
 
-/** For inspectors: earlier recommendations with similar text, each one click from being linked as the one this repeats. */
+/**
+ * For inspectors: the earlier recommendations this one probably repeats (server/domain/repeat-ranking.ts),
+ * each with its report, date, status and latest verdict and why it is proposed; one click links it, another
+ * says it is not a repeat (remembered: it is not proposed again).
+ */
 export function RepeatCandidatesSection() {
   const record = useRecordContext();
   const { canAccess } = useCanAccess({ action: 'linkRepeat', resource: 'recommendations', record });
@@ -18,38 +26,77 @@ export function RepeatCandidatesSection() {
   const refresh = useRefresh();
   const onError = useWriteErrors();
   const enabled = Boolean(record && canAccess && !record.repeats);
-  const { data, isPending: loading } = useQuery({
-    queryKey: ['repeatCandidates', record?.id],
+  const { data, isPending: loading, refetch } = useQuery({
+    queryKey: ['repeatCandidates', record?.id, record?.version],
     queryFn: () => dataProvider.query<{ repeatCandidates: Candidate[] }>(repeatCandidatesQuery, { id: record!.id }),
     enabled,
   });
   if (!enabled || !record) return null;
+  const candidates = data?.repeatCandidates ?? [];
+  // Where the ranking placed it and its score go with the decision, to measure the ranking on real work.
+  const decided = (candidate: Candidate) => ({ rank: candidates.indexOf(candidate) + 1, score: candidate.score });
   const link = (candidate: Candidate) =>
-    update('recommendations', { id: record.id, data: { repeatsId: candidate.recommendation.id, confirmed: true }, previousData: record, meta: { operation: 'linkRepeat' } }, {
+    update('recommendations', {
+      id: record.id,
+      data: { repeatsId: candidate.recommendation.id, confirmed: true, ...decided(candidate) },
+      previousData: record,
+      meta: { operation: 'linkRepeat' },
+    }, {
       mutationMode: 'pessimistic',
       onSuccess: () => { notify(`Linked as a repeat of ${candidate.recommendation.reference}`, { type: 'success' }); refresh(); },
       onError,
     });
-  const candidates = data?.repeatCandidates ?? [];
+  const reject = (candidate: Candidate) =>
+    update('recommendations', {
+      id: record.id,
+      data: { candidateId: candidate.recommendation.id, ...decided(candidate) },
+      previousData: record,
+      meta: { operation: 'rejectRepeatCandidate' },
+    }, {
+      mutationMode: 'pessimistic',
+      onSuccess: () => { notify(`${candidate.recommendation.reference} will not be proposed again`, { type: 'info' }); refetch(); },
+      onError,
+    });
   return (
     <Section title="Possible repeats of earlier recommendations">
-      {loading ? <Typography variant="body2">Looking for similar recommendations…</Typography> : candidates.length === 0 ? (
-        <Typography variant="body2">No earlier recommendation has similar text.</Typography>
+      {loading ? <Typography variant="body2">Looking for earlier recommendations it may repeat…</Typography> : candidates.length === 0 ? (
+        <Typography variant="body2">No earlier recommendation looks like one this repeats.</Typography>
       ) : (
-        <List dense aria-label="Earlier recommendations with similar text">
-          {candidates.map((candidate) => (
-            <ListItem key={candidate.recommendation.id} divider secondaryAction={
-              <Button startIcon={<LinkIcon />} size="small" variant="contained" disabled={isPending} onClick={() => link(candidate)}
-                aria-label={`Link as repeat of ${candidate.recommendation.reference} (${candidate.recommendation.report.title})`}>
-                Link as repeat
-              </Button>
-            } sx={{ pr: 22 }}>
-              <ListItemText
-                primary={<><Link to={`/recommendations/${encodeURIComponent(candidate.recommendation.id)}/show`}>{candidate.recommendation.reference} · {candidate.recommendation.report.title}</Link> ({candidate.recommendation.report.publishedOn.slice(0, 4)}) — {Math.round(candidate.score * 100)}% alike</>}
-                secondary={candidate.recommendation.text}
-              />
-            </ListItem>
-          ))}
+        <List dense aria-label="Earlier recommendations it may repeat">
+          {candidates.map((candidate) => {
+            const earlier = candidate.recommendation;
+            const name = `${earlier.reference} (${earlier.report.title})`;
+            return (
+              <ListItem key={earlier.id} divider sx={{ display: 'block', px: 0 }}>
+                <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ justifyContent: 'space-between', alignItems: { md: 'flex-start' } }}>
+                  <Box sx={{ minWidth: 0 }}>
+                    <Typography variant="subtitle2" component="div">
+                      <Link to={`/recommendations/${encodeURIComponent(earlier.id)}/show`}>{earlier.reference} · {earlier.report.title}</Link>
+                    </Typography>
+                    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', my: 0.5 }} useFlexGap>
+                      <Typography variant="body2" color="text.secondary">{readableDay(earlier.report.publishedOn)}</Typography>
+                      <RecordContextProvider value={earlier}>
+                        <EnumChip source="status" labels={recommendationStatusLabels} colours={statusColours} />
+                        <EnumChip source="latestVerdict" labels={verdictLabels} colours={verdictColours} />
+                      </RecordContextProvider>
+                      {earlier.latestVerdict === null && <Typography variant="body2" color="text.secondary">not yet assessed</Typography>}
+                      <Typography variant="body2" color="text.secondary">{Math.round(candidate.score * 100)}% likely</Typography>
+                    </Stack>
+                    <Typography variant="body2">{earlier.text}</Typography>
+                    <Typography variant="caption" color="text.secondary" component="div">Why: {candidate.reasons.join('; ')}</Typography>
+                  </Box>
+                  <Stack direction={{ xs: 'row', md: 'column' }} spacing={1} sx={{ flexShrink: 0 }}>
+                    <Button startIcon={<LinkIcon />} size="small" variant="contained" disabled={isPending} onClick={() => link(candidate)} aria-label={`Link as repeat of ${name}`}>
+                      Link as repeat
+                    </Button>
+                    <Button startIcon={<BlockIcon />} size="small" color="inherit" disabled={isPending} onClick={() => reject(candidate)} aria-label={`Not a repeat of ${name}`}>
+                      Not a repeat
+                    </Button>
+                  </Stack>
+                </Stack>
+              </ListItem>
+            );
+          })}
         </List>
       )}
     </Section>

@@ -1,6 +1,23 @@
-export type Candidate = { score: number; recommendation: { id: string; reference: string; text: string; report: { title: string; publishedOn: string } } };
+export type Candidate = {
+  score: number;
+  reasons: string[];
+  recommendation: {
+    id: string;
+    reference: string;
+    text: string;
+    status: string;
+    latestVerdict: string | null;
+    report: { title: string; publishedOn: string };
+  };
+};
 
-/** Earlier recommendations whose text is like this one's: the repeats an inspector may link. */
+/**
+ * The earlier recommendations this one probably repeats, best first, one per chain of repeats:
+ * with the report, date, status and latest verdict an inspector decides by, and why each is proposed.
+ */
 export const repeatCandidatesQuery = `query RepeatCandidates($id: ID!) {
-  repeatCandidates(recommendationId: $id, first: 5) { score recommendation { id reference text report { title publishedOn } } }
+  repeatCandidates(recommendationId: $id, first: 5) {
+    score reasons
+    recommendation { id reference text status latestVerdict report { title publishedOn } }
+  }
 }`;

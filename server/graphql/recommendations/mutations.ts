@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import { prisma } from '../../db/client.ts';
 import {
   confirmRepeat,
   linkRepeat,
+  rejectRepeatCandidate,
   setRecommendationResponse,
   unlinkRepeat,
   updateRecommendation,
@@ -59,6 +61,24 @@ const LinkRepeatInput = builder.inputType('LinkRepeatInput', {
     version: t.int({ required: true, description: 'The version you last read.' }),
     repeatsId: t.id({ required: true, description: 'The earlier recommendation it repeats.' }).validate(globalIdOf('Recommendation')),
     confirmed: t.boolean({ defaultValue: true, description: 'Whether the link is confirmed by an inspector (false: proposed only).' }),
+    rank: t.int({ description: 'Where repeatCandidates placed it (1 = first), kept with the confirmation to measure the ranking.' }).validate(
+      z.number().int().min(1, 'must be at least 1').max(1000, 'must be at most 1000').nullish(),
+    ),
+    score: t.float({ description: 'The score repeatCandidates gave it.' }).validate(z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1').nullish()),
+  }),
+});
+
+const RejectRepeatCandidateInput = builder.inputType('RejectRepeatCandidateInput', {
+  description: 'An inspector’s decision that a proposed earlier recommendation is not the one this one repeats.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'The later recommendation.' }).validate(globalIdOf('Recommendation')),
+    version: t.int({ required: true, description: 'The version you last read.' }),
+    candidateId: t.id({ required: true, description: 'The earlier recommendation proposed.' }).validate(globalIdOf('Recommendation')),
+    rank: t.int({ description: 'Where repeatCandidates placed it (1 = first).' }).validate(
+      z.number().int().min(1, 'must be at least 1').max(1000, 'must be at most 1000').nullish(),
+    ),
+    score: t.float({ description: 'The score repeatCandidates gave it.' }).validate(z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1').nullish()),
+    comment: t.string({ description: 'Why it is not a repeat: kept in history.' }).validate(optionalText(COMMENT_MAX)),
   }),
 });
 
@@ -131,6 +151,14 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: LinkRepeatInput, required: true, description: 'The link.' }) },
     resolve: async (query, _root, { input }, context) =>
       reload(query, await write(context, (tx, actor) => linkRepeat(tx, actor, { ...input, confirmed: input.confirmed ?? true }))),
+  }),
+  rejectRepeatCandidate: t.prismaField({
+    authScopes: { may: 'linkRepeats' },
+    type: 'Recommendation',
+    description: 'Records that a proposed candidate is not the earlier recommendation this one repeats: it is not proposed again.',
+    args: { input: t.arg({ type: RejectRepeatCandidateInput, required: true, description: 'Which candidate.' }) },
+    resolve: async (query, _root, { input }, context) =>
+      reload(query, await write(context, (tx, actor) => rejectRepeatCandidate(tx, actor, input))),
   }),
   confirmRepeat: t.prismaField({
     authScopes: { may: 'linkRepeats' },

@@ -135,7 +135,10 @@ function recommendationOrder(order: typeof RecommendationOrder.$inferInput | nul
 const RepeatCandidate = builder.objectRef<RankedCandidate>('RepeatCandidate').implement({
   description: 'An earlier recommendation whose text is like this one’s: a possible repeat for an inspector to confirm.',
   fields: (t) => ({
-    score: t.exposeFloat('score', { description: 'Text similarity from 0 to 1 (pg_trgm), higher is closer.' }),
+    score: t.exposeFloat('score', {
+      description: 'How likely it is the one repeated, from 0 to 1: citations first, then IDF-weighted text likeness, addressees and themes (domain/repeat-ranking.ts).',
+    }),
+    reasons: t.exposeStringList('reasons', { description: 'Why it is proposed, in words for the inspector (cited, similar text, same addressee…).' }),
     recommendation: t.prismaField({
       type: 'Recommendation',
       description: 'The earlier recommendation.',
@@ -168,7 +171,7 @@ builder.queryFields((t) => ({
   }),
   repeatCandidates: t.field({
     type: [RepeatCandidate],
-    description: 'Recommendations of earlier reports ranked by how alike their text is, for an inspector to link as repeats.',
+    description: 'Recommendations of earlier reports this one probably repeats, best first, one per chain of repeats (its latest member), leaving out those an inspector rejected.',
     args: {
       recommendationId: t.arg.id({ required: true, description: 'The later recommendation.' }).validate(globalIdOf('Recommendation')),
       first: t.arg.int({ defaultValue: 10, description: 'How many candidates, at most 50.' }).validate(
@@ -181,7 +184,15 @@ builder.queryFields((t) => ({
     resolve: async (_parent, args) => {
       const rec = await prisma.recommendation.findUnique({
         where: { id: args.recommendationId },
-        select: { id: true, text: true, reference: true, report: { select: { publishedOn: true } }, addressees: { select: { organisationId: true } } },
+        select: {
+          id: true,
+          text: true,
+          reference: true,
+          reportId: true,
+          report: { select: { publishedOn: true } },
+          addressees: { select: { organisationId: true } },
+          themes: { select: { id: true } },
+        },
       });
       if (!rec) throw notFound('The recommendation');
       return rankRepeatCandidates(
@@ -191,7 +202,9 @@ builder.queryFields((t) => ({
           reference: rec.reference,
           publishedOn: rec.report.publishedOn,
           addresseeIds: rec.addressees.map((a) => a.organisationId),
+          themeIds: rec.themes.map((theme) => theme.id),
           excludeRecommendationId: rec.id,
+          excludeReportId: rec.reportId,
         },
         { first: args.first ?? 10, minimumScore: args.minimumScore ?? 0.2 },
       );

@@ -132,6 +132,7 @@ export const HistoryEventKind = builder.enumType('HistoryEventKind', {
     REPEAT_LINKED: { description: 'Linked as a repeat of an earlier recommendation.' },
     REPEAT_CONFIRMED: { description: 'An inspector confirmed the repeat link.' },
     REPEAT_UNLINKED: { description: 'The repeat link was removed.' },
+    REPEAT_REJECTED: { description: 'An inspector decided it does not repeat a proposed earlier recommendation.' },
     WITHDRAWN: { description: 'The inspectorate withdrew the recommendation; the comment gives the reason.' },
     EVIDENCE_SUBMITTED: { description: 'Evidence was submitted.' },
     EVIDENCE_VERIFIED: { description: 'An inspector verified evidence.' },

@@ -26,6 +26,9 @@ export const Organisation = builder.prismaNode('Organisation', {
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Full name.' }),
     shortName: t.exposeString('shortName', { nullable: true, description: 'Abbreviation, e.g. HMPPS.' }),
+    formerNames: t.exposeStringList('formerNames', {
+      description: 'Names it was known by before, oldest first (e.g. National Offender Management Service): earlier reports address it by these.',
+    }),
     kind: t.expose('kind', { type: OrganisationKind, description: 'What kind of body it is.' }),
     active: t.exposeBoolean('active', {
       description: 'Whether it takes new work: an inactive organisation owns no new actions or recommendations; its records and history stay.',
@@ -131,11 +134,14 @@ builder.queryFields((t) => ({
   }),
 }));
 
+const formerNamesInput = z.array(requiredText(NAME_MAX)).max(20, 'at most 20 former names').nullish();
+
 const CreateOrganisationInput = builder.inputType('CreateOrganisationInput', {
   description: 'A new organisation.',
   fields: (t) => ({
     name: t.string({ required: true, description: 'Full name, unique.' }).validate(requiredText(NAME_MAX)),
     shortName: t.string({ description: 'Abbreviation.' }).validate(optionalText(40)),
+    formerNames: t.stringList({ description: 'Names it was known by before, oldest first.' }).validate(formerNamesInput),
     kind: t.field({ type: OrganisationKind, required: true, description: 'What kind of body it is.' }),
     parentId: t.id({ description: 'The body it belongs to.' }).validate(globalIdOf('Organisation').nullish()),
   }),
@@ -148,6 +154,7 @@ const UpdateOrganisationInput = builder.inputType('UpdateOrganisationInput', {
     version: t.int({ required: true, description: 'The version you last read.' }),
     name: t.string({ description: 'Full name, unique.' }).validate(requiredText(NAME_MAX).optional()),
     shortName: t.string({ description: 'Abbreviation; null to clear.' }).validate(optionalText(40)),
+    formerNames: t.stringList({ description: 'Names it was known by before, oldest first; the whole list. A renaming adds the old name itself.' }).validate(formerNamesInput),
     kind: t.field({ type: OrganisationKind, description: 'What kind of body it is.' }).validate(z.enum(OrganisationKinds).optional()),
     parentId: t.id({ description: 'The body it belongs to; null for none.' }).validate(globalIdOf('Organisation').nullish()),
     active: t.boolean({ description: 'false to deactivate it (it takes no new work; nothing is removed), true to reactivate it.' }).validate(z.boolean().optional()),
@@ -179,6 +186,7 @@ builder.mutationFields((t) => ({
           changes: {
             name: changes.name ?? undefined,
             shortName: changes.shortName,
+            formerNames: changes.formerNames ?? undefined,
             kind: changes.kind ?? undefined,
             parentId: changes.parentId,
             active: changes.active ?? undefined,

@@ -1,0 +1,133 @@
+// npm run eval:repeats -- [--sizes 20000,200000] [--kinds postgres,pglite] [--sample 500] [--fresh] [--skip-demo] [--load-only]
+//
+// How well rankRepeatCandidates finds the recommendation a new one repeats, on labelled repeats:
+// the synthetic generator's true pairs at each size (on PostgreSQL, DATABASE_URL-like
+// BENCH_DATABASE_URL or the local server, and on PGlite), and the demo data's known chains.
+// Each labelled repeat is held out (its link removed) and ranked as a new text would be, with its
+// date, addressees and themes; the table gives the share found first, in the top 3 and top 10,
+// the mean reciprocal rank, and the time per ranking (p50/p95) and for a 40-recommendation report.
+// Databases are kept for the next run (tracker_eval_<size>, and /tmp/tracker-eval-pglite-<size>)
+// unless --fresh. Not a test: it prints figures for the README.
+import { parseArgs } from 'node:util';
+import { loadDemoDataIfEmpty } from '../../prisma/seed/demo.ts';
+import { connectPrisma, prisma } from '../../server/db/client.ts';
+import { openMemoryDatabase, type Database } from '../../server/db/database.ts';
+import { applyMigrations } from '../../server/db/migrations.ts';
+import { rankRepeatCandidates } from '../../server/domain/repeat-ranking.ts';
+import { prepareDatabase, type Kind } from '../bench/setup.ts';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '20000,200000' },
+    kinds: { type: 'string', default: 'postgres,pglite' },
+    sample: { type: 'string', default: '500' },
+    fresh: { type: 'boolean', default: false },
+    'skip-demo': { type: 'boolean', default: false },
+    'load-only': { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+const kinds = values.kinds.split(',') as Kind[];
+const sample = Number(values.sample);
+
+type Row = { database: string; size: string; queries: number; top1: number; top3: number; top10: number; mrr: number; p50: number; p95: number; report40: number };
+const rows: Row[] = [];
+
+function percentile(sorted: number[], share: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
+}
+
+/** The latest repeat of each chain, with the one it repeats: held out, they are what is ranked. */
+async function labelledRepeats(limit: number) {
+  return prisma.$queryRaw<{ id: number; repeatsId: number }[]>`
+    SELECT r.id, r."repeatsId" FROM "Recommendation" r
+    WHERE r."repeatsId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "Recommendation" later WHERE later."repeatsId" = r.id)
+    ORDER BY md5(r.id::text) LIMIT ${limit}`;
+}
+
+async function measure(database: string, size: string, limit: number): Promise<Row> {
+  const labels = await labelledRepeats(limit);
+  const queries = await prisma.recommendation.findMany({
+    where: { id: { in: labels.map((label) => label.id) } },
+    select: { id: true, text: true, reportId: true, report: { select: { publishedOn: true } }, addressees: { select: { organisationId: true } }, themes: { select: { id: true } } },
+  });
+  const byId = new Map(queries.map((query) => [query.id, query]));
+  // Held out: the links are removed while ranking, and put back after.
+  await prisma.recommendation.updateMany({ where: { id: { in: labels.map((label) => label.id) } }, data: { repeatsId: null } });
+  const ranks: number[] = [];
+  const times: number[] = [];
+  try {
+    for (const label of labels) {
+      const query = byId.get(label.id)!;
+      const started = performance.now();
+      const ranked = await rankRepeatCandidates(
+        prisma,
+        {
+          text: query.text,
+          publishedOn: query.report.publishedOn,
+          addresseeIds: query.addressees.map((a) => a.organisationId),
+          themeIds: query.themes.map((theme) => theme.id),
+          excludeRecommendationId: query.id,
+          excludeReportId: query.reportId,
+        },
+        { first: 10, minimumScore: 0 },
+      );
+      times.push(performance.now() - started);
+      ranks.push(ranked.findIndex((candidate) => candidate.recommendationId === label.repeatsId) + 1);
+    }
+    // A whole report of 40 recommendations, ranked one after another as at intake.
+    const started = performance.now();
+    for (const label of labels.slice(0, 40)) {
+      const query = byId.get(label.id)!;
+      await rankRepeatCandidates(prisma, {
+        text: query.text, publishedOn: query.report.publishedOn, addresseeIds: query.addressees.map((a) => a.organisationId),
+        themeIds: query.themes.map((theme) => theme.id), excludeRecommendationId: query.id, excludeReportId: query.reportId,
+      });
+    }
+    const report40 = performance.now() - started;
+    const sorted = [...times].sort((a, b) => a - b);
+    const share = (within: number) => ranks.filter((rank) => rank > 0 && rank <= within).length / Math.max(1, ranks.length);
+    const row: Row = {
+      database, size, queries: labels.length, top1: share(1), top3: share(3), top10: share(10),
+      mrr: ranks.reduce((sum, rank) => sum + (rank > 0 ? 1 / rank : 0), 0) / Math.max(1, ranks.length),
+      p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), report40,
+    };
+    console.log(format(row));
+    return row;
+  } finally {
+    for (const label of labels) await prisma.recommendation.update({ where: { id: label.id }, data: { repeatsId: label.repeatsId } });
+  }
+}
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+function format(row: Row): string {
+  return `| ${row.database} | ${row.size} | ${row.queries} | ${percent(row.top1)} | ${percent(row.top3)} | ${percent(row.top10)} | ${row.mrr.toFixed(3)} | ${row.p50.toFixed(0)} ms | ${row.p95.toFixed(0)} ms | ${(row.report40 / 1000).toFixed(2)} s |`;
+}
+
+let database: Database | undefined;
+if (!values['skip-demo']) {
+  database = await openMemoryDatabase();
+  await applyMigrations(database);
+  connectPrisma(database);
+  await loadDemoDataIfEmpty();
+  rows.push(await measure('PGlite (demo data)', 'demo', 1000));
+  await prisma.$disconnect();
+  await database.close();
+}
+for (const size of sizes) {
+  for (const kind of kinds) {
+    const prepared = await prepareDatabase(kind, { name: 'eval', size, keep: !values.fresh, users: [] });
+    await prisma.$executeRawUnsafe('ANALYZE');
+    if (values['load-only']) {
+      await prisma.$disconnect();
+      await prepared.database.close();
+      continue;
+    }
+    rows.push(await measure(kind === 'postgres' ? 'PostgreSQL' : 'PGlite', size.toLocaleString('en-GB'), sample));
+    await prisma.$disconnect();
+    await prepared.database.close();
+  }
+}
+console.log('\n| Database | Recommendations | Repeats ranked | Top 1 | Top 3 | Top 10 | MRR | p50 | p95 | 40-recommendation report |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const row of rows) console.log(format(row));
