@@ -132,6 +132,19 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * A setting that is well formed but cannot be used on this machine (a data folder that is a file,
+ * a port another program holds, a database server that does not answer). The message is one line
+ * that starts with the variable's name and says what to do; the server prints it alone, without
+ * a stack trace, and exits.
+ */
+export class SettingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingError';
+  }
+}
+
 /** Reads and validates the whole configuration once, from the environment given. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most shells' `VAR= command`.

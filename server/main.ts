@@ -1,8 +1,8 @@
 // npm start: migrate, load demo data into an empty database, and serve.
-import { ConfigError, loadConfig, type Config } from './config.ts';
-import { DataDirLockedError } from './db/data-dir-lock.ts';
+import { ConfigError, loadConfig, SettingError, type Config } from './config.ts';
 import { adminBuildIsStale } from './cli/build-admin.ts';
 import { createLogger } from './logger.ts';
+import { demoSignIns } from '../prisma/seed/demo.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 let config: Config;
@@ -23,7 +23,8 @@ let server: RunningServer;
 try {
   server = await startServer(config, log);
 } catch (error) {
-  if (error instanceof DataDirLockedError) {
+  // A setting this machine cannot honour: its one line says which and what to do, no stack trace.
+  if (error instanceof SettingError) {
     log.error(error.message);
     process.exit(1);
   }
@@ -34,6 +35,12 @@ log.info(
   `Recommendation tracker ready on ${database.kind === 'pglite' ? `the embedded database in ${database.location}` : database.location}: ` +
     `admin app ${url}/, API ${url}/graphql, health ${url}/healthz`,
 );
+if (config.demoData) {
+  const signIns = await demoSignIns();
+  if (signIns.length) {
+    log.info(`Demo sign-ins (as loaded; change or deactivate them before real use): ${signIns.map(({ email, password }) => `${email} / ${password}`).join(', ')}`);
+  }
+}
 
 let stopping = false;
 async function stop(signal: string) {

@@ -1,8 +1,9 @@
 import express from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Config } from './config.ts';
+import { SettingError, type Config } from './config.ts';
 import { connectPrisma, disconnectPrisma } from './db/client.ts';
+import { prepareDataDir } from './db/data-dir-lock.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { followChanges } from './db/change-feed.ts';
 import { applyMigrations } from './db/migrations.ts';
@@ -26,12 +27,41 @@ export type RunningServer = {
   close(): Promise<void>;
 };
 
-/** Migrates the database, loads demo data into an empty one, and serves HTTP. */
+/**
+ * Takes the port, then migrates the database, loads demo data into an empty one, and serves HTTP.
+ * Settings are checked before the database is touched: the data folder first, then the port,
+ * which is held from then on (requests are answered 503 until the server is ready).
+ */
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
-  const database = await openDatabase(config.database);
+  if (config.database.kind === 'pglite') prepareDataDir(config.database.dataDir);
+
+  const app = express();
+  app.disable('x-powered-by');
+  // Express's mode from the configuration too, not from NODE_ENV.
+  app.set('env', config.environment);
+  if (config.trustProxy) app.set('trust proxy', true);
+  let ready = false;
+  let stopping = false;
+  app.use((_req, res, next) => (ready ? next() : void res.status(503).set('retry-after', '5').json({ status: 'starting' })));
+  const httpServer = http.createServer(
+    // A slow client may not hold a connection open: the whole request must arrive within
+    // REQUEST_TIMEOUT_SECONDS, its headers within 10 s. Node checks every connection for it
+    // only every 30 s unless told: a trickled body would be answered 408 after up to a minute.
+    {
+      requestTimeout: config.requestTimeoutMs,
+      headersTimeout: Math.min(10_000, config.requestTimeoutMs),
+      keepAliveTimeout: 5_000,
+      connectionsCheckingInterval: 1_000,
+    },
+    app,
+  );
+  await listen(httpServer, config);
+
+  let database: Database | undefined;
   let stopFollowingChanges = async () => {};
   let stopFollowingStatistics = () => {};
   try {
+    database = await openDatabase(config.database);
     const applied = await applyMigrations(database, undefined, (message) => log.info(message));
     if (applied.length) log.info(`Applied migrations: ${applied.join(', ')}`);
     connectPrisma(database);
@@ -44,50 +74,30 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       log.warn(`Measuring the tables failed; operations are costed by the last measurement (${error instanceof Error ? error.message : 'error'}).`),
     );
 
-    const app = express();
-    app.disable('x-powered-by');
-    // Express's mode from the configuration too, not from NODE_ENV.
-    app.set('env', config.environment);
-    if (config.trustProxy) app.set('trust proxy', true);
     const operations = operationQueue(config.operations, (req) => isHeavyOperation(req.method === 'GET' ? req.query : req.body));
     const metrics = createMetrics(config.metricsToken, operations.stats);
     app.use(metrics.observeHttp);
     app.use(securityHeaders());
-    const httpServer = http.createServer(
-      // A slow client may not hold a connection open: the whole request must arrive within
-      // REQUEST_TIMEOUT_SECONDS, its headers within 10 s. Node checks every connection for it
-      // only every 30 s unless told: a trickled body would be answered 408 after up to a minute.
-      {
-        requestTimeout: config.requestTimeoutMs,
-        headersTimeout: Math.min(10_000, config.requestTimeoutMs),
-        keepAliveTimeout: 5_000,
-        connectionsCheckingInterval: 1_000,
-      },
-      app,
-    );
     stopFollowingChanges = await followChanges(database);
     const graphql = await graphqlRouter(httpServer, log, operations, {
       environment: config.environment,
       costLimitMs: config.costLimitMs,
       observe: metrics.observeGraphql,
     });
-    app.use(healthRouter(database, () => !stopping));
+    const opened = database;
+    app.use(healthRouter(opened, () => !stopping));
     app.use(metrics.router);
     app.use(graphql.router);
     app.use(adminAppRouter());
     app.use(unexpectedErrors((error) => log.error('Internal error', error)));
+    ready = true;
 
-    await new Promise<void>((resolve, reject) => {
-      httpServer.once('error', reject);
-      httpServer.listen(config.port, config.host, () => resolve());
-    });
     const stopHousekeeping = startHousekeeping(log);
-    let stopping = false;
     const { port } = httpServer.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     return {
       url: `http://${host}:${port}`,
-      database,
+      database: opened,
       async close() {
         stopping = true;
         stopHousekeeping();
@@ -98,7 +108,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
         await stopFollowingChanges();
         metrics.stop();
         await disconnectPrisma();
-        await database.close();
+        await opened.close();
         log.debug('Database closed.');
       },
     };
@@ -106,7 +116,29 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     stopFollowingStatistics();
     await stopFollowingChanges().catch(() => {});
     await disconnectPrisma().catch(() => {});
-    await database.close().catch(() => {});
+    await database?.close().catch(() => {});
+    httpServer.closeAllConnections();
+    await new Promise((resolve) => httpServer.close(resolve));
+    throw error;
+  }
+}
+
+/** Takes the port, or says in one line which setting keeps it from being taken. */
+async function listen(httpServer: http.Server, { host, port }: Config): Promise<void> {
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(port, host, () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new SettingError(`PORT=${port}: another program already listens on ${host}:${port}: stop it, or set PORT to a free port.`);
+    if (code === 'EACCES') throw new SettingError(`PORT=${port}: this user may not listen on port ${port}: set PORT to 1024 or above, or run behind a reverse proxy.`);
+    if (code === 'EADDRNOTAVAIL') throw new SettingError(`HOST=${host}: this machine has no such address: set HOST to one of its own (127.0.0.1 for this machine only).`);
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') throw new SettingError(`HOST=${host}: no such host name here: set HOST to an address of this machine.`);
     throw error;
   }
 }

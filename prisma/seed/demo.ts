@@ -25,6 +25,16 @@ function lookup<T>(map: Map<string, T>, key: string, what: string): T {
 }
 
 /**
+ * The demo accounts still active in the database, with the passwords they were loaded with: the
+ * start-up prints them, so whoever started the server can sign in to try it.
+ */
+export async function demoSignIns(): Promise<{ email: string; password: string }[]> {
+  const active = await prisma.user.findMany({ where: { email: { in: demo.users.map((user) => user.email) }, active: true }, select: { email: true } });
+  const emails = new Set(active.map((user) => user.email));
+  return demo.users.filter((user) => emails.has(user.email)).map(({ email, password }) => ({ email, password }));
+}
+
+/**
  * Loads the illustrative demo data into an empty database, once. "Empty" means
  * no users: once anyone can sign in, the database belongs to its people.
  * Returns whether it loaded.

@@ -1,6 +1,5 @@
-import { ConfigError, loadConfig } from '../config.ts';
+import { ConfigError, loadConfig, SettingError } from '../config.ts';
 import { connectPrisma, disconnectPrisma } from '../db/client.ts';
-import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { applyMigrations } from '../db/migrations.ts';
 
@@ -12,7 +11,7 @@ export async function runCommand(task: () => Promise<void>): Promise<void> {
   try {
     await task();
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof UsageError) {
+    if (error instanceof ConfigError || error instanceof SettingError || error instanceof UsageError) {
       console.error(error.message);
     } else {
       console.error(error);

@@ -1,7 +1,7 @@
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import type { Config } from '../config.ts';
+import { SettingError, type Config } from '../config.ts';
 import { PgliteThread } from './pglite.ts';
 import { createPool, type Pool } from './pool.ts';
 import { noShadowDatabase } from './shadow-database.ts';
@@ -69,6 +69,9 @@ function adapterFactory(pool: Pool, use: 'application' | 'schema engine'): SqlMi
   };
 }
 
+/** How long a connection of the server's own may take to open (the start-up's first one among them). */
+const CONNECT_TIMEOUT_MS = 5000;
+
 /**
  * A connection of its own, opened when first needed and again after it is lost: for health
  * checks and for cancelling statements, neither of which may wait for the pool.
@@ -76,7 +79,7 @@ function adapterFactory(pool: Pool, use: 'application' | 'schema engine'): SqlMi
 function controlConnection(url: string) {
   let client: Promise<pg.Client> | null = null;
   const connect = () => {
-    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     const opened = next.connect().then(() => next);
     const forget = () => {
       if (client === opened) client = null;
@@ -225,9 +228,39 @@ function pgliteDatabase(thread: PgliteThread, location: string): Database {
   };
 }
 
+/**
+ * The first connection to a PostgreSQL server failed: why, in one line that names DATABASE_URL
+ * and says what to change (never the password).
+ */
+export function unreachableDatabase(url: string, error: unknown): SettingError {
+  const { hostname, port, pathname, username } = new URL(url);
+  const where = `${hostname}:${port || '5432'}`;
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const database = decodeURIComponent(pathname.slice(1)) || decodeURIComponent(username) || 'postgres';
+  let problem: string;
+  if (code === 'ECONNREFUSED') problem = `nothing accepts connections at ${where}: start PostgreSQL there, or correct the host and port in DATABASE_URL`;
+  else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') problem = `the host name ${hostname} is not known here: correct the host in DATABASE_URL`;
+  else if (code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || /timeout/i.test(message)) {
+    problem = `no answer from ${where} within ${CONNECT_TIMEOUT_MS / 1000} s: check that PostgreSQL runs there and that this machine can reach it, or correct DATABASE_URL`;
+  } else if (code === '28P01' || code === '28000') problem = `PostgreSQL at ${where} refused the user ${decodeURIComponent(username) || '(none)'}: correct the user name or password in DATABASE_URL`;
+  else if (code === '3D000') problem = `PostgreSQL at ${where} has no database "${database}": create it (createdb ${database}), or name an existing one in DATABASE_URL`;
+  else problem = `could not connect to ${where} (${message.split('\n')[0]}): check DATABASE_URL and the server`;
+  return new SettingError(`DATABASE_URL: ${problem}.`);
+}
+
 export async function openDatabase(database: Config['database']): Promise<Database> {
-  if (database.kind === 'postgres') return postgresDatabase(database.url, database.poolSize);
-  return pgliteDatabase(await PgliteThread.start(database.dataDir), database.dataDir);
+  if (database.kind === 'pglite') return pgliteDatabase(await PgliteThread.start(database.dataDir), database.dataDir);
+  const opened = postgresDatabase(database.url, database.poolSize);
+  // One round trip before anything else, so an unreachable server is named at once rather than
+  // by the first migration's error.
+  try {
+    await opened.ping();
+  } catch (error) {
+    await opened.close();
+    throw unreachableDatabase(database.url, error);
+  }
+  return opened;
 }
 
 /** An embedded database in memory: for tests and for writing new migrations. */
