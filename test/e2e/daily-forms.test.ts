@@ -36,9 +36,10 @@ async function shots(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
+// Starting builds the admin app first when it is stale.
 beforeAll(async () => {
   stack = await startAdminStack();
-});
+}, 300_000);
 
 afterAll(async () => {
   for (const opened of browsers) expect(opened.foreignRequests, 'requests outside the app’s origin').toEqual([]);
@@ -113,8 +114,8 @@ describe('daily forms', () => {
     await shots(page, 'daily-2-response-dialog');
     await dialog.getByRole('button', { name: 'Save response' }).click();
     await page.getByText('Response saved').waitFor();
-    const responses = page.getByText('Addressed to, and their responses').locator('..');
-    await responses.getByText('Partly accepted').first().waitFor();
+    const responses = page.getByRole('list', { name: 'Responses of the addressees' }).getByRole('listitem').filter({ hasText: 'HM Prison and Probation Service' });
+    await responses.getByText('Partly accepted').waitFor();
     await responses.getByText('on 4 Oct 2023').waitFor();
     await responses.getByText('Accepted for the Probation Service; prisons to follow in 2027.').waitFor();
     await page.getByText(/“Accepted for the Probation Service; prisons to follow in 2027\.\s+Responded on/).waitFor();
@@ -122,7 +123,7 @@ describe('daily forms', () => {
     // A leader of another organisation is not offered HMPPS's response.
     const other = await signedIn(demoUsers.leader);
     await other.goto(showPage(id));
-    await other.getByText('Addressed to, and their responses').waitFor();
+    await other.getByRole('list', { name: 'Responses of the addressees' }).waitFor();
     await expect(other.getByRole('button', { name: 'Record the response of HM Prison and Probation Service' }).count()).resolves.toBe(0);
   }, FLOW_TIMEOUT);
 

@@ -49,7 +49,10 @@ function WriteProblems() {
 /** Brings a problem shown at the top of a long form (or a scrolled dialog) into view. */
 function useShownAtOnce() {
   const here = useRef<HTMLDivElement>(null);
-  useEffect(() => here.current?.scrollIntoView({ block: 'nearest' }), []);
+  // Braces: newer browsers return a promise from scrollIntoView, which React would take for a cleanup.
+  useEffect(() => {
+    void here.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   return here;
 }
 

@@ -58,7 +58,7 @@ export function AddresseeResponses() {
   const addressees = (record?.addressees as Addressee[] | undefined) ?? [];
   return (
     <Labeled label="Addressed to, and their responses">
-      <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none', display: 'grid', gap: 1 }}>
+      <Box component="ul" aria-label="Responses of the addressees" sx={{ m: 0, p: 0, listStyle: 'none', display: 'grid', gap: 1 }}>
         {addressees.map((a) => (
           <Box component="li" key={a.organisation.id} sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', flexWrap: 'wrap' }}>
             <Stack spacing={0.5} sx={{ flex: '1 1 320px', minWidth: 0 }}>
