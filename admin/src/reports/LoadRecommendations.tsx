@@ -20,15 +20,20 @@ type Candidate = {
   score: number;
   recommendation: { id: string; reference: string; text: string; status: string; latestVerdict: string | null; report: { title: string; publishedOn: string } };
 };
-type Row = { key: number; reference: string; text: string; addressees: Organisation[]; targetDate: string; warnings: string[]; candidates: Candidate[]; repeatsId: string };
+/** A row of the preview; its candidates are null while they are being sought. */
+type Row = { key: number; reference: string; text: string; addressees: Organisation[]; targetDate: string; warnings: string[]; candidates: Candidate[] | null; repeatsId: string };
 
 const PREVIEW = `mutation PreviewRecommendationIntake($input: PreviewRecommendationIntakeInput!) {
   previewRecommendationIntake(input: $input) {
     format warnings
-    rows { reference text targetDate warnings addressees { id name shortName }
-      repeatCandidates { score recommendation { id reference text status latestVerdict report { title publishedOn } } } }
+    rows { reference text targetDate warnings addressees { id name shortName } }
   }
 }`;
+const CANDIDATES = `query IntakeRepeatCandidates($input: IntakeDraftInput!) {
+  intakeRepeatCandidates(input: $input) { score recommendation { id reference text status latestVerdict report { title publishedOn } } }
+}`;
+/** How many rows' repeats are sought at once: the rest wait their turn rather than crowd the server. */
+const SEEKING_AT_ONCE = 3;
 const ADD = `mutation AddRecommendations($input: AddRecommendationsInput!) { addRecommendations(input: $input) { id } }`;
 const ORGANISATIONS = `query IntakeOrganisations { organisations(first: 200) { edges { node { id name shortName } } } }`;
 
@@ -36,12 +41,25 @@ type Preview = {
   previewRecommendationIntake: {
     format: string;
     warnings: string[];
-    rows: { reference: string; text: string; targetDate: string | null; warnings: string[]; addressees: Organisation[]; repeatCandidates: Candidate[] }[];
+    rows: { reference: string; text: string; targetDate: string | null; warnings: string[]; addressees: Organisation[] }[];
   };
 };
 
 let nextKey = 1;
 const emptyRow = (): Row => ({ key: nextKey++, reference: '', text: '', addressees: [], targetDate: '', warnings: [], candidates: [], repeatsId: '' });
+
+/** Each row's probable repeats, a few rows at a time, each told as it arrives. */
+async function seekRepeats(reportId: string, rows: Row[], found: (key: number, candidates: Candidate[]) => void) {
+  const queue = [...rows];
+  const worker = async () => {
+    for (let row = queue.shift(); row; row = queue.shift()) {
+      const input = { reportId, reference: row.reference, text: row.text, addresseeIds: row.addressees.map((organisation) => organisation.id) };
+      const data = await graphql<{ intakeRepeatCandidates: Candidate[] }>(CANDIDATES, { input }).catch(() => ({ intakeRepeatCandidates: [] }));
+      found(row.key, data.intakeRepeatCandidates);
+    }
+  };
+  await Promise.all(Array.from({ length: SEEKING_AT_ONCE }, worker));
+}
 
 function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -55,6 +73,7 @@ function readAsBase64(file: File): Promise<string> {
 const year = (day: string) => day.slice(0, 4);
 
 function CandidateChoice({ row, onChange }: { row: Row; onChange: (repeatsId: string) => void }) {
+  if (row.candidates === null) return <Typography variant="body2" color="text.secondary">Looking for earlier recommendations…</Typography>;
   if (row.candidates.length === 0) return <Typography variant="body2" color="text.secondary">No probable repeat found</Typography>;
   return (
     <RadioGroup value={row.repeatsId} onChange={(event) => onChange(event.target.value)} aria-label={`Repeats, for ${row.reference}`}>
@@ -145,16 +164,20 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
       const data = await graphql<Preview>(PREVIEW, { input });
       const preview = data.previewRecommendationIntake;
       setWarnings(preview.warnings);
-      setRows(preview.rows.map((row) => ({
+      const read: Row[] = preview.rows.map((row) => ({
         key: nextKey++,
         reference: row.reference,
         text: row.text,
         addressees: row.addressees,
         targetDate: row.targetDate ?? '',
         warnings: row.warnings,
-        candidates: row.repeatCandidates,
+        candidates: null,
         repeatsId: '',
-      })));
+      }));
+      setRows(read);
+      void seekRepeats(String(report.id), read, (key, candidates) =>
+        setRows((current) => current?.map((row) => (row.key === key ? { ...row, candidates } : row)) ?? null),
+      );
     } catch (caught) {
       setError((caught as Error).message);
     } finally {

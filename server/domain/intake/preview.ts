@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../../db/client.ts';
 import { badField, badUserInput, notFound } from '../../errors.ts';
 import { authorize, type Actor } from '../actor.ts';
-import { rankRepeatCandidates, type RankedCandidate } from '../repeat-ranking.ts';
+import { rankRepeatCandidates, type RankedCandidate, type RepeatDraft } from '../repeat-ranking.ts';
 import { aliasesOf, recogniseAddressees, type KnownOrganisation } from './addressees.ts';
 import { extractDocument, textLines, type ExtractedDocument, type IntakeFile } from './extract.ts';
 import { splitRecommendations } from './split.ts';
@@ -20,7 +20,8 @@ export type IntakeRow = {
   themeIds: number[];
   targetDate: Date | null;
   warnings: string[];
-  repeatCandidates: RankedCandidate[];
+  /** What the earlier recommendations it probably repeats are sought by (intakeRepeatCandidates). */
+  draft: RepeatDraft;
 };
 
 export type IntakePreview = { format: ExtractedDocument['format']; rows: IntakeRow[]; warnings: string[] };
@@ -36,20 +37,35 @@ export type IntakeInput = {
 };
 
 /** How many probable repeats each row shows. */
-const CANDIDATES_PER_ROW = 5;
+export const CANDIDATES_PER_ROW = 5;
 
-export async function previewIntake(db: PrismaClient, actor: Actor, input: IntakeInput): Promise<IntakePreview> {
+/**
+ * The earlier recommendations a recommendation not yet saved probably repeats: asked row by row
+ * once the preview is shown, so that reading a long report is answered at once and each row's
+ * ranking is an operation of its own.
+ */
+export async function intakeRepeatCandidates(db: PrismaClient, draft: RepeatDraft): Promise<RankedCandidate[]> {
+  return rankRepeatCandidates(db, draft, { first: CANDIDATES_PER_ROW });
+}
+
+/** Where a draft's repeats are sought: before its report's publication, leaving out the report itself. */
+export async function draftSetting(db: PrismaClient, actor: Actor, input: { reportId?: number | null; publishedOn?: Date | null; inspectorateId?: number | null }) {
   const report = input.reportId
-    ? await db.report.findUnique({
-        where: { id: input.reportId },
-        select: { id: true, publishedOn: true, inspectorate: { select: { path: true } }, recommendations: { select: { reference: true } } },
-      })
+    ? await db.report.findUnique({ where: { id: input.reportId }, select: { id: true, publishedOn: true, inspectorate: { select: { path: true } } } })
     : null;
   if (input.reportId && !report) throw notFound('The report');
   const inspectorate = report?.inspectorate ?? (input.inspectorateId ? await db.organisation.findUnique({ where: { id: input.inspectorateId }, select: { path: true } }) : null);
   authorize(actor, 'loadReport', inspectorate ? { inspectoratePath: inspectorate.path } : undefined);
   const publishedOn = report?.publishedOn ?? input.publishedOn;
   if (!publishedOn) throw badField(['publishedOn'], 'give the report’s publication date, or the report');
+  return { publishedOn, excludeReportId: report?.id };
+}
+
+export async function previewIntake(db: PrismaClient, actor: Actor, input: IntakeInput): Promise<IntakePreview> {
+  const { publishedOn, excludeReportId } = await draftSetting(db, actor, input);
+  const existing = new Set(
+    excludeReportId ? (await db.recommendation.findMany({ where: { reportId: excludeReportId }, select: { reference: true } })).map((rec) => rec.reference) : [],
+  );
   if ((input.text ? 1 : 0) + (input.file ? 1 : 0) !== 1) throw badUserInput('Give either the text or a file.');
 
   const document: ExtractedDocument = input.file ? await extractDocument(input.file) : { kind: 'LINES', format: 'TEXT', lines: textLines(input.text!) };
@@ -66,7 +82,6 @@ export async function previewIntake(db: PrismaClient, actor: Actor, input: Intak
   })));
   const themes = await db.theme.findMany({ select: { id: true, name: true } });
   const themeByName = new Map(themes.map((theme) => [theme.name.toLowerCase(), theme.id]));
-  const existing = new Set(report?.recommendations.map((rec) => rec.reference) ?? []);
 
   const rows: IntakeRow[] = [];
   for (const rec of split) {
@@ -79,12 +94,6 @@ export async function previewIntake(db: PrismaClient, actor: Actor, input: Intak
       return id === undefined ? [] : [id];
     });
     if (existing.has(rec.reference)) rowWarnings.push(`the report already has a recommendation ${rec.reference}`);
-    // One after another: the embedded database has one connection, and each call is bounded by its index.
-    const repeatCandidates = await rankRepeatCandidates(
-      db,
-      { text: rec.text, reference: rec.reference, publishedOn, addresseeIds: addressees.ids, themeIds, excludeReportId: report?.id },
-      { first: CANDIDATES_PER_ROW },
-    );
     rows.push({
       reference: rec.reference,
       text: rec.text,
@@ -93,7 +102,7 @@ export async function previewIntake(db: PrismaClient, actor: Actor, input: Intak
       themeIds,
       targetDate: rec.targetDate,
       warnings: rowWarnings,
-      repeatCandidates,
+      draft: { text: rec.text, reference: rec.reference, publishedOn, addresseeIds: addressees.ids, themeIds, excludeReportId },
     });
   }
   return { format: document.format, rows, warnings };

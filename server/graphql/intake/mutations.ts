@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { prisma } from '../../db/client.ts';
 import { requireActor } from '../../domain/actor.ts';
-import { previewIntake } from '../../domain/intake/preview.ts';
+import { draftSetting, intakeRepeatCandidates, previewIntake } from '../../domain/intake/preview.ts';
 import { addRecommendations, withdrawRecommendation } from '../../domain/report-recommendations.ts';
 import { builder } from '../builder.ts';
-import { globalIdOf } from '../shared/ids.ts';
+import { globalIdOf, globalIdsOf } from '../shared/ids.ts';
 import { write } from '../shared/mutation.ts';
-import { COMMENT_MAX, NAME_MAX, requiredText } from '../shared/validation.ts';
+import { COMMENT_MAX, NAME_MAX, REFERENCE_MAX, TEXT_MAX, requiredText } from '../shared/validation.ts';
 import { NewRecommendationInput } from '../reports/mutations.ts';
-import { IntakePreviewType } from './type.ts';
+import { IntakePreviewType, IntakeRepeatCandidate } from './type.ts';
 
 /** Pasted text: a whole report's recommendations section fits many times over. */
 const PASTED_TEXT_MAX = 2_000_000;
@@ -54,6 +54,38 @@ const WithdrawRecommendationInput = builder.inputType('WithdrawRecommendationInp
     reason: t.string({ required: true, description: 'Why it is withdrawn: kept with it and in history.' }).validate(requiredText(COMMENT_MAX)),
   }),
 });
+
+const IntakeDraftInput = builder.inputType('IntakeDraftInput', {
+  description: 'A recommendation not yet saved (a row of a preview), whose earlier repeats are sought.',
+  fields: (t) => ({
+    reportId: t.id({ description: 'The report it is for, if it exists already.' }).validate(globalIdOf('Report').nullish()),
+    publishedOn: t.field({ type: 'Date', description: 'For a report not yet saved: its publication date.' }),
+    inspectorateId: t.id({ description: 'For a report not yet saved: the inspectorate publishing it.' }).validate(globalIdOf('Organisation').nullish()),
+    reference: t.string({ description: 'Its reference as printed.' }).validate(requiredText(REFERENCE_MAX).nullish()),
+    text: t.string({ required: true, description: 'Its text.' }).validate(requiredText(TEXT_MAX)),
+    addresseeIds: t.idList({ description: 'Its addressees.' }).validate(globalIdsOf('Organisation').nullish()),
+    themeIds: t.idList({ description: 'Its themes.' }).validate(globalIdsOf('Theme').nullish()),
+  }),
+});
+
+builder.queryFields((t) => ({
+  intakeRepeatCandidates: t.field({
+    authScopes: { may: 'loadReport' },
+    type: [IntakeRepeatCandidate],
+    description: 'The earlier recommendations a recommendation not yet saved probably repeats, most likely first: asked for each row of a preview.',
+    args: { input: t.arg({ type: IntakeDraftInput, required: true, description: 'The recommendation and its report.' }) },
+    resolve: async (_root, { input }, context) => {
+      const setting = await draftSetting(prisma, requireActor(context.actor), input);
+      return intakeRepeatCandidates(prisma, {
+        ...setting,
+        text: input.text,
+        reference: input.reference,
+        addresseeIds: input.addresseeIds ?? [],
+        themeIds: input.themeIds ?? [],
+      });
+    },
+  }),
+}));
 
 builder.mutationFields((t) => ({
   previewRecommendationIntake: t.field({

@@ -4,7 +4,7 @@ import { can } from '../../domain/permissions.ts';
 import type { RankedCandidate } from '../../domain/repeat-ranking.ts';
 import { builder } from '../builder.ts';
 
-const IntakeRepeatCandidate = builder.objectRef<RankedCandidate>('IntakeRepeatCandidate').implement({
+export const IntakeRepeatCandidate = builder.objectRef<RankedCandidate>('IntakeRepeatCandidate').implement({
   description: 'An earlier recommendation a previewed one probably repeats, with why it was proposed.',
   fields: (t) => ({
     score: t.exposeFloat('score', { description: 'How strongly it is proposed, higher first.' }),
@@ -19,7 +19,7 @@ const IntakeRepeatCandidate = builder.objectRef<RankedCandidate>('IntakeRepeatCa
 });
 
 const IntakeRowType = builder.objectRef<IntakeRow>('IntakeRow').implement({
-  description: 'One recommendation as read from the text or file, to correct before it is saved.',
+  description: 'One recommendation as read from the text or file, to correct before it is saved. Its probable repeats: intakeRepeatCandidates.',
   fields: (t) => ({
     reference: t.exposeString('reference', { description: 'The reference as printed ("R3", "2.1"), or its place in the list when none is printed.' }),
     text: t.exposeString('text', { description: 'The recommendation in full, its wrapped lines joined.' }),
@@ -39,11 +39,6 @@ const IntakeRowType = builder.objectRef<IntakeRow>('IntakeRow').implement({
     }),
     targetDate: t.expose('targetDate', { type: 'Date', nullable: true, description: 'From a spreadsheet’s target date column.' }),
     warnings: t.exposeStringList('warnings', { description: 'What to check in this row before saving it.' }),
-    repeatCandidates: t.field({
-      type: [IntakeRepeatCandidate],
-      description: 'Earlier recommendations it probably repeats, most likely first.',
-      resolve: (row) => row.repeatCandidates,
-    }),
   }),
 });
 
