@@ -26,7 +26,7 @@ export const BENCH_PASSWORD = 'benchmark password 2026';
  */
 export async function prepareDatabase(
   kind: Kind,
-  options: { name: string; size: number; keep: boolean; users: { email: string; role: 'INSPECTOR' | 'VIEWER' }[] },
+  options: { name: string; size: number; keep: boolean; users: { email: string; role: 'INSPECTOR' | 'VIEWER' }[]; textsOnly?: boolean },
 ): Promise<{ database: Database; env: Record<string, string> }> {
   let config: Parameters<typeof openDatabase>[0];
   let env: Record<string, string>;
@@ -65,7 +65,7 @@ export async function prepareDatabase(
     return { database, env };
   }
   const started = performance.now();
-  await loadSynthetic({ size: options.size, seed: 1 });
+  await loadSynthetic({ size: options.size, seed: 1, textsOnly: options.textsOnly });
   console.log(`${kind}: loaded ${options.size} recommendations in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   for (const user of options.users) {

@@ -1,4 +1,4 @@
-// npm run eval:repeats -- [--sizes 20000,200000] [--kinds postgres,pglite] [--sample 500] [--fresh] [--skip-demo] [--load-only]
+// npm run eval:repeats -- [--sizes 20000,200000] [--kinds postgres,pglite] [--sample 500] [--fresh] [--skip-demo] [--load-only] [--texts-only]
 //
 // How well rankRepeatCandidates finds the recommendation a new one repeats, on labelled repeats:
 // the synthetic generator's true pairs at each size (on PostgreSQL, DATABASE_URL-like
@@ -24,6 +24,8 @@ const { values } = parseArgs({
     fresh: { type: 'boolean', default: false },
     'skip-demo': { type: 'boolean', default: false },
     'load-only': { type: 'boolean', default: false },
+    // Only what finding repeats reads (no plans, evidence or history): 200,000 load in minutes, not an hour.
+    'texts-only': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -116,7 +118,7 @@ if (!values['skip-demo']) {
 }
 for (const size of sizes) {
   for (const kind of kinds) {
-    const prepared = await prepareDatabase(kind, { name: 'eval', size, keep: !values.fresh, users: [] });
+    const prepared = await prepareDatabase(kind, { name: 'eval', size, keep: !values.fresh, users: [], textsOnly: values['texts-only'] });
     await prisma.$executeRawUnsafe('ANALYZE');
     if (values['load-only']) {
       await prisma.$disconnect();
