@@ -12,6 +12,8 @@ import { listDocument, manyDocument, oneDocument, writeDocument } from '../../ad
 import { resources, type Operation } from '../../admin/src/providers/resources.ts';
 import { loginMutation, logoutMutation, meQuery } from '../../admin/src/providers/session.ts';
 import { repeatCandidatesQuery } from '../../admin/src/recommendations/queries.ts';
+import { withdrawRecommendationMutation } from '../../admin/src/recommendations/WithdrawRecommendation.tsx';
+import { addRecommendationsMutation, intakeOrganisationsQuery, intakePreviewMutation, intakeRepeatCandidatesQuery } from '../../admin/src/reports/intakeQueries.ts';
 
 // The committed schema is the server's truth: a field renamed there and left in the admin app fails here.
 const schema = buildSchema(readFileSync(new URL('../../server/graphql/schema.graphql', import.meta.url), 'utf8'));
@@ -45,6 +47,8 @@ const literalDocuments: Sent[] = [
   ...literals('dashboard/query.ts', { dashboardQuery }),
   ...literals('apiTokens/queries.ts', { tokensQuery, createTokenMutation, revokeTokenMutation }),
   ...literals('recommendations/queries.ts', { repeatCandidatesQuery }),
+  ...literals('recommendations/WithdrawRecommendation.tsx', { withdrawRecommendationMutation }),
+  ...literals('reports/intakeQueries.ts', { intakePreviewMutation, intakeRepeatCandidatesQuery, addRecommendationsMutation, intakeOrganisationsQuery }),
   ...literals('layout/demoData.ts', { demoDataQuery }),
   ...literals('explorer/example.ts', { exampleOperation }),
 ];

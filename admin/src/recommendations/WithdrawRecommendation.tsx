@@ -4,7 +4,7 @@ import { useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { readableMoment } from '../common/dates';
 import { graphql } from '../providers/graphql';
 
-const WITHDRAW = `mutation WithdrawRecommendation($input: WithdrawRecommendationInput!) { withdrawRecommendation(input: $input) { id version withdrawnAt } }`;
+export const withdrawRecommendationMutation = `mutation WithdrawRecommendation($input: WithdrawRecommendationInput!) { withdrawRecommendation(input: $input) { id version withdrawnAt } }`;
 
 /** Withdraws the recommendation, with the reason: it stays in its report, shown as withdrawn. */
 export function WithdrawButton() {
@@ -17,7 +17,7 @@ export function WithdrawButton() {
   if (!record?.viewerCanWithdraw) return null;
   const withdraw = async () => {
     try {
-      await graphql(WITHDRAW, { input: { id: record.id, version: record.version, reason } });
+      await graphql(withdrawRecommendationMutation, { input: { id: record.id, version: record.version, reason } });
       setOpen(false);
       notify('Recommendation withdrawn', { type: 'success' });
       refresh();

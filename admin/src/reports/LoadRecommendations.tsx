@@ -6,6 +6,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { graphql } from '../providers/graphql';
+import { addRecommendationsMutation as ADD, intakeOrganisationsQuery as ORGANISATIONS, intakePreviewMutation as PREVIEW, intakeRepeatCandidatesQuery as CANDIDATES } from './intakeQueries';
 
 /**
  * Loading a report's recommendations: paste its recommendations section or choose its PDF, Word
@@ -23,19 +24,8 @@ type Candidate = {
 /** A row of the preview; its candidates are null while they are being sought. */
 type Row = { key: number; reference: string; text: string; addressees: Organisation[]; targetDate: string; warnings: string[]; candidates: Candidate[] | null; repeatsId: string };
 
-const PREVIEW = `mutation PreviewRecommendationIntake($input: PreviewRecommendationIntakeInput!) {
-  previewRecommendationIntake(input: $input) {
-    format warnings
-    rows { reference text targetDate warnings addressees { id name shortName } }
-  }
-}`;
-const CANDIDATES = `query IntakeRepeatCandidates($input: IntakeDraftInput!) {
-  intakeRepeatCandidates(input: $input) { score recommendation { id reference text status latestVerdict report { title publishedOn } } }
-}`;
 /** How many rows' repeats are sought at once: the rest wait their turn rather than crowd the server. */
 const SEEKING_AT_ONCE = 3;
-const ADD = `mutation AddRecommendations($input: AddRecommendationsInput!) { addRecommendations(input: $input) { id } }`;
-const ORGANISATIONS = `query IntakeOrganisations { organisations(first: 200) { edges { node { id name shortName } } } }`;
 
 type Preview = {
   previewRecommendationIntake: {
