@@ -47,6 +47,19 @@ describe('synthetic data plan', () => {
     expect(longest).toBeLessThanOrEqual(4);
   });
 
+  it('words recommendations apart, labels every repeat, and renames some bodies', () => {
+    const texts = plan.recommendations.map((rec) => rec.text);
+    expect(new Set(texts).size / texts.length).toBeGreaterThan(0.99);
+    // The labels are the links the plan makes, and a repeat is reworded, not copied.
+    const linked = plan.recommendations.filter((rec) => rec.repeatsId !== undefined).map((rec) => [rec.id, rec.repeatsId]);
+    expect(plan.repeatPairs.map((pair) => [pair.recommendationId, pair.repeatsId])).toEqual(linked);
+    const textOf = new Map(plan.recommendations.map((rec) => [rec.id!, rec.text]));
+    const copied = plan.repeatPairs.filter((pair) => textOf.get(pair.recommendationId)!.startsWith(textOf.get(pair.repeatsId)!.replace(/\.$/, '')));
+    expect(copied.length / plan.repeatPairs.length).toBeLessThan(0.05);
+    for (const kind of ['number', 'report', 'none'] as const) expect(plan.repeatPairs.some((pair) => pair.citation === kind)).toBe(true);
+    expect(plan.organisations.filter((org) => Array.isArray(org.formerNames) && org.formerNames.length > 0).length).toBeGreaterThan(10);
+  });
+
   it('numbers rows after the ids already in the database', () => {
     expect(Math.min(...plan.recommendations.map((rec) => rec.id!))).toBe(51);
     expect(Math.min(...plan.reports.map((report) => report.id!))).toBe(6);
