@@ -112,6 +112,18 @@ function ConflictPanel() {
   const { getValues, reset, clearErrors, control } = useFormContext();
   const [current, setCurrent] = useState<RaRecord | null>(null);
   const here = useShownAtOnce();
+  // Each field by the label its input shows ("What will be done"), read from the form itself.
+  const [labels, setLabels] = useState<Record<string, string>>({});
+  useEffect(() => {
+    const form = here.current?.closest('form');
+    if (!form) return;
+    const found: Record<string, string> = {};
+    for (const input of form.querySelectorAll<HTMLInputElement>('input[name], textarea[name]')) {
+      const text = input.id ? form.querySelector(`label[for="${CSS.escape(input.id)}"]`)?.textContent : null;
+      if (text) found[input.name] = text.replace(/\s*\*\s*$/, '').trim();
+    }
+    setLabels(found);
+  }, [here]);
   useEffect(() => {
     if (record) void dataProvider.getOne(resource, { id: record.id }).then(({ data }) => setCurrent(data));
   }, [dataProvider, resource, record]);
@@ -121,7 +133,7 @@ function ConflictPanel() {
   const inputs = [...control._names.mount].filter((name) => !name.includes('.'));
   const changedByOthers = current && record ? inputs.filter((name) => !typed.includes(name) && !same(record[name], current[name])) : [];
   const values = getValues();
-  const label = (name: string) => translateLabel({ source: name.replace(/Ids?$/, ''), resource });
+  const label = (name: string) => labels[name] ?? translateLabel({ source: name.replace(/Ids?$/, ''), resource });
 
   const keepMine = async () => {
     await refetch();

@@ -62,7 +62,7 @@ export function toHttpError(error: GraphqlError, httpStatus: number): HttpError 
   const warnings = error.extensions?.warnings ?? [];
   let errors: Record<string, unknown> | undefined;
   if (stale) {
-    errors = { root: { serverError: 'Someone else changed this record: see below.', conflict: message } };
+    errors = { root: { serverError: 'Someone else changed this record: see the form.', conflict: message } };
   } else if (warnings.length) {
     errors = { root: { serverError: 'Check the warning before saving.', warnings: Object.fromEntries(warnings.map((w) => [w.warning, w.message])) } };
   } else if (fields.length) {
