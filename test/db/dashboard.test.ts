@@ -7,7 +7,19 @@ import { loadDemoDataIfEmpty } from '../../prisma/seed/demo.ts';
 import { loadSynthetic } from '../../prisma/seed/synthetic.ts';
 import { prisma } from '../../server/db/client.ts';
 import type { Actor } from '../../server/domain/actor.ts';
-import { isActionItemOpen, isActionItemOverdue, isOverdue } from '../../server/domain/recommendation-rules.ts';
+import {
+  actionItemOpenSql,
+  actionItemOpenWhere,
+  awaitingEvidenceSql,
+  awaitingEvidenceWhere,
+  isActionItemOpen,
+  isActionItemOverdue,
+  isAwaitingEvidence,
+  isOverdue,
+  isUntouched,
+  untouchedSql,
+  untouchedWhere,
+} from '../../server/domain/recommendation-rules.ts';
 import { databaseKind, useTestDatabase } from '../support/database.ts';
 import { demoActors, gql, globalId, useGraphql } from '../support/graphql.ts';
 
@@ -58,6 +70,25 @@ describe(`the dashboard on ${databaseKind}`, () => {
     expect(all.staleCount).toBeGreaterThan(0);
     expect(all.staleCount).toBeLessThan(all.openRecommendationCount);
     expect(all.openRecommendationCount).toBeLessThan(all.recommendationCount);
+  });
+
+  // The rules the new figures count by, as TypeScript, Prisma filter and SQL: the same rows each way.
+  it('picks the same untouched recommendations, open action items and evidence to submit in TypeScript, Prisma and SQL', async () => {
+    const ids = (rows: { id: number }[]) => rows.map((row) => row.id).sort((a, b) => a - b);
+    const recommendations = await prisma.recommendation.findMany({ select: { id: true, status: true, withdrawnAt: true, updatedAt: true } });
+    const untouched = ids(recommendations.filter((row) => isUntouched(row, 90)));
+    expect(untouched.length).toBeGreaterThan(0);
+    expect(ids(await prisma.recommendation.findMany({ where: untouchedWhere(90), select: { id: true } }))).toEqual(untouched);
+    expect(ids(await prisma.$queryRaw<{ id: number }[]>`SELECT r.id FROM "Recommendation" r WHERE ${untouchedSql(90)}`)).toEqual(untouched);
+
+    const items = await prisma.actionItem.findMany({ select: { id: true, status: true, _count: { select: { evidence: true } } } });
+    const open = ids(items.filter(isActionItemOpen));
+    const awaiting = ids(items.filter((row) => isAwaitingEvidence({ status: row.status, evidenceCount: row._count.evidence })));
+    for (const picked of [open, awaiting]) expect(picked.length).toBeGreaterThan(0);
+    expect(ids(await prisma.actionItem.findMany({ where: actionItemOpenWhere(), select: { id: true } }))).toEqual(open);
+    expect(ids(await prisma.$queryRaw<{ id: number }[]>`SELECT a.id FROM "ActionItem" a WHERE ${actionItemOpenSql()}`)).toEqual(open);
+    expect(ids(await prisma.actionItem.findMany({ where: awaitingEvidenceWhere(), select: { id: true } }))).toEqual(awaiting);
+    expect(ids(await prisma.$queryRaw<{ id: number }[]>`SELECT a.id FROM "ActionItem" a WHERE ${awaitingEvidenceSql()}`)).toEqual(awaiting);
   });
 
   it('ranks the organisations with the most overdue work, counted by the overdue rules', async () => {
