@@ -91,5 +91,17 @@ describe('API explorer', () => {
     expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     await screenshot(page, 'explorer-viewer-800');
     expect(problems).toEqual([]);
+
+    // GraphiQL keeps tabs and their results in the browser: kept under this person's name
+    // while signed in, and gone once they sign out, so the next person at this computer
+    // cannot read them.
+    const kept = () => page.evaluate(() => Object.entries(localStorage).filter(([key]) => /graphiql|explorer/i.test(key)));
+    const whileSignedIn = await kept();
+    expect(whileSignedIn.length).toBeGreaterThan(0);
+    expect(whileSignedIn.every(([key]) => key.startsWith('tracker-explorer:'))).toBe(true);
+    await page.getByRole('button', { name: 'Profile' }).click();
+    await page.getByRole('menuitem', { name: 'Logout' }).click();
+    await page.getByLabel('Email').waitFor();
+    expect(await kept()).toEqual([]);
   }, 180_000);
 });

@@ -3,9 +3,11 @@ import { GraphiQL, type GraphiQLProps } from 'graphiql';
 // Monaco's editor, JSON and GraphQL workers, built by Vite into the app's own files (no CDN).
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
-import { Title } from 'react-admin';
+import { useMemo } from 'react';
+import { Loading, Title, useGetIdentity } from 'react-admin';
 import { GRAPHQL_PATH, postGraphql } from '../providers/graphql';
 import { exampleOperation, exampleVariables } from './example';
+import { explorerStorage } from './storage';
 
 /**
  * GraphiQL's requests go the way the rest of the app's do: with this session's
@@ -17,6 +19,9 @@ const fetcher: GraphiQLProps['fetcher'] = async ({ query, variables, operationNa
 
 /** For script writers: run operations against the API as yourself, and read the schema's documentation. */
 export default function Explorer() {
+  const { identity } = useGetIdentity();
+  const storage = useMemo(() => (identity ? explorerStorage(String(identity.id)) : undefined), [identity]);
+  if (!storage) return <Loading />;
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1, pt: 2, pb: 1 }}>
       <Title title="API explorer" />
@@ -30,6 +35,7 @@ export default function Explorer() {
       <Box sx={{ height: 'calc(100vh - 170px)', minHeight: 480, border: 1, borderColor: 'divider', borderRadius: 1, overflow: 'hidden' }}>
         <GraphiQL
           fetcher={fetcher}
+          storage={storage}
           defaultQuery={exampleOperation}
           initialQuery={exampleOperation}
           initialVariables={exampleVariables}

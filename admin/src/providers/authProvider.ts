@@ -1,6 +1,7 @@
 import { HttpError, type AuthProvider, type UserIdentity } from 'react-admin';
 import { canAccess, type Action, type Permissions, type Role } from './canAccess';
 import { graphql } from './graphql';
+import { forgetExplorerStorage } from '../explorer/storage';
 import { loginMutation, logoutMutation, meQuery } from './session';
 
 type User = { id: string; name: string; email: string; role: Role; organisation: { id: string; name: string; shortName?: string | null } | null };
@@ -42,6 +43,7 @@ export const authProvider: AuthProvider = {
   },
   async logout() {
     session = null;
+    forgetExplorerStorage();
     await graphql<{ logout: boolean }>(logoutMutation).catch(() => undefined);
   },
   async checkAuth() {
@@ -50,6 +52,7 @@ export const authProvider: AuthProvider = {
   async checkError(error: { status?: number }) {
     if (error?.status === 401) {
       session = null;
+      forgetExplorerStorage();
       throw { message: 'Your session has ended. Please sign in again.' };
     }
   },
