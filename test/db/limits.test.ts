@@ -72,6 +72,22 @@ describe(`limits on what a request may cost, on ${databaseKind}`, () => {
     expect(elapsed).toBeLessThan(REQUEST_TIMEOUT_MS + 2000);
   });
 
+  it('lets a signed-in writer send a file to read, up to 15 MB, and no more', async () => {
+    const { cookie: inspector } = await signInOverHttp(server.url, 'inspector@example.org', 'inspector-demo-2026');
+    const preview = 'mutation ($input: PreviewRecommendationIntakeInput!) { previewRecommendationIntake(input: $input) { format } }';
+    // A 9 MB file that is not a document: the body is read, and the file refused for what it is.
+    const content = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(9 * 2 ** 20)]).toString('base64');
+    const variables = { input: { publishedOn: '2026-01-01', file: { name: 'picture.pdf', contentBase64: content } } };
+    const read = await postGraphql(server.url, preview, variables, { cookie: inspector });
+    expect(read.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'FILE_TYPE_NOT_SUPPORTED' });
+    const tooLarge = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: inspector },
+      body: JSON.stringify({ query: preview, variables: { ...variables, padding: 'x'.repeat(16 * 2 ** 20) } }),
+    });
+    expect(tooLarge.status).toBe(413);
+  });
+
   it('refuses a request body over 1 MB and a form post (CSRF)', async () => {
     const large = await fetch(`${server.url}/graphql`, {
       method: 'POST',
