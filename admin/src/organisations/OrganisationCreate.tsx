@@ -1,12 +1,13 @@
-import { Create, SimpleForm } from 'react-admin';
+import { Create } from 'react-admin';
+import { RecordForm } from '../common/RecordForm';
 import { useWriteErrors } from '../common/useWriteErrors';
 import { OrganisationInputs } from './OrganisationInputs';
 
 export default function OrganisationCreate() {
-  const onError = useWriteErrors();
+  const onError = useWriteErrors({ form: true });
   return (
     <Create redirect="show" mutationOptions={{ onError }}>
-      <SimpleForm><OrganisationInputs /></SimpleForm>
+      <RecordForm><OrganisationInputs /></RecordForm>
     </Create>
   );
 }

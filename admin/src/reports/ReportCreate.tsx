@@ -10,7 +10,7 @@ const inspectorates = { kinds: ['INSPECTORATE'] };
 
 /** A new report with all its recommendations, saved in one step. */
 export default function ReportCreate() {
-  const onError = useWriteErrors();
+  const onError = useWriteErrors({ form: true });
   return (
     <Create redirect="show" mutationOptions={{ onError }} title="New report">
       <SimpleForm defaultValues={{ kind: 'THEMATIC', recommendations: [{}] }}>

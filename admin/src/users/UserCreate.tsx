@@ -1,12 +1,13 @@
-import { Create, SimpleForm } from 'react-admin';
+import { Create } from 'react-admin';
+import { RecordForm } from '../common/RecordForm';
 import { useWriteErrors } from '../common/useWriteErrors';
 import { UserInputs } from './UserInputs';
 
 export default function UserCreate() {
-  const onError = useWriteErrors();
+  const onError = useWriteErrors({ form: true });
   return (
     <Create redirect="list" mutationOptions={{ onError }}>
-      <SimpleForm defaultValues={{ role: 'VIEWER' }}><UserInputs /></SimpleForm>
+      <RecordForm defaultValues={{ role: 'VIEWER' }}><UserInputs /></RecordForm>
     </Create>
   );
 }
