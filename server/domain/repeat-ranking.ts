@@ -110,7 +110,8 @@ export async function rankRepeatCandidates(
   const specificity = (organisationId: number) => {
     const count = addresseeCounts.get(organisationId) ?? 0;
     // 1 for a body addressed by a handful of texts, falling towards 0 for one addressed by every text.
-    return count === 0 ? 0 : Math.max(0, Math.min(1, Math.log(documents / count) / Math.log(documents / 20)));
+    // (In a small register every body is addressed by few: the scale is at least a factor of 10.)
+    return count === 0 ? 0 : Math.max(0, Math.min(1, Math.log(documents / count) / Math.log(Math.max(10, documents / 20))));
   };
   const specific = [...draftAddressees].filter((id) => specificity(id) >= 0.3);
   if (specific.length > 0 && anyOf !== '') {

@@ -10,14 +10,14 @@ useGraphql();
 const { as } = useDemo();
 
 /** Two earlier reports on one probation area, whose body has been renamed, and a later one. */
-const ids: Record<string, number> = {};
+const ids = {} as Record<'programmes' | 'unpaidWork' | 'homeVisits' | 'estates' | 'homeVisitsAgain' | 'later', number>;
 let testshire = 0;
 
 async function report(title: string, publishedOn: string, inspectorateId: number) {
   return prisma.report.create({ data: { title, publishedOn: new Date(`${publishedOn}T00:00:00Z`), kind: 'INSPECTION', inspectorateId } });
 }
 
-async function recommendation(key: string, reportId: number, reference: string, text: string, repeatsId?: number) {
+async function recommendation(key: keyof typeof ids, reportId: number, reference: string, text: string, repeatsId?: number) {
   const rec = await prisma.recommendation.create({
     data: { reportId, reference, text, ownerId: testshire, repeatsId, addressees: { create: [{ organisationId: testshire }] } },
   });
