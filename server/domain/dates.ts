@@ -24,7 +24,7 @@ export function daysBetween(from: Date, to: Date): number {
   return Math.floor((to.getTime() - from.getTime()) / DAY);
 }
 
-/** A calendar date as history and messages show it. */
+/** A calendar date as the API and history's stored values hold it (yyyy-mm-dd); people read it through locale.ts. */
 export function formatDay(date: Date | null | undefined): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
 }
