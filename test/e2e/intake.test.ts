@@ -135,7 +135,7 @@ describe('loading a report’s recommendations in the admin app', () => {
     await page.getByRole('button', { name: 'Read recommendations' }).click();
     const rows = page.getByTestId('intake-row');
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(2);
-    await expect(rows.nth(0).getByLabel('Target date').inputValue()).resolves.toBe('2026-03-31');
+    await expect(rows.nth(0).getByLabel('Target date').inputValue()).resolves.toBe('31/03/2026');
     await screenshot(page, 'intake-xlsx-preview-800');
     await page.getByRole('button', { name: 'Save 2 recommendations' }).click();
     await page.getByText('2 recommendations added').waitFor();

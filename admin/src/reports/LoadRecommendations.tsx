@@ -5,6 +5,7 @@ import {
 } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { dayForInput, dayFromInput } from '../common/dates';
 import { graphql } from '../providers/graphql';
 import { addRecommendationsMutation as ADD, intakeOrganisationsQuery as ORGANISATIONS, intakePreviewMutation as PREVIEW, intakeRepeatCandidatesQuery as CANDIDATES } from './intakeQueries';
 
@@ -94,7 +95,7 @@ function RowEditor({ row, organisations, onChange, onRemove }: { row: Row; organ
         <Stack spacing={1.5} sx={{ flex: 3, minWidth: 0 }}>
           <Stack direction="row" spacing={1} alignItems="flex-start">
             <TextField label="Reference" size="small" value={row.reference} onChange={(e) => onChange({ ...row, reference: e.target.value })} sx={{ width: 110 }} />
-            <TextField label="Target date" type="date" size="small" value={row.targetDate} onChange={(e) => onChange({ ...row, targetDate: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 170 }} />
+            <TextField label="Target date" placeholder="dd/mm/yyyy" size="small" value={row.targetDate} onChange={(e) => onChange({ ...row, targetDate: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 150 }} />
             <Box sx={{ flex: 1 }} />
             <IconButton aria-label={`Remove ${row.reference}`} onClick={onRemove}><DeleteIcon /></IconButton>
           </Stack>
@@ -159,7 +160,7 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
         reference: row.reference,
         text: row.text,
         addressees: row.addressees,
-        targetDate: row.targetDate ?? '',
+        targetDate: row.targetDate ? (dayForInput(row.targetDate) ?? '') : '',
         warnings: row.warnings,
         candidates: null,
         repeatsId: '',
@@ -182,6 +183,11 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
       setError(`Each row needs a reference, a text and an addressee${missing.reference ? ` (see ${missing.reference})` : ''}.`);
       return;
     }
+    const badDay = rows.find((row) => row.targetDate.trim() && !dayFromInput(row.targetDate));
+    if (badDay) {
+      setError(`The target date of ${badDay.reference} is not a date: type it as dd/mm/yyyy.`);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -193,7 +199,7 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
             text: row.text.trim(),
             ownerId: row.addressees[0]!.id,
             addresseeIds: row.addressees.slice(1).map((organisation) => organisation.id),
-            targetDate: row.targetDate || null,
+            targetDate: row.targetDate.trim() ? dayFromInput(row.targetDate) : null,
             repeatsId: row.repeatsId || null,
           })),
         },
