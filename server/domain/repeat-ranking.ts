@@ -68,7 +68,7 @@ export async function rankRepeatCandidates(
   options: { first?: number; minimumScore?: number } = {},
 ): Promise<RankedCandidate[]> {
   const first = options.first ?? 10;
-  const minimumScore = options.minimumScore ?? 0.2;
+  const minimumScore = options.minimumScore ?? 0.1;
   checkDraft(draft, first, minimumScore);
   const text = draft.text.trim();
   const before = draft.publishedOn;

@@ -177,7 +177,7 @@ builder.queryFields((t) => ({
       first: t.arg.int({ defaultValue: 10, description: 'How many candidates, at most 50.' }).validate(
         z.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50').nullish(),
       ),
-      minimumScore: t.arg.float({ defaultValue: 0.2, description: 'Leave out candidates less alike than this (0 to 1).' }).validate(
+      minimumScore: t.arg.float({ defaultValue: 0.1, description: 'Leave out candidates scored below this (0 to 1).' }).validate(
         z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1').nullish(),
       ),
     },
@@ -206,7 +206,7 @@ builder.queryFields((t) => ({
           excludeRecommendationId: rec.id,
           excludeReportId: rec.reportId,
         },
-        { first: args.first ?? 10, minimumScore: args.minimumScore ?? 0.2 },
+        { first: args.first ?? 10, minimumScore: args.minimumScore ?? 0.1 },
       );
     },
   }),
