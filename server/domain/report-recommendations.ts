@@ -17,7 +17,7 @@ import { checkVersion, expectUpdated } from './versions.ts';
 
 const WHAT = 'The recommendation';
 
-/** Inserts recommendations of a report from `firstPosition` on, with their history and repeat links. */
+/** Inserts recommendations of a report from `firstPosition` on, with their repeat links and their history (to record). */
 export async function insertRecommendations(
   tx: TransactionClient,
   report: { id: number },
@@ -47,9 +47,8 @@ export async function insertRecommendations(
     const on = { subject: 'RECOMMENDATION' as const, subjectId: row.id, recommendationId: row.id, reportId: report.id };
     history.push({ ...on, kind: 'CREATED' });
     if (rec.repeatsId) {
-      const earlier = await recommendationLabel(tx, rec.repeatsId);
-      history.push({ ...on, kind: 'REPEAT_LINKED', field: 'repeats', toValue: earlier });
-      history.push({ ...on, kind: 'REPEAT_CONFIRMED', field: 'repeats', toValue: earlier });
+      // Linked by the inspector who loads the recommendation, so confirmed: one event for the one act.
+      history.push({ ...on, kind: 'REPEAT_CONFIRMED', field: 'repeats', toValue: await recommendationLabel(tx, rec.repeatsId) });
     }
   }
   return { ids, history };

@@ -6,7 +6,7 @@ import { checkOrganisations, checkThemes } from './known-records.ts';
 import { formatDay, sameDay } from './dates.ts';
 import { refreshDerivedFacts } from './derived-facts.ts';
 import { recordHistory, type HistoryEntry } from './history.ts';
-import { recommendationLabel } from './labels.ts';
+import { insertRecommendations } from './report-recommendations.ts';
 import { checkRepeatLink } from './repeats.ts';
 import { checkVersion, expectUpdated } from './versions.ts';
 
@@ -83,35 +83,8 @@ export async function createReport(tx: TransactionClient, actor: Actor, input: N
     },
     select: { id: true },
   });
-  const history: HistoryEntry[] = [{ kind: 'CREATED', subject: 'REPORT', subjectId: report.id, reportId: report.id }];
-  const created: number[] = [];
-  for (const [position, rec] of input.recommendations.entries()) {
-    const addressees = [...new Set([rec.ownerId, ...(rec.addresseeIds ?? [])])];
-    const row = await tx.recommendation.create({
-      data: {
-        reportId: report.id,
-        reference: rec.reference,
-        position,
-        text: rec.text,
-        ownerId: rec.ownerId,
-        targetDate: rec.targetDate,
-        repeatsId: rec.repeatsId ?? undefined,
-        repeatConfirmed: Boolean(rec.repeatsId),
-        addressees: { create: addressees.map((organisationId) => ({ organisationId })) },
-        themes: { connect: (rec.themeIds ?? []).map((id) => ({ id })) },
-      },
-      select: { id: true },
-    });
-    created.push(row.id);
-    const on = { subject: 'RECOMMENDATION' as const, subjectId: row.id, recommendationId: row.id, reportId: report.id };
-    history.push({ ...on, kind: 'CREATED' });
-    if (rec.repeatsId) {
-      const earlier = await recommendationLabel(tx, rec.repeatsId);
-      // Linked by the inspector who loads the report, so confirmed: one event for the one act.
-      history.push({ ...on, kind: 'REPEAT_CONFIRMED', field: 'repeats', toValue: earlier });
-    }
-  }
-  await recordHistory(tx, actor, history);
+  const { ids: created, history } = await insertRecommendations(tx, report, input.recommendations, 0);
+  await recordHistory(tx, actor, [{ kind: 'CREATED', subject: 'REPORT', subjectId: report.id, reportId: report.id }, ...history]);
   await refreshDerivedFacts(tx, created);
   return report.id;
 }

@@ -187,7 +187,7 @@ describe(`intake of recommendations through the API, on ${databaseKind}`, () => 
     const others = await prisma.recommendation.aggregate({ where: { reportId: report.dbId, reference: { notIn: ['N1', 'N2'] } }, _max: { position: true } });
     expect(saved[0]!.position).toBe((others._max.position ?? -1) + 1);
     const history = await prisma.historyEvent.findMany({ where: { recommendationId: saved[0]!.id }, orderBy: { id: 'asc' } });
-    expect(history.map((event) => event.kind)).toEqual(['CREATED', 'REPEAT_LINKED', 'REPEAT_CONFIRMED']);
+    expect(history.map((event) => event.kind)).toEqual(['CREATED', 'REPEAT_CONFIRMED']);
     expect(history[0]!.actorId).toBe(as.inspector.userId);
     const onReport = await prisma.historyEvent.findFirstOrThrow({ where: { subject: 'REPORT', subjectId: report.dbId, field: 'recommendations' }, orderBy: { id: 'desc' } });
     expect(onReport.toValue).toBe('added N1, N2');
