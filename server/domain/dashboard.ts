@@ -1,4 +1,4 @@
-import type { Organisation, Report } from '../db/generated/prisma/client.ts';
+import { Prisma, type Organisation, type Report } from '../db/generated/prisma/client.ts';
 import type { RecommendationStatus } from '../db/generated/prisma/enums.ts';
 import { prisma } from '../db/client.ts';
 import { rowFromJson } from '../db/json-rows.ts';
@@ -72,15 +72,17 @@ export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard>
   const organisation = filter.organisationId ? `%${pathSegment(filter.organisationId)}%` : null;
   const theme = filter.themeId ?? null;
   const size = filter.listSize;
+  // Joined only when asked for: over every action item, a join that filters nothing costs as much as the counting.
+  const withinScope = (ownerId: string, recommendationId: string) => Prisma.sql`
+    ${organisation ? Prisma.sql`JOIN "Organisation" o ON o.id = ${Prisma.raw(ownerId)} AND o.path LIKE ${organisation}::text` : Prisma.empty}
+    ${theme ? Prisma.sql`JOIN "_RecommendationToTheme" t ON t."A" = ${Prisma.raw(recommendationId)} AND t."B" = ${theme}::int` : Prisma.empty}`;
   const [row] = await prisma.$queryRaw<{ dashboard: Omit<Dashboard, 'byOwner' | 'overdueByOwner' | 'progressByReport'> & {
     byOwner: Json<OwnerCounts>[]; overdueByOwner: Json<OwnerOverdue>[]; progressByReport: Json<ReportProgressRow>[];
   } }[]>`
     WITH scope AS (
       -- Only the columns counted: the scope is materialised, and the texts would be copied with it.
       SELECT r.id, r."ownerId", r."reportId", r.status, r."targetDate", r."latestVerdict", r."withdrawnAt", r."isRepeatedUnmet", r."firstMadeOn", r."updatedAt"
-      FROM "Recommendation" r JOIN "Organisation" o ON o.id = r."ownerId"
-      WHERE (${organisation}::text IS NULL OR o.path LIKE ${organisation}::text)
-        AND (${theme}::int IS NULL OR EXISTS (SELECT 1 FROM "_RecommendationToTheme" t WHERE t."A" = r.id AND t."B" = ${theme}::int))
+      FROM "Recommendation" r ${withinScope('r."ownerId"', 'r.id')}
     ),
     scoped AS (
       SELECT r.*, ${overdueSql(now)} AS overdue, ${openSql()} AS open, ${untouchedSql(filter.staleDays, now)} AS untouched,
@@ -88,14 +90,11 @@ export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard>
       FROM scope r
     ),
     items AS (
-      SELECT a.id, a."ownerId", a."dueDate", ${actionItemOverdueSql(now)} AS overdue, ${actionItemOpenSql()} AS open,
-             ${awaitingEvidenceSql()} AS "awaitingEvidence"
-      FROM "ActionItem" a
-      JOIN "Recommendation" r ON r.id = a."recommendationId"
-      JOIN "Organisation" o ON o.id = a."ownerId"
-      WHERE (${organisation}::text IS NULL OR o.path LIKE ${organisation}::text)
-        AND (${theme}::int IS NULL OR EXISTS (SELECT 1 FROM "_RecommendationToTheme" t WHERE t."A" = r.id AND t."B" = ${theme}::int))
+      SELECT a.id, a."ownerId", a."dueDate", a.status, ${actionItemOverdueSql(now)} AS overdue, ${actionItemOpenSql()} AS open
+      FROM "ActionItem" a ${withinScope('a."ownerId"', 'a."recommendationId"')}
     ),
+    -- A condition of its own, not a column of items: as a WHERE, the database answers it with one anti-join.
+    awaiting AS (SELECT a.id, a."dueDate" FROM items a WHERE ${awaitingEvidenceSql()}),
     recommendation_figures AS (
       SELECT count(*) AS total, count(*) FILTER (WHERE open) AS open, count(*) FILTER (WHERE overdue) AS overdue,
              count(*) FILTER (WHERE "isRepeatedUnmet") AS "repeatedUnmet", count(*) FILTER (WHERE untouched) AS untouched
@@ -103,7 +102,7 @@ export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard>
     ),
     item_figures AS (
       SELECT count(*) AS total, count(*) FILTER (WHERE open) AS open, count(*) FILTER (WHERE overdue) AS overdue,
-             count(*) FILTER (WHERE "awaitingEvidence") AS "awaitingEvidence"
+             (SELECT count(*) FROM awaiting) AS "awaitingEvidence"
       FROM items
     ),
     overdue_by_owner AS (
@@ -141,8 +140,7 @@ export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard>
       'overdueActionItemIds', coalesce((SELECT json_agg(id) FROM (SELECT id FROM items WHERE overdue ORDER BY "dueDate", id LIMIT ${size}) o), '[]'),
       'openActionItemIds', coalesce((SELECT json_agg(id) FROM (SELECT id FROM items WHERE open
                             ORDER BY "dueDate" ASC NULLS LAST, id LIMIT ${size}) o), '[]'),
-      'awaitingEvidenceIds', coalesce((SELECT json_agg(id) FROM (SELECT id FROM items WHERE "awaitingEvidence"
-                            ORDER BY "dueDate" ASC NULLS LAST, id LIMIT ${size}) e), '[]'),
+      'awaitingEvidenceIds', coalesce((SELECT json_agg(id) FROM (SELECT id FROM awaiting ORDER BY "dueDate" ASC NULLS LAST, id LIMIT ${size}) e), '[]'),
       'progressByReport', coalesce((SELECT json_agg(jsonb_build_object('report', to_jsonb(report)) || to_jsonb(p)
                                                     ORDER BY report."publishedOn" DESC, report.id DESC) FROM (
           SELECT s."reportId", ${progressSql('s')}

@@ -63,8 +63,8 @@ async function expectApart(labels: Locator) {
 
 /** Nothing on the page is wider than the window: no sideways scrolling. */
 async function expectFits(page: Page) {
-  const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+  const [scrollWidth, innerWidth] = await page.evaluate<number[]>('[document.documentElement.scrollWidth, window.innerWidth]');
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth!);
 }
 
 describe('dashboard', () => {
@@ -92,7 +92,7 @@ describe('dashboard', () => {
       const ranking = page.getByRole('table', { name: /Organisations by overdue/ });
       const rows = ranking.locator('tbody tr');
       expect(await rows.count()).toBeGreaterThan(0);
-      const totals = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(1).reduce((sum, td) => sum + Number(td.textContent), 0)));
+      const totals = await Promise.all((await rows.all()).map(async (row) => (await row.locator('td').allTextContents()).slice(1).reduce((sum, text) => sum + Number(text), 0)));
       expect(totals).toEqual([...totals].sort((a, b) => b - a));
       await expectFits(page);
       await screenshot(page, `dashboard-inspector-${width}`);
