@@ -26,7 +26,7 @@ export const BENCH_PASSWORD = 'benchmark password 2026';
  */
 export async function prepareDatabase(
   kind: Kind,
-  options: { name: string; size: number; keep: boolean; users: { email: string; role: 'INSPECTOR' | 'VIEWER' }[]; textsOnly?: boolean },
+  options: { name: string; size: number; keep: boolean; users: { email: string; role: 'ADMINISTRATOR' | 'INSPECTOR' | 'VIEWER' }[]; textsOnly?: boolean },
 ): Promise<{ database: Database; env: Record<string, string> }> {
   let config: Parameters<typeof openDatabase>[0];
   let env: Record<string, string>;

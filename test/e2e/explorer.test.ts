@@ -95,7 +95,7 @@ describe('API explorer', () => {
     // GraphiQL keeps tabs and their results in the browser: kept under this person's name
     // while signed in, and gone once they sign out, so the next person at this computer
     // cannot read them.
-    const kept = () => page.evaluate(() => Object.entries(localStorage).filter(([key]) => /graphiql|explorer/i.test(key)));
+    const kept = () => page.evaluate<[string, string][]>('Object.entries(localStorage).filter(([key]) => /graphiql|explorer/i.test(key))');
     const whileSignedIn = await kept();
     expect(whileSignedIn.length).toBeGreaterThan(0);
     expect(whileSignedIn.every(([key]) => key.startsWith('tracker-explorer:'))).toBe(true);

@@ -11,8 +11,7 @@ import { demoDataQuery } from '../../admin/src/layout/demoData.ts';
 import { listDocument, manyDocument, oneDocument, writeDocument } from '../../admin/src/providers/documents.ts';
 import { resources, type Operation } from '../../admin/src/providers/resources.ts';
 import { loginMutation, logoutMutation, meQuery } from '../../admin/src/providers/session.ts';
-import { repeatCandidatesQuery } from '../../admin/src/recommendations/queries.ts';
-import { withdrawRecommendationMutation } from '../../admin/src/recommendations/WithdrawRecommendation.tsx';
+import { repeatCandidatesQuery, withdrawRecommendationMutation } from '../../admin/src/recommendations/queries.ts';
 import { addRecommendationsMutation, intakeOrganisationsQuery, intakePreviewMutation, intakeRepeatCandidatesQuery } from '../../admin/src/reports/intakeQueries.ts';
 
 // The committed schema is the server's truth: a field renamed there and left in the admin app fails here.

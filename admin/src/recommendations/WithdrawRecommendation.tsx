@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { readableMoment } from '../common/dates';
 import { graphql } from '../providers/graphql';
-
-export const withdrawRecommendationMutation = `mutation WithdrawRecommendation($input: WithdrawRecommendationInput!) { withdrawRecommendation(input: $input) { id version withdrawnAt } }`;
+import { withdrawRecommendationMutation } from './queries';
 
 /** Withdraws the recommendation, with the reason: it stays in its report, shown as withdrawn. */
 export function WithdrawButton() {

@@ -21,3 +21,6 @@ export const repeatCandidatesQuery = `query RepeatCandidates($id: ID!) {
     recommendation { id reference text status latestVerdict report { title publishedOn } }
   }
 }`;
+
+/** Withdraws a recommendation with the reason, kept in its history. */
+export const withdrawRecommendationMutation = `mutation WithdrawRecommendation($input: WithdrawRecommendationInput!) { withdrawRecommendation(input: $input) { id version withdrawnAt } }`;
