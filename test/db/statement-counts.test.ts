@@ -75,14 +75,19 @@ describe(`SQL statements per request on ${databaseKind}`, () => {
   });
 
   // Relations asked for with the answer cost one more: Prisma reads them after its UPDATE … RETURNING.
+  // A claim of "implemented" reads the action plan once more, to warn when nothing backs it.
   it('change a status in three: read it, update it returning what was asked for, and record its history', async () => {
-    const rec = await prisma.recommendation.findFirstOrThrow({ where: { status: 'IN_PROGRESS' }, orderBy: { id: 'asc' } });
-    const { count, data } = await statementsFor(
-      'mutation ($input: UpdateRecommendationStatusInput!) { updateRecommendationStatus(input: $input) { id status version statusChangedAt } }',
-      { input: { id: globalId('Recommendation', rec.id), version: rec.version, status: 'IMPLEMENTED', comment: 'Done.' } },
-      (await demoActors()).admin,
-    );
-    expect(data.updateRecommendationStatus).toMatchObject({ status: 'IMPLEMENTED', version: rec.version + 1 });
-    expect(count).toBe(3);
+    const change = async (status: string, expected: number) => {
+      const rec = await prisma.recommendation.findFirstOrThrow({ where: { status: 'IN_PROGRESS' }, orderBy: { id: 'asc' } });
+      const { count, data } = await statementsFor(
+        'mutation ($input: UpdateRecommendationStatusInput!) { updateRecommendationStatus(input: $input) { id status version statusChangedAt } }',
+        { input: { id: globalId('Recommendation', rec.id), version: rec.version, status, comment: 'Done.', confirmedWarnings: ['IMPLEMENTED_WITHOUT_EVIDENCE'] } },
+        (await demoActors()).admin,
+      );
+      expect(data.updateRecommendationStatus).toMatchObject({ status, version: rec.version + 1 });
+      expect(count).toBe(expected);
+    };
+    await change('NOT_STARTED', 3);
+    await change('IMPLEMENTED', 4);
   });
 });
