@@ -211,7 +211,7 @@ describe('daily screens', () => {
         await firstLink.waitFor();
         await page.mouse.wheel(0, 2000);
         await page.waitForTimeout(200);
-        // Tab reaches the first row's link; Enter opens its recommendation, at the top of the page.
+        // Tab reaches the first row's link, which leads to the recommendation's page (the lineage link below is followed).
         const focused = () => firstLink.evaluate((element) => { const inPage = element as unknown as InPage; return inPage === inPage.ownerDocument.activeElement; });
         for (let presses = 0; presses < 40 && !(await focused()); presses += 1) await page.keyboard.press('Tab');
         expect(await focused(), 'row link reached by Tab').toBe(true);
