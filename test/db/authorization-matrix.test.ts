@@ -128,6 +128,39 @@ const cases: Case[] = [
     },
   },
   {
+    mutation: 'rejectRepeatCandidate', allowed: INSPECTOR_LEVEL,
+    query: 'mutation ($input: RejectRepeatCandidateInput!) { rejectRepeatCandidate(input: $input) { id } }',
+    prepare: async () => {
+      const r = await prisma.recommendation.update({ where: { id: (await rec(2023, 'R11')).id }, data: { repeatsId: null, repeatConfirmed: false } });
+      await prisma.repeatDecision.deleteMany({ where: { recommendationId: r.id } });
+      return { input: { id: id('Recommendation', r.id), version: r.version, candidateId: id('Recommendation', (await rec(2018, '3')).id), comment: 'Matrix.' } };
+    },
+  },
+  // Loading recommendations into a report: inspectors of its inspectorate (the demo's reports are
+  // all HM Inspectorate of Probation's, the demo inspector's) and administrators.
+  {
+    mutation: 'previewRecommendationIntake', allowed: INSPECTOR_LEVEL,
+    query: 'mutation ($input: PreviewRecommendationIntakeInput!) { previewRecommendationIntake(input: $input) { rows { text } } }',
+    prepare: async () => ({ input: { reportId: id('Report', (await rec(2023, 'R1')).reportId), text: '1. HMPPS should review the matrix.' } }),
+  },
+  {
+    mutation: 'addRecommendations', allowed: INSPECTOR_LEVEL,
+    query: 'mutation ($input: AddRecommendationsInput!) { addRecommendations(input: $input) { id } }',
+    prepare: async () => {
+      const report = (await rec(2023, 'R1')).reportId;
+      const reference = `M${await prisma.recommendation.count({ where: { reportId: report } })}`;
+      return { input: { reportId: id('Report', report), recommendations: [{ reference, text: 'Matrix recommendation.', ownerId: id('Organisation', await org('HMPPS')) }] } };
+    },
+  },
+  {
+    mutation: 'withdrawRecommendation', allowed: INSPECTOR_LEVEL,
+    query: 'mutation ($input: WithdrawRecommendationInput!) { withdrawRecommendation(input: $input) { id } }',
+    prepare: async () => {
+      const r = await prisma.recommendation.update({ where: { id: (await rec(2023, 'R13')).id }, data: { withdrawnAt: null, withdrawalReason: null } });
+      return { input: { id: id('Recommendation', r.id), version: r.version, reason: 'Matrix.' } };
+    },
+  },
+  {
     mutation: 'createReport', allowed: INSPECTOR_LEVEL,
     query: 'mutation ($input: CreateReportInput!) { createReport(input: $input) { id } }',
     prepare: async () => ({ input: { title: 'Matrix report', kind: 'INSPECTION', publishedOn: '2026-03-01', inspectorateId: id('Organisation', await org('HMIP')), recommendations: [] } }),
