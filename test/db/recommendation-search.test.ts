@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { databaseKind, useTestDatabase } from '../support/database.ts';
 import { useDemo } from '../support/demo.ts';
+import { prisma } from '../../server/db/client.ts';
 import { gql, useGraphql } from '../support/graphql.ts';
 
 useTestDatabase();
@@ -26,5 +27,27 @@ describe(`searching recommendations on ${databaseKind}`, () => {
     // Still by its own text and reference, and wildcards are literal.
     expect((await found('spousal assault')).map((node: { reference: string }) => node.reference)).toContain('R4');
     expect(await found('100%_')).toEqual([]);
+  });
+
+  it('follows the plan as it changes: an action added, reworded, its owner renamed, removed', async () => {
+    const rec = demo.rec(2023, 'R12');
+    const has = async (search: string) => (await found(search)).some((node: { id: string }) => node.id === rec.id);
+    expect(await has('Zanzibar pilot')).toBe(false);
+    const { createActionItem } = await gql(`mutation ($input: CreateActionItemInput!) { createActionItem(input: $input) { id version } }`, {
+      input: { recommendationId: rec.id, description: 'Zanzibar pilot of joint visits', ownerId: demo.org('Wales').id, dueDate: '2031-03-31', leadPerson: 'Head of Quokka unit' },
+    }, as.leader);
+    expect(await has('Zanzibar pilot')).toBe(true);
+    expect(await has('Quokka unit')).toBe(true);
+    await gql(`mutation ($input: UpdateActionItemInput!) { updateActionItem(input: $input) { version } }`, {
+      input: { id: createActionItem.id, version: createActionItem.version, description: 'Joint visits in Gwent' },
+    }, as.leader);
+    expect(await has('Zanzibar pilot')).toBe(false);
+    // An organisation renamed: the plans whose actions it owns are found by the new name.
+    await prisma.organisation.updateMany({ where: { name: 'Probation Service Wales' }, data: { name: 'Probation Service Cymru Tiramisu' } });
+    expect(await has('Cymru Tiramisu')).toBe(true);
+    await gql(`mutation ($input: DeleteActionItemInput!) { deleteActionItem(input: $input) { deletedId } }`, {
+      input: { id: createActionItem.id, version: createActionItem.version + 1, comment: 'Not needed.' },
+    }, as.leader);
+    expect(await has('Gwent')).toBe(false);
   });
 });

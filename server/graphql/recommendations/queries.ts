@@ -65,16 +65,11 @@ export function recommendationWhere(filter: RecommendationFilterInput | null | u
   if (filter.updatedSince) where.push({ updatedAt: { gte: filter.updatedSince } });
   if (filter.notUpdatedSince) where.push({ updatedAt: { lt: filter.notUpdatedSince } });
   if (filter.search) {
-    // A recommendation is found by the words of its plan too (an action, its lead, its owner: "Cardiff"),
-    // each an indexed trigram match (ActionItem_description_trgm_idx, ActionItem_leadPerson_trgm_idx).
+    // A recommendation is found by the words of its plan too (an action, its lead, its owner:
+    // "Cardiff"), kept in planText by the database (migration recommendation_plan_text), so each
+    // branch is one trigram index.
     const inText = containsText(filter.search);
-    where.push({
-      OR: [
-        { reference: equalsText(filter.search) },
-        { text: inText },
-        { actionItems: { some: { OR: [{ description: inText }, { leadPerson: inText }, { owner: { OR: [{ name: inText }, { shortName: inText }] } }] } } },
-      ],
-    });
+    where.push({ OR: [{ reference: equalsText(filter.search) }, { text: inText }, { planText: inText }] });
   }
   return { AND: where };
 }
