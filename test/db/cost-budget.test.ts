@@ -25,6 +25,8 @@ const SIZE = 20_000;
 let families: Record<string, HostileFamily> = {};
 /** How much slower than the development machine this one is now (1 when as fast or faster). */
 let slowness = 1;
+/** The limit in milliseconds at the scale measured. */
+const limitMs = () => costLimit() / 1000;
 
 /** The reference work's time on the development machine, least of three (PGlite in its thread). */
 const REFERENCE_MS = { pglite: 120, postgres: 110 };
@@ -53,19 +55,22 @@ beforeAll(async () => {
 }, 600_000);
 
 describe(`the cost budget on ${databaseKind}, at ${SIZE.toLocaleString('en-GB')} recommendations`, () => {
-  it('takes the limit to be the budget at this scale', () => {
-    expect(costLimit()).toBe(COST_BUDGET_MS * 1000);
+  // The app's own dashboard is always answered: where it costs more than the budget, it sets the
+  // limit, and the most expensive operation admitted is held to that instead.
+  it('takes the limit to be the budget, or the app’s dashboard page where that costs more', () => {
+    expect(costLimit()).toBeGreaterThanOrEqual(COST_BUDGET_MS * 1000);
+    expect(limitMs()).toBeLessThanOrEqual(1.5 * COST_BUDGET_MS);
   });
 
   for (const name of Object.keys(hostileFamilies({ recommendations: [1], themes: [1] }))) {
-    it(`answers the most expensive operation admitted within ${COST_BUDGET_MS} ms: ${name}`, async () => {
+    it(`answers the most expensive operation admitted within the limit: ${name}`, async () => {
       const family = families[name]!;
       const n = largestAdmitted(family);
       const outcome = n === 0 ? null : await timed(family.shape(n, 0));
       // Refused at the smallest size is within budget too; otherwise answered, in time.
       if (outcome) {
         expect(outcome.errors).toEqual([]);
-        expect(outcome.ms / slowness, `${name} at n=${n}: ${outcome.ms.toFixed(0)} ms (machine ${slowness.toFixed(2)}× slower)`).toBeLessThanOrEqual(COST_BUDGET_MS);
+        expect(outcome.ms / slowness, `${name} at n=${n}: ${outcome.ms.toFixed(0)} ms (machine ${slowness.toFixed(2)}× slower)`).toBeLessThanOrEqual(limitMs());
       }
       // One step more is refused as too costly.
       if (n < family.most) {
