@@ -75,7 +75,7 @@ export async function rankRepeatCandidates(
   const excludeId = draft.excludeRecommendationId ?? -1;
   const excludeReport = draft.excludeReportId ?? -1;
 
-  const [words, organisations, rejected] = await Promise.all([
+  const [counted, organisations, rejected] = await Promise.all([
     draftWords(db, text),
     db.organisation.findMany({ select: { id: true, name: true, shortName: true, formerNames: true } }),
     draft.excludeRecommendationId === undefined
@@ -84,6 +84,13 @@ export async function rankRepeatCandidates(
           .findMany({ where: { recommendationId: draft.excludeRecommendationId, decision: 'REJECTED' }, select: { candidateId: true } })
           .then((rows) => rows.map((row) => row.candidateId)),
   ]);
+  // A saved recommendation's own words are already counted in TextTerm: leave its text out, or in a
+  // small register every word it shares with the one it repeats looks too common to ask for.
+  const own = draft.excludeRecommendationId === undefined ? 0 : 1;
+  const words = {
+    documents: Math.max(0, counted.documents - own),
+    terms: counted.terms.map((term) => ({ ...term, documents: Math.max(0, term.documents - own) })),
+  };
   const documents = Math.max(1, words.documents);
   const idf = (df: number) => Math.log(1 + (documents - df + 0.5) / (df + 0.5));
 
