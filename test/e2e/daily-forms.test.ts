@@ -169,9 +169,7 @@ describe('daily forms', () => {
       '{ history(first: 20, filter: { subjects: [USER] }) { edges { node { field toValue } } } }',
     );
     expect(history.data!.history.edges.map((edge) => edge.node)).toContainEqual({ field: 'active', toValue: 'false' });
-    await page.getByRole('button', { name: 'Reactivate' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Reactivate' }).click();
-    await page.getByText('User reactivated').waitFor();
+    await page.getByRole('button', { name: 'Reactivate' }).waitFor();
   }, FLOW_TIMEOUT);
 
   it('8. gives an action to the leader’s own organisation, offers only what they may choose, and warns before doubtful saves', async () => {
