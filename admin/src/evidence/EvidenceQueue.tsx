@@ -1,10 +1,11 @@
-import { Box, Link, Stack, Typography } from '@mui/material';
+import { Box, Stack, Typography } from '@mui/material';
 import { Datagrid, ExportButton, FilterButton, FunctionField, List, SearchInput, SelectArrayInput, TopToolbar, type RaRecord } from 'react-admin';
-import { label, strengthChoices, strengthLabels, verificationChoices, verificationLabels } from '../common/choices';
+import { strengthChoices, verificationChoices, verificationLabels } from '../common/choices';
 import { readableDay } from '../common/dates';
 import { EnumChip, verificationColours } from '../common/EnumChip';
 import { Clamped, fitTable, RecordLink, showPath, useListWidth } from '../common/listLayout';
 import { exportEvidence } from './exporter';
+import { EvidenceSummary } from './EvidenceSummary';
 import { VerifyButtons } from './VerifyButtons';
 
 const filters = [
@@ -26,15 +27,7 @@ export default function EvidenceQueue() {
       exporter={exportEvidence} actions={<TopToolbar><FilterButton /><ExportButton /></TopToolbar>}>
       <Datagrid rowClick={false} bulkActionButtons={false} size="small"
         sx={fitTable({ actionItem: narrow ? '30%' : '26%', submittedAt: 132, verification: 120, verify: 144 })}>
-        <FunctionField source="summary" label="Evidence" sortable={false} render={(record: RaRecord) => (
-          <Box>
-            <Clamped text={record.summary} lines={3} />
-            <Typography variant="caption" color="text.secondary" component="p">
-              {label(strengthLabels, record.strength)}
-              {record.url && <> · <Link href={record.url} target="_blank" rel="noreferrer">open the evidence</Link></>}
-            </Typography>
-          </Box>
-        )} />
+        <FunctionField source="summary" label="Evidence" sortable={false} render={(record: RaRecord) => <EvidenceSummary record={record} lines={3} />} />
         <FunctionField source="actionItem" label="Backs the action" sortable={false} render={(record: RaRecord) => (
           <Stack spacing={0.25}>
             <Clamped text={record.actionItem?.description} />

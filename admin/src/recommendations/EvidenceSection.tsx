@@ -1,10 +1,11 @@
-import { Box, Link, Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import { Datagrid, FunctionField, ReferenceManyField, type RaRecord } from 'react-admin';
-import { label, strengthLabels, verificationLabels } from '../common/choices';
+import { verificationLabels } from '../common/choices';
 import { readableDay } from '../common/dates';
 import { EnumChip, verificationColours } from '../common/EnumChip';
 import { Clamped, fitTable } from '../common/listLayout';
 import { Section } from '../common/Section';
+import { EvidenceSummary } from '../evidence/EvidenceSummary';
 import { VerifyButtons } from '../evidence/VerifyButtons';
 
 /** Evidence submitted for the plan, and what inspectors made of it, in columns that fit the page. */
@@ -14,15 +15,7 @@ export function EvidenceSection() {
       <ReferenceManyField reference="evidence" target="recommendationId" sort={{ field: 'submittedAt', order: 'DESC' }} perPage={100}>
         <Datagrid bulkActionButtons={false} rowClick={false} empty={<p>No evidence submitted yet.</p>}
           sx={fitTable({ actionItem: '22%', submittedAt: 140, verification: 120, verificationNote: '18%', verify: 144 })}>
-          <FunctionField source="summary" label="Evidence" render={(record: RaRecord) => (
-            <Box>
-              <Clamped text={record.summary} lines={4} />
-              <Typography variant="caption" color="text.secondary" component="p">
-                {label(strengthLabels, record.strength)}
-                {record.url && <> · <Link href={record.url} target="_blank" rel="noreferrer">open the evidence</Link></>}
-              </Typography>
-            </Box>
-          )} />
+          <FunctionField source="summary" label="Evidence" render={(record: RaRecord) => <EvidenceSummary record={record} lines={4} />} />
           <FunctionField source="actionItem" label="For action" render={(record: RaRecord) => <Clamped text={record.actionItem?.description} lines={3} />} />
           <FunctionField source="submittedAt" label="Submitted" render={(record: RaRecord) => (
             <Box>
