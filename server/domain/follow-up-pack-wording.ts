@@ -43,7 +43,9 @@ const times = (count: number) => (count === 1 ? 'once' : count === 2 ? 'twice' :
 
 /** The pack's file name: the report's title and the day it was made. */
 export function packFileName(pack: { report: { title: string }; preparedAt: Date | string }): string {
-  const title = pack.report.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  const words = pack.report.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  // At most 60 characters, cut between words.
+  const title = words.length <= 60 ? words : words.slice(0, 61).replace(/-[^-]*$/, '');
   const day = new Date(pack.preparedAt).toISOString().slice(0, 10);
   return `follow-up-pack-${title || 'report'}-${day}.pdf`;
 }
