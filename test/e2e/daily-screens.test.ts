@@ -215,7 +215,24 @@ describe('daily screens', () => {
         const focused = () => firstLink.evaluate((element) => { const inPage = element as unknown as InPage; return inPage === inPage.ownerDocument.activeElement; });
         for (let presses = 0; presses < 40 && !(await focused()); presses += 1) await page.keyboard.press('Tab');
         expect(await focused(), 'row link reached by Tab').toBe(true);
-        expect(await firstLink.getAttribute('href'), 'the row link opens the recommendation').toMatch(/^#\/recommendations\/[^/]+\/show$/);
+        const href = await firstLink.getAttribute('href');
+        expect(href, 'the row link opens the recommendation').toMatch(/^#\/recommendations\/[^/]+\/show$/);
+        // Enter on the focused row link opens that recommendation's page.
+        await page.keyboard.press('Enter');
+        await page.waitForURL((url) => url.hash === href);
+        await page.getByRole('heading', { name: /Action plan/ }).first().waitFor();
+        if (width === 'tablet') {
+          // At 800 px an action's description keeps most of the row (owner and lead go under it), not one word a line.
+          const plan = page.locator('section', { has: page.getByRole('heading', { name: 'Action plan' }) });
+          const description = plan.locator('tbody tr td').first();
+          await description.waitFor();
+          const share = await description.evaluate((cell) => {
+            const inPage = cell as unknown as InPage & { getBoundingClientRect(): { width: number }; closest(selector: string): { getBoundingClientRect(): { width: number } } };
+            return inPage.getBoundingClientRect().width / inPage.closest('table').getBoundingClientRect().width;
+          });
+          expect(share, 'share of the action plan row the description gets at 800 px').toBeGreaterThan(0.45);
+          await screenshot(page, 'daily-12-action-plan-tablet');
+        }
         await done(page);
       }
     }

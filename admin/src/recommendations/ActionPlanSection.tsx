@@ -1,12 +1,13 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Button } from '@mui/material';
+import { Box, Button, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Datagrid, DateField, FunctionField, NumberField, ReferenceManyField, TextField, useCanAccess, useGetIdentity, useRecordContext } from 'react-admin';
+import { Datagrid, DateField, FunctionField, NumberField, ReferenceManyField, TextField, useCanAccess, useGetIdentity, useRecordContext, type RaRecord } from 'react-admin';
 import { ActionItemInputs } from '../actionItems/ActionItemInputs';
 import { ActionItemRowActions } from '../actionItems/ActionItemRowActions';
 import { actionStatusLabels } from '../common/choices';
 import { actionStatusColours, EnumChip } from '../common/EnumChip';
 import { CreateDialog } from '../common/FormDialogs';
+import { fitTable, useListWidth } from '../common/listLayout';
 import { Section } from '../common/Section';
 
 function AddActionButton() {
@@ -29,22 +30,34 @@ function AddActionButton() {
 
 /** The action plan, edited in place: each row opens its own dialog. */
 export function ActionPlanSection() {
+  // Below a laptop's width the owner and lead go under the description, so the description keeps a readable measure.
+  const { narrow } = useListWidth();
   return (
     <Section title="Action plan" actions={<AddActionButton />}>
       <ReferenceManyField reference="actionItems" target="recommendationId" sort={{ field: 'dueDate', order: 'ASC' }} perPage={100}>
-        <Datagrid bulkActionButtons={false} rowClick={false} empty={<p>No actions planned yet.</p>}>
-          <TextField source="description" />
-          <TextField source="owner.name" label="Owner" />
-          <TextField source="leadPerson" label="Lead" emptyText="—" />
+        <Datagrid bulkActionButtons={false} rowClick={false} empty={<p>No actions planned yet.</p>}
+          sx={fitTable(narrow ? { dueDate: 96, status: 136, actions: 44 } : { description: '34%', dueDate: 112, status: 128, evidenceCount: 96, actions: 112 })}>
+          {narrow ? (
+            <FunctionField source="description" label="Action" render={(item: RaRecord) => (
+              <Box>
+                <Typography variant="body2">{item.description}</Typography>
+                <Typography variant="caption" color="text.secondary" component="p">
+                  {[item.owner?.name, item.leadPerson, `${item.evidenceCount ?? 0} evidence`].filter(Boolean).join(' · ')}
+                </Typography>
+              </Box>
+            )} />
+          ) : <TextField source="description" />}
+          {!narrow && <TextField source="owner.name" label="Owner" />}
+          {!narrow && <TextField source="leadPerson" label="Lead" emptyText="—" />}
           <DateField source="dueDate" label="Due" emptyText="—" />
-          <FunctionField label="Status" render={(item) => (
+          <FunctionField source="status" label="Status" render={(item: RaRecord) => (
             <>
               <EnumChip source="status" labels={actionStatusLabels} colours={actionStatusColours} />
-              {item.isOverdue && <strong style={{ color: '#b71c1c', marginLeft: 6 }}>Overdue</strong>}
+              {item.isOverdue && <strong style={{ color: '#b71c1c', marginLeft: 6, display: 'inline-block' }}>Overdue</strong>}
             </>
           )} />
-          <NumberField source="evidenceCount" label="Evidence" />
-          <ActionItemRowActions />
+          {!narrow && <NumberField source="evidenceCount" label="Evidence" />}
+          <ActionItemRowActions source="actions" label="" />
         </Datagrid>
       </ReferenceManyField>
     </Section>
