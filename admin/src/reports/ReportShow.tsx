@@ -5,6 +5,7 @@ import {
 } from 'react-admin';
 import { recommendationStatusLabels, reportKindChoices, verdictLabels } from '../common/choices';
 import { EnumChip, statusColours, verdictColours } from '../common/EnumChip';
+import { FollowUpPackButton } from './FollowUpPackButton';
 import { ProgressField } from './ProgressField';
 import { RecommendationIntakeButtons } from './LoadRecommendations';
 
@@ -12,6 +13,7 @@ function Actions() {
   return (
     <TopToolbar>
       <RecommendationIntakeButtons />
+      <FollowUpPackButton />
       <EditButton />
     </TopToolbar>
   );
