@@ -7,6 +7,9 @@ import {
   actionItemOpenSql,
   actionItemOverdueSql,
   awaitingEvidenceSql,
+  lateResponseSql,
+  missingResponseSql,
+  openPrioritySql,
   openSql,
   overdueSql,
   progressSql,
@@ -49,6 +52,9 @@ export type Dashboard = {
   repeatedUnmetIds: number[];
   staleCount: number;
   staleIds: number[];
+  missingResponseCount: number;
+  lateResponseCount: number;
+  openPriorityCount: number;
   actionItemCount: number;
   openActionItemCount: number;
   openActionItemIds: number[];
@@ -81,12 +87,14 @@ export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard>
   } }[]>`
     WITH scope AS (
       -- Only the columns counted: the scope is materialised, and the texts would be copied with it.
-      SELECT r.id, r."ownerId", r."reportId", r.status, r."targetDate", r."latestVerdict", r."withdrawnAt", r."isRepeatedUnmet", r."firstMadeOn", r."updatedAt"
+      SELECT r.id, r."ownerId", r."reportId", r.status, r."targetDate", r."latestVerdict", r."withdrawnAt", r."isRepeatedUnmet", r."firstMadeOn", r."updatedAt",
+             r."isPriority"
       FROM "Recommendation" r ${withinScope('r."ownerId"', 'r.id')}
     ),
     scoped AS (
       SELECT r.*, ${overdueSql(now)} AS overdue, ${openSql()} AS open, ${untouchedSql(filter.staleDays, now)} AS untouched,
-             ${reportedVsVerifiedSql} AS gap
+             ${reportedVsVerifiedSql} AS gap, ${missingResponseSql(now)} AS "missingResponse", ${lateResponseSql()} AS "lateResponse",
+             ${openPrioritySql()} AS "openPriority"
       FROM scope r
     ),
     items AS (
@@ -97,7 +105,9 @@ export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard>
     awaiting AS (SELECT a.id, a."dueDate" FROM items a WHERE ${awaitingEvidenceSql()}),
     recommendation_figures AS (
       SELECT count(*) AS total, count(*) FILTER (WHERE open) AS open, count(*) FILTER (WHERE overdue) AS overdue,
-             count(*) FILTER (WHERE "isRepeatedUnmet") AS "repeatedUnmet", count(*) FILTER (WHERE untouched) AS untouched
+             count(*) FILTER (WHERE "isRepeatedUnmet") AS "repeatedUnmet", count(*) FILTER (WHERE untouched) AS untouched,
+             count(*) FILTER (WHERE "missingResponse") AS "missingResponse", count(*) FILTER (WHERE "lateResponse") AS "lateResponse",
+             count(*) FILTER (WHERE "openPriority") AS "openPriority"
       FROM scoped
     ),
     item_figures AS (
@@ -116,6 +126,7 @@ export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard>
       'staleDays', ${filter.staleDays}::int,
       'recommendationCount', f.total, 'openRecommendationCount', f.open, 'overdueRecommendationCount', f.overdue,
       'repeatedUnmetCount', f."repeatedUnmet", 'staleCount', f.untouched,
+      'missingResponseCount', f."missingResponse", 'lateResponseCount', f."lateResponse", 'openPriorityCount', f."openPriority",
       'actionItemCount', i.total, 'openActionItemCount', i.open, 'overdueActionItemCount', i.overdue,
       'awaitingEvidenceCount', i."awaitingEvidence",
       'byStatus', coalesce((SELECT json_agg(json_build_object('status', status, 'count', n) ORDER BY status)

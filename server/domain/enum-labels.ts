@@ -11,6 +11,9 @@ export const verdictLabels: Record<string, string> = {
 export const responseLabels: Record<string, string> = {
   AWAITING_RESPONSE: 'Awaiting response', ACCEPTED: 'Accepted', PARTLY_ACCEPTED: 'Partly accepted', NOT_ACCEPTED: 'Not accepted',
 };
+export const responseTimelinessLabels: Record<string, string> = {
+  ON_TIME: 'Responded on time', LATE: 'Responded late', MISSING: 'Response missing', NOT_YET_DUE: 'Response not yet due',
+};
 export const actionStatusLabels: Record<string, string> = {
   PLANNED: 'Planned', IN_PROGRESS: 'In progress', BLOCKED: 'Blocked', COMPLETED: 'Completed', CANCELLED: 'Cancelled',
 };

@@ -20,9 +20,10 @@ const fieldNames: Record<string, string> = {
   themes: 'themes', description: 'description', leadPerson: 'lead person', publishedOn: 'publication date', title: 'title', url: 'link', summary: 'summary',
   kind: 'kind', inspectorate: 'inspectorate', followsUp: 'reports it follows up', name: 'name', shortName: 'short name', parent: 'parent organisation',
   role: 'role', organisation: 'organisation', active: 'account', access: 'access', verification: 'verification', password: 'password',
+  responsesDueOn: 'response due date', responseDays: 'days allowed for responses',
 };
 
-const dateFields = new Set(['targetDate', 'dueDate', 'publishedOn', 'completedOn', 'assessedOn', 'expiresAt']);
+const dateFields = new Set(['targetDate', 'dueDate', 'publishedOn', 'completedOn', 'assessedOn', 'expiresAt', 'responsesDueOn']);
 
 const quote = (text: string) => `“${text.length > 140 ? `${text.slice(0, 139)}…` : text}”`;
 
@@ -99,5 +100,9 @@ export function wordHistoryEvent(event: WordedEvent): string {
       return `decided it does not repeat ${rewordIsoDays(event.toValue ?? event.fromValue ?? 'the earlier recommendation')}`;
     case 'WITHDRAWN':
       return `withdrew ${noun}`;
+    case 'PRIORITY_MARKED':
+      return `marked ${noun} as a priority`;
+    case 'PRIORITY_UNMARKED':
+      return `took ${noun} off the priorities`;
   }
 }

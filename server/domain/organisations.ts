@@ -46,7 +46,7 @@ export async function updateOrganisation(
   input: {
     id: number;
     version: number;
-    changes: { name?: string; shortName?: string | null; formerNames?: string[]; kind?: OrganisationKind; parentId?: number | null; active?: boolean };
+    changes: { name?: string; shortName?: string | null; formerNames?: string[]; kind?: OrganisationKind; parentId?: number | null; active?: boolean; responseDays?: number };
   },
 ): Promise<number> {
   authorize(actor, 'administer');
@@ -88,6 +88,10 @@ export async function updateOrganisation(
   if (changes.active !== undefined && changes.active !== current.active) {
     history.push({ ...on, kind: 'UPDATED', field: 'active', fromValue: current.active ? 'active' : 'inactive', toValue: changes.active ? 'active' : 'inactive' });
   }
+  // An inspectorate's reports loaded from now on take it; reports already loaded keep their due date.
+  if (changes.responseDays !== undefined && changes.responseDays !== current.responseDays) {
+    history.push({ ...on, kind: 'UPDATED', field: 'responseDays', fromValue: String(current.responseDays), toValue: String(changes.responseDays) });
+  }
   if (history.length === 0) throw badUserInput('Nothing to change: every value given is the current one.');
   const { count } = await tx.organisation.updateMany({
     where: { id: input.id, version: input.version },
@@ -98,6 +102,7 @@ export async function updateOrganisation(
       kind: changes.kind,
       parentId: changes.parentId,
       active: changes.active,
+      responseDays: changes.responseDays,
       version: { increment: 1 },
     },
   });

@@ -1,5 +1,5 @@
 import { Prisma } from '../db/generated/prisma/client.ts';
-import type { ActionItemStatus, AssessmentVerdict, RecommendationStatus } from '../db/generated/prisma/enums.ts';
+import type { ActionItemStatus, AssessmentVerdict, RecommendationResponse, RecommendationStatus } from '../db/generated/prisma/enums.ts';
 import { today } from './dates.ts';
 
 /**
@@ -163,3 +163,67 @@ export function isAwaitingEvidence(item: { status: ActionItemStatus; evidenceCou
 export const awaitingEvidenceWhere = (): Prisma.ActionItemWhereInput => ({ status: ACTION_DONE, evidence: { none: {} } });
 export const awaitingEvidenceSql = (alias = 'a') =>
   Prisma.sql`(${column(alias, 'status')} = ${value(ACTION_DONE)} AND NOT EXISTS (SELECT 1 FROM "Evidence" e WHERE e."actionItemId" = ${column(alias, 'id')}))`;
+
+/** The response an addressee has not given yet. */
+export const NO_RESPONSE: RecommendationResponse = 'AWAITING_RESPONSE';
+
+/**
+ * How an addressee's response stands against its report's due date (Report.responsesDueOn):
+ * on time (on or before it, or with no due date), late (responded after it), missing (no response,
+ * the due date passed, and the recommendation is still asked for: not withdrawn), or not yet due.
+ * Days are whole days, like overdue.
+ */
+export type ResponseTimeliness = 'ON_TIME' | 'LATE' | 'MISSING' | 'NOT_YET_DUE';
+export const RESPONSE_TIMELINESS: readonly ResponseTimeliness[] = ['ON_TIME', 'LATE', 'MISSING', 'NOT_YET_DUE'];
+
+type AddresseeRow = { response: RecommendationResponse; respondedAt: Date | null };
+type DueRow = { responsesDueOn: Date | null; withdrawnAt: Date | null };
+
+/** Responded after the due date: stored as RecommendationAddressee.respondedLate (refreshed from `respondedLateSql`). */
+export function isRespondedLate(addressee: AddresseeRow, responsesDueOn: Date | null): boolean {
+  return addressee.response !== NO_RESPONSE && addressee.respondedAt !== null && responsesDueOn !== null && today(addressee.respondedAt).getTime() > responsesDueOn.getTime();
+}
+/** The same, in SQL over an addressee aliased `addressee` and its report aliased `report`. */
+export const respondedLateSql = (addressee: string, report: string) => Prisma.sql`coalesce(${column(addressee, 'response')} <> ${value(NO_RESPONSE)}
+  AND ${column(addressee, 'respondedAt')} >= ${column(report, 'responsesDueOn')} + 1, false)`;
+
+export function responseTimeliness(addressee: AddresseeRow, due: DueRow, now = new Date()): ResponseTimeliness {
+  if (addressee.response !== NO_RESPONSE) return isRespondedLate(addressee, due.responsesDueOn) ? 'LATE' : 'ON_TIME';
+  return due.withdrawnAt === null && due.responsesDueOn !== null && due.responsesDueOn.getTime() < today(now).getTime() ? 'MISSING' : 'NOT_YET_DUE';
+}
+
+/** Each answer as a filter on addressees. */
+export function responseTimelinessWhere(timeliness: ResponseTimeliness, now = new Date()): Prisma.RecommendationAddresseeWhereInput {
+  const pastDue: Prisma.RecommendationWhereInput = { withdrawnAt: null, report: { responsesDueOn: { lt: today(now) } } };
+  switch (timeliness) {
+    case 'ON_TIME':
+      return { response: { not: NO_RESPONSE }, respondedLate: false };
+    case 'LATE':
+      return { response: { not: NO_RESPONSE }, respondedLate: true };
+    case 'MISSING':
+      return { response: NO_RESPONSE, recommendation: pastDue };
+    case 'NOT_YET_DUE':
+      return { response: NO_RESPONSE, recommendation: { NOT: pastDue } };
+  }
+}
+/** Recommendations with an addressee whose response is any of these. */
+export const responseTimelinessRecommendationWhere = (list: readonly ResponseTimeliness[], now = new Date()): Prisma.RecommendationWhereInput => ({
+  addressees: { some: { OR: list.map((timeliness) => responseTimelinessWhere(timeliness, now)) } },
+});
+
+/**
+ * The same in SQL, over a "Recommendation" row aliased `alias` with "withdrawnAt" and "reportId": whether
+ * an addressee's response is missing, or late (the dashboard counts these).
+ */
+export const missingResponseSql = (now = new Date(), alias = 'r') => Prisma.sql`(${column(alias, 'withdrawnAt')} IS NULL
+  AND EXISTS (SELECT 1 FROM "Report" due WHERE due.id = ${column(alias, 'reportId')} AND due."responsesDueOn" < ${today(now)}::date)
+  AND EXISTS (SELECT 1 FROM "RecommendationAddressee" ra WHERE ra."recommendationId" = ${column(alias, 'id')} AND ra.response = ${value(NO_RESPONSE)}))`;
+export const lateResponseSql = (alias = 'r') =>
+  Prisma.sql`EXISTS (SELECT 1 FROM "RecommendationAddressee" ra WHERE ra."recommendationId" = ${column(alias, 'id')} AND ra.response <> ${value(NO_RESPONSE)} AND ra."respondedLate")`;
+
+/** Open priorities: marked a priority by an inspector, and open. */
+export function isOpenPriority(rec: Pick<Row, 'status' | 'withdrawnAt'> & { isPriority: boolean }): boolean {
+  return rec.isPriority && isOpen(rec);
+}
+export const openPriorityWhere = (): Prisma.RecommendationWhereInput => ({ isPriority: true, ...openWhere() });
+export const openPrioritySql = (alias = 'r') => Prisma.sql`(${column(alias, 'isPriority')} AND ${openSql(alias)})`;

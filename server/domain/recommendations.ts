@@ -11,7 +11,7 @@ import { recordHistory, type HistoryEntry } from './history.ts';
 import { organisationLabels, recommendationLabel, themeLabels } from './labels.ts';
 import { checkRepeatLink, recordRepeatDecision, textSimilarity } from './repeats.ts';
 import { checkVersion, expectUpdated, updatedRow } from './versions.ts';
-import { isActionItemOverdue, REPORTED_DONE } from './recommendation-rules.ts';
+import { isActionItemOverdue, isRespondedLate, REPORTED_DONE } from './recommendation-rules.ts';
 import { settleWarnings, type RaisedWarning, type Warning } from './warnings.ts';
 import { readableDay } from './locale.ts';
 
@@ -208,7 +208,10 @@ export async function setRecommendationResponse(
 ): Promise<number> {
   const current = await tx.recommendation.findUnique({
     where: { id: input.id },
-    include: { addressees: { include: { organisation: { select: { name: true, shortName: true, path: true } } } } },
+    include: {
+      addressees: { include: { organisation: { select: { name: true, shortName: true, path: true } } } },
+      report: { select: { responsesDueOn: true } },
+    },
   });
   if (!current) throw notFound(WHAT);
   const addressee = current.addressees.find((a) => a.organisationId === input.organisationId);
@@ -228,7 +231,12 @@ export async function setRecommendationResponse(
   expectUpdated(count, WHAT);
   await tx.recommendationAddressee.update({
     where: { recommendationId_organisationId: { recommendationId: input.id, organisationId: input.organisationId } },
-    data: { response: input.response, responseNote: input.note ?? null, respondedAt },
+    data: {
+      response: input.response,
+      responseNote: input.note ?? null,
+      respondedAt,
+      respondedLate: isRespondedLate({ response: input.response, respondedAt }, current.report.responsesDueOn),
+    },
   });
   const organisation = addressee.organisation.shortName ?? addressee.organisation.name;
   await recordHistory(tx, actor, {

@@ -8,6 +8,7 @@ import { refreshDerivedFacts } from './derived-facts.ts';
 import { recordHistory, type HistoryEntry } from './history.ts';
 import { insertRecommendations } from './report-recommendations.ts';
 import { checkRepeatLink } from './repeats.ts';
+import { refreshRespondedLate, responsesDueOnFor } from './response-deadlines.ts';
 import { checkVersion, expectUpdated } from './versions.ts';
 
 export type NewRecommendation = {
@@ -31,10 +32,12 @@ export type NewReport = {
   recommendations: NewRecommendation[];
 };
 
-async function checkInspectorate(tx: TransactionClient, id: number, field: string[]): Promise<void> {
-  const inspectorate = await tx.organisation.findUnique({ where: { id }, select: { kind: true } });
+/** The inspectorate, with the days its reports give addressees to respond. */
+async function checkInspectorate(tx: TransactionClient, id: number, field: string[]): Promise<{ responseDays: number }> {
+  const inspectorate = await tx.organisation.findUnique({ where: { id }, select: { kind: true, responseDays: true } });
   if (!inspectorate) throw badField(field, 'no such organisation');
   if (inspectorate.kind !== 'INSPECTORATE') throw badField(field, 'reports are published by an inspectorate');
+  return inspectorate;
 }
 
 async function checkFollowsUp(tx: TransactionClient, ids: number[], publishedOn: Date, self?: number): Promise<void> {
@@ -51,7 +54,7 @@ async function checkFollowsUp(tx: TransactionClient, ids: number[], publishedOn:
  */
 export async function createReport(tx: TransactionClient, actor: Actor, input: NewReport): Promise<number> {
   authorize(actor, 'loadReport');
-  await checkInspectorate(tx, input.inspectorateId, ['inspectorateId']);
+  const { responseDays } = await checkInspectorate(tx, input.inspectorateId, ['inspectorateId']);
   if (input.followsUpIds?.length) await checkFollowsUp(tx, input.followsUpIds, input.publishedOn);
   const references = new Set<string>();
   const organisationIds = new Set<number>();
@@ -76,6 +79,7 @@ export async function createReport(tx: TransactionClient, actor: Actor, input: N
       title: input.title,
       kind: input.kind,
       publishedOn: input.publishedOn,
+      responsesDueOn: responsesDueOnFor(input.publishedOn, responseDays),
       url: input.url,
       summary: input.summary,
       inspectorateId: input.inspectorateId,
@@ -96,6 +100,8 @@ export type ReportChanges = {
   url?: string | null;
   summary?: string | null;
   followsUpIds?: number[];
+  /** When addressees' responses are due; null for no due date. */
+  responsesDueOn?: Date | null;
 };
 
 export async function updateReport(
@@ -148,6 +154,13 @@ export async function updateReport(
       history.push({ ...on, kind: 'UPDATED', field: 'followsUp', fromValue: currentFollowsUp.join(','), toValue: changes.followsUpIds.join(',') });
     }
   }
+  const dueDateMoves = changes.responsesDueOn !== undefined && !sameDay(changes.responsesDueOn, current.responsesDueOn);
+  if (dueDateMoves) {
+    if (changes.responsesDueOn && changes.responsesDueOn.getTime() < publishedOn.getTime()) {
+      throw badField(['changes', 'responsesDueOn'], 'responses cannot be due before the report is published');
+    }
+    history.push({ ...on, kind: 'DUE_DATE_CHANGED', field: 'responsesDueOn', fromValue: formatDay(current.responsesDueOn), toValue: formatDay(changes.responsesDueOn) });
+  }
   if (history.length === 0) throw badUserInput('Nothing to change: every value given is the current one.');
   const { count } = await tx.report.updateMany({
     where: { id: input.id, version: input.version },
@@ -157,10 +170,12 @@ export async function updateReport(
       publishedOn: changes.publishedOn,
       url: changes.url,
       summary: changes.summary,
+      responsesDueOn: changes.responsesDueOn,
       version: { increment: 1 },
     },
   });
   expectUpdated(count, 'The report');
+  if (dueDateMoves) await refreshRespondedLate(tx, input.id);
   if (changes.followsUpIds) {
     await tx.report.update({ where: { id: input.id }, data: { followsUp: { set: changes.followsUpIds.map((id) => ({ id })) } } });
   }

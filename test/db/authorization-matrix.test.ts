@@ -161,6 +161,14 @@ const cases: Case[] = [
     },
   },
   {
+    mutation: 'setRecommendationPriority', allowed: INSPECTOR_LEVEL,
+    query: 'mutation ($input: SetRecommendationPriorityInput!) { setRecommendationPriority(input: $input) { id } }',
+    prepare: async () => {
+      const r = await rec(2023, 'R5');
+      return { input: { id: id('Recommendation', r.id), version: r.version, priority: !r.isPriority, reason: 'Matrix.' } };
+    },
+  },
+  {
     mutation: 'createReport', allowed: INSPECTOR_LEVEL,
     query: 'mutation ($input: CreateReportInput!) { createReport(input: $input) { id } }',
     prepare: async () => ({ input: { title: 'Matrix report', kind: 'INSPECTION', publishedOn: '2026-03-01', inspectorateId: id('Organisation', await org('HMIP')), recommendations: [] } }),

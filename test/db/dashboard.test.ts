@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actionItemFigures, ownerOverdueFigures, recommendationFigures, type Figure } from '../../admin/src/dashboard/figures.ts';
+import { actionItemFigures, followUpFigures, ownerOverdueFigures, recommendationFigures, type Figure } from '../../admin/src/dashboard/figures.ts';
 import { dashboardQuery, type DashboardData } from '../../admin/src/dashboard/query.ts';
 import { listDocument } from '../../admin/src/providers/documents.ts';
 import { resources } from '../../admin/src/providers/resources.ts';
@@ -40,6 +40,7 @@ async function dashboardAs(actor: Actor, organisationId?: string): Promise<Dashb
 /** Every figure the dashboard shows, with the list it links to. */
 const figuresOf = (data: DashboardData, scope: string | undefined): Figure[] => [
   ...recommendationFigures(data, scope),
+  ...followUpFigures(data, scope),
   ...actionItemFigures(data, scope),
   ...data.overdueByOwner.flatMap(ownerOverdueFigures),
 ];

@@ -1,12 +1,12 @@
 /** Choices for the API's enums; the words themselves are the server's (shared with history and exports). */
 import {
-  actionStatusLabels, gapLabels, label, organisationKindLabels, recommendationStatusLabels, reportKindLabels, responseLabels, roleLabels,
-  strengthLabels, verdictLabels, verificationLabels,
+  actionStatusLabels, gapLabels, label, organisationKindLabels, recommendationStatusLabels, reportKindLabels, responseLabels, responseTimelinessLabels,
+  roleLabels, strengthLabels, verdictLabels, verificationLabels,
 } from '../../../server/domain/enum-labels.ts';
 
 export {
-  actionStatusLabels, gapLabels, label, organisationKindLabels, recommendationStatusLabels, reportKindLabels, responseLabels, roleLabels,
-  strengthLabels, verdictLabels, verificationLabels,
+  actionStatusLabels, gapLabels, label, organisationKindLabels, recommendationStatusLabels, reportKindLabels, responseLabels, responseTimelinessLabels,
+  roleLabels, strengthLabels, verdictLabels, verificationLabels,
 };
 
 type Choice = { id: string; name: string };
@@ -16,6 +16,7 @@ const choices = (labels: Record<string, string>): Choice[] => Object.entries(lab
 export const recommendationStatusChoices = choices(recommendationStatusLabels);
 export const verdictChoices = choices(verdictLabels);
 export const responseChoices = choices(responseLabels);
+export const responseTimelinessChoices = choices(responseTimelinessLabels);
 export const actionStatusChoices = choices(actionStatusLabels);
 export const strengthChoices = choices(strengthLabels);
 export const verificationChoices = choices(verificationLabels);

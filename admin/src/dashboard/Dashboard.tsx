@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Loading, Title, useDataProvider, useGetIdentity } from 'react-admin';
 import type { Identity } from '../providers/authProvider';
 import type { TrackerDataProvider } from '../providers/dataProvider';
-import { recommendationFigures } from './figures';
+import { followUpFigures, recommendationFigures } from './figures';
 import { KeyFigures } from './KeyFigures';
 import { OrganisationWork } from './OrganisationWork';
 import { OverdueActions } from './OverdueActions';
@@ -59,6 +59,7 @@ export default function Dashboard() {
           ) : (
             <>
               <KeyFigures figures={recommendationFigures(dashboard, organisationId)} label="Key figures" />
+              <KeyFigures figures={followUpFigures(dashboard, organisationId)} label="Responses and priorities" />
               <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) minmax(0, 1fr)' } }}>
                 <OverdueByOwner rows={dashboard.overdueByOwner} scope={organisationId} resource="recommendations" />
                 <ReportedVsVerifiedChart rows={dashboard.reportedVsVerified} scope={organisationId} />

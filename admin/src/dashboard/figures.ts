@@ -29,6 +29,16 @@ export function recommendationFigures(data: DashboardData, scope: string | undef
   ];
 }
 
+/** Follow-up: responses missing or late against their reports' due dates, and the open priorities. */
+export function followUpFigures(data: DashboardData, scope: string | undefined): Figure[] {
+  const owner = within(scope);
+  return [
+    { label: 'Responses missing', value: data.missingResponseCount, resource: 'recommendations', filter: { ...owner, responseTimeliness: ['MISSING'] }, alert: true },
+    { label: 'Responded late', value: data.lateResponseCount, resource: 'recommendations', filter: { ...owner, responseTimeliness: ['LATE'] } },
+    { label: 'Open priorities', value: data.openPriorityCount, resource: 'recommendations', filter: { ...owner, priority: true, open: true } },
+  ];
+}
+
 /** An organisation's own work: the action items it owns, whoever owns the recommendations they serve. */
 export function actionItemFigures(data: DashboardData, scope: string | undefined): Figure[] {
   const owner = within(scope);

@@ -14,6 +14,9 @@ export type DashboardData = {
   overdueRecommendationCount: number;
   repeatedUnmetCount: number;
   staleCount: number;
+  missingResponseCount: number;
+  lateResponseCount: number;
+  openPriorityCount: number;
   actionItemCount: number;
   openActionItemCount: number;
   overdueActionItemCount: number;
@@ -31,6 +34,7 @@ export type DashboardData = {
 export const dashboardQuery = `query Dashboard($organisationId: ID) {
   dashboard(organisationId: $organisationId, listSize: 8) {
     staleDays recommendationCount openRecommendationCount overdueRecommendationCount repeatedUnmetCount staleCount
+    missingResponseCount lateResponseCount openPriorityCount
     actionItemCount openActionItemCount overdueActionItemCount awaitingEvidenceCount
     byOwner { owner { id name shortName } notStarted inProgress implemented notPlanned overdue total }
     overdueByOwner { owner { id name shortName } overdueRecommendations overdueActionItems overdue }

@@ -27,6 +27,7 @@ const serverAnswer: Record<string, string> = {
   verify: 'viewerCanVerify',
   submitEvidence: 'viewerCanSubmitEvidence',
   respond: 'viewerCanRespond',
+  priority: 'viewerCanMarkPriority',
 };
 
 const reads = new Set(['list', 'show', 'export']);
@@ -39,7 +40,7 @@ const domainAction: Record<string, Record<string, Action>> = {
   reports: { create: 'LOAD_REPORT', edit: 'LOAD_REPORT' },
   recommendations: {
     create: 'LOAD_REPORT', edit: 'EDIT_RECOMMENDATION', status: 'UPDATE_STATUS', plan: 'MANAGE_ACTION_ITEM',
-    linkRepeat: 'LINK_REPEATS', assess: 'RECORD_ASSESSMENT', respond: 'RESPOND',
+    linkRepeat: 'LINK_REPEATS', assess: 'RECORD_ASSESSMENT', respond: 'RESPOND', priority: 'RECORD_ASSESSMENT',
   },
   actionItems: { create: 'MANAGE_ACTION_ITEM', edit: 'MANAGE_ACTION_ITEM', delete: 'MANAGE_ACTION_ITEM', submitEvidence: 'SUBMIT_EVIDENCE' },
   evidence: { create: 'SUBMIT_EVIDENCE', verify: 'VERIFY_EVIDENCE' },

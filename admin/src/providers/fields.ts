@@ -2,7 +2,7 @@
 
 const organisationRef = 'id name shortName';
 
-export const reportFields = `id title kind publishedOn url summary version createdAt updatedAt viewerCanEdit viewerCanChangeRecommendations
+export const reportFields = `id title kind publishedOn responsesDueOn url summary version createdAt updatedAt viewerCanEdit viewerCanChangeRecommendations
   inspectorate { ${organisationRef} }
   followsUp { id title publishedOn }
   progress { recommendationCount implementedByOwners achievedByInspectors assessedByInspectors shareImplemented shareAchieved }`;
@@ -11,12 +11,12 @@ export const reportDetailFields = `followedUpBy { id title publishedOn }`;
 
 export const recommendationFields = `id reference position text status statusChangedAt targetDate version createdAt updatedAt
   isOverdue isRepeatedUnmet repeatCount firstMadeOn yearsOpen latestVerdict reportedVsVerified daysSinceUpdate actionItemCount
-  withdrawnAt withdrawalReason viewerCanWithdraw
+  withdrawnAt withdrawalReason viewerCanWithdraw isPriority priorityReason viewerCanMarkPriority
   repeatConfirmed viewerCanEdit viewerCanUpdateStatus viewerCanManageActionPlan viewerCanLinkRepeats viewerCanAssess
   owner { ${organisationRef} }
   report { id title publishedOn }
   themes { id name }
-  addressees { organisation { ${organisationRef} } response responseNote respondedAt viewerCanRespond }`;
+  addressees { organisation { ${organisationRef} } response responseNote respondedAt responseTimeliness viewerCanRespond }`;
 
 const lineageEntry = `id reference status latestVerdict text report { id title publishedOn }`;
 
@@ -43,7 +43,7 @@ export const assessmentFields = `id verdict commentary assessedOn createdAt
 
 export const historyFields = `id kind subject field fromValue toValue summary comment confirmedWarning createdAt viaApiToken actor { id name }`;
 
-export const organisationFields = `id name shortName formerNames kind active depth version createdAt updatedAt parent { ${organisationRef} }`;
+export const organisationFields = `id name shortName formerNames kind active responseDays depth version createdAt updatedAt parent { ${organisationRef} }`;
 
 export const userFields = `id name email role active createdAt version organisation { ${organisationRef} }`;
 

@@ -78,7 +78,7 @@ const reports: ResourceMapping = {
   fields: f.reportFields,
   detailFields: f.reportDetailFields,
   argTypes: { filter: 'ReportFilter', orderBy: 'ReportOrder' },
-  variables: (filter) => ({ filter: withSearch(filter, ['inspectorateId', 'kinds', 'publishedFrom', 'publishedTo']) }),
+  variables: (filter) => ({ filter: withSearch(filter, ['inspectorateId', 'kinds', 'publishedFrom', 'publishedTo', 'responseTimeliness']) }),
   sort: { publishedOn: 'PUBLISHED_ON', title: 'TITLE', kind: 'KIND', createdAt: 'CREATED_AT' },
   toRecord: (node) => ({ ...node, inspectorateId: idOf(node.inspectorate), followsUpIds: ids(node.followsUp) }),
   create: {
@@ -92,7 +92,7 @@ const reports: ResourceMapping = {
   },
   update: {
     mutation: 'updateReport',
-    input: (data, previous) => ({ ...versioned(data, previous), ...changed(data, previous, ['title', 'kind', 'publishedOn', 'url', 'summary', 'followsUpIds']) }),
+    input: (data, previous) => ({ ...versioned(data, previous), ...changed(data, previous, ['title', 'kind', 'publishedOn', 'url', 'summary', 'followsUpIds', 'responsesDueOn']) }),
   },
 };
 
@@ -107,12 +107,13 @@ const recommendations: ResourceMapping = {
     filter: withSearch(filter, [
       'statuses', 'ownerId', 'includeDescendants', 'reportId', 'themeIds', 'responses', 'latestVerdicts', 'open', 'overdue',
       'repeatedUnmet', 'repeats', 'unevidenced', 'assessed', 'targetDateFrom', 'targetDateTo', 'updatedSince', 'untouchedForDays',
+      'priority', 'responseTimeliness',
     ]),
   }),
   sort: {
     reference: 'REFERENCE', status: 'STATUS', targetDate: 'TARGET_DATE', updatedAt: 'UPDATED_AT', createdAt: 'CREATED_AT',
     'owner.name': 'OWNER', firstMadeOn: 'FIRST_MADE_ON', repeatCount: 'REPEAT_COUNT', latestVerdict: 'LATEST_VERDICT',
-    'report.publishedOn': 'REPORT_PUBLISHED_ON',
+    'report.publishedOn': 'REPORT_PUBLISHED_ON', isPriority: 'PRIORITY',
   },
   toRecord: (node) => ({
     ...node,
@@ -133,6 +134,10 @@ const recommendations: ResourceMapping = {
     status: {
       mutation: 'updateRecommendationStatus',
       input: (data, previous) => ({ ...versioned(data, previous), ...pick(data, ['status', 'comment']), ...askWarnings(data) }),
+    },
+    priority: {
+      mutation: 'setRecommendationPriority',
+      input: (data, previous) => ({ ...versioned(data, previous), priority: !previous?.isPriority, ...pick(data, ['reason']) }),
     },
     response: {
       mutation: 'setRecommendationResponse',
@@ -226,7 +231,7 @@ const organisations: ResourceMapping = {
   create: { mutation: 'createOrganisation', input: (data) => pick(data, ['name', 'shortName', 'formerNames', 'kind', 'parentId']) },
   update: {
     mutation: 'updateOrganisation',
-    input: (data, previous) => ({ ...versioned(data, previous), ...changed(data, previous, ['name', 'shortName', 'formerNames', 'kind', 'parentId', 'active']) }),
+    input: (data, previous) => ({ ...versioned(data, previous), ...changed(data, previous, ['name', 'shortName', 'formerNames', 'kind', 'parentId', 'active', 'responseDays']) }),
   },
 };
 

@@ -2,7 +2,7 @@ import RateReviewIcon from '@mui/icons-material/RateReview';
 import { Box, Button, Chip, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Labeled, RadioButtonGroupInput, TextInput, required, useRecordContext } from 'react-admin';
-import { label, responseChoices, responseLabels } from '../common/choices';
+import { label, responseChoices, responseLabels, responseTimelinessLabels } from '../common/choices';
 import { readableDay } from '../common/dates';
 import { DayInput } from '../common/DayInput';
 import { EditDialog } from '../common/FormDialogs';
@@ -12,8 +12,12 @@ type Addressee = {
   response: string;
   responseNote?: string | null;
   respondedAt?: string | null;
+  responseTimeliness?: string;
   viewerCanRespond?: boolean;
 };
+
+/** Only what needs chasing or was late is flagged; on time and not yet due say nothing more. */
+const timelinessColours: Record<string, 'error' | 'warning'> = { MISSING: 'error', LATE: 'warning' };
 
 const responseColours: Record<string, 'default' | 'success' | 'warning' | 'error'> = {
   AWAITING_RESPONSE: 'default',
@@ -66,6 +70,9 @@ export function AddresseeResponses() {
                 <Typography variant="body2" component="span" sx={{ fontWeight: 600 }}>{a.organisation.name}</Typography>
                 <Chip size="small" color={responseColours[a.response] ?? 'default'} variant={a.response === 'AWAITING_RESPONSE' ? 'outlined' : 'filled'} label={label(responseLabels, a.response)} />
                 {a.respondedAt && <Typography variant="caption" color="text.secondary">on {readableDay(a.respondedAt)}</Typography>}
+                {a.responseTimeliness && timelinessColours[a.responseTimeliness] && (
+                  <Chip size="small" variant="outlined" color={timelinessColours[a.responseTimeliness]} label={label(responseTimelinessLabels, a.responseTimeliness)} />
+                )}
               </Stack>
               {a.responseNote && <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'pre-line' }}>{a.responseNote}</Typography>}
             </Stack>

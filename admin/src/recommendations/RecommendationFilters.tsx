@@ -6,7 +6,7 @@ import {
   AutocompleteArrayInput, AutocompleteInput, BooleanInput, FilterList, FilterListItem, FilterLiveSearch, NullableBooleanInput,
   ReferenceArrayInput, ReferenceInput, SearchInput, SelectArrayInput,
 } from 'react-admin';
-import { recommendationStatusChoices } from '../common/choices';
+import { recommendationStatusChoices, responseTimelinessChoices } from '../common/choices';
 
 export const recommendationFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search reference, text or action plan" />,
@@ -20,6 +20,8 @@ export const recommendationFilters = [
   <ReferenceArrayInput key="themeIds" source="themeIds" reference="themes" perPage={100}>
     <AutocompleteArrayInput label="Themes" optionText="name" />
   </ReferenceArrayInput>,
+  <NullableBooleanInput key="priority" source="priority" label="Priority" />,
+  <SelectArrayInput key="responseTimeliness" source="responseTimeliness" label="Responses" choices={responseTimelinessChoices} />,
   <BooleanInput key="overdue" source="overdue" label="Overdue" />,
   <BooleanInput key="repeatedUnmet" source="repeatedUnmet" label="Repeated and unmet" />,
   <NullableBooleanInput key="unevidenced" source="unevidenced" label="No evidence" />,
@@ -35,6 +37,9 @@ export function RecommendationSidebar() {
           <FilterListItem label="Overdue" value={{ overdue: true }} />
           <FilterListItem label="Repeated and unmet" value={{ repeatedUnmet: true }} />
           <FilterListItem label="No evidence yet" value={{ unevidenced: true }} />
+          <FilterListItem label="Open priorities" value={{ priority: true, open: true }} />
+          <FilterListItem label="Response missing" value={{ responseTimeliness: ['MISSING'] }} />
+          <FilterListItem label="Responded late" value={{ responseTimeliness: ['LATE'] }} />
         </FilterList>
         <FilterList label="Status" icon={<AlarmIcon />}>
           {recommendationStatusChoices.map((choice) => (

@@ -5,6 +5,7 @@ import { readableDay } from '../common/dates';
 import { EnumChip, statusColours, verdictColours } from '../common/EnumChip';
 import { Clamped, fitTable, RecordLink, showPath, useListWidth } from '../common/listLayout';
 import { exportRecommendations } from './exporter';
+import { PriorityBadge } from './Priority';
 import { recommendationFilters, RecommendationSidebar } from './RecommendationFilters';
 
 function Actions() {
@@ -24,7 +25,7 @@ function Cards() {
     <SimpleList
       linkType="show"
       primaryText={(record) => <Clamped text={`${record.reference} · ${record.text}`} lines={3} />}
-      secondaryText={(record) => `${record.owner?.shortName ?? record.owner?.name ?? ''} · ${label(recommendationStatusLabels, record.status)}${record.latestVerdict ? ` · verdict: ${label(verdictLabels, record.latestVerdict)}` : ''}`}
+      secondaryText={(record) => `${record.isPriority ? 'Priority · ' : ''}${record.owner?.shortName ?? record.owner?.name ?? ''} · ${label(recommendationStatusLabels, record.status)}${record.latestVerdict ? ` · verdict: ${label(verdictLabels, record.latestVerdict)}` : ''}`}
       tertiaryText={(record) => (record.isOverdue ? `overdue since ${readableDay(record.targetDate)}` : readableDay(record.targetDate))}
     />
   );
@@ -42,6 +43,7 @@ function Table() {
         <Box>
           <RecordLink to={showPath('recommendations', record.id)} text={record.reference} label={`Recommendation ${record.reference} of ${record.report?.title ?? 'its report'}`} />
           {record.repeatCount > 0 && <Typography variant="caption" color="error" sx={{ display: 'block' }} title="Times made in earlier reports">made {record.repeatCount}× before</Typography>}
+          <PriorityBadge record={record} />
         </Box>
       )} />
       <FunctionField source="report" label="Report" sortBy="report.publishedOn" render={(record: RaRecord) => <Clamped text={`${year(record)} · ${record.report?.title ?? ''}`} />} />

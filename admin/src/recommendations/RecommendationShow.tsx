@@ -7,12 +7,13 @@ import { HistorySection } from './HistorySection';
 import { LineageSection } from './LineageSection';
 import { RecommendationSummary } from './RecommendationSummary';
 import { RepeatCandidatesSection } from './RepeatCandidatesSection';
+import { PriorityButton } from './Priority';
 import { WithdrawButton, WithdrawnNotice } from './WithdrawRecommendation';
 
 function Actions() {
   const record = useRecordContext();
   const { canAccess } = useCanAccess({ action: 'edit', resource: 'recommendations', record });
-  return <TopToolbar>{canAccess && <EditButton label="Edit details" />}<WithdrawButton /></TopToolbar>;
+  return <TopToolbar><PriorityButton />{canAccess && <EditButton label="Edit details" />}<WithdrawButton /></TopToolbar>;
 }
 
 function Title() {

@@ -5,6 +5,7 @@ import { readableDay } from '../common/dates';
 import { EnumChip, statusColours, verdictColours } from '../common/EnumChip';
 import { AddresseeResponses } from './AddresseeResponses';
 import { ChangeStatusButton } from './ChangeStatusButton';
+import { PriorityBadge } from './Priority';
 
 /** What the recommendation asks, who owns it, what they report and what inspectors found. */
 export function RecommendationSummary() {
@@ -20,6 +21,7 @@ export function RecommendationSummary() {
         <Typography variant="body1" sx={{ mt: 1, maxWidth: 900 }}>{record.text}</Typography>
       </Box>
       <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" alignItems="center">
+        <PriorityBadge size="medium" />
         {record.isRepeatedUnmet && <Chip color="error" label="Repeated and unmet" />}
         {record.isOverdue && <Chip color="warning" label="Overdue" />}
         {record.repeatCount > 0 && <Chip variant="outlined" label={`Made ${record.repeatCount} time${record.repeatCount > 1 ? 's' : ''} before`} />}
@@ -40,6 +42,9 @@ export function RecommendationSummary() {
         <Labeled label="Years open"><TextField source="yearsOpen" emptyText="—" /></Labeled>
         <Labeled label="Days since update"><TextField source="daysSinceUpdate" /></Labeled>
       </Box>
+      {record.isPriority && record.priorityReason && (
+        <Typography variant="body2" sx={{ maxWidth: 900 }}><strong>Why it is a priority:</strong> {record.priorityReason}</Typography>
+      )}
       <AddresseeResponses />
     </Box>
   );

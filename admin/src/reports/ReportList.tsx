@@ -2,12 +2,13 @@ import { CreateButton, Datagrid, DateField, ExportButton, FunctionField, List, S
 import { RecordLink, showPath } from '../common/listLayout';
 import { exportReports } from './exporter';
 import { useMediaQuery, type Theme } from '@mui/material';
-import { reportKindChoices } from '../common/choices';
+import { reportKindChoices, responseTimelinessChoices } from '../common/choices';
 import { ProgressField } from './ProgressField';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search titles and summaries" />,
   <SelectArrayInput key="kinds" source="kinds" label="Kinds" choices={reportKindChoices} />,
+  <SelectArrayInput key="responseTimeliness" source="responseTimeliness" label="Responses" choices={responseTimelinessChoices} />,
 ];
 
 function Actions() {
@@ -28,6 +29,7 @@ export default function ReportList() {
         <FunctionField source="title" label="Title" render={(record: RaRecord) => <RecordLink to={showPath('reports', record.id)} text={record.title} lines={3} />} />
         {!narrow && <SelectField source="kind" choices={reportKindChoices} />}
         <DateField source="publishedOn" label="Published" />
+        {!narrow && <DateField source="responsesDueOn" label="Responses due" sortable={false} emptyText="—" />}
         {!narrow && <TextField source="inspectorate.name" label="Inspectorate" sortable={false} />}
         <FunctionField label="Recommendations" sortable={false} render={(record: RaRecord) => record.progress?.recommendationCount ?? 0} />
         <ProgressField label="Progress" sortable={false} />

@@ -6,6 +6,7 @@ import {
 import { recommendationStatusLabels, reportKindChoices, verdictLabels } from '../common/choices';
 import { EnumChip, statusColours, verdictColours } from '../common/EnumChip';
 import { FollowUpPackButton } from './FollowUpPackButton';
+import { PriorityBadge } from '../recommendations/Priority';
 import { ProgressField } from './ProgressField';
 import { RecommendationIntakeButtons } from './LoadRecommendations';
 
@@ -27,6 +28,7 @@ export default function ReportShow() {
         <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
           <Labeled><SelectField source="kind" choices={reportKindChoices} /></Labeled>
           <Labeled label="Published"><DateField source="publishedOn" /></Labeled>
+          <Labeled label="Responses due"><DateField source="responsesDueOn" emptyText="No due date" /></Labeled>
           <Labeled label="Inspectorate"><TextField source="inspectorate.name" /></Labeled>
           <Labeled label="Link"><UrlField source="url" target="_blank" rel="noreferrer" emptyText="—" /></Labeled>
         </Box>
@@ -39,7 +41,7 @@ export default function ReportShow() {
         </ArrayField>
         <ReferenceManyField label="Recommendations" reference="recommendations" target="reportId" sort={{ field: 'reference', order: 'ASC' }} perPage={50} pagination={<Pagination />}>
           <Datagrid rowClick="show" bulkActionButtons={false}>
-            <TextField source="reference" />
+            <FunctionField source="reference" label="Reference" render={(record) => <>{record.reference} <PriorityBadge record={record} /></>} />
             <FunctionField label="Recommendation" render={(record) => <Typography variant="body2" sx={{ maxWidth: 520 }}>{record.text}</Typography>} />
             <TextField source="owner.name" label="Owner" />
             <EnumChip source="status" labels={recommendationStatusLabels} colours={statusColours} label="Status" />

@@ -128,6 +128,15 @@ const Dashboard = builder.objectRef<DashboardShape>('Dashboard').implement({
       description: 'The untouched, longest untouched first.',
       resolve: (query, d) => rowsOf(d.staleIds, query, (args) => prisma.recommendation.findUnique(args)),
     }),
+    missingResponseCount: t.exposeInt('missingResponseCount', {
+      description: 'Recommendations with an addressee’s response missing: none given and the report’s due date passed (the list: `responseTimeliness: [MISSING]`).',
+    }),
+    lateResponseCount: t.exposeInt('lateResponseCount', {
+      description: 'Recommendations with an addressee that responded after the report’s due date (the list: `responseTimeliness: [LATE]`).',
+    }),
+    openPriorityCount: t.exposeInt('openPriorityCount', {
+      description: 'Open recommendations inspectors marked as a priority (the list: `priority: true, open: true`).',
+    }),
     actionItemCount: t.exposeInt('actionItemCount', { description: 'Action items owned in scope, for recommendations in scope of the theme.' }),
     openActionItemCount: t.exposeInt('openActionItemCount', {
       description: 'Of those, still to do: neither completed nor cancelled (the list: `open: true`).',

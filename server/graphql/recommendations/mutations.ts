@@ -9,6 +9,7 @@ import {
   updateRecommendation,
   updateRecommendationStatus,
 } from '../../domain/recommendations.ts';
+import { setRecommendationPriority } from '../../domain/priority.ts';
 import { builder } from '../builder.ts';
 import { globalIdOf, globalIdsOf } from '../shared/ids.ts';
 import { write } from '../shared/mutation.ts';
@@ -99,6 +100,16 @@ const UnlinkRepeatInput = builder.inputType('UnlinkRepeatInput', {
   }),
 });
 
+const SetRecommendationPriorityInput = builder.inputType('SetRecommendationPriorityInput', {
+  description: 'Marks a recommendation as a priority, or takes it off the priorities, with the reason.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'The recommendation.' }).validate(globalIdOf('Recommendation')),
+    version: t.int({ required: true, description: 'The version you last read.' }),
+    priority: t.boolean({ required: true, description: 'true to mark it as a priority, false to take it off the priorities.' }),
+    reason: t.string({ required: true, description: 'Why: kept in history (and shown with the priority while it is one).' }).validate(requiredText(COMMENT_MAX)),
+  }),
+});
+
 const reload = (query: object, id: number) => prisma.recommendation.findUniqueOrThrow({ ...query, where: { id } });
 
 builder.mutationFields((t) => ({
@@ -167,6 +178,13 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ConfirmRepeatInput, required: true, description: 'Which link.' }) },
     resolve: async (query, _root, { input }, context) =>
       reload(query, await write(context, (tx, actor) => confirmRepeat(tx, actor, input))),
+  }),
+  setRecommendationPriority: t.prismaField({
+    authScopes: { may: 'recordAssessment' },
+    type: 'Recommendation',
+    description: 'Marks a recommendation as a priority or takes it off the priorities, with the reason (those who record verdicts).',
+    args: { input: t.arg({ type: SetRecommendationPriorityInput, required: true, description: 'The change, and why.' }) },
+    resolve: (query, _root, { input }, context) => write(context, (tx, actor) => setRecommendationPriority(tx, actor, input, query)),
   }),
   unlinkRepeat: t.prismaField({
     authScopes: { may: 'linkRepeats' },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { prisma } from '../../db/client.ts';
 import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { withinOrganisation } from '../../domain/organisation-tree.ts';
-import { openWhere, overdueWhere, untouchedWhere } from '../../domain/recommendation-rules.ts';
+import { openWhere, overdueWhere, responseTimelinessRecommendationWhere, untouchedWhere } from '../../domain/recommendation-rules.ts';
 import { notFound } from '../../errors.ts';
 import { rankRepeatCandidates, type RankedCandidate } from '../../domain/repeat-ranking.ts';
 import { builder } from '../builder.ts';
@@ -11,6 +11,7 @@ import { OFFSET_DESCRIPTION, SortDirection } from '../shared/pagination.ts';
 import { listShape } from '../shared/list.ts';
 import { AssessmentVerdict, RecommendationResponse, RecommendationStatus } from '../types/enums.ts';
 import { containsText, equalsText, searchText } from '../shared/search.ts';
+import { ResponseTimeliness } from './type.ts';
 
 export const RecommendationFilter = builder.inputType('RecommendationFilter', {
   description: 'Narrows a list of recommendations. Conditions combine with AND; lists within one condition mean any of them.',
@@ -21,6 +22,8 @@ export const RecommendationFilter = builder.inputType('RecommendationFilter', {
     reportId: t.id({ description: 'Made in this report.' }).validate(globalIdOf('Report').nullish()),
     themeIds: t.idList({ description: 'Concerning any of these themes.' }).validate(globalIdsOf('Theme').nullish()),
     responses: t.field({ type: [RecommendationResponse], description: 'Some addressee has responded with any of these.' }),
+    responseTimeliness: t.field({ type: [ResponseTimeliness], description: 'Some addressee’s response is any of these against the report’s due date (MISSING: what the dashboard counts as missing responses).' }),
+    priority: t.boolean({ description: 'Whether inspectors have marked it as a priority.' }),
     latestVerdicts: t.field({ type: [AssessmentVerdict], description: 'The latest inspector’s verdict is any of these.' }),
     assessed: t.boolean({ description: 'Whether inspectors have assessed it at all.' }),
     open: t.boolean({ description: 'Neither reported implemented nor not planned (or, if false, one of those).' }),
@@ -49,6 +52,8 @@ export function recommendationWhere(filter: RecommendationFilterInput | null | u
   if (filter.reportId) where.push({ reportId: filter.reportId });
   if (filter.themeIds?.length) where.push({ themes: { some: { id: { in: filter.themeIds } } } });
   if (filter.responses?.length) where.push({ addressees: { some: { response: { in: filter.responses } } } });
+  if (filter.responseTimeliness?.length) where.push(responseTimelinessRecommendationWhere(filter.responseTimeliness));
+  if (typeof filter.priority === 'boolean') where.push({ isPriority: filter.priority });
   if (filter.latestVerdicts?.length) where.push({ latestVerdict: { in: filter.latestVerdicts } });
   if (typeof filter.assessed === 'boolean') where.push({ latestVerdict: filter.assessed ? { not: null } : null });
   if (typeof filter.open === 'boolean') where.push(filter.open ? openWhere() : { NOT: openWhere() });
@@ -87,6 +92,7 @@ const RecommendationOrderField = builder.enumType('RecommendationOrderField', {
     FIRST_MADE_ON: { description: 'When it was first made, across repeats.' },
     REPEAT_COUNT: { description: 'How many times it was made before.' },
     LATEST_VERDICT: { description: 'The latest inspector’s verdict.' },
+    PRIORITY: { description: 'Priorities last ascending, first descending; then newest first.' },
   },
 });
 
@@ -120,6 +126,8 @@ function recommendationOrder(order: typeof RecommendationOrder.$inferInput | nul
       return [{ repeatDepth: direction }, { id: direction }];
     case 'LATEST_VERDICT':
       return [{ latestVerdict: nullsLast }, { id: direction }];
+    case 'PRIORITY':
+      return [{ isPriority: direction }, { createdAt: 'desc' }, { id: 'desc' }];
     case 'CREATED_AT':
       return [{ createdAt: direction }, { id: direction }];
     default:

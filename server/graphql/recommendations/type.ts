@@ -1,6 +1,6 @@
 import { daysBetween, today } from '../../domain/dates.ts';
 import { can, canAtAll } from '../../domain/permissions.ts';
-import { ACHIEVED, isOverdue, reportedVsVerified } from '../../domain/recommendation-rules.ts';
+import { ACHIEVED, isOverdue, reportedVsVerified, responseTimeliness } from '../../domain/recommendation-rules.ts';
 import { builder } from '../builder.ts';
 import { loadLineages } from './lineage.ts';
 import { AssessmentVerdict, RecommendationResponse, RecommendationStatus } from '../types/enums.ts';
@@ -17,6 +17,16 @@ export const ReportedVsVerified = builder.enumType('ReportedVsVerified', {
   },
 });
 
+export const ResponseTimeliness = builder.enumType('ResponseTimeliness', {
+  description: 'How an addressee’s response stands against its report’s due date (Report.responsesDueOn).',
+  values: {
+    ON_TIME: { description: 'Responded on or before the due date (or the report sets none).' },
+    LATE: { description: 'Responded after the due date.' },
+    MISSING: { description: 'No response, and the due date has passed (the recommendation is not withdrawn).' },
+    NOT_YET_DUE: { description: 'No response, and none is due yet (or the report sets no due date, or the recommendation was withdrawn).' },
+  },
+});
+
 builder.prismaObject('RecommendationAddressee', {
   description: 'An organisation a recommendation is addressed to, with its own response.',
   fields: (t) => ({
@@ -24,6 +34,13 @@ builder.prismaObject('RecommendationAddressee', {
     response: t.expose('response', { type: RecommendationResponse, description: 'Its response.' }),
     responseNote: t.exposeString('responseNote', { nullable: true, description: 'What it said, e.g. why only partly accepted.' }),
     respondedAt: t.expose('respondedAt', { type: 'DateTime', nullable: true, description: 'When it responded.' }),
+    responseTimeliness: t.field({
+      type: ResponseTimeliness,
+      description: 'On time, late, missing or not yet due, against the report’s due date.',
+      select: { response: true, respondedAt: true, recommendation: { select: { withdrawnAt: true, report: { select: { responsesDueOn: true } } } } },
+      resolve: (addressee) =>
+        responseTimeliness(addressee, { withdrawnAt: addressee.recommendation.withdrawnAt, responsesDueOn: addressee.recommendation.report.responsesDueOn }),
+    }),
     viewerCanRespond: t.boolean({
       description: 'Whether you may record this organisation’s response.',
       select: { organisation: { select: { path: true } } },
@@ -89,6 +106,8 @@ export const Recommendation = builder.prismaNode('Recommendation', {
           ? Math.round((daysBetween(rec.firstMadeOn, today()) / 365.25) * 10) / 10
           : null,
     }),
+    isPriority: t.exposeBoolean('isPriority', { description: 'Whether inspectors have marked it as a priority.' }),
+    priorityReason: t.exposeString('priorityReason', { nullable: true, description: 'Why it is a priority, while it is one (reasons for each change are in its history).' }),
     isRepeatedUnmet: t.exposeBoolean('isRepeatedUnmet', {
       description: 'It repeats an earlier recommendation that was not achieved, and is not achieved itself.',
     }),
@@ -145,6 +164,10 @@ export const Recommendation = builder.prismaNode('Recommendation', {
     }),
     viewerCanAssess: t.boolean({
       description: 'Whether you may record an inspector’s assessment.',
+      resolve: (_rec, _args, { actor }) => canAtAll(actor, 'recordAssessment'),
+    }),
+    viewerCanMarkPriority: t.boolean({
+      description: 'Whether you may mark it as a priority or take it off the priorities (those who record verdicts).',
       resolve: (_rec, _args, { actor }) => canAtAll(actor, 'recordAssessment'),
     }),
     version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),

@@ -50,6 +50,7 @@ const UpdateReportInput = builder.inputType('UpdateReportInput', {
     url: t.string({ description: 'Where it is published; null to clear.' }).validate(webAddress),
     summary: t.string({ description: 'What it found; null to clear.' }).validate(optionalText(TEXT_MAX)),
     followsUpIds: t.idList({ description: 'Earlier reports it follows up, replacing the current ones.' }).validate(globalIdsOf('Report').optional()),
+    responsesDueOn: t.field({ type: 'Date', description: 'When addressees’ responses are due (not before publication); null for no due date.' }),
   }),
 });
 
@@ -93,6 +94,7 @@ builder.mutationFields((t) => ({
             url: changes.url,
             summary: changes.summary,
             followsUpIds: changes.followsUpIds ?? undefined,
+            responsesDueOn: changes.responsesDueOn,
           },
         }),
       );

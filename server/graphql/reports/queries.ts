@@ -7,6 +7,8 @@ import { OFFSET_DESCRIPTION, SortDirection } from '../shared/pagination.ts';
 import { listShape } from '../shared/list.ts';
 import { ReportKind } from '../types/enums.ts';
 import { containsText, searchText } from '../shared/search.ts';
+import { responseTimelinessRecommendationWhere } from '../../domain/recommendation-rules.ts';
+import { ResponseTimeliness } from '../recommendations/type.ts';
 
 const ReportFilter = builder.inputType('ReportFilter', {
   description: 'Narrows a list of reports. Conditions combine with AND.',
@@ -16,6 +18,7 @@ const ReportFilter = builder.inputType('ReportFilter', {
     publishedFrom: t.field({ type: 'Date', description: 'Published on or after this date.' }),
     publishedTo: t.field({ type: 'Date', description: 'Published on or before this date.' }),
     search: t.string({ description: 'Text in the title or summary (matched literally, ignoring case).' }).validate(searchText),
+    responseTimeliness: t.field({ type: [ResponseTimeliness], description: 'An addressee’s response to one of its recommendations is any of these against its due date.' }),
   }),
 });
 
@@ -43,6 +46,7 @@ function reportWhere(filter: typeof ReportFilter.$inferInput | null | undefined)
   if (filter?.inspectorateId) where.push({ inspectorateId: filter.inspectorateId });
   if (filter?.publishedFrom) where.push({ publishedOn: { gte: filter.publishedFrom } });
   if (filter?.publishedTo) where.push({ publishedOn: { lte: filter.publishedTo } });
+  if (filter?.responseTimeliness?.length) where.push({ recommendations: { some: responseTimelinessRecommendationWhere(filter.responseTimeliness) } });
   if (filter?.search) {
     where.push({ OR: [{ title: containsText(filter.search) }, { summary: containsText(filter.search) }] });
   }

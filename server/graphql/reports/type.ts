@@ -14,6 +14,11 @@ export const Report = builder.prismaNode('Report', {
     title: t.exposeString('title', { description: 'Title as published.' }),
     kind: t.expose('kind', { type: ReportKind, description: 'What kind of publication it is.' }),
     publishedOn: t.expose('publishedOn', { type: 'Date', description: 'Date of publication.' }),
+    responsesDueOn: t.expose('responsesDueOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'When addressees’ responses are due: publication plus the inspectorate’s responseDays when loaded, then as inspectors set it.',
+    }),
     url: t.exposeString('url', { nullable: true, description: 'Where the report is published.' }),
     summary: t.exposeString('summary', { nullable: true, description: 'What the report found, in brief.' }),
     inspectorate: t.relation('inspectorate', { description: 'The inspectorate that published it.' }),

@@ -33,6 +33,9 @@ export const Organisation = builder.prismaNode('Organisation', {
     active: t.exposeBoolean('active', {
       description: 'Whether it takes new work: an inactive organisation owns no new actions or recommendations; its records and history stay.',
     }),
+    responseDays: t.exposeInt('responseDays', {
+      description: 'For an inspectorate: days after publication that addressees’ responses to its reports are due (the due date of each report loaded).',
+    }),
     parent: t.relation('parent', { nullable: true, description: 'The body it belongs to.' }),
     children: t.relation('children', { description: 'Bodies that belong to it, by name.', query: { orderBy: { name: 'asc' } } }),
     depth: t.int({
@@ -158,6 +161,9 @@ const UpdateOrganisationInput = builder.inputType('UpdateOrganisationInput', {
     kind: t.field({ type: OrganisationKind, description: 'What kind of body it is.' }).validate(z.enum(OrganisationKinds).optional()),
     parentId: t.id({ description: 'The body it belongs to; null for none.' }).validate(globalIdOf('Organisation').nullish()),
     active: t.boolean({ description: 'false to deactivate it (it takes no new work; nothing is removed), true to reactivate it.' }).validate(z.boolean().optional()),
+    responseDays: t.int({ description: 'For an inspectorate: days after publication that addressees’ responses to its reports are due (reports loaded from now on).' }).validate(
+      z.number().int().min(1, 'must be at least 1').max(730, 'must be at most 730').optional(),
+    ),
   }),
 });
 
@@ -190,6 +196,7 @@ builder.mutationFields((t) => ({
             kind: changes.kind ?? undefined,
             parentId: changes.parentId,
             active: changes.active ?? undefined,
+            responseDays: changes.responseDays ?? undefined,
           },
         }),
       );

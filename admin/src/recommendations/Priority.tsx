@@ -1,0 +1,45 @@
+import FlagIcon from '@mui/icons-material/Flag';
+import OutlinedFlagIcon from '@mui/icons-material/OutlinedFlag';
+import { Button, Chip, Tooltip } from '@mui/material';
+import { useState } from 'react';
+import { TextInput, required, useCanAccess, useRecordContext, type RaRecord } from 'react-admin';
+import { EditDialog } from '../common/FormDialogs';
+
+/** Marks a priority wherever a recommendation is shown: the list, its card and its page. */
+export function PriorityBadge({ record, size = 'small' }: { record?: RaRecord; size?: 'small' | 'medium' }) {
+  const context = useRecordContext();
+  const rec = record ?? context;
+  if (!rec?.isPriority) return null;
+  return (
+    <Tooltip title={rec.priorityReason ?? ''}>
+      <Chip icon={<FlagIcon />} size={size} color="secondary" label="Priority" />
+    </Tooltip>
+  );
+}
+
+/**
+ * Inspectors mark a recommendation as a priority, or take it off the priorities, always saying
+ * why: the reason is kept in its history.
+ */
+export function PriorityButton() {
+  const record = useRecordContext();
+  const [open, setOpen] = useState(false);
+  const { canAccess } = useCanAccess({ action: 'priority', resource: 'recommendations', record });
+  if (!record || !canAccess) return null;
+  const marking = !record.isPriority;
+  return (
+    <>
+      <Button startIcon={marking ? <FlagIcon /> : <OutlinedFlagIcon />} size="small" color="secondary" onClick={() => setOpen(true)}>
+        {marking ? 'Mark as priority' : 'Remove priority'}
+      </Button>
+      <EditDialog
+        resource="recommendations" id={record.id} operation="priority" open={open} onClose={() => setOpen(false)}
+        title={marking ? `Mark ${record.reference} as a priority` : `Take ${record.reference} off the priorities`}
+        saveLabel={marking ? 'Mark as priority' : 'Remove priority'} done={marking ? 'Marked as a priority' : 'Priority removed'}
+      >
+        <TextInput source="reason" label={marking ? 'Why it is a priority (kept in history)' : 'Why it is no longer a priority (kept in history)'}
+          multiline minRows={3} validate={required()} fullWidth defaultValue="" />
+      </EditDialog>
+    </>
+  );
+}
