@@ -227,11 +227,20 @@ describe('daily screens', () => {
           const description = plan.locator('tbody tr td').first();
           await description.waitFor();
           const share = await description.evaluate((cell) => {
-            const inPage = cell as unknown as InPage & { getBoundingClientRect(): { width: number }; closest(selector: string): { getBoundingClientRect(): { width: number } } };
+            const inPage = cell as unknown as { getBoundingClientRect(): { width: number }; closest(selector: string): { getBoundingClientRect(): { width: number } } };
             return inPage.getBoundingClientRect().width / inPage.closest('table').getBoundingClientRect().width;
           });
           expect(share, 'share of the action plan row the description gets at 800 px').toBeGreaterThan(0.45);
           await screenshot(page, 'daily-12-action-plan-tablet');
+          // The same for the evidence (six columns once left its summary one letter wide).
+          await go(page, `/recommendations/${encodeURIComponent(await recommendationId('R5', '2023'))}/show`);
+          const evidence = page.locator('section', { has: page.getByRole('heading', { name: 'Evidence and verification' }) }).locator('tbody tr td').first();
+          await evidence.waitFor();
+          const evidenceShare = await evidence.evaluate((cell) => {
+            const inPage = cell as unknown as { getBoundingClientRect(): { width: number }; closest(selector: string): { getBoundingClientRect(): { width: number } } };
+            return inPage.getBoundingClientRect().width / inPage.closest('table').getBoundingClientRect().width;
+          });
+          expect(evidenceShare, 'share of the evidence row its summary gets at 800 px').toBeGreaterThan(0.45);
         }
         await done(page);
       }
