@@ -49,18 +49,26 @@ export type RankingClient = PrismaClient | TransactionClient;
 
 /** How many texts the full-text index may hand over for scoring. */
 const SHORT_LIST = 200;
+/** How many texts the words asked of the index may name in all (what one ranking may read). */
+const POSTING_BUDGET = 3000;
+/** A body addressed by more texts than this is not a source of candidates by itself (it may still count). */
+const ADDRESSED_BUDGET = 2000;
 /** Words in more than this share of texts say nothing about which text is meant. */
 const COMMON_WORD_SHARE = 0.15;
 /** How many of the draft's rarest words are asked for. */
 const QUERY_WORDS = 10;
 const MAX_TEXT = 20_000;
 /**
- * How the evidence adds up (before citations): the text, then a shared addressee weighted by how few
- * texts go to it (a repeat to an establishment goes to that establishment), then shared themes.
+ * How the evidence adds up (before citations), to at most 1: the text, then a shared addressee weighted
+ * by how few texts go to it (a repeat to an establishment goes to that establishment), then how recent
+ * the earlier recommendation is, then shared themes.
  */
-const TEXT_WEIGHT = 0.5;
-const ADDRESSEE_WEIGHT = 0.42;
-const THEME_WEIGHT = 0.08;
+const TEXT_WEIGHT = 0.435;
+const ADDRESSEE_WEIGHT = 0.365;
+const RECENCY_WEIGHT = 0.13;
+const THEME_WEIGHT = 0.07;
+/** An earlier recommendation this many years old counts half as recent as one made just before the draft. */
+const RECENT_YEARS = 4;
 
 export async function rankRepeatCandidates(
   db: RankingClient,
@@ -71,12 +79,16 @@ export async function rankRepeatCandidates(
   const minimumScore = options.minimumScore ?? 0.1;
   checkDraft(draft, first, minimumScore);
   const text = draft.text.trim();
+  // What the draft asks, without the sentence citing the earlier one: "This repeats recommendation R2
+  // of our February 2026 report" names a recommendation (step 1), it says nothing of the subject, and
+  // its words (a year, a number, a month) would be the draft's rarest and steer the text search.
+  const subject = withoutCitations(text);
   const before = draft.publishedOn;
   const excludeId = draft.excludeRecommendationId ?? -1;
   const excludeReport = draft.excludeReportId ?? -1;
 
   const [counted, organisations, rejected] = await Promise.all([
-    draftWords(db, text),
+    draftWords(db, subject),
     db.organisation.findMany({ select: { id: true, name: true, shortName: true, formerNames: true } }),
     draft.excludeRecommendationId === undefined
       ? Promise.resolve([] as number[])
@@ -94,24 +106,19 @@ export async function rankRepeatCandidates(
   const documents = Math.max(1, words.documents);
   const idf = (df: number) => Math.log(1 + (documents - df + 0.5) / (df + 0.5));
 
-  // 2. The short list from the full-text index: texts sharing the draft's rarest words.
+  // 2. The short list from the full-text index: texts sharing the draft's rarest words. The index's
+  // work is reading their lists of texts and fetching the texts they name, so the words are taken
+  // rarest first while their lists add up to at most POSTING_BUDGET texts: the cost is bounded
+  // however many recommendations there are, and the rarest words are the ones that tell texts apart.
   const rare = words.terms
     .filter((term) => term.documents > 0 && term.documents <= Math.max(2, documents * COMMON_WORD_SHARE))
     .sort((a, b) => a.documents - b.documents || a.word.localeCompare(b.word))
-    .slice(0, QUERY_WORDS)
-    .map((term) => term.word);
-  const anyOf = rare.map(quoteLexeme).join(' | ');
-  const pairs: string[] = [];
-  for (let i = 0; i < rare.length; i++) for (let j = i + 1; j < rare.length; j++) pairs.push(`(${quoteLexeme(rare[i]!)} & ${quoteLexeme(rare[j]!)})`);
-  let shortList: number[] = [];
-  if (pairs.length > 0) shortList = await textMatches(db, pairs.join(' | '), anyOf, before, excludeId, excludeReport);
-  if (shortList.length < first && rare.length > 0) {
-    const more = await textMatches(db, rare.slice(0, 4).map(quoteLexeme).join(' | '), anyOf, before, excludeId, excludeReport);
-    shortList = [...new Set([...shortList, ...more])];
-  }
+    .slice(0, QUERY_WORDS);
+  let read = 0;
+  const asked = rare.filter((term, index) => (read += term.documents) <= POSTING_BUDGET || index < 2);
 
-  // 3 (as a source). Recommendations to the same specific body, most alike first: a repeat to the same
-  // establishment is often reworded past sharing its rarest words.
+  // 3 (as a source). Recommendations to the same specific body: a repeat to the same establishment is
+  // often reworded past sharing its rarest words. Read only for bodies addressed by few enough texts.
   const draftAddressees = new Set([...draft.addresseeIds, ...organisationsNamedIn(text, organisations)]);
   const addresseeCounts = await addressedCounts(db, [...draftAddressees]);
   const specificity = (organisationId: number) => {
@@ -121,9 +128,9 @@ export async function rankRepeatCandidates(
     return count === 0 ? 0 : Math.max(0, Math.min(1, Math.log(documents / count) / Math.log(Math.max(10, documents / 20))));
   };
   const specific = [...draftAddressees].filter((id) => specificity(id) >= 0.3);
-  if (specific.length > 0 && anyOf !== '') {
-    shortList = [...new Set([...shortList, ...(await addressedMatches(db, specific, anyOf, before, excludeId, excludeReport))])];
-  }
+  const readable = specific.filter((id) => (addresseeCounts.get(id) ?? 0) <= ADDRESSED_BUDGET);
+  const shortList = await textMatches(db, asked, rare, readable, idf, before, excludeId, excludeReport);
+  const anyOf = rare.map((term) => quoteLexeme(term.word)).join(' | ');
 
   // 1. Citations: the recommendations the draft names, by reference and by report.
   const citation = readCitation(text);
@@ -137,7 +144,7 @@ export async function rankRepeatCandidates(
     if (last) citation.periods.push([last.publishedOn, new Date(last.publishedOn.getTime() + 86_400_000)]);
   }
   if (citation.periods.length > 0 || citation.titles.length > 0) {
-    for (const row of await citedRecommendations(db, citation, anyOf, before, excludeId, excludeReport)) {
+    for (const row of await citedRecommendations(db, citation, anyOf, specific, before, excludeId, excludeReport)) {
       const byReference = citation.references.includes(normaliseReference(row.reference));
       cited.set(row.id, { byReference, byReport: true, label: `${row.reference} of ‘${row.title}’` });
     }
@@ -148,12 +155,12 @@ export async function rankRepeatCandidates(
 
   // Score the short list: TF-IDF cosine, trigram similarity, addressees, themes.
   const details = await db.$queryRaw<
-    { id: number; reference: string; vector: string; similarity: number; addresseeIds: number[]; themeIds: number[]; text: string }[]
+    { id: number; reference: string; vector: string; similarity: number; addresseeIds: number[]; themeIds: number[]; text: string; publishedOn: Date }[]
   >`
-    SELECT r.id, r.reference, r."searchVector"::text AS vector, similarity(r.text, ${text})::float8 AS similarity, r.text,
+    SELECT r.id, r.reference, r."searchVector"::text AS vector, similarity(r.text, ${subject})::float8 AS similarity, r.text, p."publishedOn",
       coalesce((SELECT array_agg(a."organisationId") FROM "RecommendationAddressee" a WHERE a."recommendationId" = r.id), '{}') AS "addresseeIds",
       coalesce((SELECT array_agg(t."B") FROM "_RecommendationToTheme" t WHERE t."A" = r.id), '{}') AS "themeIds"
-    FROM "Recommendation" r WHERE r.id = ANY(${ids}::int[])`;
+    FROM "Recommendation" r JOIN "Report" p ON p.id = r."reportId" WHERE r.id = ANY(${ids}::int[])`;
   const candidateVectors = new Map(details.map((row) => [row.id, parseTsvector(row.vector ?? '')]));
   const allWords = new Set<string>();
   for (const vector of candidateVectors.values()) for (const word of vector.keys()) allWords.add(word);
@@ -204,7 +211,10 @@ export async function rankRepeatCandidates(
     const commonThemes = row.themeIds.filter((id) => draftThemes.has(id)).length;
     const themeScore = draftThemes.size > 0 ? commonThemes / Math.max(draftThemes.size, row.themeIds.length) : 0;
     if (commonThemes > 0) reasons.push(commonThemes === 1 ? 'a shared theme' : `${commonThemes} shared themes`);
-    let score = TEXT_WEIGHT * textScore + ADDRESSEE_WEIGHT * addresseeScore + THEME_WEIGHT * themeScore;
+    // A repeat most often repeats what the last inspection or two asked: of two alike, the newer counts more.
+    const years = Math.max(0, before.getTime() - row.publishedOn.getTime()) / (365.25 * 86_400_000);
+    const recency = 1 / (1 + years / RECENT_YEARS);
+    let score = TEXT_WEIGHT * textScore + ADDRESSEE_WEIGHT * addresseeScore + THEME_WEIGHT * themeScore + RECENCY_WEIGHT * recency;
     const citing = cited.get(row.id);
     // A number and a date name a recommendation, but where an inspectorate publishes many reports a
     // month they may name several: the cited one must also be about the same thing or body.
@@ -259,14 +269,46 @@ async function draftWords(db: RankingClient, text: string) {
   return { terms: rows.filter((row) => row.word !== ''), documents: total?.documents ?? 0 };
 }
 
-/** Texts of earlier reports matching a tsquery, best by cover density over the draft's rare words. */
-async function textMatches(db: RankingClient, match: string, rankBy: string, before: Date, excludeId: number, excludeReport: number) {
+/**
+ * The short list, in one statement: earlier texts holding any of the words asked (at most
+ * SHORT_LIST), and earlier texts to the specific bodies given holding any of the draft's rare words
+ * (at most SHORT_LIST / 2), each best first by the summed IDF of the rare words they share, divided
+ * by the square root of their length in words (a long text shares more words by chance).
+ */
+async function textMatches(
+  db: RankingClient,
+  asked: { word: string; documents: number }[],
+  rare: { word: string; documents: number }[],
+  organisationIds: number[],
+  idf: (documents: number) => number,
+  before: Date,
+  excludeId: number,
+  excludeReport: number,
+) {
+  if (rare.length === 0) return [];
+  const askedQuery = asked.map((term) => quoteLexeme(term.word)).join(' | ');
+  const rareQuery = rare.map((term) => quoteLexeme(term.word)).join(' | ');
+  const lexemes = rare.map((term) => quoteLexeme(term.word));
+  const weights = rare.map((term) => idf(term.documents));
   const rows = await db.$queryRaw<{ id: number }[]>`
-    SELECT r.id FROM "Recommendation" r JOIN "Report" p ON p.id = r."reportId"
-    WHERE r."searchVector" @@ to_tsquery('english'::regconfig, ${match})
-      AND p."publishedOn" < ${before}::date AND r.id <> ${excludeId} AND r."reportId" <> ${excludeReport}
-    ORDER BY ts_rank_cd(r."searchVector", to_tsquery('english'::regconfig, ${rankBy})) DESC, r.id DESC
-    LIMIT ${SHORT_LIST}`;
+    WITH words AS (SELECT * FROM unnest(${lexemes}::text[], ${weights}::float8[]) AS w(lexeme, weight)),
+    by_words AS (
+      SELECT r.id, r."searchVector" FROM "Recommendation" r JOIN "Report" p ON p.id = r."reportId"
+      WHERE r."searchVector" @@ ${askedQuery}::tsquery
+        AND p."publishedOn" < ${before}::date AND r.id <> ${excludeId} AND r."reportId" <> ${excludeReport}
+    ),
+    by_addressee AS (
+      SELECT r.id, r."searchVector" FROM "RecommendationAddressee" a JOIN "Recommendation" r ON r.id = a."recommendationId" JOIN "Report" p ON p.id = r."reportId"
+      WHERE a."organisationId" = ANY(${organisationIds}::int[]) AND r."searchVector" @@ ${rareQuery}::tsquery
+        AND p."publishedOn" < ${before}::date AND r.id <> ${excludeId} AND r."reportId" <> ${excludeReport}
+    )
+    (SELECT c.id FROM by_words c
+      ORDER BY (SELECT sum(w.weight) FROM words w WHERE c."searchVector" @@ w.lexeme::tsquery) / sqrt(length(c."searchVector")) DESC, c.id DESC
+      LIMIT ${SHORT_LIST})
+    UNION
+    (SELECT c.id FROM by_addressee c
+      ORDER BY (SELECT sum(w.weight) FROM words w WHERE c."searchVector" @@ w.lexeme::tsquery) / sqrt(length(c."searchVector")) DESC, c.id DESC
+      LIMIT ${SHORT_LIST / 2})`;
   return rows.map((row) => row.id);
 }
 
@@ -275,18 +317,6 @@ async function addressedCounts(db: RankingClient, organisationIds: number[]) {
   if (organisationIds.length === 0) return new Map<number, number>();
   const rows = await db.recommendationAddressee.groupBy({ by: ['organisationId'], where: { organisationId: { in: organisationIds } }, _count: { _all: true } });
   return new Map(rows.map((row) => [row.organisationId, row._count._all]));
-}
-
-/** Earlier recommendations to these (specific) bodies sharing any of the draft's rarer words, most alike first. */
-async function addressedMatches(db: RankingClient, organisationIds: number[], anyOf: string, before: Date, excludeId: number, excludeReport: number) {
-  const rows = await db.$queryRaw<{ id: number }[]>`
-    SELECT r.id FROM "RecommendationAddressee" a JOIN "Recommendation" r ON r.id = a."recommendationId" JOIN "Report" p ON p.id = r."reportId"
-    WHERE a."organisationId" = ANY(${organisationIds}::int[]) AND p."publishedOn" < ${before}::date
-      AND r.id <> ${excludeId} AND r."reportId" <> ${excludeReport}
-      AND r."searchVector" @@ to_tsquery('english'::regconfig, ${anyOf})
-    ORDER BY ts_rank_cd(r."searchVector", to_tsquery('english'::regconfig, ${anyOf})) DESC, r.id DESC
-    LIMIT 100`;
-  return rows.map((row) => row.id);
 }
 
 function quoteLexeme(word: string): string {
@@ -345,33 +375,72 @@ export function readCitation(text: string): Citation {
   return { references: [...references], periods, titles, previous };
 }
 
+/**
+ * The text without its sentences (or bracketed asides) that cite an earlier recommendation: "This
+ * repeats recommendation R3 of our 2019 report.", "(Repeated from recommendation 4, 2018.)", "As at
+ * our previous inspection, this has not been achieved." A sentence is one when it speaks of repeating
+ * or of an earlier inspection or report and of a recommendation, report or inspection.
+ */
+export function withoutCitations(text: string): string {
+  const citing = (part: string) => CITING.test(part) && CITED.test(part);
+  const kept = text
+    .split(/(?<=[.!?])\s+/)
+    .filter((sentence) => !citing(sentence))
+    .map((sentence) => sentence.replace(/\s*\([^()]*\)/g, (aside) => (citing(aside) ? '' : aside)))
+    .join(' ')
+    .trim();
+  return kept === '' ? text : kept;
+}
+const CITING = /\b(repeat(s|ed|ing)?|previous(ly)?|earlier|(last|our) inspection|not (yet )?been (achieved|met|implemented)|made (this|a similar|the same) recommendation)\b/i;
+const CITED = /\b(recommend\w*|report|inspection|R\d+)\b/i;
+
 function normaliseReference(reference: string): string {
   return reference.trim().toLowerCase().replace(/^(r|rec)\.?\s*/, '');
 }
 
-/** The recommendations of the reports a citation names, those with a named reference first. */
-async function citedRecommendations(db: RankingClient, citation: Citation, rankBy: string, before: Date, excludeId: number, excludeReport: number) {
-  const reports = await db.report.findMany({
-    where: {
-      publishedOn: { lt: before },
-      id: { not: excludeReport },
-      OR: [
-        ...citation.periods.map(([from, to]) => ({ publishedOn: { gte: from, lt: to } })),
-        ...citation.titles.map((title) => ({ title: { contains: title, mode: 'insensitive' as const } })),
-      ],
-    },
-    select: { id: true },
-    take: 500,
-  });
-  if (reports.length === 0) return [];
-  const reportIds = reports.map((report) => report.id);
+/**
+ * The recommendations of the reports a citation names (by date or title), in one statement: those to
+ * the draft's specific bodies ("our last inspection in 2013" is the 2013 report on that body, not every
+ * report of 2013), those with a cited number, and those of a report named by its title, each most
+ * alike first.
+ */
+async function citedRecommendations(
+  db: RankingClient,
+  citation: Citation,
+  rankBy: string,
+  organisationIds: number[],
+  before: Date,
+  excludeId: number,
+  excludeReport: number,
+) {
+  const from = citation.periods.map(([start]) => start);
+  const to = citation.periods.map(([, end]) => end);
+  const query = rankBy === '' ? "'x'" : rankBy;
   // References as printed vary ("R3", "3", "Recommendation 3"): compared normalised.
   return db.$queryRaw<{ id: number; reference: string; title: string; publishedOn: Date }[]>`
-    SELECT r.id, r.reference, p.title, p."publishedOn" FROM "Recommendation" r JOIN "Report" p ON p.id = r."reportId"
-    WHERE r."reportId" = ANY(${reportIds}::int[]) AND r.id <> ${excludeId}
-    ORDER BY (regexp_replace(lower(r.reference), '^(r|rec)\\.?\\s*', '') = ANY(${citation.references}::text[])) DESC,
-      ${rankBy === '' ? 0 : 1} * ts_rank_cd(r."searchVector", to_tsquery('english'::regconfig, ${rankBy === '' ? 'x' : rankBy})) DESC, r.id
-    LIMIT 50`;
+    WITH reports AS (
+      SELECT * FROM (
+        SELECT p.id, p.title, p."publishedOn",
+          EXISTS (SELECT 1 FROM unnest(${citation.titles}::text[]) AS t(title) WHERE strpos(lower(p.title), lower(t.title)) > 0) AS "byTitle",
+          EXISTS (SELECT 1 FROM unnest(${from}::date[], ${to}::date[]) AS q("from", "to") WHERE p."publishedOn" >= q."from" AND p."publishedOn" < q."to") AS "byDate"
+        FROM "Report" p WHERE p."publishedOn" < ${before}::date AND p.id <> ${excludeReport}
+      ) p WHERE "byTitle" OR "byDate"
+    )
+    (SELECT r.id, r.reference, p.title, p."publishedOn" FROM reports p
+      JOIN "Recommendation" r ON r."reportId" = p.id JOIN "RecommendationAddressee" a ON a."recommendationId" = r.id
+      WHERE a."organisationId" = ANY(${organisationIds}::int[]) AND r.id <> ${excludeId}
+      ORDER BY ts_rank_cd(r."searchVector", ${query}::tsquery) DESC, r.id LIMIT 50)
+    UNION
+    (SELECT r.id, r.reference, p.title, p."publishedOn" FROM reports p
+      -- Report by report (its recommendations through the report's index), not a scan of every recommendation.
+      CROSS JOIN LATERAL (SELECT r.id, r.reference, r."searchVector" FROM "Recommendation" r WHERE r."reportId" = p.id
+        AND regexp_replace(lower(r.reference), '^(r|rec)\\.?\\s*', '') = ANY(${citation.references}::text[]) AND r.id <> ${excludeId} OFFSET 0) r
+      ORDER BY ts_rank_cd(r."searchVector", ${query}::tsquery) DESC, r.id LIMIT 50)
+    UNION
+    -- A report named by its title is one or two: all its recommendations, most alike first.
+    (SELECT r.id, r.reference, p.title, p."publishedOn" FROM reports p JOIN "Recommendation" r ON r."reportId" = p.id
+      WHERE p."byTitle" AND r.id <> ${excludeId}
+      ORDER BY ts_rank_cd(r."searchVector", ${query}::tsquery) DESC, r.id LIMIT 50)`;
 }
 
 /**

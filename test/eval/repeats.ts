@@ -97,7 +97,9 @@ async function measure(database: string, size: string, limit: number): Promise<R
     console.log(format(row));
     return row;
   } finally {
-    for (const label of labels) await prisma.recommendation.update({ where: { id: label.id }, data: { repeatsId: label.repeatsId } });
+    await prisma.$executeRaw`
+      UPDATE "Recommendation" r SET "repeatsId" = l."repeatsId"
+      FROM unnest(${labels.map((label) => label.id)}::int[], ${labels.map((label) => label.repeatsId)}::int[]) AS l(id, "repeatsId") WHERE r.id = l.id`;
   }
 }
 
