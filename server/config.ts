@@ -74,6 +74,7 @@ const environmentSchema = z.object({
     .default(20),
   DEMO_DATA: booleanFlag.default(true),
   TRUST_PROXY: booleanFlag.default(false),
+  PUBLIC_REPORTS: booleanFlag.default(false),
   METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
   LOG_LEVEL: z
     .enum(['silent', 'error', 'warn', 'info', 'debug'], {
@@ -104,6 +105,8 @@ export type Config = {
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   /** When set, /metrics answers only requests bearing it; otherwise anyone who can reach the server. */
   metricsToken: string | null;
+  /** Whether /public/reports/:id shows reports marked public to anyone, without signing in (http/public-reports.ts). */
+  publicReports: boolean;
 };
 
 /**
@@ -183,5 +186,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: value.TRUST_PROXY,
     logLevel: value.LOG_LEVEL,
     metricsToken: value.METRICS_TOKEN ?? null,
+    publicReports: value.PUBLIC_REPORTS,
   };
 }

@@ -13,6 +13,7 @@ import { followTableStatistics, measureTableStatistics } from './db/table-statis
 import { adminAppRouter } from './http/admin-app.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { graphqlRouter } from './http/graphql.ts';
+import { publicReportsRouter } from './http/public-reports.ts';
 import { followUpPackRouter } from './http/follow-up-pack.ts';
 import { healthRouter } from './http/health.ts';
 import { createMetrics } from './http/metrics.ts';
@@ -89,6 +90,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     app.use(healthRouter(opened, () => !stopping));
     app.use(metrics.router);
     app.use(graphql.router);
+    app.use(publicReportsRouter(config.publicReports));
     app.use(followUpPackRouter(operations));
     app.use(adminAppRouter());
     app.use(unexpectedErrors((error) => log.error('Internal error', error)));

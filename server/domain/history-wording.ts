@@ -11,7 +11,7 @@ export type WordedEvent = { kind: HistoryEventKind; subject: HistorySubject; fie
 /** The record an event is about, as the sentence names it ("the recommendation" is the timeline's own). */
 const subjectNoun: Record<HistorySubject, string> = {
   ORGANISATION: 'the organisation', REPORT: 'the report', RECOMMENDATION: 'the recommendation', ACTION_ITEM: 'an action', EVIDENCE: 'evidence',
-  ASSESSMENT: 'an assessment', USER: 'the user', API_TOKEN: 'an API token',
+  ASSESSMENT: 'an assessment', USER: 'the user', API_TOKEN: 'an API token', COMMENT: 'a comment',
 };
 
 /** Stored field names (and the older "response:<id>") as words. */
@@ -55,6 +55,8 @@ function fieldChange(event: WordedEvent, verb = 'changed'): string {
   }
   if (field === 'active') return event.toValue === 'true' || event.toValue === 'active' ? `reactivated ${subjectNoun[event.subject]}` : `deactivated ${subjectNoun[event.subject]}`;
   if (field === 'password') return 'set a new password';
+  if (field === 'isPublic') return event.toValue === 'true' ? 'published the report on its public page' : 'took the report off its public page';
+  if (field === 'isInternal') return event.toValue === 'true' ? 'marked the recommendation internal: kept off the public page' : 'marked the recommendation fit for the public page';
   const name = `${whose(event)} ${fieldNames[field] ?? field}`;
   if (event.fromValue == null || event.fromValue === '') return `set ${name} to ${valueWords(event, event.toValue)}`;
   if (event.toValue == null || event.toValue === '') return `cleared ${name} (was ${valueWords(event, event.fromValue)})`;
@@ -71,6 +73,8 @@ export function wordHistoryEvent(event: WordedEvent): string {
   const replacing = event.fromValue && event.fromValue !== event.toValue ? ` (replacing ${rewordIsoDays(event.fromValue)})` : '';
   switch (event.kind) {
     case 'CREATED':
+      // A comment's event names the action whose thread it joined, never what it said (domain/discussion.ts).
+      if (event.subject === 'COMMENT') return `commented${event.toValue ? ` on the action ${quote(event.toValue)}` : ''}`;
       return event.subject === 'USER' ? `added the user ${event.toValue ?? ''}`.trim() : `added ${noun}${event.subject === 'RECOMMENDATION' || event.subject === 'REPORT' ? '' : named(event.toValue)}`;
     case 'DELETED':
       return event.subject === 'API_TOKEN' ? `revoked the API token${named(event.fromValue)}` : `removed ${noun}${named(event.fromValue)}`;

@@ -24,6 +24,9 @@ export const ACTION_MEANINGS = {
   recordAssessment: 'Record an inspector’s verdict on a recommendation (inspectors).',
   manageThemes: 'Add and change themes (inspectors).',
   administer: 'Manage organisations, users and roles (administrators).',
+  readDiscussion: 'Read the discussion of a recommendation and its action items: as a leader, when it concerns your organisation or one under it (as owner, addressee or owner of one of its actions); inspectors and administrators, any.',
+  discuss: 'Comment in that discussion, mentioning people who may read it, and delete your own comments: the same people, with credentials that write.',
+  publishReport: 'Mark a report public for its public page, or one of its recommendations internal (inspectors of its inspectorate, administrators).',
 } as const;
 
 export type Action = keyof typeof ACTION_MEANINGS;
@@ -35,6 +38,8 @@ export type Target = {
   userId?: number | null;
   /** The inspectorate a report belongs to: only its own inspectors change what the report recommends. */
   inspectoratePath?: string | null;
+  /** The organisations a recommendation concerns (its owner, addressees and action owners): who discusses it. */
+  concernedPaths?: string[];
 };
 
 /** Organisation paths share a segment for each ancestor: see organisation-tree.ts. */
@@ -50,12 +55,22 @@ export function canWrite(actor: Actor | null): actor is Actor {
 /** Not the owner's self-reported status: inspectors record their own verdict, and the gap between the two is the point. */
 const INSPECTOR_ACTIONS: Action[] = [
   'respond', 'manageActionItem', 'submitEvidence', 'editRecommendation', 'loadReport',
-  'linkRepeats', 'verifyEvidence', 'recordAssessment', 'manageThemes',
+  'linkRepeats', 'verifyEvidence', 'recordAssessment', 'manageThemes', 'publishReport',
 ];
 /** Leaders take these on records of their own organisation or one under it. */
 const LEADER_ACTIONS: Action[] = ['updateStatus', 'respond', 'manageActionItem', 'submitEvidence'];
 
 const ownAccount = (actor: Actor, target: Target | undefined) => actor.role === 'ADMINISTRATOR' || target?.userId === actor.userId;
+
+/**
+ * A discussion is between inspectors (and administrators) and the leaders of the organisations it
+ * concerns, or of one above them; viewers and everyone else neither read nor write it.
+ */
+function inDiscussion(actor: Actor, target: Target | undefined): boolean {
+  if (actor.role === 'ADMINISTRATOR' || actor.role === 'INSPECTOR') return true;
+  const paths = target?.concernedPaths ?? [target?.organisationPath];
+  return actor.role === 'LEADER' && paths.some((path) => isWithin(actor.organisationPath, path));
+}
 
 /** Whether the actor may take this action on the target. */
 export function can(actor: Actor | null, action: Action, target?: Target): boolean {
@@ -67,8 +82,11 @@ export function can(actor: Actor | null, action: Action, target?: Target): boole
       return ownAccount(actor, target);
     case 'manageApiToken':
       return actor.apiTokenId === null && ownAccount(actor, target);
+    case 'readDiscussion':
+      return inDiscussion(actor, target);
   }
   if (!canWrite(actor)) return false;
+  if (action === 'discuss') return inDiscussion(actor, target);
   switch (actor.role) {
     case 'ADMINISTRATOR':
       return true;

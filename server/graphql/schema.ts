@@ -26,6 +26,9 @@ import './types/history-event.ts';
 import './dashboard/query.ts';
 import './intake/type.ts';
 import './intake/mutations.ts';
+import './discussion/type.ts';
+import './discussion/mutations.ts';
+import './reports/publication.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
 

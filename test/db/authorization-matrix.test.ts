@@ -25,6 +25,14 @@ const id = (type: string, value: number) => globalId(type, value);
 const org = async (shortName: string) => (await prisma.organisation.findFirstOrThrow({ where: { OR: [{ shortName }, { name: shortName }] } })).id;
 const rec = async (year: number, reference: string) =>
   prisma.recommendation.findFirstOrThrow({ where: { reference, report: { publishedOn: { gte: new Date(`${year}-01-01`), lt: new Date(`${year + 1}-01-01`) } } } });
+/** A recommendation of HMPPS that concerns no Welsh organisation: the Welsh leader is outside its discussion. */
+const notWelsh = async () => {
+  const wales = { path: { startsWith: (await prisma.organisation.findFirstOrThrow({ where: { OR: [{ shortName: 'Wales' }, { name: 'Wales' }] } })).path } };
+  return prisma.recommendation.findFirstOrThrow({
+    where: { owner: { shortName: 'HMPPS' }, addressees: { none: { organisation: wales } }, actionItems: { none: { owner: wales } } },
+    orderBy: { id: 'asc' },
+  });
+};
 const freshItem = async (owner: string) =>
   prisma.actionItem.create({ data: { recommendationId: (await rec(2023, 'R12')).id, description: 'Matrix item', ownerId: await org(owner) } });
 
@@ -166,6 +174,43 @@ const cases: Case[] = [
     prepare: async () => {
       const r = await rec(2023, 'R5');
       return { input: { id: id('Recommendation', r.id), version: r.version, priority: !r.isPriority, reason: 'Matrix.' } };
+    },
+  },
+  {
+    mutation: 'addComment', allowed: LEADER_LEVEL, leaders: { own: 'hmpps.leader@example.org', other: 'leader@example.org' },
+    query: 'mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }',
+    prepare: async () => ({ input: { onId: id('Recommendation', (await notWelsh()).id), text: 'Matrix comment.' } }),
+  },
+  {
+    // Only its author, whoever else may write in the discussion.
+    mutation: 'deleteComment', allowed: ['inspector'], leaders: { own: 'hmpps.leader@example.org', other: 'hmpps.leader@example.org' },
+    query: 'mutation ($input: DeleteCommentInput!) { deleteComment(input: $input) { id } }',
+    prepare: async () => {
+      const author = await prisma.user.findFirstOrThrow({ where: { email: 'inspector@example.org' } });
+      const comment = await prisma.comment.create({ data: { recommendationId: (await notWelsh()).id, authorId: author.id, text: 'Matrix comment.' } });
+      return { input: { id: id('Comment', comment.id) } };
+    },
+  },
+  {
+    // Your own reading state: anyone who reads discussions, with any credentials.
+    mutation: 'markMentionsRead', allowed: ['readToken', 'leaderOwn', 'leaderOther', 'inspector', 'administrator'],
+    query: 'mutation ($input: MarkMentionsReadInput!) { markMentionsRead(input: $input) }',
+    prepare: async () => ({ input: { recommendationId: id('Recommendation', (await notWelsh()).id) } }),
+  },
+  {
+    mutation: 'setReportPublic', allowed: INSPECTOR_LEVEL,
+    query: 'mutation ($input: SetReportPublicInput!) { setReportPublic(input: $input) { id } }',
+    prepare: async () => {
+      const report = await prisma.report.findUniqueOrThrow({ where: { id: (await rec(2023, 'R1')).reportId } });
+      return { input: { id: id('Report', report.id), version: report.version, isPublic: !report.isPublic } };
+    },
+  },
+  {
+    mutation: 'setRecommendationInternal', allowed: INSPECTOR_LEVEL,
+    query: 'mutation ($input: SetRecommendationInternalInput!) { setRecommendationInternal(input: $input) { id } }',
+    prepare: async () => {
+      const r = await rec(2023, 'R6');
+      return { input: { id: id('Recommendation', r.id), version: r.version, isInternal: !r.isInternal } };
     },
   },
   {

@@ -6,7 +6,7 @@ import { startServer, type RunningServer } from '../../server/server.ts';
 import { createTestDatabase, type TestDatabaseConfig } from './database.ts';
 
 export function testConfig(database: Config['database'], overrides: Partial<Config> = {}): Config {
-  return { environment: 'test', host: '127.0.0.1', port: 0, database, operations: operationLimits(8, undefined, 20, 10), requestTimeoutMs: 30_000, costLimitMs: COST_BUDGET_MS, demoData: true, trustProxy: false, logLevel: 'silent', metricsToken: null, ...overrides };
+  return { environment: 'test', host: '127.0.0.1', port: 0, database, operations: operationLimits(8, undefined, 20, 10), requestTimeoutMs: 30_000, costLimitMs: COST_BUDGET_MS, demoData: true, trustProxy: false, logLevel: 'silent', metricsToken: null, publicReports: false, ...overrides };
 }
 
 /** The real server on the given database; its log lines go to `logTo` when given, else to standard error. */

@@ -8,6 +8,8 @@ import { createTokenMutation, revokeTokenMutation, tokensQuery } from '../../adm
 import { dashboardQuery } from '../../admin/src/dashboard/query.ts';
 import { exampleOperation } from '../../admin/src/explorer/example.ts';
 import { demoDataQuery } from '../../admin/src/layout/demoData.ts';
+import * as discussion from '../../admin/src/discussion/queries.ts';
+import * as publication from '../../admin/src/reports/publicationQueries.ts';
 import { listDocument, manyDocument, oneDocument, writeDocument } from '../../admin/src/providers/documents.ts';
 import { resources, type Operation } from '../../admin/src/providers/resources.ts';
 import { loginMutation, logoutMutation, meQuery } from '../../admin/src/providers/session.ts';
@@ -49,6 +51,8 @@ const literalDocuments: Sent[] = [
   ...literals('recommendations/WithdrawRecommendation.tsx', { withdrawRecommendationMutation }),
   ...literals('reports/intakeQueries.ts', { intakePreviewMutation, intakeRepeatCandidatesQuery, addRecommendationsMutation, intakeOrganisationsQuery }),
   ...literals('layout/demoData.ts', { demoDataQuery }),
+  ...literals('discussion/queries.ts', discussion),
+  ...literals('reports/publicationQueries.ts', publication),
   ...literals('explorer/example.ts', { exampleOperation }),
 ];
 

@@ -1,4 +1,6 @@
+import { CardContent } from '@mui/material';
 import { Edit } from 'react-admin';
+import { DiscussionSection } from '../discussion/DiscussionSection';
 import { RecordForm } from '../common/RecordForm';
 import { useWriteErrors } from '../common/useWriteErrors';
 import { ActionItemInputs } from './ActionItemInputs';
@@ -10,6 +12,9 @@ export default function ActionItemEdit() {
       <RecordForm>
         <ActionItemInputs editing />
       </RecordForm>
+      <CardContent>
+        <DiscussionSection on="ActionItem" />
+      </CardContent>
     </Edit>
   );
 }

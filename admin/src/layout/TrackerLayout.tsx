@@ -2,6 +2,7 @@ import { useMediaQuery, type Theme } from '@mui/material';
 import { useEffect, type ReactNode } from 'react';
 import { useLocation, useNavigationType } from 'react-router-dom';
 import { AppBar, Layout, TitlePortal, useSidebarState } from 'react-admin';
+import { MentionsButton } from '../discussion/MentionsButton';
 import { DemoNotice } from './DemoNotice';
 import { TrackerMenu } from './TrackerMenu';
 
@@ -9,6 +10,7 @@ function TrackerAppBar() {
   return (
     <AppBar>
       <TitlePortal />
+      <MentionsButton />
     </AppBar>
   );
 }

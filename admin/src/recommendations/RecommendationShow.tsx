@@ -1,5 +1,6 @@
 import { Card, CardContent } from '@mui/material';
 import { EditButton, Show, TopToolbar, useRecordContext, useCanAccess } from 'react-admin';
+import { DiscussionSection } from '../discussion/DiscussionSection';
 import { ActionPlanSection } from './ActionPlanSection';
 import { AssessmentsSection } from './AssessmentsSection';
 import { EvidenceSection } from './EvidenceSection';
@@ -8,12 +9,13 @@ import { LineageSection } from './LineageSection';
 import { RecommendationSummary } from './RecommendationSummary';
 import { RepeatCandidatesSection } from './RepeatCandidatesSection';
 import { PriorityButton } from './Priority';
+import { InternalButton } from './InternalButton';
 import { WithdrawButton, WithdrawnNotice } from './WithdrawRecommendation';
 
 function Actions() {
   const record = useRecordContext();
   const { canAccess } = useCanAccess({ action: 'edit', resource: 'recommendations', record });
-  return <TopToolbar><PriorityButton />{canAccess && <EditButton label="Edit details" />}<WithdrawButton /></TopToolbar>;
+  return <TopToolbar><PriorityButton />{canAccess && <EditButton label="Edit details" />}<InternalButton /><WithdrawButton /></TopToolbar>;
 }
 
 function Title() {
@@ -37,6 +39,11 @@ export default function RecommendationShow() {
           <ActionPlanSection />
           <EvidenceSection />
           <AssessmentsSection />
+        </CardContent>
+      </Card>
+      <Card sx={{ mt: 2 }}>
+        <CardContent>
+          <DiscussionSection on="Recommendation" />
         </CardContent>
       </Card>
       <Card sx={{ mt: 2 }}>

@@ -8,12 +8,14 @@ import { EnumChip, statusColours, verdictColours } from '../common/EnumChip';
 import { FollowUpPackButton } from './FollowUpPackButton';
 import { PriorityBadge } from '../recommendations/Priority';
 import { ProgressField } from './ProgressField';
+import { PublicPageButton } from './PublicPageButton';
 import { RecommendationIntakeButtons } from './LoadRecommendations';
 
 function Actions() {
   return (
     <TopToolbar>
       <RecommendationIntakeButtons />
+      <PublicPageButton />
       <FollowUpPackButton />
       <EditButton />
     </TopToolbar>

@@ -115,6 +115,7 @@ export const HistorySubject = builder.enumType('HistorySubject', {
     ASSESSMENT: {},
     USER: {},
     API_TOKEN: {},
+    COMMENT: { description: 'A comment in a discussion: the event never holds what it said.' },
   } satisfies Record<Enums.HistorySubject, object>,
 });
 
