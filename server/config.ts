@@ -72,6 +72,22 @@ const environmentSchema = z.object({
     .min(1, 'expected at least 1')
     .max(300, 'expected at most 300')
     .default(20),
+  // Checked in reminderSettings, never echoed: the URL may hold the mail server's password.
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().optional(),
+  APP_URL: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
+  REMINDER_HOUR: z.coerce
+    .number({ error: 'expected an hour from 0 to 23' })
+    .int('expected a whole number')
+    .min(0, 'expected an hour from 0 to 23')
+    .max(23, 'expected an hour from 0 to 23')
+    .default(6),
+  ESCALATION_DAYS: z.coerce
+    .number({ error: 'expected a number of days' })
+    .int('expected a whole number')
+    .min(1, 'expected at least 1')
+    .max(365, 'expected at most 365')
+    .default(30),
   DEMO_DATA: booleanFlag.default(true),
   TRUST_PROXY: booleanFlag.default(false),
   PUBLIC_REPORTS: booleanFlag.default(false),
@@ -105,8 +121,24 @@ export type Config = {
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   /** When set, /metrics answers only requests bearing it; otherwise anyone who can reach the server. */
   metricsToken: string | null;
+  /** Email digests of people's work (server/reminders/); absent: none sent, escalation after 30 days. */
+  reminders?: ReminderSettings;
   /** Whether /public/reports/:id shows reports marked public to anyone, without signing in (http/public-reports.ts). */
   publicReports: boolean;
+};
+
+/** Where and when the reminder digests go (server/reminders/). */
+export type ReminderSettings = {
+  /** The SMTP server, as a connection URL; null: no email is sent. */
+  smtpUrl: string | null;
+  /** The sender, as "Name <address>" or an address. */
+  from: string | null;
+  /** The address people open the app at, for the links in an email; null: the server's own. */
+  appUrl: string | null;
+  /** The hour (UTC) from which each day's digests go out; weekly ones go out on Mondays. */
+  hour: number;
+  /** An action overdue by more than this many days goes to the leaders of its owner's parent organisation. */
+  escalationDays: number;
 };
 
 /**
@@ -148,6 +180,29 @@ export class SettingError extends Error {
   }
 }
 
+function reminderSettings(value: z.infer<typeof environmentSchema>): ReminderSettings {
+  const problems: string[] = [];
+  if (value.SMTP_URL !== undefined) {
+    const url = URL.canParse(value.SMTP_URL) ? new URL(value.SMTP_URL) : null;
+    if (!url || !['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) {
+      problems.push('SMTP_URL: expected an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587');
+    }
+    if (value.MAIL_FROM === undefined) problems.push('MAIL_FROM: expected the sender of reminder emails, e.g. Tracker <tracker@example.org> (SMTP_URL is set)');
+  }
+  if (value.MAIL_FROM !== undefined) {
+    const address = /<([^<>]+)>\s*$/.exec(value.MAIL_FROM)?.[1] ?? value.MAIL_FROM;
+    if (!z.email().safeParse(address.trim()).success) problems.push(`MAIL_FROM=${JSON.stringify(value.MAIL_FROM)}: expected an email address, or Name <address>`);
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    smtpUrl: value.SMTP_URL ?? null,
+    from: value.MAIL_FROM ?? null,
+    appUrl: value.APP_URL?.replace(/\/+$/, '') ?? null,
+    hour: value.REMINDER_HOUR,
+    escalationDays: value.ESCALATION_DAYS,
+  };
+}
+
 /** Reads and validates the whole configuration once, from the environment given. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most shells' `VAR= command`.
@@ -186,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: value.TRUST_PROXY,
     logLevel: value.LOG_LEVEL,
     metricsToken: value.METRICS_TOKEN ?? null,
+    reminders: reminderSettings(value),
     publicReports: value.PUBLIC_REPORTS,
   };
 }

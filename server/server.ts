@@ -9,6 +9,7 @@ import { followChanges } from './db/change-feed.ts';
 import { applyMigrations } from './db/migrations.ts';
 import { loadDemoDataIfEmpty } from '../prisma/seed/demo.ts';
 import { startHousekeeping } from './auth/housekeeping.ts';
+import { startReminders } from './reminders/schedule.ts';
 import { followTableStatistics, measureTableStatistics } from './db/table-statistics.ts';
 import { adminAppRouter } from './http/admin-app.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -99,12 +100,14 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const stopHousekeeping = startHousekeeping(log);
     const { port } = httpServer.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const stopReminders = startReminders(config.reminders, log, `http://${host}:${port}`);
     return {
       url: `http://${host}:${port}`,
       database: opened,
       async close() {
         stopping = true;
         stopHousekeeping();
+        await stopReminders();
         stopFollowingStatistics();
         operations.stop();
         await graphql.stop();

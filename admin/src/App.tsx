@@ -18,6 +18,7 @@ import users from './users';
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const ApiTokens = lazy(() => import('./apiTokens/ApiTokens'));
 const Explorer = lazy(() => import('./explorer/Explorer'));
+const MyWork = lazy(() => import('./myWork/MyWork'));
 
 export function App() {
   return (
@@ -45,6 +46,7 @@ export function App() {
       <CustomRoutes>
         <Route path="/api-tokens" element={<ApiTokens />} />
         <Route path="/explorer" element={<Explorer />} />
+        <Route path="/my-work" element={<MyWork />} />
       </CustomRoutes>
     </Admin>
   );

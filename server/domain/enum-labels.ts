@@ -30,6 +30,7 @@ export const organisationKindLabels: Record<string, string> = {
   DELIVERY_UNIT: 'Delivery unit', INSPECTORATE: 'Inspectorate', OTHER: 'Other',
 };
 export const apiTokenAccessLabels: Record<string, string> = { READ: 'Read only', READ_WRITE: 'Read and write' };
+export const digestFrequencyLabels: Record<string, string> = { DAILY: 'Daily', WEEKLY: 'Weekly', NONE: 'None' };
 
 /** The label of an enum value; the value itself when it has none (never an empty cell for a real value). */
 export const label = (labels: Record<string, string>, value: unknown) => (typeof value === 'string' ? (labels[value] ?? value) : '');

@@ -1,6 +1,6 @@
 import type { HistoryEventKind, HistorySubject } from '../db/generated/prisma/enums.ts';
 import {
-  actionStatusLabels, apiTokenAccessLabels, label, organisationKindLabels, recommendationStatusLabels, reportKindLabels, responseLabels, roleLabels,
+  actionStatusLabels, apiTokenAccessLabels, digestFrequencyLabels, label, organisationKindLabels, recommendationStatusLabels, reportKindLabels, responseLabels, roleLabels,
   verdictLabels, verificationLabels,
 } from './enum-labels.ts';
 import { readableDay, rewordIsoDays } from './locale.ts';
@@ -20,6 +20,7 @@ const fieldNames: Record<string, string> = {
   themes: 'themes', description: 'description', leadPerson: 'lead person', publishedOn: 'publication date', title: 'title', url: 'link', summary: 'summary',
   kind: 'kind', inspectorate: 'inspectorate', followsUp: 'reports it follows up', name: 'name', shortName: 'short name', parent: 'parent organisation',
   role: 'role', organisation: 'organisation', active: 'account', access: 'access', verification: 'verification', password: 'password',
+  digestFrequency: 'email reminders',
   responsesDueOn: 'response due date', responseDays: 'days allowed for responses',
 };
 
@@ -37,6 +38,7 @@ function valueWords(event: WordedEvent, value: string | null): string {
   if (field === 'verification') return label(verificationLabels, value);
   if (field === 'role') return label(roleLabels, value);
   if (field === 'access') return label(apiTokenAccessLabels, value);
+  if (field === 'digestFrequency') return label(digestFrequencyLabels, value);
   if (field === 'kind') return label(event.subject === 'REPORT' ? reportKindLabels : organisationKindLabels, value);
   if (field === 'active') return value === 'true' || value === 'active' ? 'active' : 'inactive';
   if (field === 'text' || field === 'description' || field === 'summary' || field === 'title') return quote(value);

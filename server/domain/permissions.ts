@@ -13,6 +13,7 @@ export const ACTION_MEANINGS = {
   readRecords: 'Read reports, recommendations, plans, evidence, verdicts, organisations, themes and their history.',
   readAccount: 'Read an account’s details (email, whether it may sign in), its API tokens and its history: your own, or anyone’s as an administrator.',
   manageApiToken: 'Make or revoke API tokens while signed in (a token cannot make another): your own, or anyone’s as an administrator.',
+  chooseReminders: 'Choose how often reminders of your work are emailed to you: your own choice only, with credentials that write (viewers too: it changes no record).',
   updateStatus: 'Change a recommendation’s self-reported status: of your organisation or one under it as a leader (it is the owner’s report; inspectors give their own verdict instead).',
   respond: 'Record an addressee’s response to a recommendation: for your organisation or one under it as a leader, any as an inspector.',
   manageActionItem: 'Add, change, complete and remove action items: owned by your organisation or one under it as a leader, any as an inspector.',
@@ -82,6 +83,8 @@ export function can(actor: Actor | null, action: Action, target?: Target): boole
       return ownAccount(actor, target);
     case 'manageApiToken':
       return actor.apiTokenId === null && ownAccount(actor, target);
+    case 'chooseReminders':
+      return actor.access === 'READ_WRITE' && target?.userId === actor.userId;
     case 'readDiscussion':
       return inDiscussion(actor, target);
   }

@@ -24,6 +24,8 @@ import './evidence/mutations.ts';
 import './types/assessment.ts';
 import './types/history-event.ts';
 import './dashboard/query.ts';
+import './my-work/queries.ts';
+import './my-work/mutations.ts';
 import './intake/type.ts';
 import './intake/mutations.ts';
 import './discussion/type.ts';

@@ -272,6 +272,12 @@ const cases: Case[] = [
     query: 'mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }',
     prepare: async () => ({ input: { name: 'Matrix token', access: 'READ' } }),
   },
+  {
+    // Each person's own choice, viewers' too; never through a read-only token.
+    mutation: 'setDigestFrequency', allowed: SIGNED_IN,
+    query: 'mutation ($frequency: DigestFrequency!) { setDigestFrequency(frequency: $frequency) { id } }',
+    prepare: async () => ({ frequency: 'DAILY' }),
+  },
 ];
 
 function actorFor(who: Who, leaders?: { own: string; other: string }): Actor | null {

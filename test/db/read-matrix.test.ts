@@ -169,11 +169,11 @@ describe(`who may read what, through every path, on ${databaseKind}`, () => {
   it('tells each caller what they may do, in the same words the schema uses', async () => {
     const permissions = async (who: Who) => ((await execute<{ permissions: string[] }>('{ permissions }', {}, actorFor(who))).data?.permissions ?? []).sort();
     expect(await permissions('anonymous')).toEqual([]);
-    expect(await permissions('viewer')).toEqual(['MANAGE_API_TOKEN', 'READ_ACCOUNT', 'READ_RECORDS']);
+    expect(await permissions('viewer')).toEqual(['CHOOSE_REMINDERS', 'MANAGE_API_TOKEN', 'READ_ACCOUNT', 'READ_RECORDS']);
     expect(await permissions('viewerReadToken')).toEqual(['READ_ACCOUNT', 'READ_RECORDS']);
-    expect(await permissions('leader')).toEqual(['MANAGE_ACTION_ITEM', 'MANAGE_API_TOKEN', 'READ_ACCOUNT', 'READ_RECORDS', 'RESPOND', 'SUBMIT_EVIDENCE', 'UPDATE_STATUS']);
+    expect(await permissions('leader')).toEqual(['CHOOSE_REMINDERS', 'MANAGE_ACTION_ITEM', 'MANAGE_API_TOKEN', 'READ_ACCOUNT', 'READ_RECORDS', 'RESPOND', 'SUBMIT_EVIDENCE', 'UPDATE_STATUS']);
     expect(await permissions('inspector')).not.toContain('ADMINISTER');
     expect(await permissions('administratorReadToken')).toEqual(['READ_ACCOUNT', 'READ_RECORDS']);
-    expect((await permissions('administrator')).length).toBe(14);
+    expect((await permissions('administrator')).length).toBe(15);
   });
 });

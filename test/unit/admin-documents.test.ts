@@ -8,6 +8,7 @@ import { createTokenMutation, revokeTokenMutation, tokensQuery } from '../../adm
 import { dashboardQuery } from '../../admin/src/dashboard/query.ts';
 import { exampleOperation } from '../../admin/src/explorer/example.ts';
 import { demoDataQuery } from '../../admin/src/layout/demoData.ts';
+import { myWorkQuery, setDigestFrequencyMutation } from '../../admin/src/myWork/queries.ts';
 import * as discussion from '../../admin/src/discussion/queries.ts';
 import * as publication from '../../admin/src/reports/publicationQueries.ts';
 import { listDocument, manyDocument, oneDocument, writeDocument } from '../../admin/src/providers/documents.ts';
@@ -51,6 +52,7 @@ const literalDocuments: Sent[] = [
   ...literals('recommendations/WithdrawRecommendation.tsx', { withdrawRecommendationMutation }),
   ...literals('reports/intakeQueries.ts', { intakePreviewMutation, intakeRepeatCandidatesQuery, addRecommendationsMutation, intakeOrganisationsQuery }),
   ...literals('layout/demoData.ts', { demoDataQuery }),
+  ...literals('myWork/queries.ts', { myWorkQuery, setDigestFrequencyMutation }),
   ...literals('discussion/queries.ts', discussion),
   ...literals('reports/publicationQueries.ts', publication),
   ...literals('explorer/example.ts', { exampleOperation }),

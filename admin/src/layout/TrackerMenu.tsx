@@ -1,6 +1,7 @@
 import ApiIcon from '@mui/icons-material/Api';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import KeyIcon from '@mui/icons-material/Key';
+import ChecklistIcon from '@mui/icons-material/Checklist';
 import { Menu, useCanAccess } from 'react-admin';
 
 /** The resources a person may use, then the inspector's queue and the administration pages. */
@@ -9,6 +10,7 @@ export function TrackerMenu() {
   return (
     <Menu>
       <Menu.DashboardItem />
+      <Menu.Item to="/my-work" primaryText="My work" leftIcon={<ChecklistIcon />} />
       <Menu.ResourceItem name="reports" />
       <Menu.ResourceItem name="recommendations" />
       <Menu.ResourceItem name="actionItems" />

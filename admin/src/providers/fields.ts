@@ -45,7 +45,7 @@ export const historyFields = `id kind subject field fromValue toValue summary co
 
 export const organisationFields = `id name shortName formerNames kind active responseDays depth version createdAt updatedAt parent { ${organisationRef} }`;
 
-export const userFields = `id name email role active createdAt version organisation { ${organisationRef} }`;
+export const userFields = `id name email role active createdAt version digestFrequency organisation { ${organisationRef} }`;
 
 export const themeFields = 'id name description';
 

@@ -1,6 +1,9 @@
 import { BooleanField, DateField, EditButton, EmailField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { ActiveToggleButton } from '../common/ActiveToggleButton';
 import { roleChoices } from '../common/choices';
+import { digestFrequencyLabels } from '../../../server/domain/enum-labels.ts';
+
+const digestFrequencyChoices = Object.entries(digestFrequencyLabels).map(([id, name]) => ({ id, name }));
 
 /** A person is deactivated, never removed: history names them as the author of their changes. */
 function Actions() {
@@ -25,6 +28,7 @@ export default function UserShow() {
         <SelectField source="role" choices={roleChoices} />
         <TextField source="organisation.name" label="Organisation" emptyText="—" />
         <BooleanField source="active" label="May sign in" />
+        <SelectField source="digestFrequency" label="Email reminders (their own choice)" choices={digestFrequencyChoices} />
         <DateField source="createdAt" label="Account made" />
       </SimpleShowLayout>
     </Show>

@@ -104,6 +104,15 @@ export const ApiTokenAccess = builder.enumType('ApiTokenAccess', {
   } satisfies Record<Enums.ApiTokenAccess, object>,
 });
 
+export const DigestFrequency = builder.enumType('DigestFrequency', {
+  description: 'How often a person is emailed a digest of their work.',
+  values: {
+    DAILY: { description: 'Every morning.' },
+    WEEKLY: { description: 'On Monday mornings (the default).' },
+    NONE: { description: 'Never: the work stays under My work in the app.' },
+  } satisfies Record<Enums.DigestFrequency, object>,
+});
+
 export const HistorySubject = builder.enumType('HistorySubject', {
   description: 'The kind of record a history event is about.',
   values: {

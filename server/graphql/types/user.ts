@@ -10,7 +10,7 @@ import { write } from '../shared/mutation.ts';
 import { NAME_MAX, requiredText } from '../shared/validation.ts';
 import { OFFSET_DESCRIPTION } from '../shared/pagination.ts';
 import { listShape } from '../shared/list.ts';
-import { Role } from './enums.ts';
+import { DigestFrequency, Role } from './enums.ts';
 import { can } from '../../domain/permissions.ts';
 import { readsEveryAccount } from '../../domain/visibility.ts';
 import type { Context } from '../context.ts';
@@ -37,6 +37,11 @@ export const User = builder.prismaNode('User', {
     active: t.exposeBoolean('active', { description: 'Whether they may sign in: yours; administrators see everyone’s (null to others).', ...hidden }),
     version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update (null to all but its owner and administrators).', ...hidden }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the account was made: yours; administrators see everyone’s (null to others).', ...hidden }),
+    digestFrequency: t.expose('digestFrequency', {
+      type: DigestFrequency,
+      description: 'How often the digest of their work is emailed to them, as they chose: yours; administrators see everyone’s (null to others).',
+      ...hidden,
+    }),
   }),
 });
 

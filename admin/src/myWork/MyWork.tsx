@@ -1,0 +1,117 @@
+import { Alert, Box, Card, CardContent, FormControlLabel, Link, Radio, RadioGroup, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Title, useDataProvider, useNotify } from 'react-admin';
+import { digestFrequencyLabels } from '../../../server/domain/enum-labels.ts';
+import { readableDay } from '../common/dates';
+import type { TrackerDataProvider } from '../providers/dataProvider';
+import { myWorkQuery, setDigestFrequencyMutation, type DigestFrequency, type WorkItem } from './queries';
+
+/** Sections in the order the digest lists them, with the heading each has there. */
+const SECTIONS: { section: WorkItem['section']; heading: string; empty: string }[] = [
+  { section: 'OVERDUE', heading: 'Overdue', empty: 'Nothing of your organisation’s is overdue.' },
+  { section: 'DUE_SOON', heading: 'Due in the next 14 days', empty: 'Nothing is due in the next 14 days.' },
+  { section: 'ESCALATED', heading: 'Escalated from organisations under yours', empty: 'No action under your organisation is long overdue.' },
+  { section: 'TO_VERIFY', heading: 'Evidence waiting for your verification', empty: 'No evidence is waiting.' },
+];
+const RECORD_WORDS: Record<WorkItem['record'], string> = { RECOMMENDATION: 'Recommendation', ACTION_ITEM: 'Action', EVIDENCE: 'Evidence' };
+const FREQUENCY_HELP: Record<DigestFrequency, string> = {
+  DAILY: 'every morning there is something to see to',
+  WEEKLY: 'on Monday mornings',
+  NONE: 'never: this page only',
+};
+
+/** Where an item opens: an action in its own form, anything else in its recommendation. */
+const linkOf = (item: WorkItem) =>
+  item.record === 'ACTION_ITEM' ? `#/actionItems/${encodeURIComponent(item.recordId)}` : `#/recommendations/${encodeURIComponent(item.recommendationId)}/show`;
+
+function WorkTable({ heading, items }: { heading: string; items: WorkItem[] }) {
+  return (
+    <Box component="section" aria-label={heading}>
+      <Typography variant="h6" component="h2" gutterBottom>{heading} ({items.length})</Typography>
+      <Box sx={{ overflowX: 'auto' }}>
+        <Table size="small" aria-label={heading}>
+          <TableHead>
+            <TableRow>
+              <TableCell>What</TableCell><TableCell>Report</TableCell><TableCell>Owner</TableCell><TableCell>Date</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {items.map((item) => (
+              <TableRow key={`${item.record}-${item.recordId}`}>
+                <TableCell sx={{ minWidth: 240 }}>
+                  <Typography variant="caption" color="text.secondary" component="div">{RECORD_WORDS[item.record]}</Typography>
+                  <Link href={linkOf(item)}>{item.title}</Link>
+                </TableCell>
+                <TableCell>{item.reportTitle}, {item.reference}</TableCell>
+                <TableCell>{item.organisation}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {readableDay(item.date) || '—'}
+                  {item.daysOverdue ? <Typography variant="caption" color="error" component="div">{item.daysOverdue} days overdue</Typography> : null}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
+    </Box>
+  );
+}
+
+/** The person's choice of reminder emails, saved as soon as it is changed. */
+function ReminderChoice({ frequency }: { frequency: DigestFrequency }) {
+  const dataProvider = useDataProvider<TrackerDataProvider>();
+  const queryClient = useQueryClient();
+  const notify = useNotify();
+  const { mutate, isPending } = useMutation({
+    mutationFn: (chosen: DigestFrequency) => dataProvider.query(setDigestFrequencyMutation, { frequency: chosen }),
+    onSuccess: (_data, chosen) => {
+      notify(`Email reminders: ${digestFrequencyLabels[chosen]!.toLowerCase()}`, { type: 'success' });
+      void queryClient.invalidateQueries({ queryKey: ['myWork'] });
+    },
+    onError: (error) => notify((error as Error).message, { type: 'error' }),
+  });
+  return (
+    <Box component="section" aria-labelledby="reminder-choice">
+      <Typography variant="h6" component="h2" id="reminder-choice">Email reminders</Typography>
+      <Typography variant="body2" gutterBottom>The items on this page are emailed to you as a digest, when there are any. Send them:</Typography>
+      <RadioGroup row aria-labelledby="reminder-choice" value={frequency} onChange={(event) => mutate(event.target.value as DigestFrequency)}>
+        {(['DAILY', 'WEEKLY', 'NONE'] as const).map((value) => (
+          <FormControlLabel key={value} value={value} disabled={isPending} control={<Radio />} label={`${digestFrequencyLabels[value]} (${FREQUENCY_HELP[value]})`} />
+        ))}
+      </RadioGroup>
+    </Box>
+  );
+}
+
+/** What the signed-in person has to see to: the same items as their reminder digest, each linked to its record. */
+export default function MyWork() {
+  const dataProvider = useDataProvider<TrackerDataProvider>();
+  const { data, error, isPending } = useQuery({
+    queryKey: ['myWork'],
+    queryFn: () => dataProvider.query<{ myWork: WorkItem[]; me: { role: string; digestFrequency: DigestFrequency | null } | null }>(myWorkQuery),
+  });
+  const role = data?.me?.role;
+  const sections = SECTIONS.filter(({ section }) => (role === 'INSPECTOR' ? section === 'TO_VERIFY' : role === 'LEADER' ? section !== 'TO_VERIFY' : false));
+  return (
+    <Card sx={{ mt: 2 }}>
+      <Title title="My work" />
+      <CardContent sx={{ display: 'grid', gap: 3 }}>
+        <Typography variant="h5" component="h1">My work</Typography>
+        {error && <Alert severity="error">{(error as Error).message}</Alert>}
+        {data?.me?.digestFrequency && <ReminderChoice frequency={data.me.digestFrequency} />}
+        {!isPending && !error && sections.length === 0 && (
+          <Typography variant="body2">Work is listed here for leaders (their organisation’s overdue and coming items) and inspectors (evidence to verify).</Typography>
+        )}
+        {sections.map(({ section, heading, empty }) => {
+          const items = (data?.myWork ?? []).filter((item) => item.section === section);
+          return items.length ? <WorkTable key={section} heading={heading} items={items} /> : (
+            <Box key={section} component="section" aria-label={heading}>
+              <Typography variant="h6" component="h2">{heading} (0)</Typography>
+              <Typography variant="body2" color="text.secondary">{empty}</Typography>
+            </Box>
+          );
+        })}
+      </CardContent>
+    </Card>
+  );
+}

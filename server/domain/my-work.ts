@@ -1,0 +1,171 @@
+import type { PrismaClient, TransactionClient } from '../db/client.ts';
+import type { Prisma } from '../db/generated/prisma/client.ts';
+import type { Role } from '../db/generated/prisma/enums.ts';
+import { daysBetween, today } from './dates.ts';
+import { actionItemOverdueWhere, overdueWhere } from './recommendation-rules.ts';
+
+/**
+ * A person's work: what the "my work" page lists and the reminder digest emails. Built from
+ * sections, each deciding for itself whom it concerns, so a digest is the same list as the page.
+ */
+
+/** How far ahead "due soon" looks. */
+export const DUE_SOON_DAYS = 14;
+/** The most items of one section listed. */
+export const SECTION_LIMIT = 100;
+/** Overdue by more than this many days, an action goes to the leaders above (ESCALATION_DAYS sets it at start). */
+let escalationDays = 30;
+export const escalationAfterDays = () => escalationDays;
+export function useEscalationDays(days: number): void {
+  escalationDays = days;
+}
+
+export type WorkSection = 'OVERDUE' | 'DUE_SOON' | 'ESCALATED' | 'TO_VERIFY';
+export type WorkRecord = 'RECOMMENDATION' | 'ACTION_ITEM' | 'EVIDENCE';
+
+export type WorkItem = {
+  section: WorkSection;
+  record: WorkRecord;
+  /** The record's own id (the action item's, the evidence's, the recommendation's). */
+  id: number;
+  /** The recommendation it belongs to: where the app shows it in context. */
+  recommendationId: number;
+  /** The recommendation's text, the action's description or the evidence's summary. */
+  title: string;
+  reference: string;
+  reportTitle: string;
+  /** The organisation that owns it. */
+  organisation: string;
+  /** The target or due date; for evidence, the day it was submitted. */
+  date: Date | null;
+  /** Whole days past its date, for overdue and escalated items. */
+  daysOverdue: number | null;
+};
+
+/** Whom the work is for: the person's role and organisation decide what it holds. */
+export type Person = { id: number; role: Role; organisationId: number | null; organisationPath: string | null };
+
+export type WorkOptions = { now?: Date; escalationDays?: number };
+
+type Db = PrismaClient | TransactionClient;
+
+type Section = {
+  section: WorkSection;
+  /** Whether the section can hold anything for this person at all. */
+  concerns(person: Person): boolean;
+  items(db: Db, person: Person, options: Required<WorkOptions>): Promise<WorkItem[]>;
+};
+
+const DAY = 86_400_000;
+
+const recommendationSelect = {
+  id: true, text: true, reference: true, targetDate: true,
+  report: { select: { title: true } }, owner: { select: { name: true } },
+} satisfies Prisma.RecommendationSelect;
+
+const actionSelect = {
+  id: true, description: true, dueDate: true, owner: { select: { name: true } },
+  recommendation: { select: { id: true, reference: true, report: { select: { title: true } } } },
+} satisfies Prisma.ActionItemSelect;
+
+type RecommendationRow = Prisma.RecommendationGetPayload<{ select: typeof recommendationSelect }>;
+type ActionRow = Prisma.ActionItemGetPayload<{ select: typeof actionSelect }>;
+
+const pastDue = (date: Date | null, now: Date) => (date ? Math.max(0, daysBetween(date, today(now))) : null);
+
+const fromRecommendation = (section: WorkSection, now: Date) => (rec: RecommendationRow): WorkItem => ({
+  section, record: 'RECOMMENDATION', id: rec.id, recommendationId: rec.id, title: rec.text, reference: rec.reference,
+  reportTitle: rec.report.title, organisation: rec.owner.name, date: rec.targetDate,
+  daysOverdue: section === 'DUE_SOON' ? null : pastDue(rec.targetDate, now),
+});
+
+const fromAction = (section: WorkSection, now: Date) => (item: ActionRow): WorkItem => ({
+  section, record: 'ACTION_ITEM', id: item.id, recommendationId: item.recommendation.id, title: item.description,
+  reference: item.recommendation.reference, reportTitle: item.recommendation.report.title, organisation: item.owner.name,
+  date: item.dueDate, daysOverdue: section === 'DUE_SOON' ? null : pastDue(item.dueDate, now),
+});
+
+/** Leaders answer for their own organisation's work; the organisations under it have leaders of their own. */
+const leads = (person: Person): person is Person & { organisationId: number } => person.role === 'LEADER' && person.organisationId !== null;
+
+/** Due soon: what would be overdue, had its date already passed (recommendation-rules.ts), due from today to DUE_SOON_DAYS ahead. */
+const soon = (now: Date) => ({ gte: today(now), lte: new Date(today(now).getTime() + DUE_SOON_DAYS * DAY) });
+
+/** The sections, in the order a digest and the page show them. */
+export const WORK_SECTIONS: Section[] = [
+  {
+    section: 'OVERDUE',
+    concerns: leads,
+    async items(db, person, { now }) {
+      const ownerId = person.organisationId!;
+      const [recs, actions] = await Promise.all([
+        db.recommendation.findMany({ where: { ...overdueWhere(now), ownerId }, select: recommendationSelect, orderBy: [{ targetDate: 'asc' }, { id: 'asc' }], take: SECTION_LIMIT }),
+        db.actionItem.findMany({ where: { ...actionItemOverdueWhere(now), ownerId }, select: actionSelect, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }], take: SECTION_LIMIT }),
+      ]);
+      return [...recs.map(fromRecommendation('OVERDUE', now)), ...actions.map(fromAction('OVERDUE', now))];
+    },
+  },
+  {
+    section: 'DUE_SOON',
+    concerns: leads,
+    async items(db, person, { now }) {
+      const ownerId = person.organisationId!;
+      const [recs, actions] = await Promise.all([
+        db.recommendation.findMany({ where: { ...overdueWhere(now), targetDate: soon(now), ownerId }, select: recommendationSelect, orderBy: [{ targetDate: 'asc' }, { id: 'asc' }], take: SECTION_LIMIT }),
+        db.actionItem.findMany({ where: { ...actionItemOverdueWhere(now), dueDate: soon(now), ownerId }, select: actionSelect, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }], take: SECTION_LIMIT }),
+      ]);
+      return [...recs.map(fromRecommendation('DUE_SOON', now)), ...actions.map(fromAction('DUE_SOON', now))];
+    },
+  },
+  {
+    // Escalation: an action of an organisation directly under the leader's, overdue by more than the set days.
+    section: 'ESCALATED',
+    concerns: leads,
+    async items(db, person, { now, escalationDays }) {
+      const actions = await db.actionItem.findMany({
+        where: { ...actionItemOverdueWhere(now), dueDate: { lt: new Date(today(now).getTime() - escalationDays * DAY) }, owner: { parentId: person.organisationId! } },
+        select: actionSelect,
+        orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+        take: SECTION_LIMIT,
+      });
+      return actions.map(fromAction('ESCALATED', now));
+    },
+  },
+  {
+    // Evidence waiting for an inspector: on the reports of their own inspectorate (all, for one without).
+    section: 'TO_VERIFY',
+    concerns: (person) => person.role === 'INSPECTOR',
+    async items(db, person) {
+      const evidence = await db.evidence.findMany({
+        where: {
+          verification: 'UNVERIFIED',
+          actionItem: person.organisationPath ? { recommendation: { report: { inspectorate: { path: { startsWith: person.organisationPath } } } } } : undefined,
+        },
+        select: {
+          id: true, summary: true, submittedAt: true,
+          actionItem: { select: { owner: { select: { name: true } }, recommendation: { select: { id: true, reference: true, report: { select: { title: true } } } } } },
+        },
+        orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+        take: SECTION_LIMIT,
+      });
+      return evidence.map((e) => ({
+        section: 'TO_VERIFY' as const, record: 'EVIDENCE' as const, id: e.id, recommendationId: e.actionItem.recommendation.id, title: e.summary,
+        reference: e.actionItem.recommendation.reference, reportTitle: e.actionItem.recommendation.report.title, organisation: e.actionItem.owner.name,
+        date: today(e.submittedAt), daysOverdue: null,
+      }));
+    },
+  },
+];
+
+/** Everything the person has to see to, section by section. */
+export async function workOf(db: Db, person: Person, { now = new Date(), escalationDays = escalationAfterDays() }: WorkOptions = {}): Promise<WorkItem[]> {
+  const sections = WORK_SECTIONS.filter((section) => section.concerns(person));
+  const lists = await Promise.all(sections.map((section) => section.items(db, person, { now, escalationDays })));
+  return lists.flat();
+}
+
+/** The person as `workOf` needs them, from their account. */
+export async function personOf(db: Db, userId: number): Promise<Person | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true, organisationId: true, organisation: { select: { path: true } } } });
+  return user && { id: user.id, role: user.role, organisationId: user.organisationId, organisationPath: user.organisation?.path ?? null };
+}

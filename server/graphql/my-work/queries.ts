@@ -1,0 +1,56 @@
+import { prisma } from '../../db/client.ts';
+import { personOf, workOf, type WorkItem as WorkItemShape } from '../../domain/my-work.ts';
+import { requireActor } from '../../domain/actor.ts';
+import { builder } from '../builder.ts';
+
+const WorkSection = builder.enumType('WorkSection', {
+  description: 'Why an item is in your work.',
+  values: {
+    OVERDUE: { description: 'Your organisation’s recommendation or action past its date (leaders).' },
+    DUE_SOON: { description: 'Your organisation’s recommendation or action due in the next 14 days (leaders).' },
+    ESCALATED: { description: 'An action of an organisation directly under yours, overdue by more than the set days (leaders).' },
+    TO_VERIFY: { description: 'Evidence waiting for verification on your inspectorate’s reports (inspectors).' },
+  } satisfies Record<WorkItemShape['section'], object>,
+});
+
+const WorkRecord = builder.enumType('WorkRecord', {
+  description: 'What kind of record a work item is.',
+  values: {
+    RECOMMENDATION: { description: 'A recommendation.' },
+    ACTION_ITEM: { description: 'An action of a recommendation’s plan.' },
+    EVIDENCE: { description: 'Evidence submitted for an action.' },
+  } satisfies Record<WorkItemShape['record'], object>,
+});
+
+const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
+const recordType = { RECOMMENDATION: 'Recommendation', ACTION_ITEM: 'ActionItem', EVIDENCE: 'Evidence' } as const;
+
+const WorkItem = builder.objectRef<WorkItemShape>('WorkItem').implement({
+  description: 'One thing for you to see to: the same items your reminder digest emails.',
+  fields: (t) => ({
+    section: t.expose('section', { type: WorkSection, description: 'Why it is in your work.' }),
+    record: t.expose('record', { type: WorkRecord, description: 'What kind of record it is.' }),
+    recordId: t.id({ description: 'The record’s global id (a Recommendation, ActionItem or Evidence).', resolve: (item) => globalId(recordType[item.record], item.id) }),
+    recommendationId: t.id({ description: 'The global id of the recommendation it belongs to.', resolve: (item) => globalId('Recommendation', item.recommendationId) }),
+    title: t.exposeString('title', { description: 'The recommendation’s text, the action’s description or the evidence’s summary.' }),
+    reference: t.exposeString('reference', { description: 'The recommendation’s reference in its report.' }),
+    reportTitle: t.exposeString('reportTitle', { description: 'The report’s title.' }),
+    organisation: t.exposeString('organisation', { description: 'The organisation that owns it.' }),
+    date: t.expose('date', { type: 'Date', nullable: true, description: 'Its target or due date; for evidence, the day it was submitted.' }),
+    daysOverdue: t.exposeInt('daysOverdue', { nullable: true, description: 'Whole days past its date (overdue and escalated items).' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  myWork: t.field({
+    type: [WorkItem],
+    authScopes: { may: 'readRecords' },
+    description:
+      'Your work, section by section: for a leader, the organisation’s overdue items, those due in the next 14 days and actions escalated from ' +
+      'organisations under it; for an inspector, evidence waiting for verification. Others have none.',
+    resolve: async (_root, _args, context) => {
+      const person = await personOf(prisma, requireActor(context.actor).userId);
+      return person ? workOf(prisma, person) : [];
+    },
+  }),
+}));
