@@ -35,9 +35,9 @@ const PUBLIC = {
 };
 
 /** The real server on a fresh database with the demo data; the public view as the test sets it. */
-async function serve(publicReports: boolean): Promise<{ server: RunningServer; database: TestDatabaseConfig }> {
+async function serve(publicReports: boolean, demoData = true): Promise<{ server: RunningServer; database: TestDatabaseConfig }> {
   const database = await createTestDatabase();
-  return { server: await startTestServer(database.config, { publicReports }), database };
+  return { server: await startTestServer(database.config, { publicReports, demoData }), database };
 }
 
 const page = (server: RunningServer, id: number | string) => fetch(`${server.url}/public/reports/${id}`);
@@ -47,10 +47,12 @@ const STARTING = 300_000;
 
 describe(`the public view of reports on ${databaseKind}`, () => {
   it('answers 404 when the setting is off, even for a report marked public', async () => {
-    const { server, database } = await serve(false);
+    const { server, database } = await serve(false, false);
     try {
-      const report = await prisma.report.findFirstOrThrow();
-      await prisma.report.update({ where: { id: report.id }, data: { isPublic: true } });
+      const inspectorate = await prisma.organisation.create({ data: { name: 'HM Inspectorate of Probation', kind: 'INSPECTORATE' } });
+      const report = await prisma.report.create({
+        data: { title: PUBLIC.title, kind: 'THEMATIC', publishedOn: new Date('2025-03-01'), inspectorateId: inspectorate.id, isPublic: true },
+      });
       const response = await page(server, report.id);
       expect(response.status).toBe(404);
       expect(await response.text()).toBe('Not found');

@@ -38,7 +38,7 @@ async function shots(page: Page, name: string) {
 beforeAll(async () => {
   fs.mkdirSync(screens, { recursive: true });
   stack = await startAdminStack();
-}, 300_000);
+}, 900_000);
 
 afterAll(async () => {
   for (const opened of browsers) expect(opened.foreignRequests, 'requests outside the app’s origin').toEqual([]);
