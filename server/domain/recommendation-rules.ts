@@ -203,7 +203,11 @@ export function responseTimelinessWhere(timeliness: ResponseTimeliness, now = ne
     case 'MISSING':
       return { response: NO_RESPONSE, recommendation: pastDue };
     case 'NOT_YET_DUE':
-      return { response: NO_RESPONSE, recommendation: { NOT: pastDue } };
+      // Spelt out, not NOT(pastDue): with no due date the comparison is unknown, and NOT of unknown picks nothing.
+      return {
+        response: NO_RESPONSE,
+        recommendation: { OR: [{ withdrawnAt: { not: null } }, { report: { responsesDueOn: null } }, { report: { responsesDueOn: { gte: today(now) } } }] },
+      };
   }
 }
 /** Recommendations with an addressee whose response is any of these. */

@@ -8,6 +8,16 @@ import {
   ACHIEVED,
   isActionItemOverdue,
   isOpen,
+  isOpenPriority,
+  isRespondedLate,
+  lateResponseSql,
+  missingResponseSql,
+  openPrioritySql,
+  openPriorityWhere,
+  RESPONSE_TIMELINESS,
+  responseTimeliness,
+  responseTimelinessRecommendationWhere,
+  responseTimelinessWhere,
   isOverdue,
   isRepeatedUnmet,
   openSql,
@@ -19,7 +29,9 @@ import {
   reportedVsVerified,
   reportedVsVerifiedSql,
 } from '../../server/domain/recommendation-rules.ts';
+import { setRecommendationPriority } from '../../server/domain/priority.ts';
 import { withdrawRecommendation } from '../../server/domain/report-recommendations.ts';
+import { refreshRespondedLate } from '../../server/domain/response-deadlines.ts';
 import { loadReportProgress } from '../../server/graphql/reports/progress.ts';
 import { databaseKind, useTestDatabase } from '../support/database.ts';
 
@@ -116,5 +128,52 @@ describe(`the rules pick the same rows in TypeScript, Prisma and SQL, on ${datab
     const bySql = await prisma.$queryRaw<({ reportId: number } & (typeof counted)[number])[]>`
       SELECT r."reportId", ${progressSql('r')} FROM "Recommendation" r WHERE r."reportId" IN (${Prisma.join(reportIds)}) GROUP BY r."reportId" ORDER BY r."reportId"`;
     expect(withoutReport(bySql)).toEqual(withoutReport(counted));
+  });
+  it('response timeliness and open priorities', async () => {
+    // Due dates before, on and after the day the synthetic addressees responded (60 days after
+    // publication), and none at all; the stored lateness refreshed as the domain does.
+    const reports = await prisma.report.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
+    await inTransaction(async (tx) => {
+      for (const [index, report] of reports.entries()) {
+        const days = [20, 60, 61, null][index % 4];
+        await tx.$executeRaw`UPDATE "Report" SET "responsesDueOn" = "publishedOn" + ${days}::int WHERE id = ${report.id}`;
+        await refreshRespondedLate(tx, report.id);
+      }
+    });
+    const inspector = await prisma.user.findFirstOrThrow({ where: { role: 'INSPECTOR' }, include: { organisation: { select: { path: true } } } });
+    const actor = { userId: inspector.id, role: inspector.role, organisationId: inspector.organisationId, organisationPath: inspector.organisation?.path ?? null, apiTokenId: null, access: 'READ_WRITE' as const };
+    const some = await prisma.recommendation.findMany({ select: { id: true, version: true }, orderBy: { id: 'asc' }, take: 40 });
+    await inTransaction(async (tx) => {
+      for (const rec of some.filter((_, index) => index % 3 === 0)) await setRecommendationPriority(tx, actor, { id: rec.id, version: rec.version, priority: true, reason: 'For the test of the rules.' });
+    });
+
+    const addressees = await prisma.recommendationAddressee.findMany({
+      select: { recommendationId: true, organisationId: true, response: true, respondedAt: true, respondedLate: true, recommendation: { select: { withdrawnAt: true, report: { select: { responsesDueOn: true } } } } },
+    });
+    const key = (row: { recommendationId: number; organisationId: number }) => `${row.recommendationId}/${row.organisationId}`;
+    const due = (row: (typeof addressees)[number]) => ({ withdrawnAt: row.recommendation.withdrawnAt, responsesDueOn: row.recommendation.report.responsesDueOn });
+    // The stored fact is the rule.
+    expect(addressees.filter((row) => row.respondedLate !== isRespondedLate(row, row.recommendation.report.responsesDueOn))).toEqual([]);
+    for (const timeliness of RESPONSE_TIMELINESS) {
+      const byRule = addressees.filter((row) => responseTimeliness(row, due(row)) === timeliness).map(key).sort();
+      // Every answer occurs, or this would prove nothing.
+      expect({ timeliness, some: byRule.length > 0 }).toEqual({ timeliness, some: true });
+      const byPrisma = await prisma.recommendationAddressee.findMany({ where: responseTimelinessWhere(timeliness), select: { recommendationId: true, organisationId: true } });
+      expect(byPrisma.map(key).sort()).toEqual(byRule);
+      const recommendations = [...new Set(addressees.filter((row) => responseTimeliness(row, due(row)) === timeliness).map((row) => row.recommendationId))].sort((a, b) => a - b);
+      expect(ids(await prisma.recommendation.findMany({ where: responseTimelinessRecommendationWhere([timeliness]), select: { id: true } }))).toEqual(recommendations);
+      if (timeliness === 'MISSING') {
+        expect(ids(await prisma.$queryRaw<{ id: number }[]>`SELECT r.id FROM "Recommendation" r WHERE ${missingResponseSql()}`)).toEqual(recommendations);
+      }
+      if (timeliness === 'LATE') {
+        expect(ids(await prisma.$queryRaw<{ id: number }[]>`SELECT r.id FROM "Recommendation" r WHERE ${lateResponseSql()}`)).toEqual(recommendations);
+      }
+    }
+
+    const rows = await prisma.recommendation.findMany({ select: { id: true, status: true, withdrawnAt: true, isPriority: true } });
+    const openPriorities = ids(rows.filter(isOpenPriority));
+    expect(openPriorities.length).toBeGreaterThan(0);
+    expect(ids(await prisma.recommendation.findMany({ where: openPriorityWhere(), select: { id: true } }))).toEqual(openPriorities);
+    expect(ids(await prisma.$queryRaw<{ id: number }[]>`SELECT r.id FROM "Recommendation" r WHERE ${openPrioritySql()}`)).toEqual(openPriorities);
   });
 });

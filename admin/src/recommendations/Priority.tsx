@@ -1,15 +1,27 @@
 import FlagIcon from '@mui/icons-material/Flag';
 import OutlinedFlagIcon from '@mui/icons-material/OutlinedFlag';
-import { Button, Chip, Tooltip } from '@mui/material';
+import { Button, Chip, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
 import { TextInput, required, useCanAccess, useRecordContext, type RaRecord } from 'react-admin';
 import { EditDialog } from '../common/FormDialogs';
 
-/** Marks a priority wherever a recommendation is shown: the list, its card and its page. */
-export function PriorityBadge({ record, size = 'small' }: { record?: RaRecord; size?: 'small' | 'medium' }) {
+/**
+ * Marks a priority wherever a recommendation is shown: the list, its card and its page. In a list's
+ * narrow reference column it is a flag and a word, not a chip that would be cut short.
+ */
+export function PriorityBadge({ record, size = 'small', compact = false }: { record?: RaRecord; size?: 'small' | 'medium'; compact?: boolean }) {
   const context = useRecordContext();
   const rec = record ?? context;
   if (!rec?.isPriority) return null;
+  if (compact) {
+    return (
+      <Tooltip title={rec.priorityReason ?? ''}>
+        <Typography variant="caption" color="secondary" sx={{ display: 'flex', alignItems: 'center', gap: 0.25, fontWeight: 600 }}>
+          <FlagIcon fontSize="inherit" />Priority
+        </Typography>
+      </Tooltip>
+    );
+  }
   return (
     <Tooltip title={rec.priorityReason ?? ''}>
       <Chip icon={<FlagIcon />} size={size} color="secondary" label="Priority" />

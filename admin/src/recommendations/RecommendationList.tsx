@@ -43,7 +43,7 @@ function Table() {
         <Box>
           <RecordLink to={showPath('recommendations', record.id)} text={record.reference} label={`Recommendation ${record.reference} of ${record.report?.title ?? 'its report'}`} />
           {record.repeatCount > 0 && <Typography variant="caption" color="error" sx={{ display: 'block' }} title="Times made in earlier reports">made {record.repeatCount}× before</Typography>}
-          <PriorityBadge record={record} />
+          <PriorityBadge record={record} compact />
         </Box>
       )} />
       <FunctionField source="report" label="Report" sortBy="report.publishedOn" render={(record: RaRecord) => <Clamped text={`${year(record)} · ${record.report?.title ?? ''}`} />} />

@@ -43,7 +43,7 @@ export default function ReportShow() {
         </ArrayField>
         <ReferenceManyField label="Recommendations" reference="recommendations" target="reportId" sort={{ field: 'reference', order: 'ASC' }} perPage={50} pagination={<Pagination />}>
           <Datagrid rowClick="show" bulkActionButtons={false}>
-            <FunctionField source="reference" label="Reference" render={(record) => <>{record.reference} <PriorityBadge record={record} /></>} />
+            <FunctionField source="reference" label="Reference" render={(record) => <>{record.reference}<PriorityBadge record={record} compact /></>} />
             <FunctionField label="Recommendation" render={(record) => <Typography variant="body2" sx={{ maxWidth: 520 }}>{record.text}</Typography>} />
             <TextField source="owner.name" label="Owner" />
             <EnumChip source="status" labels={recommendationStatusLabels} colours={statusColours} label="Status" />
