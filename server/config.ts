@@ -88,6 +88,22 @@ const environmentSchema = z.object({
     .min(1, 'expected at least 1')
     .max(365, 'expected at most 365')
     .default(30),
+  // A file travels to the API in base64 within the writers' 15 MB request limit (http/graphql.ts):
+  // 10 MB is the most that fits.
+  EVIDENCE_FILE_MAX_MB: z.coerce
+    .number({ error: 'expected a number of megabytes' })
+    .min(0.01, 'expected at least 0.01')
+    .max(10, 'expected at most 10')
+    .default(10),
+  EVIDENCE_FILE_STORAGE: z
+    .enum(['database', 'folder', 's3'], { error: 'expected database, folder or s3' })
+    .default('database'),
+  EVIDENCE_FILE_DIR: z.string().min(1, 'expected a folder path').optional(),
+  EVIDENCE_FILE_S3_BUCKET: z.string().min(3, 'expected a bucket name').optional(),
+  EVIDENCE_FILE_S3_REGION: z.string().min(1, 'expected a region').default('us-east-1'),
+  EVIDENCE_FILE_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
+  EVIDENCE_FILE_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  EVIDENCE_FILE_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   DEMO_DATA: booleanFlag.default(true),
   TRUST_PROXY: booleanFlag.default(false),
   PUBLIC_REPORTS: booleanFlag.default(false),
@@ -115,6 +131,8 @@ export type Config = {
   costLimitMs: number;
   /** How long a client may take to send a whole request (a slow one is answered 408). */
   requestTimeoutMs: number;
+  /** Files attached to evidence: the largest accepted, and where they are kept (absent: 10 MB, in the database). */
+  evidenceFiles?: EvidenceFileSettings;
   demoData: boolean;
   /** Behind a reverse proxy: take the client's address and https from its X-Forwarded-* headers. */
   trustProxy: boolean;
@@ -203,6 +221,41 @@ function reminderSettings(value: z.infer<typeof environmentSchema>): ReminderSet
   };
 }
 
+/** Where evidence files are kept (server/domain/evidence-files/store.ts). */
+export type EvidenceFileStorageSetting =
+  | { kind: 'database' }
+  | { kind: 'folder'; dir: string }
+  | { kind: 's3'; bucket: string; region: string; endpoint: string | null; credentials: { accessKeyId: string; secretAccessKey: string } | null };
+
+export type EvidenceFileSettings = { maxBytes: number; storage: EvidenceFileStorageSetting };
+
+function evidenceFileSettings(value: z.infer<typeof environmentSchema>): EvidenceFileSettings {
+  const maxBytes = Math.round(value.EVIDENCE_FILE_MAX_MB * 2 ** 20);
+  switch (value.EVIDENCE_FILE_STORAGE) {
+    case 'database':
+      return { maxBytes, storage: { kind: 'database' } };
+    case 'folder':
+      return { maxBytes, storage: { kind: 'folder', dir: path.resolve(value.EVIDENCE_FILE_DIR ?? path.join(value.DATA_DIR, 'evidence-files')) } };
+    case 's3': {
+      if (!value.EVIDENCE_FILE_S3_BUCKET) throw new ConfigError(['EVIDENCE_FILE_S3_BUCKET: expected the bucket to keep evidence files in (EVIDENCE_FILE_STORAGE=s3)']);
+      const { EVIDENCE_FILE_S3_ACCESS_KEY_ID: accessKeyId, EVIDENCE_FILE_S3_SECRET_ACCESS_KEY: secretAccessKey } = value;
+      if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+        throw new ConfigError(['EVIDENCE_FILE_S3_ACCESS_KEY_ID and EVIDENCE_FILE_S3_SECRET_ACCESS_KEY: expected both or neither (neither: the S3 client finds its own credentials)']);
+      }
+      return {
+        maxBytes,
+        storage: {
+          kind: 's3',
+          bucket: value.EVIDENCE_FILE_S3_BUCKET,
+          region: value.EVIDENCE_FILE_S3_REGION,
+          endpoint: value.EVIDENCE_FILE_S3_ENDPOINT ?? null,
+          credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : null,
+        },
+      };
+    }
+  }
+}
+
 /** Reads and validates the whole configuration once, from the environment given. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most shells' `VAR= command`.
@@ -215,7 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? 'environment');
         // A connection URL may hold a password: name the variable, never echo it.
-        const given = name === 'DATABASE_URL' || name === 'METRICS_TOKEN' ? '' : `=${JSON.stringify(present[name])}`;
+        const given = name === 'DATABASE_URL' || name === 'METRICS_TOKEN' || name === 'EVIDENCE_FILE_S3_SECRET_ACCESS_KEY' ? '' : `=${JSON.stringify(present[name])}`;
         return `${name}${given}: ${issue.message}`;
       }),
     );
@@ -237,6 +290,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     costLimitMs: value.OPERATION_COST_LIMIT_MS,
     requestTimeoutMs: value.REQUEST_TIMEOUT_SECONDS * 1000,
+    evidenceFiles: evidenceFileSettings(value),
     demoData: value.DEMO_DATA,
     trustProxy: value.TRUST_PROXY,
     logLevel: value.LOG_LEVEL,

@@ -14,6 +14,8 @@ import { followTableStatistics, measureTableStatistics } from './db/table-statis
 import { adminAppRouter } from './http/admin-app.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { graphqlRouter } from './http/graphql.ts';
+import { evidenceFilesRouter } from './http/evidence-files.ts';
+import { configureEvidenceFiles } from './domain/evidence-files/store.ts';
 import { publicReportsRouter } from './http/public-reports.ts';
 import { followUpPackRouter } from './http/follow-up-pack.ts';
 import { healthRouter } from './http/health.ts';
@@ -37,6 +39,7 @@ export type RunningServer = {
  */
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
   if (config.database.kind === 'pglite') prepareDataDir(config.database.dataDir);
+  configureEvidenceFiles(config.evidenceFiles);
 
   const app = express();
   app.disable('x-powered-by');
@@ -91,6 +94,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     app.use(healthRouter(opened, () => !stopping));
     app.use(metrics.router);
     app.use(graphql.router);
+    app.use(evidenceFilesRouter());
     app.use(publicReportsRouter(config.publicReports));
     app.use(followUpPackRouter(operations));
     app.use(adminAppRouter());

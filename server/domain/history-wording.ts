@@ -77,8 +77,10 @@ export function wordHistoryEvent(event: WordedEvent): string {
     case 'CREATED':
       // A comment's event names the action whose thread it joined, never what it said (domain/discussion.ts).
       if (event.subject === 'COMMENT') return `commented${event.toValue ? ` on the action ${quote(event.toValue)}` : ''}`;
+      if (event.field === 'file') return `attached the file ${quote(event.toValue ?? '')} to evidence`;
       return event.subject === 'USER' ? `added the user ${event.toValue ?? ''}`.trim() : `added ${noun}${event.subject === 'RECOMMENDATION' || event.subject === 'REPORT' ? '' : named(event.toValue)}`;
     case 'DELETED':
+      if (event.field === 'file') return `removed the file ${quote(event.fromValue ?? '')} from evidence`;
       return event.subject === 'API_TOKEN' ? `revoked the API token${named(event.fromValue)}` : `removed ${noun}${named(event.fromValue)}`;
     case 'UPDATED':
     case 'STATUS_CHANGED':

@@ -21,6 +21,7 @@ import './action-items/mutations.ts';
 import './evidence/type.ts';
 import './evidence/queries.ts';
 import './evidence/mutations.ts';
+import './evidence/files.ts';
 import './types/assessment.ts';
 import './types/history-event.ts';
 import './dashboard/query.ts';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoDataIfEmpty } from '../../prisma/seed/demo.ts';
 import { prisma } from '../../server/db/client.ts';
@@ -35,6 +36,13 @@ const notWelsh = async () => {
 };
 const freshItem = async (owner: string) =>
   prisma.actionItem.create({ data: { recommendationId: (await rec(2023, 'R12')).id, description: 'Matrix item', ownerId: await org(owner) } });
+
+/** A 1×1 PNG, and evidence to attach it to. */
+const MATRIX_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const matrixEvidence = async (owner: string) => {
+  const author = await prisma.user.findFirstOrThrow({ where: { email: 'leader@example.org' } });
+  return prisma.evidence.create({ data: { actionItemId: (await freshItem(owner)).id, summary: 'Matrix evidence', strength: 'POLICY', submittedById: author.id } });
+};
 
 type Case = {
   mutation: string;
@@ -101,6 +109,28 @@ const cases: Case[] = [
     prepare: async (own) => {
       const item = await freshItem(own ? 'Cardiff and Vale PDU' : 'Hackney and City PDU');
       return { input: { actionItemId: id('ActionItem', item.id), summary: 'Matrix evidence', strength: 'PRACTICE' } };
+    },
+  },
+  {
+    mutation: 'attachEvidenceFiles', allowed: LEADER_LEVEL, leaders: { own: 'leader@example.org', other: 'leader@example.org' },
+    query: 'mutation ($input: AttachEvidenceFilesInput!) { attachEvidenceFiles(input: $input) { id } }',
+    prepare: async (own) => {
+      const evidence = await matrixEvidence(own ? 'Cardiff and Vale PDU' : 'Hackney and City PDU');
+      return { input: { evidenceId: id('Evidence', evidence.id), files: [{ name: 'matrix.png', contentBase64: MATRIX_PNG }] } };
+    },
+  },
+  {
+    mutation: 'removeEvidenceFile', allowed: LEADER_LEVEL, leaders: { own: 'leader@example.org', other: 'leader@example.org' },
+    query: 'mutation ($input: RemoveEvidenceFileInput!) { removeEvidenceFile(input: $input) { id } }',
+    prepare: async (own) => {
+      const evidence = await matrixEvidence(own ? 'Cardiff and Vale PDU' : 'Hackney and City PDU');
+      const key = randomUUID();
+      const content = Buffer.from(MATRIX_PNG, 'base64');
+      await prisma.evidenceFileContent.create({ data: { key, content: new Uint8Array(content) } });
+      const file = await prisma.evidenceFile.create({
+        data: { evidenceId: evidence.id, name: 'matrix.png', contentType: 'image/png', size: content.length, sha256: 'matrix', storage: 'DATABASE', storageKey: key, uploadedById: evidence.submittedById },
+      });
+      return { input: { id: id('EvidenceFile', file.id), comment: 'Matrix.' } };
     },
   },
   {

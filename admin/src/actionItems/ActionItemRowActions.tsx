@@ -7,6 +7,7 @@ import { SelectInput, TextInput, required, useCanAccess, useRecordContext } from
 import { DayInput } from '../common/DayInput';
 import { strengthChoices } from '../common/choices';
 import { CreateDialog, EditDialog } from '../common/FormDialogs';
+import { EvidenceFilesInput } from '../evidence/EvidenceFiles';
 import { ActionItemInputs } from './ActionItemInputs';
 
 const closed = new Set(['COMPLETED', 'CANCELLED']);
@@ -37,6 +38,7 @@ export function ActionItemRowActions(_props: { label?: string; source?: string }
         <TextInput source="summary" label="What the evidence shows" multiline minRows={3} validate={required()} fullWidth />
         <SelectInput source="strength" choices={strengthChoices} validate={required()} />
         <TextInput source="url" label="Where it can be read (link)" type="url" fullWidth />
+        <EvidenceFilesInput />
       </CreateDialog>
     </Box>
   );

@@ -2,8 +2,9 @@ import { Box, Link, Typography } from '@mui/material';
 import type { RaRecord } from 'react-admin';
 import { label, strengthLabels } from '../common/choices';
 import { Clamped } from '../common/listLayout';
+import { EvidenceFiles } from './EvidenceFiles';
 
-/** A piece of evidence as lists show it: its summary, its strength and a link to it; the queue and a recommendation's page alike. */
+/** A piece of evidence as lists show it: its summary, its strength, a link to it and its files; the queue and a recommendation's page alike. */
 export function EvidenceSummary({ record, lines }: { record: RaRecord; lines: number }) {
   return (
     <Box>
@@ -12,6 +13,7 @@ export function EvidenceSummary({ record, lines }: { record: RaRecord; lines: nu
         {label(strengthLabels, record.strength)}
         {record.url && <> · <Link href={record.url} target="_blank" rel="noreferrer">open the evidence</Link></>}
       </Typography>
+      <EvidenceFiles record={record} />
     </Box>
   );
 }

@@ -26,6 +26,8 @@ const serverAnswer: Record<string, string> = {
   assess: 'viewerCanAssess',
   verify: 'viewerCanVerify',
   submitEvidence: 'viewerCanSubmitEvidence',
+  attachFiles: 'viewerCanChangeFiles',
+  removeFile: 'viewerCanRemove',
   respond: 'viewerCanRespond',
   priority: 'viewerCanMarkPriority',
 };
@@ -43,7 +45,7 @@ const domainAction: Record<string, Record<string, Action>> = {
     linkRepeat: 'LINK_REPEATS', assess: 'RECORD_ASSESSMENT', respond: 'RESPOND', priority: 'RECORD_ASSESSMENT',
   },
   actionItems: { create: 'MANAGE_ACTION_ITEM', edit: 'MANAGE_ACTION_ITEM', delete: 'MANAGE_ACTION_ITEM', submitEvidence: 'SUBMIT_EVIDENCE' },
-  evidence: { create: 'SUBMIT_EVIDENCE', verify: 'VERIFY_EVIDENCE' },
+  evidence: { create: 'SUBMIT_EVIDENCE', verify: 'VERIFY_EVIDENCE', attachFiles: 'SUBMIT_EVIDENCE', removeFile: 'SUBMIT_EVIDENCE' },
   assessments: { create: 'RECORD_ASSESSMENT' },
   organisations: { create: 'ADMINISTER', edit: 'ADMINISTER', deactivate: 'ADMINISTER' },
   themes: { create: 'MANAGE_THEMES', edit: 'MANAGE_THEMES' },

@@ -30,7 +30,7 @@ async function one(resource: string, id: Identifier) {
 async function write(resource: string, operation: Operation | undefined, data: Values, previous?: Values) {
   const mapping = mappingFor(resource);
   if (!operation) throw new Error(`The API has no such write for ${resource}.`);
-  const result = await graphql<{ result: Node & { deletedId?: string } }>(writeDocument(mapping, operation), { input: operation.input(data, previous) });
+  const result = await graphql<{ result: Node & { deletedId?: string } }>(writeDocument(mapping, operation), { input: await operation.input(data, previous) });
   return operation.returns === 'deleted' ? { id: result.result.deletedId! } : toRecord(mapping, result.result);
 }
 

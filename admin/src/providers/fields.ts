@@ -31,7 +31,8 @@ export const actionItemFields = `id description dueDate completedOn status isOve
   owner { ${organisationRef} }
   recommendation { id reference owner { id } report { id title publishedOn } }`;
 
-export const evidenceFields = `id summary url strength submittedAt verification verificationNote verifiedAt version viewerCanVerify
+export const evidenceFields = `id summary url strength submittedAt verification verificationNote verifiedAt version viewerCanVerify viewerCanChangeFiles
+  files { id name contentType typeName size downloadUrl viewerCanRemove }
   submittedBy { id name }
   verifiedBy { id name }
   actionItem { id description owner { ${organisationRef} } recommendation { id reference report { id title publishedOn } } }`;

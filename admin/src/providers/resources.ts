@@ -1,5 +1,6 @@
 import type { SortPayload } from 'react-admin';
 import * as f from './fields.ts';
+import { filesAsBase64 } from './files.ts';
 
 /**
  * The GraphQL ↔ react-admin mapping, decided once: for each react-admin resource,
@@ -12,7 +13,8 @@ export type Node = Values & { id: string };
 
 export type Operation = {
   mutation: string;
-  input: (data: Values, previous: Values | undefined) => Values;
+  /** The mutation's input; a promise when files are read first. */
+  input: (data: Values, previous: Values | undefined) => Values | Promise<Values>;
   /** What the mutation returns: the record (the default), or a payload naming the removed id. */
   returns?: 'record' | 'deleted';
 };
@@ -195,8 +197,10 @@ const evidence: ResourceMapping = {
   variables: (filter) => ({ filter: withSearch(filter, ['actionItemId', 'ownerId', 'recommendationId', 'strengths', 'verifications', 'submittedSince']) }),
   sort: { submittedAt: 'SUBMITTED_AT', strength: 'STRENGTH', verification: 'VERIFICATION', verifiedAt: 'VERIFIED_AT' },
   toRecord: (node) => ({ ...node, actionItemId: idOf(node.actionItem) }),
-  create: { mutation: 'submitEvidence', input: (data) => pick(data, ['actionItemId', 'strength', 'summary', 'url']) },
+  create: { mutation: 'submitEvidence', input: async (data) => ({ ...pick(data, ['actionItemId', 'strength', 'summary', 'url']), files: await filesAsBase64(data.newFiles) }) },
   operations: {
+    attachFiles: { mutation: 'attachEvidenceFiles', input: async (data) => ({ evidenceId: data.id, files: await filesAsBase64(data.newFiles) }) },
+    removeFile: { mutation: 'removeEvidenceFile', input: (data) => ({ id: data.fileId, ...pick(data, ['comment']) }) },
     verify: { mutation: 'verifyEvidence', input: (data, previous) => ({ ...versioned(data, previous), ...pick(data, ['verification', 'note']) }) },
   },
 };

@@ -6,6 +6,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { dayForInput, dayFromInput } from '../common/dates';
+import { readAsBase64 } from '../providers/files';
 import { graphql } from '../providers/graphql';
 import { addRecommendationsMutation as ADD, intakeOrganisationsQuery as ORGANISATIONS, intakePreviewMutation as PREVIEW, intakeRepeatCandidatesQuery as CANDIDATES } from './intakeQueries';
 
@@ -50,15 +51,6 @@ async function seekRepeats(reportId: string, rows: Row[], found: (key: number, c
     }
   };
   await Promise.all(Array.from({ length: SEEKING_AT_ONCE }, worker));
-}
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
 }
 
 const year = (day: string) => day.slice(0, 4);

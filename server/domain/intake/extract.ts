@@ -1,8 +1,8 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { fileTypeFromBuffer } from 'file-type';
 import mammoth from 'mammoth';
 import { badFile } from '../../errors.ts';
+import { refuseTooLarge, refuseType, typeOfContent } from '../uploaded-files.ts';
 
 /**
  * The text of a report or a register of recommendations, read offline from the file an inspector
@@ -23,26 +23,10 @@ export type IntakeFile = { name: string; content: Buffer };
 
 const SUPPORTED = 'Give a PDF, a Word document (DOCX), a spreadsheet (XLSX) or a CSV file, or paste the text.';
 
-/** Names for the file types people most often give by mistake. */
-const KNOWN_OTHERS: Record<string, string> = {
-  cfb: 'an old Office file (.doc or .xls): save it as DOCX or XLSX first',
-  zip: 'a ZIP archive',
-  png: 'a PNG image',
-  jpg: 'a JPEG image',
-  gif: 'a GIF image',
-  odt: 'an OpenDocument text: save it as DOCX first',
-  ods: 'an OpenDocument spreadsheet: save it as XLSX first',
-  pptx: 'a PowerPoint presentation',
-  rtf: 'an RTF document: save it as DOCX first',
-};
-
 export async function extractDocument(file: IntakeFile): Promise<ExtractedDocument> {
-  if (file.content.length > MAX_FILE_BYTES) {
-    throw badFile('FILE_TOO_LARGE', `the file is ${megabytes(file.content.length)}; at most ${megabytes(MAX_FILE_BYTES)} is read`);
-  }
+  refuseTooLarge(file.content, MAX_FILE_BYTES);
   if (file.content.length === 0) throw badFile('FILE_HAS_NO_TEXT', 'the file is empty');
-  const type = await fileTypeFromBuffer(file.content);
-  const ext = type?.ext;
+  const ext = (await typeOfContent(file.content))?.ext;
   switch (ext) {
     case 'pdf':
       return { kind: 'LINES', format: 'PDF', lines: await pdfLines(file.content) };
@@ -53,7 +37,7 @@ export async function extractDocument(file: IntakeFile): Promise<ExtractedDocume
     case undefined:
       break;
     default:
-      throw badFile('FILE_TYPE_NOT_SUPPORTED', `this is ${KNOWN_OTHERS[ext] ?? `a ${ext.toUpperCase()} file`}. ${SUPPORTED}`);
+      refuseType(ext, SUPPORTED);
   }
   const text = plainText(file.content);
   if (text === null) throw badFile('FILE_TYPE_NOT_SUPPORTED', `this file is neither a document nor text. ${SUPPORTED}`);
@@ -65,8 +49,6 @@ export async function extractDocument(file: IntakeFile): Promise<ExtractedDocume
 export function textLines(text: string): string[] {
   return text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.replace(/\s+/g, ' ').trim());
 }
-
-const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 /** UTF-8 text without control characters, or null for binary content. */
 function plainText(content: Buffer): string | null {

@@ -1,3 +1,4 @@
+import { mayChangeEvidenceFiles } from '../../domain/evidence-files/files.ts';
 import { canAtAll } from '../../domain/permissions.ts';
 import { builder } from '../builder.ts';
 import { EvidenceStrength, EvidenceVerification } from '../types/enums.ts';
@@ -13,6 +14,7 @@ export const Evidence = builder.prismaNode('Evidence', {
     url: t.exposeString('url', { nullable: true, description: 'Where it can be read.' }),
     strength: t.expose('strength', { type: EvidenceStrength, description: 'A policy, a change in practice, or a measured outcome.' }),
     actionItem: t.relation('actionItem', { description: 'The action item it backs.' }),
+    files: t.relation('files', { description: 'Files attached to it, in the order attached.', query: { orderBy: { id: 'asc' } } }),
     submittedBy: t.relation('submittedBy', { description: 'Who submitted it.' }),
     submittedAt: t.expose('submittedAt', { type: 'DateTime', description: 'When it was submitted.' }),
     verification: t.expose('verification', { type: EvidenceVerification, description: 'An inspector’s check of it.' }),
@@ -22,6 +24,11 @@ export const Evidence = builder.prismaNode('Evidence', {
     viewerCanVerify: t.boolean({
       description: 'Whether you may accept it or mark it insufficient (inspectors).',
       resolve: (_evidence, _args, { actor }) => canAtAll(actor, 'verifyEvidence'),
+    }),
+    viewerCanChangeFiles: t.boolean({
+      description: 'Whether you may attach files to it and remove them (whoever may submit evidence for its action item).',
+      select: { actionItem: { select: { owner: { select: { path: true } } } } },
+      resolve: (evidence, _args, { actor }) => mayChangeEvidenceFiles(actor, evidence.actionItem.owner.path),
     }),
     version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),
   }),

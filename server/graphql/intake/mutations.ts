@@ -6,7 +6,7 @@ import { addRecommendations, withdrawRecommendation } from '../../domain/report-
 import { builder } from '../builder.ts';
 import { globalIdOf, globalIdsOf } from '../shared/ids.ts';
 import { write } from '../shared/mutation.ts';
-import { COMMENT_MAX, NAME_MAX, REFERENCE_MAX, TEXT_MAX, requiredText } from '../shared/validation.ts';
+import { COMMENT_MAX, NAME_MAX, REFERENCE_MAX, TEXT_MAX, base64Content, requiredText } from '../shared/validation.ts';
 import { NewRecommendationInput } from '../reports/mutations.ts';
 import { IntakePreviewType, IntakeRepeatCandidate } from './type.ts';
 
@@ -17,9 +17,7 @@ const IntakeFileInput = builder.inputType('IntakeFileInput', {
   description: 'A file to read: a PDF, a Word document (DOCX), a spreadsheet (XLSX) or a CSV file, at most 10 MB. Its type is told from its content.',
   fields: (t) => ({
     name: t.string({ required: true, description: 'The file’s name (a .csv name tells CSV from other text).' }).validate(requiredText(NAME_MAX)),
-    contentBase64: t.string({ required: true, description: 'The file’s bytes, in base64.' }).validate(
-      z.string().regex(/^[A-Za-z0-9+/\r\n]*={0,2}\s*$/, 'must be base64'),
-    ),
+    contentBase64: t.string({ required: true, description: 'The file’s bytes, in base64.' }).validate(base64Content),
   }),
 });
 

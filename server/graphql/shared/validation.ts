@@ -18,6 +18,8 @@ export const webAddress = z
   .max(2000, 'must be at most 2000 characters')
   .nullish();
 
+/** A file's bytes as base64 (line breaks allowed, as some encoders write them). */
+export const base64Content = z.string().regex(/^[A-Za-z0-9+/\r\n]*={0,2}\s*$/, 'must be base64');
 
 export const REFERENCE_MAX = 40;
 export const TITLE_MAX = 500;
