@@ -5,6 +5,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import './plugins/sync-global-id.ts';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import LoadedColumnsPlugin from './plugins/loaded-columns.ts';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { prisma } from '../db/client.ts';
 import type PrismaTypes from '../db/generated/pothos-types.ts';
@@ -33,7 +34,8 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   // Scope auth first: no other plugin's work (validation included) runs for a caller who may not call.
-  plugins: [ScopeAuthPlugin, ComplexityPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin],
+  // Loaded columns just before Prisma: it answers columns the row holds without Prisma's per-row wrapper.
+  plugins: [ScopeAuthPlugin, ComplexityPlugin, LoadedColumnsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   complexity: {
     // What each field costs in microseconds of work, from measurements (cost.ts).
