@@ -158,7 +158,7 @@ export type PendingMention = {
   comment: { id: number; text: string; createdAt: Date };
   author: { id: number; name: string };
   record: { kind: 'RECOMMENDATION' | 'ACTION_ITEM'; recommendationId: number; reference: string; reportTitle: string; actionItemId: number | null; actionItemDescription: string | null };
-  /** The address within the app, after its origin: the recommendation's page, where the discussion is. */
+  /** The address within the app, after its origin: the page where the discussion is (the recommendation's, or the action's). */
   link: string;
 };
 
@@ -205,7 +205,9 @@ export async function pendingMentions(db: PrismaClient | TransactionClient, user
       actionItemId: comment.actionItem?.id ?? null,
       actionItemDescription: comment.actionItem?.description ?? null,
     },
-    link: `/#/recommendations/${encodeURIComponent(globalId('Recommendation', comment.recommendation.id))}/show`,
+    link: comment.actionItem
+      ? `/#/actionItems/${encodeURIComponent(globalId('ActionItem', comment.actionItem.id))}`
+      : `/#/recommendations/${encodeURIComponent(globalId('Recommendation', comment.recommendation.id))}/show`,
   }));
 }
 
