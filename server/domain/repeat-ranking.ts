@@ -8,19 +8,24 @@
  *    our 2018 report (recommendation 4)", "see R3 of ‘Rehabilitative work with adults’ (March
  *    2019)". The draft is read for recommendation references (R3, 2.1, "recommendation 4"), years
  *    and months, and quoted report titles; they are resolved to the earlier recommendations they
- *    name. A candidate named by reference and by its report (date or title) is ranked above every
- *    candidate found by text alone; one only in a cited report is lifted.
+ *    name. "Our last inspection in 2013" names the 2013 report on the draft's own body. A candidate
+ *    named by reference and by its report (date or title) is ranked above every candidate found by
+ *    text alone; one only in a cited report is lifted.
  * 2. An IDF-weighted text score. The database keeps each text's stemmed words (English full-text
  *    search, a GIN index) and how many texts hold each word (TextTerm, kept by triggers). The
- *    draft's rarest words form a query that asks for texts sharing at least two of them (or, when
- *    that finds too little, one); the index returns those, best by ts_rank_cd, a short list of at
- *    most a few hundred however many recommendations there are. Each is then scored by the cosine
- *    of TF-IDF vectors (rare shared words count, common ones hardly) together with the trigram
- *    similarity of the whole texts (pg_trgm), which catches reworded and re-inflected phrasing.
- * 3. Agreement of addressees and themes. Organisations named in either text, by their name, short
- *    name or a former name, count as addressees of it, so a recommendation to a body that has
- *    since been renamed matches one to the body under its new name; sharing an addressee and
- *    sharing themes lift the score.
+ *    draft's words, without its citing sentence, are asked of the index rarest first, as many as
+ *    name at most POSTING_BUDGET texts together: the index reads short lists and hands over at most
+ *    SHORT_LIST texts, best by the IDF of the words they share, however many recommendations there
+ *    are. Each is then scored by the cosine of TF-IDF vectors (rare shared words count, common ones
+ *    hardly) together with the trigram similarity of the whole texts (pg_trgm), which catches
+ *    reworded and re-inflected phrasing.
+ * 3. Agreement of addressees and themes, and recency. Organisations named in either text, by their
+ *    name, short name or a former name, count as addressees of it, so a recommendation to a body
+ *    that has since been renamed matches one to the body under its new name; sharing an addressee
+ *    (weighted by how few texts go to it) and sharing themes lift the score. Recommendations to the
+ *    draft's specific bodies are also a source of candidates of their own, in the same statement as
+ *    the word search. A repeat most often repeats the last inspection's recommendation: of two
+ *    alike, the newer scores a little higher.
  *
  * Then one lineage is shown once: candidates on the same chain of repeats are represented by the
  *    chain's latest member before the draft, with the best score of any of them. Candidates an
