@@ -76,6 +76,7 @@ beforeAll(async () => {
   ids.organisation = wales.id;
   ids.assessment = (await prisma.assessment.findFirstOrThrow()).id;
   ids.theme = (await prisma.theme.findFirstOrThrow()).id;
+  ids.comment = (await prisma.comment.create({ data: { recommendationId: ids.recommendation, authorId: as.inspector.userId, text: 'Matrix comment.' } })).id;
   ids.recordEvent = (await prisma.historyEvent.findFirstOrThrow({ where: { subject: 'RECOMMENDATION', recommendationId: ids.recommendation }, orderBy: { id: 'desc' } })).id;
   // An account change: the viewer's own account, changed by the administrator.
   ids.accountEvent = (
@@ -101,6 +102,11 @@ const subjects: Subject[] = [
     nested: { query: () => `{ evidence(first: 100) { edges { node { id summary } } } }`, pick: (data) => data?.evidence?.edges.find((e: any) => e.node.id === globalId('Evidence', ids.evidence!))?.node.summary } },
   { name: 'an assessment', type: 'Assessment', id: () => ids.assessment!, field: 'verdict', root: 'assessment', readers: records },
   { name: 'a theme', type: 'Theme', id: () => ids.theme!, field: 'name', root: 'theme', readers: records },
+  // A discussion is for inspectors and the leaders of the organisations concerned (Wales owns an action; HMPPS is above it), not viewers.
+  { name: 'a comment in a discussion the leaders’ organisations are concerned by', type: 'Comment', id: () => ids.comment!, field: 'text',
+    readers: ['leader', 'leaderElsewhere', 'inspector', 'administrator', 'administratorReadToken'],
+    nested: { query: () => `{ recommendation(id: "${globalId('Recommendation', ids.recommendation!)}") { discussion { id text } } }`,
+      pick: (data) => data?.recommendation?.discussion?.find((c: any) => c.id === globalId('Comment', ids.comment!))?.text } },
   { name: 'a change to a record', type: 'HistoryEvent', id: () => ids.recordEvent!, field: 'kind', readers: records,
     nested: { query: () => `{ recommendation(id: "${globalId('Recommendation', ids.recommendation!)}") { history(first: 100) { edges { node { id kind } } } } }`,
       pick: (data) => data?.recommendation?.history.edges.find((e: any) => e.node.id === globalId('HistoryEvent', ids.recordEvent!))?.node.kind } },
@@ -171,9 +177,9 @@ describe(`who may read what, through every path, on ${databaseKind}`, () => {
     expect(await permissions('anonymous')).toEqual([]);
     expect(await permissions('viewer')).toEqual(['CHOOSE_REMINDERS', 'MANAGE_API_TOKEN', 'READ_ACCOUNT', 'READ_RECORDS']);
     expect(await permissions('viewerReadToken')).toEqual(['READ_ACCOUNT', 'READ_RECORDS']);
-    expect(await permissions('leader')).toEqual(['CHOOSE_REMINDERS', 'MANAGE_ACTION_ITEM', 'MANAGE_API_TOKEN', 'READ_ACCOUNT', 'READ_RECORDS', 'RESPOND', 'SUBMIT_EVIDENCE', 'UPDATE_STATUS']);
+    expect(await permissions('leader')).toEqual(['CHOOSE_REMINDERS', 'DISCUSS', 'MANAGE_ACTION_ITEM', 'MANAGE_API_TOKEN', 'READ_ACCOUNT', 'READ_DISCUSSION', 'READ_RECORDS', 'RESPOND', 'SUBMIT_EVIDENCE', 'UPDATE_STATUS']);
     expect(await permissions('inspector')).not.toContain('ADMINISTER');
-    expect(await permissions('administratorReadToken')).toEqual(['READ_ACCOUNT', 'READ_RECORDS']);
-    expect((await permissions('administrator')).length).toBe(15);
+    expect(await permissions('administratorReadToken')).toEqual(['READ_ACCOUNT', 'READ_DISCUSSION', 'READ_RECORDS']);
+    expect((await permissions('administrator')).length).toBe(18);
   });
 });
