@@ -104,22 +104,6 @@ const environmentSchema = z.object({
   EVIDENCE_FILE_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
   EVIDENCE_FILE_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   EVIDENCE_FILE_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-  // Checked in reminderSettings, never echoed: the URL may hold the mail server's password.
-  SMTP_URL: z.string().optional(),
-  MAIL_FROM: z.string().optional(),
-  APP_URL: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
-  REMINDER_HOUR: z.coerce
-    .number({ error: 'expected an hour from 0 to 23' })
-    .int('expected a whole number')
-    .min(0, 'expected an hour from 0 to 23')
-    .max(23, 'expected an hour from 0 to 23')
-    .default(6),
-  ESCALATION_DAYS: z.coerce
-    .number({ error: 'expected a number of days' })
-    .int('expected a whole number')
-    .min(1, 'expected at least 1')
-    .max(365, 'expected at most 365')
-    .default(30),
   DEMO_DATA: booleanFlag.default(true),
   TRUST_PROXY: booleanFlag.default(false),
   PUBLIC_REPORTS: booleanFlag.default(false),
@@ -270,29 +254,6 @@ function evidenceFileSettings(value: z.infer<typeof environmentSchema>): Evidenc
       };
     }
   }
-}
-
-function reminderSettings(value: z.infer<typeof environmentSchema>): ReminderSettings {
-  const problems: string[] = [];
-  if (value.SMTP_URL !== undefined) {
-    const url = URL.canParse(value.SMTP_URL) ? new URL(value.SMTP_URL) : null;
-    if (!url || !['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) {
-      problems.push('SMTP_URL: expected an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587');
-    }
-    if (value.MAIL_FROM === undefined) problems.push('MAIL_FROM: expected the sender of reminder emails, e.g. Tracker <tracker@example.org> (SMTP_URL is set)');
-  }
-  if (value.MAIL_FROM !== undefined) {
-    const address = /<([^<>]+)>\s*$/.exec(value.MAIL_FROM)?.[1] ?? value.MAIL_FROM;
-    if (!z.email().safeParse(address.trim()).success) problems.push(`MAIL_FROM=${JSON.stringify(value.MAIL_FROM)}: expected an email address, or Name <address>`);
-  }
-  if (problems.length) throw new ConfigError(problems);
-  return {
-    smtpUrl: value.SMTP_URL ?? null,
-    from: value.MAIL_FROM ?? null,
-    appUrl: value.APP_URL?.replace(/\/+$/, '') ?? null,
-    hour: value.REMINDER_HOUR,
-    escalationDays: value.ESCALATION_DAYS,
-  };
 }
 
 /** Reads and validates the whole configuration once, from the environment given. */
