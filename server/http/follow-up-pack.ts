@@ -1,7 +1,7 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { authenticate } from '../auth/authenticate.ts';
-import { followUpPackPdf } from '../documents/follow-up-pack-pdf.ts';
+import { followUpPackPdfAside } from '../documents/pdf-thread.ts';
 import { requireActor } from '../domain/actor.ts';
 import { loadFollowUpPack } from '../domain/follow-up-pack.ts';
 import type { FollowUpPack } from '../domain/follow-up-pack-types.ts';
@@ -52,7 +52,7 @@ export function followUpPackRouter(queue: OperationQueue): Router {
   router.get(
     '/reports/:id/follow-up-pack.pdf',
     queue.wrap(answer(async (pack, res) => {
-      const pdf = await followUpPackPdf(pack);
+      const pdf = await followUpPackPdfAside(pack);
       res.attachment(packFileName(pack)).type('application/pdf').send(pdf);
     })),
   );

@@ -38,9 +38,9 @@ const printStyles = (
 
 const gapColour: Record<string, string> = { OVERSTATED: 'error.main', CONFIRMED: 'success.main', UNVERIFIED: 'warning.dark' };
 
-function Rows({ header, rows }: { header: string[]; rows: ReactNode[][] }) {
+function Rows({ header, rows, maxWidth }: { header: string[]; rows: ReactNode[][]; maxWidth?: number }) {
   return (
-    <Table size="small" sx={{ mb: 2, '& td, & th': { verticalAlign: 'top', px: 1 } }}>
+    <Table size="small" sx={{ mb: 2, maxWidth, '& td, & th': { verticalAlign: 'top', px: 1 } }}>
       <TableHead>
         <TableRow>{header.map((name) => <TableCell key={name} sx={{ color: 'text.secondary' }}>{name}</TableCell>)}</TableRow>
       </TableHead>
@@ -167,7 +167,7 @@ function Cover({ pack }: { pack: Pack }) {
   return (
     <Box component="header">
       <Typography variant="overline" color="text.secondary">Follow-up pack</Typography>
-      <Typography variant="h4" component="h1" sx={{ fontSize: { xs: '1.5rem', sm: '2rem' } }}>{report.title}</Typography>
+      <Typography variant="h4" component="h1" sx={{ fontSize: { xs: '1.5rem', sm: '2rem' }, mb: 2 }}>{report.title}</Typography>
       <Facts
         facts={[
           ['Inspectorate', report.inspectorate],
@@ -178,7 +178,7 @@ function Cover({ pack }: { pack: Pack }) {
         ]}
       />
       <Heading>In figures</Heading>
-      <Rows header={['', 'Number']} rows={PACK_FIGURES.map(([key, name]) => [name, pack.figures[key]])} />
+      <Rows header={['', 'Number']} rows={PACK_FIGURES.map(([key, name]) => [name, pack.figures[key]])} maxWidth={640} />
       <Heading>Recommendations</Heading>
       <Rows
         header={['Ref.', 'Owner', 'Reported', 'Latest verdict', 'Reported vs verdict']}
