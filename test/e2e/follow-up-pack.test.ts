@@ -64,7 +64,7 @@ describe('the follow-up pack in the admin app', () => {
     for (const selector of ['.MuiAppBar-root', '.RaSidebar-root', '[role="menu"], nav', 'button', 'a[href$="follow-up-pack.pdf"]', '[data-testid="demo-notice"]']) {
       await expect(anyVisible(page, selector), `${selector} when printed`).resolves.toBe(false);
     }
-    await expect(page.getByRole('heading', { level: 2, name: 'Recommendation R1' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { level: 2, name: 'Recommendation R1', exact: true }).isVisible()).resolves.toBe(true);
     await screenshot(page, 'follow-up-pack-print-1280');
 
     // At 800 px nothing runs off the page, on screen or printed.
