@@ -37,6 +37,16 @@
 import type { PrismaClient, TransactionClient } from '../db/client.ts';
 import { badField } from '../errors.ts';
 
+/**
+ * A stemmed word as the draft writes it ("abus" → "abuse"), for the reasons a person reads: the
+ * first word of the text that begins with the stem, or with all but its last letter (stemming turns
+ * "happy" into "happi"); the stem itself if neither.
+ */
+export function asWritten(stem: string, text: string): string {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+  return words.find((word) => word.startsWith(stem)) ?? (stem.length > 3 ? words.find((word) => word.startsWith(stem.slice(0, -1))) : undefined) ?? stem;
+}
+
 /** A recommendation's text and setting, saved or not, whose earlier repeats are sought. */
 export type RepeatDraft = {
   text: string;
@@ -202,7 +212,7 @@ export async function rankRepeatCandidates(
     const textScore = 0.7 * cosine + 0.3 * row.similarity;
     const reasons: string[] = [];
     if (shared.length > 0) {
-      const rarest = shared.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([word]) => word);
+      const rarest = shared.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([word]) => asWritten(word, text));
       reasons.push(`similar text (${Math.round(textScore * 100)}%), sharing ${rarest.join(', ')}`);
     }
     const commonAddressees = row.addresseeIds.filter((id) => draftAddressees.has(id));
