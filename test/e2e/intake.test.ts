@@ -22,7 +22,7 @@ afterAll(async () => {
   fs.rmSync(files, { recursive: true, force: true });
 });
 
-type Rec = { id: string; reference: string; text: string; repeats: { id: string } | null };
+type Rec = { id: string; reference: string; text: string; repeats: { id: string } | null; addressees: { organisation: { name: string } }[] };
 
 async function reportOf(year: string) {
   const post = await apiSession(stack.url, demoUsers.inspector);
@@ -30,7 +30,7 @@ async function reportOf(year: string) {
   const report = result.data!.reports.edges.map((edge) => edge.node).find((node) => node.publishedOn.startsWith(year))!;
   const recs = async () => {
     const answer = await post<{ node: { recommendations: { edges: { node: Rec }[] } } }>(
-      'query ($id: ID!) { node(id: $id) { ... on Report { recommendations(first: 100) { edges { node { id reference text repeats { id } } } } } } }',
+      'query ($id: ID!) { node(id: $id) { ... on Report { recommendations(first: 100) { edges { node { id reference text repeats { id } addressees { organisation { name } } } } } } } }',
       { id: report.id },
     );
     return answer.data!.node.recommendations.edges.map((edge) => edge.node);
@@ -64,6 +64,11 @@ describe('loading a report’s recommendations in the admin app', () => {
     await rows.nth(0).getByLabel('Reference').fill('N1');
     await rows.nth(1).getByLabel('Reference').fill('N2');
     await rows.nth(1).getByLabel('Recommendation').fill('Publish the waiting times for domestic abuse interventions every month.');
+    // An addressee the reading missed is added by typing part of its name: the organisations are searched
+    // on the server (a list of all of them once asked for more than a page allows and offered none).
+    const addressedTo = rows.nth(1).getByLabel('Addressed to (the first owns it)');
+    await addressedTo.fill('Ministry of');
+    await page.getByRole('option', { name: 'Ministry of Justice (MoJ)' }).click();
     await page.getByRole('button', { name: 'Remove 3' }).click();
     await expect.poll(() => rows.count()).toBe(2);
     // The earlier recommendation it restates is offered; the inspector links it.
@@ -74,6 +79,7 @@ describe('loading a report’s recommendations in the admin app', () => {
     const saved = await report.recs();
     expect(saved.find((rec) => rec.reference === 'N1')?.repeats?.id).toBe(earlier.id);
     expect(saved.find((rec) => rec.reference === 'N2')?.text).toBe('Publish the waiting times for domestic abuse interventions every month.');
+    expect(saved.find((rec) => rec.reference === 'N2')?.addressees.map((addressee) => addressee.organisation.name)).toContain('Ministry of Justice');
     expect(saved.some((rec) => rec.text === 'A line to remove.')).toBe(false);
 
   }, 300_000);

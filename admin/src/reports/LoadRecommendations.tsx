@@ -80,7 +80,39 @@ function CandidateChoice({ row, onChange }: { row: Row; onChange: (repeatsId: st
   );
 }
 
-function RowEditor({ row, organisations, onChange, onRemove }: { row: Row; organisations: Organisation[]; onChange: (row: Row) => void; onRemove: () => void }) {
+/** The organisations a row is addressed to, found on the server as the inspector types (there may be thousands). */
+function AddresseePicker({ value, onChange }: { value: Organisation[]; onChange: (value: Organisation[]) => void }) {
+  const [search, setSearch] = useState('');
+  const [options, setOptions] = useState<Organisation[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(() => {
+      graphql<{ organisations: { edges: { node: Organisation }[] } }>(ORGANISATIONS, { search: search.trim() || null }).then(
+        (data) => { if (current) { setOptions(data.organisations.edges.map((edge) => edge.node)); setError(null); } },
+        (failure: unknown) => { if (current) setError(failure instanceof Error ? failure.message : 'The organisations could not be read.'); },
+      );
+    }, 250);
+    return () => { current = false; clearTimeout(timer); };
+  }, [search]);
+  return (
+    <Autocomplete
+      multiple
+      size="small"
+      options={options}
+      value={value}
+      filterOptions={(found) => found}
+      isOptionEqualToValue={(a, b) => a.id === b.id}
+      getOptionLabel={(organisation) => organisation.shortName ? `${organisation.name} (${organisation.shortName})` : organisation.name}
+      onChange={(_event, chosen) => onChange(chosen)}
+      onInputChange={(_event, typed, reason) => { if (reason !== 'reset') setSearch(typed); }}
+      noOptionsText={search ? 'No active organisation by that name' : 'Type part of a name'}
+      renderInput={(params) => <TextField {...params} label="Addressed to (the first owns it)" error={Boolean(error)} helperText={error ?? undefined} />}
+    />
+  );
+}
+
+function RowEditor({ row, onChange, onRemove }: { row: Row; onChange: (row: Row) => void; onRemove: () => void }) {
   return (
     <Box sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1.5 }} data-testid="intake-row">
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5}>
@@ -92,16 +124,7 @@ function RowEditor({ row, organisations, onChange, onRemove }: { row: Row; organ
             <IconButton aria-label={`Remove ${row.reference}`} onClick={onRemove}><DeleteIcon /></IconButton>
           </Stack>
           <TextField label="Recommendation" multiline minRows={2} size="small" value={row.text} onChange={(e) => onChange({ ...row, text: e.target.value })} />
-          <Autocomplete
-            multiple
-            size="small"
-            options={organisations}
-            value={row.addressees}
-            isOptionEqualToValue={(a, b) => a.id === b.id}
-            getOptionLabel={(organisation) => organisation.shortName ? `${organisation.name} (${organisation.shortName})` : organisation.name}
-            onChange={(_event, value) => onChange({ ...row, addressees: value })}
-            renderInput={(params) => <TextField {...params} label="Addressed to (the first owns it)" />}
-          />
+          <AddresseePicker value={row.addressees} onChange={(addressees) => onChange({ ...row, addressees })} />
           {row.warnings.map((warning) => <Alert key={warning} severity="warning" sx={{ py: 0 }}>{warning}</Alert>)}
         </Stack>
         <Box sx={{ flex: 2, minWidth: 0 }}>
@@ -123,7 +146,6 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
   const [file, setFile] = useState<File | null>(null);
   const [rows, setRows] = useState<Row[] | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
-  const [organisations, setOrganisations] = useState<Organisation[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -134,7 +156,6 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
     setFile(null);
     setError(null);
     setWarnings([]);
-    graphql<{ organisations: { edges: { node: Organisation }[] } }>(ORGANISATIONS).then((data) => setOrganisations(data.organisations.edges.map((edge) => edge.node)), () => undefined);
   }, [open, blank]);
 
   if (!report) return null;
@@ -236,7 +257,7 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
           <Stack spacing={1.5}>
             {!blank && <Typography variant="body2">{rows.length} recommendation{rows.length === 1 ? '' : 's'} found. Correct them, choose the repeats, then save: nothing is saved before.</Typography>}
             {warnings.map((warning) => <Alert key={warning} severity="warning">{warning}</Alert>)}
-            {rows.map((row) => <RowEditor key={row.key} row={row} organisations={organisations} onChange={(changed) => update(row.key, changed)} onRemove={() => remove(row.key)} />)}
+            {rows.map((row) => <RowEditor key={row.key} row={row} onChange={(changed) => update(row.key, changed)} onRemove={() => remove(row.key)} />)}
             <Button onClick={() => setRows((current) => [...(current ?? []), emptyRow()])} sx={{ alignSelf: 'flex-start' }}>Add a row</Button>
           </Stack>
         )}

@@ -10,4 +10,7 @@ export const intakeRepeatCandidatesQuery = `query IntakeRepeatCandidates($input:
   intakeRepeatCandidates(input: $input) { score recommendation { id reference text status latestVerdict report { title publishedOn } } }
 }`;
 export const addRecommendationsMutation = `mutation AddRecommendations($input: AddRecommendationsInput!) { addRecommendations(input: $input) { id } }`;
-export const intakeOrganisationsQuery = `query IntakeOrganisations { organisations(first: 200) { edges { node { id name shortName } } } }`;
+/** Active organisations whose name or short name holds the words typed: a page of them, however many there are. */
+export const intakeOrganisationsQuery = `query IntakeOrganisations($search: String) {
+  organisations(first: 50, filter: { search: $search, active: true }, orderBy: { field: NAME, direction: ASC }) { edges { node { id name shortName } } }
+}`;
