@@ -62,6 +62,8 @@ export default function ActionItemList() {
       actions={<TopToolbar><FilterButton /><ExportButton /></TopToolbar>}>
       <Views />
       <Datagrid rowClick={false} bulkActionButtons={canComplete && !narrow ? <BulkCompleteButton /> : false} size="small"
+        // Only rows the person may complete take a tick: the server's answer for each action, and not already closed.
+        isRowSelectable={(record: RaRecord) => record.viewerCanEdit === true && !['COMPLETED', 'CANCELLED'].includes(String(record.status))}
         sx={fitTable({ recommendation: 150, owner: 150, dueDate: 110, status: 128, evidenceCount: 96, actions: 120 })}>
         <FunctionField source="description" label="Action" render={(record: RaRecord) => <Clamped text={record.description} lines={3} />} />
         <FunctionField source="recommendation" label="Recommendation" sortable={false} render={(record: RaRecord) => (

@@ -5,6 +5,7 @@ import {
   SaveButton, SimpleForm, Toolbar, useDataProvider, useEditContext, useGetMany, useResourceContext, useTranslateLabel,
   type RaRecord, type SimpleFormProps,
 } from 'react-admin';
+import { actionStatusLabels, label, organisationKindLabels, recommendationStatusLabels, reportKindLabels, roleLabels, strengthLabels, verificationLabels } from './choices';
 
 /**
  * Every form that writes a record: the server's problems shown on the form itself (field errors on
@@ -85,7 +86,23 @@ const references: Record<string, string> = {
   addresseeIds: 'organisations', themeIds: 'themes', followsUpIds: 'reports',
 };
 
+/** Inputs that hold one of the API's enums, by resource: shown by their words, never their codes. */
+const enumLabels: Record<string, Record<string, Record<string, string>>> = {
+  recommendations: { status: recommendationStatusLabels },
+  actionItems: { status: actionStatusLabels },
+  evidence: { strength: strengthLabels, verification: verificationLabels },
+  reports: { kind: reportKindLabels },
+  organisations: { kind: organisationKindLabels },
+  users: { role: roleLabels },
+};
+
 function Value({ name, value }: { name: string; value: unknown }) {
+  const labels = enumLabels[useResourceContext() ?? '']?.[name];
+  if (labels && typeof value === 'string') return <>{label(labels, value)}</>;
+  return <PlainValue name={name} value={value} />;
+}
+
+function PlainValue({ name, value }: { name: string; value: unknown }) {
   const resource = references[name];
   const ids = resource ? (Array.isArray(value) ? value : value ? [value] : []) : [];
   const { data } = useGetMany(resource ?? 'organisations', { ids }, { enabled: ids.length > 0 });
@@ -119,8 +136,11 @@ function ConflictPanel() {
     if (!form) return;
     const found: Record<string, string> = {};
     for (const input of form.querySelectorAll<HTMLInputElement>('input[name], textarea[name]')) {
-      const text = input.id ? form.querySelector(`label[for="${CSS.escape(input.id)}"]`)?.textContent : null;
-      if (text) found[input.name] = text.replace(/\s*\*\s*$/, '').trim();
+      // A radio button's own label is one choice ("Not planned"): the field's name is its group's legend.
+      const text = input.type === 'radio'
+        ? input.closest('fieldset')?.querySelector('legend')?.textContent
+        : input.id ? form.querySelector(`label[for="${CSS.escape(input.id)}"]`)?.textContent : null;
+      if (text && !found[input.name]) found[input.name] = text.replace(/\s*\*\s*$/, '').trim();
     }
     setLabels(found);
   }, [here]);

@@ -20,7 +20,16 @@ const pageTitles: Record<string, (name: string, record: string) => string> = {
   'ra.page.edit': (name, record) => (record ? `Edit ${name.toLowerCase()}: ${record}` : `Edit ${name.toLowerCase()}`),
 };
 
+/** react-admin's own words where they read as a program's ("Element created"), in the product's voice. */
+const messages: Record<string, (options: Record<string, unknown>) => string> = {
+  'ra.notification.created': () => 'Saved',
+  'ra.notification.updated': (options) => (Number(options.smart_count ?? 1) > 1 ? `${String(options.smart_count)} saved` : 'Saved'),
+  'ra.navigation.no_results': (options) => `No ${String(options.name ?? 'records').toLowerCase()} yet`,
+};
+
 const translate: TranslateFunction = (key, options = {}) => {
+  const message = messages[key];
+  if (message) return message(options);
   const resource = /^resources\.(\w+)\.name$/.exec(key)?.[1];
   const names = resource ? resourceNames[resource] : undefined;
   if (names) return names[options.smart_count === 1 ? 0 : 1];

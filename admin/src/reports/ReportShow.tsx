@@ -3,26 +3,29 @@ import {
   ArrayField, Datagrid, DateField, EditButton, FunctionField, Labeled, ReferenceManyField, RichTextField, SelectField, Show,
   SimpleShowLayout, SingleFieldList, TextField, TopToolbar, UrlField, ChipField, Pagination,
 } from 'react-admin';
-import { recommendationStatusLabels, reportKindChoices, verdictLabels } from '../common/choices';
+import { label, recommendationStatusLabels, reportKindChoices, verdictLabels } from '../common/choices';
 import { EnumChip, statusColours, verdictColours } from '../common/EnumChip';
-import { FollowUpPackButton } from './FollowUpPackButton';
 import { PriorityBadge } from '../recommendations/Priority';
+import { FollowUpPackButton } from './FollowUpPackButton';
 import { ProgressField } from './ProgressField';
 import { PublicPageButton } from './PublicPageButton';
 import { RecommendationIntakeButtons } from './LoadRecommendations';
+import { Clamped, fitTable, RecordLink, showPath, useListWidth } from '../common/listLayout';
+import { readableDay } from '../common/dates';
 
 function Actions() {
   return (
     <TopToolbar>
       <RecommendationIntakeButtons />
-      <PublicPageButton />
       <FollowUpPackButton />
+      <PublicPageButton />
       <EditButton />
     </TopToolbar>
   );
 }
 
 export default function ReportShow() {
+  const { narrow } = useListWidth();
   return (
     <Show actions={<Actions />}>
       <SimpleShowLayout>
@@ -42,13 +45,24 @@ export default function ReportShow() {
           </SingleFieldList>
         </ArrayField>
         <ReferenceManyField label="Recommendations" reference="recommendations" target="reportId" sort={{ field: 'reference', order: 'ASC' }} perPage={50} pagination={<Pagination />}>
-          <Datagrid rowClick="show" bulkActionButtons={false}>
-            <FunctionField source="reference" label="Reference" render={(record) => <>{record.reference}<PriorityBadge record={record} compact /></>} />
-            <FunctionField label="Recommendation" render={(record) => <Typography variant="body2" sx={{ maxWidth: 520 }}>{record.text}</Typography>} />
-            <TextField source="owner.name" label="Owner" />
+          <Datagrid rowClick="show" bulkActionButtons={false}
+            sx={fitTable(narrow ? { reference: 96, status: 136 } : { reference: 110, owner: '18%', status: 136, latestVerdict: 136, targetDate: 110 })}>
+            <FunctionField source="reference" label="Reference" render={(record) => <><RecordLink to={showPath('recommendations', record.id)} text={record.reference} lines={1} label={`Recommendation ${record.reference}`} /><PriorityBadge record={record} compact /></>} />
+            <FunctionField source="text" label="Recommendation" render={(record) => (
+              <>
+                <Clamped text={record.text} lines={4} />
+                {/* At 800 px the owner, verdict and target go under the text, so nothing scrolls sideways. */}
+                {narrow && (
+                  <Typography variant="caption" color="text.secondary" component="p">
+                    {[record.owner?.name, record.latestVerdict ? label(verdictLabels, record.latestVerdict) : 'not assessed', record.targetDate ? `target ${readableDay(record.targetDate)}` : null].filter(Boolean).join(' · ')}
+                  </Typography>
+                )}
+              </>
+            )} />
+            {!narrow && <TextField source="owner.name" label="Owner" />}
             <EnumChip source="status" labels={recommendationStatusLabels} colours={statusColours} label="Status" />
-            <EnumChip source="latestVerdict" labels={verdictLabels} colours={verdictColours} label="Verdict" />
-            <DateField source="targetDate" label="Target" />
+            {!narrow && <EnumChip source="latestVerdict" labels={verdictLabels} colours={verdictColours} label="Verdict" />}
+            {!narrow && <DateField source="targetDate" label="Target" />}
           </Datagrid>
         </ReferenceManyField>
       </SimpleShowLayout>
