@@ -2,6 +2,7 @@ import type { PrismaClient, TransactionClient } from '../db/client.ts';
 import type { Prisma } from '../db/generated/prisma/client.ts';
 import type { Role } from '../db/generated/prisma/enums.ts';
 import { daysBetween, today } from './dates.ts';
+import { pendingMentions } from './discussion.ts';
 import { actionItemOverdueWhere, overdueWhere } from './recommendation-rules.ts';
 
 /**
@@ -20,8 +21,8 @@ export function useEscalationDays(days: number): void {
   escalationDays = days;
 }
 
-export type WorkSection = 'OVERDUE' | 'DUE_SOON' | 'ESCALATED' | 'TO_VERIFY';
-export type WorkRecord = 'RECOMMENDATION' | 'ACTION_ITEM' | 'EVIDENCE';
+export type WorkSection = 'OVERDUE' | 'DUE_SOON' | 'ESCALATED' | 'TO_VERIFY' | 'MENTIONED';
+export type WorkRecord = 'RECOMMENDATION' | 'ACTION_ITEM' | 'EVIDENCE' | 'COMMENT';
 
 export type WorkItem = {
   section: WorkSection;
@@ -34,12 +35,14 @@ export type WorkItem = {
   title: string;
   reference: string;
   reportTitle: string;
-  /** The organisation that owns it. */
+  /** The organisation that owns it; for a comment, its author. */
   organisation: string;
   /** The target or due date; for evidence, the day it was submitted. */
   date: Date | null;
   /** Whole days past its date, for overdue and escalated items. */
   daysOverdue: number | null;
+  /** For a mention: the mention, marked told once a digest has carried it. */
+  mentionId?: number;
 };
 
 /** Whom the work is for: the person's role and organisation decide what it holds. */
@@ -152,6 +155,19 @@ export const WORK_SECTIONS: Section[] = [
         section: 'TO_VERIFY' as const, record: 'EVIDENCE' as const, id: e.id, recommendationId: e.actionItem.recommendation.id, title: e.summary,
         reference: e.actionItem.recommendation.reference, reportTitle: e.actionItem.recommendation.report.title, organisation: e.actionItem.owner.name,
         date: today(e.submittedAt), daysOverdue: null,
+      }));
+    },
+  },
+  {
+    // Comments that name the person with @ (domain/discussion.ts), until a digest has told them.
+    section: 'MENTIONED',
+    concerns: () => true,
+    async items(db, person) {
+      const mentions = await pendingMentions(db, person.id);
+      return mentions.map((mention) => ({
+        section: 'MENTIONED' as const, record: 'COMMENT' as const, id: mention.comment.id, recommendationId: mention.record.recommendationId,
+        title: mention.comment.text, reference: mention.record.reference, reportTitle: mention.record.reportTitle, organisation: mention.author.name,
+        date: today(mention.comment.createdAt), daysOverdue: null, mentionId: mention.id,
       }));
     },
   },

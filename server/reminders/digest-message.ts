@@ -9,10 +9,11 @@ const HEADINGS: Record<WorkSection, { heading: (escalationDays: number) => strin
   DUE_SOON: { heading: () => `Due in the next ${DUE_SOON_DAYS} days`, count: 'due soon' },
   ESCALATED: { heading: (days) => `Escalated: actions of organisations under yours overdue by more than ${days} days`, count: 'escalated' },
   TO_VERIFY: { heading: () => 'Evidence waiting for your verification', count: 'to verify' },
+  MENTIONED: { heading: () => 'Comments that mention you', count: 'mentioning you' },
 };
 const SECTION_ORDER = Object.keys(HEADINGS) as WorkSection[];
 
-const RECORD_WORDS: Record<WorkItem['record'], string> = { RECOMMENDATION: 'Recommendation', ACTION_ITEM: 'Action', EVIDENCE: 'Evidence' };
+const RECORD_WORDS: Record<WorkItem['record'], string> = { RECOMMENDATION: 'Recommendation', ACTION_ITEM: 'Action', EVIDENCE: 'Evidence', COMMENT: 'Comment' };
 
 /** Where an item opens in the app: the admin app's own routes, with the API's global ids. */
 export function itemLink(appUrl: string, item: Pick<WorkItem, 'record' | 'id' | 'recommendationId'>): string {
@@ -33,12 +34,14 @@ const shorten = (text: string, length = 160) => (text.length > length ? `${text.
 
 function itemLines(item: WorkItem, appUrl: string): string[] {
   const when =
-    item.record === 'EVIDENCE'
+    item.record === 'COMMENT'
+      ? `by ${item.organisation} on ${readableDay(item.date)}`
+      : item.record === 'EVIDENCE'
       ? `submitted ${readableDay(item.date)}`
       : `${item.record === 'RECOMMENDATION' ? 'target' : 'due'} ${readableDay(item.date)}${item.daysOverdue ? `, ${item.daysOverdue} days overdue` : ''}`;
   return [
     `- ${RECORD_WORDS[item.record]}: ${shorten(item.title)}`,
-    `  ${item.reportTitle}, ${item.reference} · ${item.organisation} · ${when}`,
+    item.record === 'COMMENT' ? `  ${item.reportTitle}, ${item.reference} · ${when}` : `  ${item.reportTitle}, ${item.reference} · ${item.organisation} · ${when}`,
     `  ${itemLink(appUrl, item)}`,
   ];
 }

@@ -1,4 +1,5 @@
-import { prisma } from '../db/client.ts';
+import { inTransaction, prisma } from '../db/client.ts';
+import { markMentionsNotified } from '../domain/discussion.ts';
 import type { DigestKind } from '../db/generated/prisma/enums.ts';
 import { workOf, type Person } from '../domain/my-work.ts';
 import { digestMessage, sectionCounts } from './digest-message.ts';
@@ -63,10 +64,14 @@ export async function sendDueDigests(run: DigestRun): Promise<DigestRunResult> {
     const message = digestMessage({ to: user, kind, frequency: user.digestFrequency, period, items, appUrl: run.appUrl, escalationDays: run.escalationDays });
     try {
       const { messageId } = await run.mailer.send(message);
-      await prisma.sentDigest.update({
-        where: { kind_userId_period: key },
-        data: { sentAt: new Date(), email: user.email, messageId, itemCount: items.length, sections: sectionCounts(items), lastError: null },
-      });
+      // Recorded as sent, and its mentions as told, together.
+      await inTransaction(async (tx) => {
+        await tx.sentDigest.update({
+          where: { kind_userId_period: key },
+          data: { sentAt: new Date(), email: user.email, messageId, itemCount: items.length, sections: sectionCounts(items), lastError: null },
+        });
+        await markMentionsNotified(tx, items.flatMap((item) => (item.mentionId ? [item.mentionId] : [])));
+      }, { changesRecords: false });
       result.sent += 1;
     } catch (error) {
       await prisma.sentDigest.update({

@@ -197,6 +197,23 @@ describe(`reminder digests by email on ${databaseKind}`, () => {
     expect([sent.attempts, sent.lastError, sent.sentAt !== null]).toEqual([2, null, true]);
   });
 
+  it('tells a person of comments that mention them in their next digest, once', async () => {
+    const rec = await prisma.recommendation.findFirstOrThrow({ where: { id: Number(titles.r1Id) } });
+    const comment = await prisma.comment.create({ data: { recommendationId: rec.id, authorId: ids.inspector, text: '@region leader can the region lend the unit two assessors?' } });
+    const mention = await prisma.mention.create({ data: { commentId: comment.id, userId: ids.regionLeader } });
+    const before = received.length;
+    expect(await run({ now: new Date('2026-12-05T07:00:00Z') })).toEqual({ sent: 2, failed: 0 });
+    const [region] = to(people.regionLeader).slice(-1);
+    expect(received.length).toBe(before + 2);
+    expect(region!.mail.subject).toBe('Daily reminder: 2 due soon, 1 escalated, 1 mentioning you');
+    expect(region!.mail.text).toMatch(/Comments that mention you \(1\)\n\n- Comment: @region leader can the region lend the unit two assessors\?\n  Reminders inspection, R1 · by inspector on/);
+    expect((await prisma.mention.findUniqueOrThrow({ where: { id: mention.id } })).notifiedAt).not.toBeNull();
+    // Told once: the next day's digest has the work, not the mention.
+    await run({ now: new Date('2026-12-06T07:00:00Z') });
+    const [next] = to(people.regionLeader).slice(-1);
+    expect(next!.mail.subject).toBe('Daily reminder: 2 due soon, 1 escalated');
+  });
+
   it('sends nothing with no SMTP server configured, and says so once in the log', async () => {
     const lines: string[] = [];
     const log = createLogger('info', { destination: { write: (chunk: string) => void lines.push(chunk) } });

@@ -1,5 +1,6 @@
 import { Alert, Box, Card, CardContent, FormControlLabel, Link, Radio, RadioGroup, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Title, useDataProvider, useNotify } from 'react-admin';
 import { digestFrequencyLabels } from '../../../server/domain/enum-labels.ts';
 import { readableDay } from '../common/dates';
@@ -12,8 +13,9 @@ const SECTIONS: { section: WorkItem['section']; heading: string; empty: string }
   { section: 'DUE_SOON', heading: 'Due in the next 14 days', empty: 'Nothing is due in the next 14 days.' },
   { section: 'ESCALATED', heading: 'Escalated from organisations under yours', empty: 'No action under your organisation is long overdue.' },
   { section: 'TO_VERIFY', heading: 'Evidence waiting for your verification', empty: 'No evidence is waiting.' },
+  { section: 'MENTIONED', heading: 'Comments that mention you', empty: 'No new comments mention you.' },
 ];
-const RECORD_WORDS: Record<WorkItem['record'], string> = { RECOMMENDATION: 'Recommendation', ACTION_ITEM: 'Action', EVIDENCE: 'Evidence' };
+const RECORD_WORDS: Record<WorkItem['record'], string> = { RECOMMENDATION: 'Recommendation', ACTION_ITEM: 'Action', EVIDENCE: 'Evidence', COMMENT: 'Comment' };
 const FREQUENCY_HELP: Record<DigestFrequency, string> = {
   DAILY: 'every morning there is something to see to',
   WEEKLY: 'on Monday mornings',
@@ -62,19 +64,27 @@ function ReminderChoice({ frequency }: { frequency: DigestFrequency }) {
   const dataProvider = useDataProvider<TrackerDataProvider>();
   const queryClient = useQueryClient();
   const notify = useNotify();
+  // Shown chosen at once; put back if the server refuses.
+  const [value, setValue] = useState(frequency);
   const { mutate, isPending } = useMutation({
     mutationFn: (chosen: DigestFrequency) => dataProvider.query(setDigestFrequencyMutation, { frequency: chosen }),
     onSuccess: (_data, chosen) => {
       notify(`Email reminders: ${digestFrequencyLabels[chosen]!.toLowerCase()}`, { type: 'success' });
       void queryClient.invalidateQueries({ queryKey: ['myWork'] });
     },
-    onError: (error) => notify((error as Error).message, { type: 'error' }),
+    onError: (error) => {
+      setValue(frequency);
+      notify((error as Error).message, { type: 'error' });
+    },
   });
   return (
     <Box component="section" aria-labelledby="reminder-choice">
       <Typography variant="h6" component="h2" id="reminder-choice">Email reminders</Typography>
       <Typography variant="body2" gutterBottom>The items on this page are emailed to you as a digest, when there are any. Send them:</Typography>
-      <RadioGroup row aria-labelledby="reminder-choice" value={frequency} onChange={(event) => mutate(event.target.value as DigestFrequency)}>
+      <RadioGroup row aria-labelledby="reminder-choice" value={value} onChange={(event) => {
+        setValue(event.target.value as DigestFrequency);
+        mutate(event.target.value as DigestFrequency);
+      }}>
         {(['DAILY', 'WEEKLY', 'NONE'] as const).map((value) => (
           <FormControlLabel key={value} value={value} disabled={isPending} control={<Radio />} label={`${digestFrequencyLabels[value]} (${FREQUENCY_HELP[value]})`} />
         ))}
@@ -91,7 +101,8 @@ export default function MyWork() {
     queryFn: () => dataProvider.query<{ myWork: WorkItem[]; me: { role: string; digestFrequency: DigestFrequency | null } | null }>(myWorkQuery),
   });
   const role = data?.me?.role;
-  const sections = SECTIONS.filter(({ section }) => (role === 'INSPECTOR' ? section === 'TO_VERIFY' : role === 'LEADER' ? section !== 'TO_VERIFY' : false));
+  const sections = SECTIONS.filter(({ section }) =>
+    section === 'MENTIONED' || (role === 'INSPECTOR' ? section === 'TO_VERIFY' : role === 'LEADER' ? section !== 'TO_VERIFY' : false));
   return (
     <Card sx={{ mt: 2 }}>
       <Title title="My work" />
@@ -99,8 +110,8 @@ export default function MyWork() {
         <Typography variant="h5" component="h1">My work</Typography>
         {error && <Alert severity="error">{(error as Error).message}</Alert>}
         {data?.me?.digestFrequency && <ReminderChoice frequency={data.me.digestFrequency} />}
-        {!isPending && !error && sections.length === 0 && (
-          <Typography variant="body2">Work is listed here for leaders (their organisation’s overdue and coming items) and inspectors (evidence to verify).</Typography>
+        {!isPending && !error && role !== 'LEADER' && role !== 'INSPECTOR' && (
+          <Typography variant="body2">Work is listed here for leaders (their organisation’s overdue and coming items) and inspectors (evidence to verify); comments that mention you appear for everyone.</Typography>
         )}
         {sections.map(({ section, heading, empty }) => {
           const items = (data?.myWork ?? []).filter((item) => item.section === section);

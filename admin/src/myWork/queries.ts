@@ -1,8 +1,8 @@
 /** The signed-in person's work and their choice of email reminders. */
 
 export type WorkItem = {
-  section: 'OVERDUE' | 'DUE_SOON' | 'ESCALATED' | 'TO_VERIFY';
-  record: 'RECOMMENDATION' | 'ACTION_ITEM' | 'EVIDENCE';
+  section: 'OVERDUE' | 'DUE_SOON' | 'ESCALATED' | 'TO_VERIFY' | 'MENTIONED';
+  record: 'RECOMMENDATION' | 'ACTION_ITEM' | 'EVIDENCE' | 'COMMENT';
   recordId: string;
   recommendationId: string;
   title: string;

@@ -10,6 +10,7 @@ const WorkSection = builder.enumType('WorkSection', {
     DUE_SOON: { description: 'Your organisation’s recommendation or action due in the next 14 days (leaders).' },
     ESCALATED: { description: 'An action of an organisation directly under yours, overdue by more than the set days (leaders).' },
     TO_VERIFY: { description: 'Evidence waiting for verification on your inspectorate’s reports (inspectors).' },
+    MENTIONED: { description: 'A comment that mentions you, until a digest has told you of it.' },
   } satisfies Record<WorkItemShape['section'], object>,
 });
 
@@ -19,23 +20,24 @@ const WorkRecord = builder.enumType('WorkRecord', {
     RECOMMENDATION: { description: 'A recommendation.' },
     ACTION_ITEM: { description: 'An action of a recommendation’s plan.' },
     EVIDENCE: { description: 'Evidence submitted for an action.' },
+    COMMENT: { description: 'A comment in a recommendation’s discussion.' },
   } satisfies Record<WorkItemShape['record'], object>,
 });
 
 const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
-const recordType = { RECOMMENDATION: 'Recommendation', ACTION_ITEM: 'ActionItem', EVIDENCE: 'Evidence' } as const;
+const recordType = { RECOMMENDATION: 'Recommendation', ACTION_ITEM: 'ActionItem', EVIDENCE: 'Evidence', COMMENT: 'Comment' } as const;
 
 const WorkItem = builder.objectRef<WorkItemShape>('WorkItem').implement({
   description: 'One thing for you to see to: the same items your reminder digest emails.',
   fields: (t) => ({
     section: t.expose('section', { type: WorkSection, description: 'Why it is in your work.' }),
     record: t.expose('record', { type: WorkRecord, description: 'What kind of record it is.' }),
-    recordId: t.id({ description: 'The record’s global id (a Recommendation, ActionItem or Evidence).', resolve: (item) => globalId(recordType[item.record], item.id) }),
+    recordId: t.id({ description: 'The record’s global id (a Recommendation, ActionItem, Evidence or Comment).', resolve: (item) => globalId(recordType[item.record], item.id) }),
     recommendationId: t.id({ description: 'The global id of the recommendation it belongs to.', resolve: (item) => globalId('Recommendation', item.recommendationId) }),
-    title: t.exposeString('title', { description: 'The recommendation’s text, the action’s description or the evidence’s summary.' }),
+    title: t.exposeString('title', { description: 'The recommendation’s text, the action’s description, the evidence’s summary or the comment’s text.' }),
     reference: t.exposeString('reference', { description: 'The recommendation’s reference in its report.' }),
     reportTitle: t.exposeString('reportTitle', { description: 'The report’s title.' }),
-    organisation: t.exposeString('organisation', { description: 'The organisation that owns it.' }),
+    organisation: t.exposeString('organisation', { description: 'The organisation that owns it; for a comment, its author.' }),
     date: t.expose('date', { type: 'Date', nullable: true, description: 'Its target or due date; for evidence, the day it was submitted.' }),
     daysOverdue: t.exposeInt('daysOverdue', { nullable: true, description: 'Whole days past its date (overdue and escalated items).' }),
   }),
@@ -47,7 +49,7 @@ builder.queryFields((t) => ({
     authScopes: { may: 'readRecords' },
     description:
       'Your work, section by section: for a leader, the organisation’s overdue items, those due in the next 14 days and actions escalated from ' +
-      'organisations under it; for an inspector, evidence waiting for verification. Others have none.',
+      'organisations under it; for an inspector, evidence waiting for verification; for anyone, comments that mention them not yet emailed.',
     resolve: async (_root, _args, context) => {
       const person = await personOf(prisma, requireActor(context.actor).userId);
       return person ? workOf(prisma, person) : [];
