@@ -47,6 +47,8 @@ export type Dashboard = {
   byStatus: { status: RecommendationStatus; count: number }[];
   byOwner: OwnerCounts[];
   overdueByOwner: OwnerOverdue[];
+  /** How many organisations have overdue work: overdueByOwner lists the first listSize of them. */
+  overdueOwnerCount: number;
   reportedVsVerified: { gap: ReportedVsVerified; count: number }[];
   repeatedUnmetCount: number;
   repeatedUnmetIds: number[];
@@ -138,6 +140,7 @@ export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard>
                  count(*) FILTER (WHERE status = 'IMPLEMENTED') AS "IMPLEMENTED",
                  count(*) FILTER (WHERE status = 'NOT_PLANNED') AS "NOT_PLANNED"
           FROM scoped GROUP BY "ownerId") c JOIN "Organisation" org ON org.id = c."ownerId"), '[]'),
+      'overdueOwnerCount', (SELECT count(*)::int FROM overdue_by_owner),
       'overdueByOwner', coalesce((SELECT json_agg(json_build_object('owner', to_jsonb(org), 'overdueRecommendations', c."overdueRecommendations",
                                                                     'overdueActionItems', c."overdueActionItems")
                                            ORDER BY c."overdueRecommendations" + c."overdueActionItems" DESC, org.name) FROM (

@@ -54,14 +54,14 @@ export default function Dashboard() {
                   ? `${scopeName} and the organisations under it own no recommendations, so there are no recommendation figures or charts to show. Its work is the action items it owns on other organisations’ recommendations, above.`
                   : 'There are no recommendations yet, so there are no figures or charts to show.'}
               </Alert>
-              {dashboard.overdueByOwner.length > 0 && <OverdueByOwner rows={dashboard.overdueByOwner} scope={organisationId} resource="actionItems" />}
+              {dashboard.overdueByOwner.length > 0 && <OverdueByOwner rows={dashboard.overdueByOwner} total={dashboard.overdueOwnerCount} scope={organisationId} resource="actionItems" />}
             </>
           ) : (
             <>
               <KeyFigures figures={recommendationFigures(dashboard, organisationId)} label="Key figures" />
               <KeyFigures figures={followUpFigures(dashboard, organisationId)} label="Responses and priorities" />
               <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) minmax(0, 1fr)' } }}>
-                <OverdueByOwner rows={dashboard.overdueByOwner} scope={organisationId} resource="recommendations" />
+                <OverdueByOwner rows={dashboard.overdueByOwner} total={dashboard.overdueOwnerCount} scope={organisationId} resource="recommendations" />
                 <ReportedVsVerifiedChart rows={dashboard.reportedVsVerified} scope={organisationId} />
               </Box>
               <StatusByOwnerChart rows={dashboard.byOwner} />

@@ -6,7 +6,7 @@ import { Panel } from './Panel';
 import type { DashboardData } from './query';
 
 /** Which organisations have the most overdue: a ranking, each count a link to the list it counts. */
-export function OverdueByOwner({ rows, scope, resource }: { rows: DashboardData['overdueByOwner']; scope: string | undefined; resource: 'recommendations' | 'actionItems' }) {
+export function OverdueByOwner({ rows, total, scope, resource }: { rows: DashboardData['overdueByOwner']; total: number; scope: string | undefined; resource: 'recommendations' | 'actionItems' }) {
   const most = Math.max(1, ...rows.map((row) => row.overdue));
   const all = listLink(resource, { ...(scope ? { ownerId: scope } : {}), overdue: true }, { field: 'owner.name', order: 'ASC' });
   return (
@@ -43,6 +43,11 @@ export function OverdueByOwner({ rows, scope, resource }: { rows: DashboardData[
               );
             })}
           </TableBody>
+          {total > rows.length && (
+            <caption style={{ captionSide: 'bottom', textAlign: 'left' }}>
+              The {rows.length} with the most, of {total} organisations with overdue work.
+            </caption>
+          )}
         </Table>
       )}
     </Panel>

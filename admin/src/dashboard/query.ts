@@ -23,6 +23,7 @@ export type DashboardData = {
   awaitingEvidenceCount: number;
   byOwner: { owner: Org; notStarted: number; inProgress: number; implemented: number; notPlanned: number; overdue: number; total: number }[];
   overdueByOwner: { owner: Org; overdueRecommendations: number; overdueActionItems: number; overdue: number }[];
+  overdueOwnerCount: number;
   reportedVsVerified: { gap: string; count: number }[];
   progressByReport: { report: { id: string; title: string; publishedOn: string }; progress: { recommendationCount: number; shareImplemented: number; shareAchieved: number } }[];
   repeatedUnmet: { id: string; reference: string; text: string; firstMadeOn: string | null; yearsOpen: number | null; repeatCount: number; owner: Org; report: { id: string; title: string } }[];
@@ -38,6 +39,7 @@ export const dashboardQuery = `query Dashboard($organisationId: ID) {
     actionItemCount openActionItemCount overdueActionItemCount awaitingEvidenceCount
     byOwner { owner { id name shortName } notStarted inProgress implemented notPlanned overdue total }
     overdueByOwner { owner { id name shortName } overdueRecommendations overdueActionItems overdue }
+    overdueOwnerCount
     reportedVsVerified { gap count }
     progressByReport { report { id title publishedOn } progress { recommendationCount shareImplemented shareAchieved } }
     repeatedUnmet { id reference text firstMadeOn yearsOpen repeatCount owner { id name shortName } report { id title } }

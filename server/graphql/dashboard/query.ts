@@ -110,6 +110,9 @@ const Dashboard = builder.objectRef<DashboardShape>('Dashboard').implement({
       description: 'The organisations with the most overdue work (recommendations and action items they own themselves), most first, at most listSize.',
       resolve: (d) => d.overdueByOwner,
     }),
+    overdueOwnerCount: t.exposeInt('overdueOwnerCount', {
+      description: 'How many organisations have overdue work of their own: overdueByOwner lists the first listSize of them.',
+    }),
     reportedVsVerified: t.field({ type: [GapCount], description: 'What owners report against what inspectors found.', resolve: (d) => d.reportedVsVerified }),
     repeatedUnmetCount: t.exposeInt('repeatedUnmetCount', {
       description: 'Recommendations repeated from earlier reports and still unmet (the list: `repeatedUnmet: true`).',
