@@ -133,7 +133,8 @@ describe('admin app', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/#\/reports\/[^/]+\/show/);
 
-    await page.getByRole('cell', { name: 'A1', exact: true }).click();
+    // Each row's reference is a link to the recommendation (reached by Tab, opened by Enter or a click).
+    await page.getByRole('link', { name: 'Recommendation A1', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Recommendation A1' }).waitFor();
     await page.getByRole('heading', { name: 'Possible repeats of earlier recommendations' }).waitFor();
     // R6 ends its chain (nothing repeats it yet) and was found not achieved: the candidate proposed is R6 itself.
