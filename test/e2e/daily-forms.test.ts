@@ -157,6 +157,10 @@ describe('daily forms', () => {
     const owners = await post<{ organisations: { edges: { node: { name: string } }[] } }>('{ organisations(first: 100, filter: { active: true }) { edges { node { name } } } }');
     expect(owners.data!.organisations.edges.map((edge) => edge.node.name)).not.toContain('Swansea, Neath and Port Talbot PDU');
     await shots(page, 'daily-3-organisation-inactive');
+    // The organisations list marks it, so nobody reads it as a body still at work.
+    await page.goto(`${stack.url}/#/organisations?filter=${encodeURIComponent(JSON.stringify({ q: 'Swansea' }))}`);
+    await page.locator('tbody tr').filter({ hasText: 'Swansea, Neath and Port Talbot PDU' }).getByText('Inactive', { exact: true }).waitFor();
+    await page.goto(`${stack.url}/#/organisations/${encodeURIComponent(swansea)}/show`);
     await page.getByRole('button', { name: 'Reactivate' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Reactivate' }).click();
     await page.getByText('Organisation reactivated').waitFor();

@@ -1,4 +1,4 @@
-import { Box } from '@mui/material';
+import { Box, Chip } from '@mui/material';
 import { Datagrid, type RaRecord, FunctionField, List, Pagination, SearchInput, SelectArrayInput, SelectField, TextField } from 'react-admin';
 import { RecordLink, showPath } from '../common/listLayout';
 import { organisationKindChoices } from '../common/choices';
@@ -17,6 +17,8 @@ export default function OrganisationTree() {
         <FunctionField label="Name" sortBy="name" render={(record: RaRecord) => (
           <Box component="span" sx={{ pl: record.depth * 3, display: 'inline-block' }}>
             {record.depth > 0 ? '└ ' : ''}<RecordLink to={showPath('organisations', record.id)} text={record.name} lines={1} />
+            {/* Deactivated bodies stay in the tree (their records do), marked so nobody gives them new work. */}
+            {record.active === false && <Chip label="Inactive" size="small" variant="outlined" sx={{ ml: 1 }} />}
           </Box>
         )} />
         <TextField source="shortName" label="Short name" emptyText="—" sortable={false} />
