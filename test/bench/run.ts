@@ -52,7 +52,8 @@ const count = (what: string, n = 1) => problems.set(what, (problems.get(what) ??
 /** Hand-written SQL through a pg pool on PostgreSQL; PGlite has one connection, through Prisma. */
 function sqlRunner(kind: Kind, env: Record<string, string>, connections: number): { run: RunSql; close(): Promise<void> } {
   if (kind === 'pglite') return { run: (sql, params) => prisma.$queryRawUnsafe(sql, ...params), close: async () => {} };
-  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: connections });
+  // Without JIT, as the server's own connections (server/db/database.ts): the same engine settings on both sides.
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: connections, options: '-c jit=off' });
   return { run: async (sql, params) => (await pool.query(sql, params)).rows, close: () => pool.end() };
 }
 
