@@ -147,6 +147,12 @@ describe('daily forms', () => {
     }
     await shots(page, 'daily-3-user-edit');
 
+    // An organisation is not offered as its own parent.
+    await page.goto(`${stack.url}/#/organisations/${encodeURIComponent(swansea)}`);
+    await page.getByLabel('Belongs to').fill('Swansea');
+    await expect(page.getByRole('option', { name: 'Swansea, Neath and Port Talbot PDU' }).getAttribute('aria-disabled')).resolves.toBe('true');
+    await page.keyboard.press('Escape');
+
     await page.goto(`${stack.url}/#/organisations/${encodeURIComponent(swansea)}/show`);
     await page.getByRole('button', { name: 'Deactivate' }).click();
     await page.getByText(/no longer be offered as an owner/).waitFor();

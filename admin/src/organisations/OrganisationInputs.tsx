@@ -1,7 +1,8 @@
-import { ArrayInput, AutocompleteInput, ReferenceInput, SelectInput, SimpleFormIterator, TextInput, required } from 'react-admin';
+import { ArrayInput, AutocompleteInput, ReferenceInput, SelectInput, SimpleFormIterator, TextInput, required, useRecordContext, type RaRecord } from 'react-admin';
 import { organisationKindChoices } from '../common/choices';
 
 export function OrganisationInputs() {
+  const record = useRecordContext();
   return (
     <>
       <TextInput source="name" label="Full name" validate={required()} fullWidth />
@@ -14,7 +15,8 @@ export function OrganisationInputs() {
       </ArrayInput>
       <SelectInput source="kind" choices={organisationKindChoices} validate={required()} />
       <ReferenceInput source="parentId" reference="organisations" sort={{ field: 'depth', order: 'ASC' }}>
-        <AutocompleteInput label="Belongs to" optionText="name" fullWidth />
+        {/* An organisation cannot belong to itself: not offered (one under it is refused by the server, with the reason). */}
+        <AutocompleteInput label="Belongs to" optionText="name" fullWidth getOptionDisabled={(option: RaRecord) => record !== undefined && option.id === record.id} />
       </ReferenceInput>
     </>
   );
