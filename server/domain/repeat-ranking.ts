@@ -40,11 +40,12 @@ import { badField } from '../errors.ts';
 /**
  * A stemmed word as the draft writes it ("abus" → "abuse"), for the reasons a person reads: the
  * first word of the text that begins with the stem, or with all but its last letter (stemming turns
- * "happy" into "happi"); the stem itself if neither.
+ * "happy" into "happi"); the stem itself if neither. The text is split once, however many stems.
  */
-export function asWritten(stem: string, text: string): string {
+export function wordsAsWritten(text: string): (stem: string) => string {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
-  return words.find((word) => word.startsWith(stem)) ?? (stem.length > 3 ? words.find((word) => word.startsWith(stem.slice(0, -1))) : undefined) ?? stem;
+  return (stem) =>
+    words.find((word) => word.startsWith(stem)) ?? (stem.length > 3 ? words.find((word) => word.startsWith(stem.slice(0, -1))) : undefined) ?? stem;
 }
 
 /** A recommendation's text and setting, saved or not, whose earlier repeats are sought. */
@@ -169,6 +170,7 @@ export async function rankRepeatCandidates(
   if (ids.length === 0) return [];
 
   // Score the short list: TF-IDF cosine, trigram similarity, addressees, themes.
+  const asWritten = wordsAsWritten(text);
   const details = await db.$queryRaw<
     { id: number; reference: string; vector: string; similarity: number; addresseeIds: number[]; themeIds: number[]; text: string; publishedOn: Date }[]
   >`
@@ -212,7 +214,7 @@ export async function rankRepeatCandidates(
     const textScore = 0.7 * cosine + 0.3 * row.similarity;
     const reasons: string[] = [];
     if (shared.length > 0) {
-      const rarest = shared.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([word]) => asWritten(word, text));
+      const rarest = shared.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([word]) => asWritten(word));
       reasons.push(`similar text (${Math.round(textScore * 100)}%), sharing ${rarest.join(', ')}`);
     }
     const commonAddressees = row.addresseeIds.filter((id) => draftAddressees.has(id));
