@@ -1,6 +1,6 @@
 import { prisma } from '../db/client.ts';
 import { notFound } from '../errors.ts';
-import { loadLineages } from '../graphql/recommendations/lineage.ts';
+import { loadLineages } from './lineage.ts';
 import { authorize, requireActor, type Actor } from './actor.ts';
 import type { FollowUpPack, PackFigures, PackRecommendation } from './follow-up-pack-types.ts';
 import { ACHIEVED, REPORTED_DONE, isActionItemOverdue, isOverdue, reportedVsVerified } from './recommendation-rules.ts';

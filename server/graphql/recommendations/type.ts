@@ -2,7 +2,7 @@ import { daysBetween, today } from '../../domain/dates.ts';
 import { can, canAtAll } from '../../domain/permissions.ts';
 import { ACHIEVED, isOverdue, reportedVsVerified, responseTimeliness } from '../../domain/recommendation-rules.ts';
 import { builder } from '../builder.ts';
-import { loadLineages } from './lineage.ts';
+import { loadLineages } from '../../domain/lineage.ts';
 import { AssessmentVerdict, RecommendationResponse, RecommendationStatus } from '../types/enums.ts';
 import { pageArguments } from '../shared/pagination.ts';
 

@@ -1,5 +1,5 @@
-import { prisma } from '../../db/client.ts';
-import type { Recommendation, Report } from '../../db/generated/prisma/client.ts';
+import { prisma } from '../db/client.ts';
+import type { Recommendation, Report } from '../db/generated/prisma/client.ts';
 
 export type LineageEntry = Recommendation & { report: Report };
 
