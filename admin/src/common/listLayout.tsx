@@ -40,6 +40,15 @@ export function fitTable(widths: Record<string, string | number>): SxProps<Theme
   };
 }
 
+/**
+ * Chips that name a record by its title (a report a report follows up): the label wraps onto more
+ * lines, as a long title would not fit the page on one and would push it sideways.
+ */
+export const titleChips: SxProps<Theme> = {
+  '& .MuiChip-root': { height: 'auto', maxWidth: '100%' },
+  '& .MuiChip-label': { whiteSpace: 'normal', overflowWrap: 'anywhere', py: 0.25 },
+};
+
 /** The width classes the lists change their columns at: phone/tablet below md (SimpleList), laptop below xl. */
 export function useListWidth() {
   const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));

@@ -14,5 +14,7 @@ export const theme: RaThemeOptions = {
     },
     // Every DateField reads in the product's locale, not the browser's: "14 Oct 2025".
     RaDateField: { defaultProps: { locales: LOCALE, options: dayFieldOptions } },
+    // A page's actions go onto a second line when they do not fit (six on a report at 800 px), never past the window's edge.
+    RaTopToolbar: { styleOverrides: { root: { flexWrap: 'wrap' } } },
   },
 };

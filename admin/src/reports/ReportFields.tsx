@@ -1,6 +1,7 @@
 import { ReferenceArrayInput, AutocompleteArrayInput, SelectInput, TextInput, required } from 'react-admin';
 import { DayInput } from '../common/DayInput';
 import { reportKindChoices } from '../common/choices';
+import { titleChips } from '../common/listLayout';
 
 /** The report's own details, shared by create and edit. */
 export function ReportFields() {
@@ -12,7 +13,7 @@ export function ReportFields() {
       <TextInput source="url" label="Link to the published report" type="url" fullWidth />
       <TextInput source="summary" multiline minRows={3} fullWidth />
       <ReferenceArrayInput source="followsUpIds" reference="reports">
-        <AutocompleteArrayInput label="Follows up (earlier reports)" optionText="title" fullWidth />
+        <AutocompleteArrayInput label="Follows up (earlier reports)" optionText="title" fullWidth sx={titleChips} />
       </ReferenceArrayInput>
     </>
   );

@@ -10,7 +10,7 @@ import { FollowUpPackButton } from './FollowUpPackButton';
 import { ProgressField } from './ProgressField';
 import { PublicPageButton } from './PublicPageButton';
 import { RecommendationIntakeButtons } from './LoadRecommendations';
-import { Clamped, fitTable, RecordLink, showPath, useListWidth } from '../common/listLayout';
+import { Clamped, fitTable, RecordLink, showPath, titleChips, useListWidth } from '../common/listLayout';
 import { readableDay } from '../common/dates';
 
 function Actions() {
@@ -40,7 +40,7 @@ export default function ReportShow() {
         <RichTextField source="summary" stripTags />
         <Labeled label="Progress"><ProgressField /></Labeled>
         <ArrayField source="followsUp" label="Follows up">
-          <SingleFieldList linkType={false} empty={<Typography variant="body2">No earlier reports</Typography>}>
+          <SingleFieldList linkType={false} sx={titleChips} empty={<Typography variant="body2">No earlier reports</Typography>}>
             <ChipField source="title" size="small" />
           </SingleFieldList>
         </ArrayField>
