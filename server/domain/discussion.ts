@@ -167,16 +167,14 @@ const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toSt
 /**
  * For the digest: the mentions of this person not yet notified, in discussions they may still read
  * (someone moved to another organisation is not told of what they can no longer open), of comments
- * not deleted.
+ * not deleted. The person is as read now: the digest run's active people, or the signed-in actor.
  */
-export async function pendingMentions(db: PrismaClient | TransactionClient, userId: number): Promise<PendingMention[]> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { role: true, active: true, organisation: { select: { path: true } } } });
-  if (!user?.active) return [];
+export async function pendingMentions(db: PrismaClient | TransactionClient, person: Pick<Actor, 'userId' | 'role' | 'organisationPath'>): Promise<PendingMention[]> {
   const mentions = await db.mention.findMany({
     where: {
-      userId,
+      userId: person.userId,
       notifiedAt: null,
-      comment: { deletedAt: null, recommendation: discussedBy({ role: user.role, organisationPath: user.organisation?.path ?? null }) },
+      comment: { deletedAt: null, recommendation: discussedBy(person) },
     },
     select: {
       id: true,

@@ -1,6 +1,6 @@
 import type { PrismaClient, TransactionClient } from '../db/client.ts';
 import type { Prisma } from '../db/generated/prisma/client.ts';
-import type { Role } from '../db/generated/prisma/enums.ts';
+import type { Actor } from './actor.ts';
 import { daysBetween, today } from './dates.ts';
 import { pendingMentions } from './discussion.ts';
 import { actionItemOverdueWhere, overdueWhere } from './recommendation-rules.ts';
@@ -45,8 +45,8 @@ export type WorkItem = {
   mentionId?: number;
 };
 
-/** Whom the work is for: the person's role and organisation decide what it holds. */
-export type Person = { id: number; role: Role; organisationId: number | null; organisationPath: string | null };
+/** Whom the work is for: the person's role and organisation decide what it holds (a signed-in actor is one). */
+export type Person = Pick<Actor, 'userId' | 'role' | 'organisationId' | 'organisationPath'>;
 
 export type WorkOptions = { now?: Date; escalationDays?: number };
 
@@ -163,7 +163,7 @@ export const WORK_SECTIONS: Section[] = [
     section: 'MENTIONED',
     concerns: () => true,
     async items(db, person) {
-      const mentions = await pendingMentions(db, person.id);
+      const mentions = await pendingMentions(db, person);
       return mentions.map((mention) => ({
         section: 'MENTIONED' as const, record: 'COMMENT' as const, id: mention.comment.id, recommendationId: mention.record.recommendationId,
         title: mention.comment.text, reference: mention.record.reference, reportTitle: mention.record.reportTitle, organisation: mention.author.name,
@@ -178,10 +178,4 @@ export async function workOf(db: Db, person: Person, { now = new Date(), escalat
   const sections = WORK_SECTIONS.filter((section) => section.concerns(person));
   const lists = await Promise.all(sections.map((section) => section.items(db, person, { now, escalationDays })));
   return lists.flat();
-}
-
-/** The person as `workOf` needs them, from their account. */
-export async function personOf(db: Db, userId: number): Promise<Person | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true, organisationId: true, organisation: { select: { path: true } } } });
-  return user && { id: user.id, role: user.role, organisationId: user.organisationId, organisationPath: user.organisation?.path ?? null };
 }

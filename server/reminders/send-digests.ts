@@ -41,16 +41,24 @@ export async function sendDueDigests(run: DigestRun): Promise<DigestRunResult> {
     select: { id: true, name: true, email: true, role: true, organisationId: true, digestFrequency: true, organisation: { select: { path: true } } },
     orderBy: { id: 'asc' },
   });
-  const result: DigestRunResult = { sent: 0, failed: 0 };
-  for (const user of people) {
+  const due = people.flatMap((user) => {
     const period = periodOf(user.digestFrequency, now, run.hour);
-    if (!period) continue;
-    const kind = kindFor(user.role);
-    const key = { kind, userId: user.id, period };
-    const claim = await prisma.sentDigest.findUnique({ where: { kind_userId_period: key }, select: { sentAt: true, claimedAt: true, attempts: true } });
+    return period ? [{ user, key: { kind: kindFor(user.role), userId: user.id, period } }] : [];
+  });
+  // The claims of this run's periods, read at once: a digest sent, or being tried, is passed over without
+  // working out its items. Only the claiming update below decides who sends; this read saves the work.
+  const claims = await prisma.sentDigest.findMany({
+    where: { period: { in: [...new Set(due.map(({ key }) => key.period))] } },
+    select: { kind: true, userId: true, period: true, sentAt: true, claimedAt: true, attempts: true },
+  });
+  const claimOf = new Map(claims.map((claim) => [`${claim.kind}:${claim.userId}:${claim.period}`, claim]));
+  const result: DigestRunResult = { sent: 0, failed: 0 };
+  for (const { user, key } of due) {
+    const { kind, period } = key;
+    const claim = claimOf.get(`${kind}:${user.id}:${period}`);
     if (claim?.sentAt || (claim && claim.attempts > 0 && claim.claimedAt.getTime() > now.getTime() - retryAfterMs)) continue;
 
-    const person: Person = { id: user.id, role: user.role, organisationId: user.organisationId, organisationPath: user.organisation?.path ?? null };
+    const person: Person = { userId: user.id, role: user.role, organisationId: user.organisationId, organisationPath: user.organisation?.path ?? null };
     const items = await workOf(prisma, person, { now, escalationDays: run.escalationDays });
     if (items.length === 0) continue;
 

@@ -116,7 +116,7 @@ describe(`the discussion of a recommendation on ${databaseKind}`, () => {
     expect(wordHistoryEvent(event)).toBe('commented');
 
     // The digest finds it with the comment, author, record and link, once.
-    const pending = await pendingMentions(prisma, as.hmppsLeader.userId);
+    const pending = await pendingMentions(prisma, as.hmppsLeader);
     expect(pending).toHaveLength(1);
     expect(pending[0]).toMatchObject({
       comment: { text },
@@ -124,9 +124,9 @@ describe(`the discussion of a recommendation on ${databaseKind}`, () => {
       record: { kind: 'RECOMMENDATION', recommendationId: rec.dbId },
       link: `/#/recommendations/${encodeURIComponent(rec.id)}/show`,
     });
-    expect(await pendingMentions(prisma, outsider.userId)).toEqual([]);
+    expect(await pendingMentions(prisma, outsider)).toEqual([]);
     await prisma.$transaction((tx) => markMentionsNotified(tx, pending.map((m) => m.id)));
-    expect(await pendingMentions(prisma, as.hmppsLeader.userId)).toEqual([]);
+    expect(await pendingMentions(prisma, as.hmppsLeader)).toEqual([]);
 
     // The app shows it as unread until the discussion is opened.
     expect(await gql(UNREAD, {}, as.hmppsLeader)).toMatchObject({ unreadMentionCount: 1, myMentions: [{ comment: { text } }] });
@@ -151,7 +151,7 @@ describe(`the discussion of a recommendation on ${databaseKind}`, () => {
     // Nothing anywhere keeps the words: not the comment, its events, nor a pending mention.
     expect(await prisma.comment.count({ where: { text: { contains: 'Sensitive detail' } } })).toBe(0);
     expect(await prisma.historyEvent.count({ where: { OR: [{ toValue: { contains: 'Sensitive' } }, { fromValue: { contains: 'Sensitive' } }, { comment: { contains: 'Sensitive' } }] } })).toBe(0);
-    expect(await pendingMentions(prisma, as.hmppsLeader.userId)).toEqual([]);
+    expect(await pendingMentions(prisma, as.hmppsLeader)).toEqual([]);
   });
 
   it('refuses an empty comment and a comment on something that is not a recommendation or an action', async () => {

@@ -1,5 +1,5 @@
 import { prisma } from '../../db/client.ts';
-import { personOf, workOf, type WorkItem as WorkItemShape } from '../../domain/my-work.ts';
+import { workOf, type WorkItem as WorkItemShape } from '../../domain/my-work.ts';
 import { requireActor } from '../../domain/actor.ts';
 import { builder } from '../builder.ts';
 
@@ -50,9 +50,7 @@ builder.queryFields((t) => ({
     description:
       'Your work, section by section: for a leader, the organisation’s overdue items, those due in the next 14 days and actions escalated from ' +
       'organisations under it; for an inspector, evidence waiting for verification; for anyone, comments that mention them not yet emailed.',
-    resolve: async (_root, _args, context) => {
-      const person = await personOf(prisma, requireActor(context.actor).userId);
-      return person ? workOf(prisma, person) : [];
-    },
+    // The actor is read with its organisation for each request (auth/authenticate.ts): the person the work is for.
+    resolve: (_root, _args, { actor }) => workOf(prisma, requireActor(actor)),
   }),
 }));
