@@ -1,11 +1,11 @@
 /** Choices for the API's enums; the words themselves are the server's (shared with history and exports). */
 import {
-  actionStatusLabels, gapLabels, label, organisationKindLabels, recommendationStatusLabels, reportKindLabels, responseLabels, responseTimelinessLabels,
+  actionStatusLabels, digestFrequencyLabels, gapLabels, label, organisationKindLabels, recommendationStatusLabels, reportKindLabels, responseLabels, responseTimelinessLabels,
   roleLabels, strengthLabels, verdictLabels, verificationLabels,
 } from '../../../server/domain/enum-labels.ts';
 
 export {
-  actionStatusLabels, gapLabels, label, organisationKindLabels, recommendationStatusLabels, reportKindLabels, responseLabels, responseTimelinessLabels,
+  actionStatusLabels, digestFrequencyLabels, gapLabels, label, organisationKindLabels, recommendationStatusLabels, reportKindLabels, responseLabels, responseTimelinessLabels,
   roleLabels, strengthLabels, verdictLabels, verificationLabels,
 };
 
@@ -23,4 +23,5 @@ export const verificationChoices = choices(verificationLabels);
 export const reportKindChoices = choices(reportKindLabels);
 export const roleChoices = choices(roleLabels);
 export const organisationKindChoices = choices(organisationKindLabels);
+export const digestFrequencyChoices = choices(digestFrequencyLabels);
 

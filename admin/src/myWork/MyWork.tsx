@@ -2,7 +2,7 @@ import { Alert, Box, Card, CardContent, FormControlLabel, Link, Radio, RadioGrou
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Title, useDataProvider, useNotify } from 'react-admin';
-import { digestFrequencyLabels } from '../../../server/domain/enum-labels.ts';
+import { digestFrequencyLabels } from '../common/choices';
 import { readableDay } from '../common/dates';
 import type { TrackerDataProvider } from '../providers/dataProvider';
 import { myWorkQuery, setDigestFrequencyMutation, type DigestFrequency, type WorkItem } from './queries';

@@ -1,9 +1,6 @@
 import { BooleanField, DateField, EditButton, EmailField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { ActiveToggleButton } from '../common/ActiveToggleButton';
-import { roleChoices } from '../common/choices';
-import { digestFrequencyLabels } from '../../../server/domain/enum-labels.ts';
-
-const digestFrequencyChoices = Object.entries(digestFrequencyLabels).map(([id, name]) => ({ id, name }));
+import { digestFrequencyChoices, roleChoices } from '../common/choices';
 
 /** A person is deactivated, never removed: history names them as the author of their changes. */
 function Actions() {
