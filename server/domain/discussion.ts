@@ -158,11 +158,7 @@ export type PendingMention = {
   comment: { id: number; text: string; createdAt: Date };
   author: { id: number; name: string };
   record: { kind: 'RECOMMENDATION' | 'ACTION_ITEM'; recommendationId: number; reference: string; reportTitle: string; actionItemId: number | null; actionItemDescription: string | null };
-  /** The address within the app, after its origin: the page where the discussion is (the recommendation's, or the action's). */
-  link: string;
 };
-
-const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
 
 /**
  * For the digest: the mentions of this person not yet notified, in discussions they may still read
@@ -203,9 +199,6 @@ export async function pendingMentions(db: PrismaClient | TransactionClient, pers
       actionItemId: comment.actionItem?.id ?? null,
       actionItemDescription: comment.actionItem?.description ?? null,
     },
-    link: comment.actionItem
-      ? `/#/actionItems/${encodeURIComponent(globalId('ActionItem', comment.actionItem.id))}`
-      : `/#/recommendations/${encodeURIComponent(globalId('Recommendation', comment.recommendation.id))}/show`,
   }));
 }
 

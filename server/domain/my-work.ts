@@ -43,6 +43,8 @@ export type WorkItem = {
   daysOverdue: number | null;
   /** For a mention: the mention, marked told once a digest has carried it. */
   mentionId?: number;
+  /** For a mention in an action's thread: the action, whose page holds that thread. */
+  actionItemId?: number;
 };
 
 /** Whom the work is for: the person's role and organisation decide what it holds (a signed-in actor is one). */
@@ -167,7 +169,7 @@ export const WORK_SECTIONS: Section[] = [
       return mentions.map((mention) => ({
         section: 'MENTIONED' as const, record: 'COMMENT' as const, id: mention.comment.id, recommendationId: mention.record.recommendationId,
         title: mention.comment.text, reference: mention.record.reference, reportTitle: mention.record.reportTitle, organisation: mention.author.name,
-        date: today(mention.comment.createdAt), daysOverdue: null, mentionId: mention.id,
+        date: today(mention.comment.createdAt), daysOverdue: null, mentionId: mention.id, actionItemId: mention.record.actionItemId ?? undefined,
       }));
     },
   },

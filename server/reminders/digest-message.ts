@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { DigestFrequency, DigestKind } from '../db/generated/prisma/enums.ts';
 import { DUE_SOON_DAYS, type WorkItem, type WorkSection } from '../domain/my-work.ts';
 import { readableDay } from '../domain/locale.ts';
@@ -15,12 +16,15 @@ const SECTION_ORDER = Object.keys(HEADINGS) as WorkSection[];
 
 const RECORD_WORDS: Record<WorkItem['record'], string> = { RECOMMENDATION: 'Recommendation', ACTION_ITEM: 'Action', EVIDENCE: 'Evidence', COMMENT: 'Comment' };
 
-/** Where an item opens in the app: the admin app's own routes, with the API's global ids. */
-export function itemLink(appUrl: string, item: Pick<WorkItem, 'record' | 'id' | 'recommendationId'>): string {
-  const globalId = (type: string, id: number) => encodeURIComponent(Buffer.from(`${type}:${id}`).toString('base64'));
-  return item.record === 'ACTION_ITEM'
-    ? `${appUrl}/#/actionItems/${globalId('ActionItem', item.id)}`
-    : `${appUrl}/#/recommendations/${globalId('Recommendation', item.recommendationId)}/show`;
+/**
+ * Where an item opens in the app: the admin app's own routes, with the API's global ids. A comment opens
+ * where its thread is: its action's page, or its recommendation's.
+ */
+export function itemLink(appUrl: string, item: Pick<WorkItem, 'record' | 'id' | 'recommendationId' | 'actionItemId'>): string {
+  const actionItemId = item.record === 'ACTION_ITEM' ? item.id : item.record === 'COMMENT' ? item.actionItemId : undefined;
+  return actionItemId !== undefined
+    ? `${appUrl}/#/actionItems/${encodeURIComponent(encodeGlobalID('ActionItem', actionItemId))}`
+    : `${appUrl}/#/recommendations/${encodeURIComponent(encodeGlobalID('Recommendation', item.recommendationId))}/show`;
 }
 
 /** How many items of each section, as recorded with the sent digest. */

@@ -3,6 +3,8 @@ import { prisma } from '../../server/db/client.ts';
 import type { Actor } from '../../server/domain/actor.ts';
 import { markMentionsNotified, pendingMentions } from '../../server/domain/discussion.ts';
 import { wordHistoryEvent } from '../../server/domain/history-wording.ts';
+import { workOf } from '../../server/domain/my-work.ts';
+import { itemLink } from '../../server/reminders/digest-message.ts';
 import { databaseFingerprint } from '../support/consistency.ts';
 import { databaseKind, useTestDatabase } from '../support/database.ts';
 import { useDemo } from '../support/demo.ts';
@@ -122,8 +124,10 @@ describe(`the discussion of a recommendation on ${databaseKind}`, () => {
       comment: { text },
       author: { name: 'Isla Price (inspector)' },
       record: { kind: 'RECOMMENDATION', recommendationId: rec.dbId },
-      link: `/#/recommendations/${encodeURIComponent(rec.id)}/show`,
     });
+    // The digest's link opens the page that holds the thread: here, the recommendation's.
+    const told = (await workOf(prisma, as.hmppsLeader)).filter((item) => item.section === 'MENTIONED');
+    expect(told.map((item) => itemLink('', item))).toEqual([`/#/recommendations/${encodeURIComponent(rec.id)}/show`]);
     expect(await pendingMentions(prisma, outsider)).toEqual([]);
     await prisma.$transaction((tx) => markMentionsNotified(tx, pending.map((m) => m.id)));
     expect(await pendingMentions(prisma, as.hmppsLeader)).toEqual([]);

@@ -218,6 +218,18 @@ describe(`reminder digests by email on ${databaseKind}`, () => {
     expect(next!.mail.subject).toBe('Daily reminder: 2 due soon, 1 escalated');
   });
 
+  it('links a mention in an action’s thread to the action’s page, where that thread is', async () => {
+    const action = await prisma.actionItem.findFirstOrThrow({ where: { description: 'Region: brief the managers' } });
+    const comment = await prisma.comment.create({ data: { recommendationId: action.recommendationId, actionItemId: action.id, authorId: ids.inspector, text: '@region leader who briefs them?' } });
+    await prisma.mention.create({ data: { commentId: comment.id, userId: ids.regionLeader } });
+    await run({ now: new Date('2026-12-07T07:00:00Z') });
+    const [region] = to(people.regionLeader).slice(-1);
+    const actionPage = `${APP}/#/actionItems/${encodeURIComponent(Buffer.from(`ActionItem:${action.id}`).toString('base64'))}`;
+    const lines = region!.mail.text!.split('\n');
+    const at = lines.indexOf('- Comment: @region leader who briefs them?');
+    expect(lines.slice(at + 1, at + 3)).toEqual([expect.stringMatching(/^ {2}Reminders inspection, R1 · by inspector on /), `  ${actionPage}`]);
+  });
+
   it('sends nothing with no SMTP server configured, and says so once in the log', async () => {
     const lines: string[] = [];
     const log = createLogger('info', { destination: { write: (chunk: string) => void lines.push(chunk) } });
