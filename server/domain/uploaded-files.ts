@@ -8,9 +8,9 @@ import { badFile } from '../errors.ts';
  * it sent the file (a report to read, evidence to keep).
  */
 
-export type ContentType = { ext: string; mime: string };
+type ContentType = { ext: string; mime: string };
 
-export const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 /** Names for the file types people most often give by mistake. */
 const KNOWN_TYPES: Record<string, string> = {

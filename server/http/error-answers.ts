@@ -1,7 +1,28 @@
 import type { ErrorRequestHandler, Response } from 'express';
+import { GraphQLError } from 'graphql';
+import { retryLaterCodes, type ErrorCode } from '../errors.ts';
+import { asRetryLater } from '../graphql/plugins/retry-later.ts';
 
 function refuse(res: Response, status: number, code: string, message: string): void {
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/** The HTTP status of each refusal errors.ts makes, for routes outside the API (retry-later answers carry theirs). */
+const STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+const ANSWERED = new Set<unknown>([...Object.keys(STATUS), ...retryLaterCodes]);
+
+/**
+ * A refusal (errors.ts) or an answer to retry later (a busy database, a deadline), answered as
+ * the API answers it: its HTTP status, and its message and code as JSON errors. False for any
+ * other failure, which is left to unexpectedErrors.
+ */
+export function answerRefusal(res: Response, error: unknown): boolean {
+  const answer = error instanceof GraphQLError && ANSWERED.has(error.extensions.code) ? error : asRetryLater(error);
+  if (!answer) return false;
+  const { http, ...extensions } = answer.extensions as { code: string; http?: { status?: number; headers?: Map<string, string> } };
+  for (const [name, value] of http?.headers ?? []) res.set(name, value);
+  res.status(http?.status ?? STATUS[extensions.code as ErrorCode]).json({ errors: [{ message: answer.message, extensions }] });
+  return true;
 }
 
 /**

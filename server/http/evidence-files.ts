@@ -1,13 +1,9 @@
-import { Router, type Response } from 'express';
-import { GraphQLError } from 'graphql';
-import { authenticate } from '../auth/authenticate.ts';
+import { Router } from 'express';
+import { requireActor } from '../domain/actor.ts';
 import { readEvidenceFile, safeContentType } from '../domain/evidence-files/files.ts';
-import { can } from '../domain/permissions.ts';
 import { parseGlobalId } from '../graphql/shared/ids.ts';
-
-function refuse(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-}
+import { answerRefusal } from './error-answers.ts';
+import { actorOf, identify } from './identify.ts';
 
 /**
  * GET /evidence-files/:id — a file attached to evidence, for someone who may read the evidence
@@ -17,15 +13,11 @@ function refuse(res: Response, status: number, code: string, message: string): v
  */
 export function evidenceFilesRouter(): Router {
   const router = Router();
-  router.get('/evidence-files/:id', async (req, res, next) => {
+  router.get('/evidence-files/:id', identify, async (req, res, next) => {
     res.set('Cache-Control', 'private, no-store');
     try {
-      const actor = await authenticate(req.headers);
-      if (!actor) return refuse(res, 401, 'UNAUTHENTICATED', 'Sign in, or send an API token, first.');
-      if (!can(actor, 'readRecords')) return refuse(res, 403, 'FORBIDDEN', 'You may not do this.');
-      const parsed = parseGlobalId(req.params.id);
-      const file = parsed?.type === 'EvidenceFile' ? await readEvidenceFile(actor, parsed.id) : null;
-      if (!file) return refuse(res, 404, 'NOT_FOUND', 'The file was not found');
+      const parsed = parseGlobalId(String(req.params.id));
+      const file = await readEvidenceFile(requireActor(actorOf(res)), parsed?.type === 'EvidenceFile' ? parsed.id : null);
       res.attachment(file.name);
       res.set({
         'Content-Type': safeContentType(file.contentType),
@@ -34,8 +26,7 @@ export function evidenceFilesRouter(): Router {
       });
       res.send(file.content);
     } catch (error) {
-      if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') return refuse(res, 401, 'UNAUTHENTICATED', error.message);
-      next(error);
+      if (!answerRefusal(res, error)) next(error);
     }
   });
   return router;

@@ -33,7 +33,7 @@ type Caller = {
 const USAGE_HALF_LIFE_MS = 10_000;
 
 /**
- * Who is asking, for fairness: as identified before the queue (http/graphql.ts puts it in
+ * Who is asking, for fairness: as identified before the queue (http/identify.ts puts it in
  * `res.locals.caller`: a token, a person, or an address), else the client's address.
  */
 export function callerOf(req: Request, res: Response): string {

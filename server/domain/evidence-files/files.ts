@@ -15,46 +15,37 @@ import { currentStore, evidenceFileLimit, storeFor, type StoredBytes } from './s
  * verifies evidence whose files changed since they read it.
  */
 
-/** The kinds accepted, by the type their content shows, with the names a file of each may end in. */
-export const ACCEPTED_FILE_TYPES: Record<string, { name: string; extensions: string[] }> = {
-  pdf: { name: 'PDF', extensions: ['pdf'] },
-  docx: { name: 'Word document', extensions: ['docx'] },
-  xlsx: { name: 'Spreadsheet', extensions: ['xlsx'] },
-  png: { name: 'PNG image', extensions: ['png'] },
-  jpg: { name: 'JPEG image', extensions: ['jpg', 'jpeg'] },
+/** The kinds accepted, by the type their content shows: their name for people, media type, and the names a file of each may end in. */
+const ACCEPTED_FILE_TYPES: Record<string, { name: string; mime: string; extensions: string[] }> = {
+  pdf: { name: 'PDF', mime: 'application/pdf', extensions: ['pdf'] },
+  docx: { name: 'Word document', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extensions: ['docx'] },
+  xlsx: { name: 'Spreadsheet', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extensions: ['xlsx'] },
+  png: { name: 'PNG image', mime: 'image/png', extensions: ['png'] },
+  jpg: { name: 'JPEG image', mime: 'image/jpeg', extensions: ['jpg', 'jpeg'] },
 };
 
 const SUPPORTED = 'Attach a PDF, a Word document (DOCX), a spreadsheet (XLSX) or an image (PNG or JPEG).';
 
 /** Enough for a plan, its minutes and its figures; past that, evidence is better split. */
-export const MAX_FILES_PER_EVIDENCE = 20;
+const MAX_FILES_PER_EVIDENCE = 20;
 
-export type GivenFile = { name: string; content: Buffer };
+type GivenFile = { name: string; content: Buffer };
 type CheckedFile = { name: string; content: Buffer; contentType: string };
 
-/** The kind of file a media type names, for people ("PDF", "Word document"). */
-export function fileTypeName(contentType: string): string {
-  const found = Object.entries(ACCEPTED_FILE_TYPES).find(([ext]) => MIME[ext] === contentType);
-  return found ? found[1].name : contentType;
-}
+const acceptedByMime = (contentType: string) => Object.values(ACCEPTED_FILE_TYPES).find((type) => type.mime === contentType);
 
-const MIME: Record<string, string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-};
+/** The kind of file a media type names, for people ("PDF", "Word document"). */
+export const fileTypeName = (contentType: string): string => acceptedByMime(contentType)?.name ?? contentType;
 
 /** The media type a download is sent with: one of the accepted kinds', else plain bytes. */
-export const safeContentType = (contentType: string) => (Object.values(MIME).includes(contentType) ? contentType : 'application/octet-stream');
+export const safeContentType = (contentType: string) => (acceptedByMime(contentType) ? contentType : 'application/octet-stream');
 
 /**
  * The name kept and offered on download: the last part of what was given, without control
  * characters, ending in an extension of the type its content shows ("minutes.exe" holding a PDF
  * is offered as "minutes.pdf"), so a download never opens as something it is not.
  */
-export function safeFileName(given: string, ext: string): string {
+function safeFileName(given: string, ext: string): string {
   const base = given.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
   const stem = base.replace(/\.[^.]*$/, '') || 'evidence';
   const own = /\.([^.]+)$/.exec(base)?.[1]?.toLowerCase();
@@ -71,7 +62,7 @@ async function checkFiles(files: GivenFile[], path: string): Promise<CheckedFile
     if (file.content.length === 0) throw badFile('FILE_UNREADABLE', 'the file is empty', at);
     const type = await typeOfContent(file.content);
     if (!type || !ACCEPTED_FILE_TYPES[type.ext]) refuseType(type?.ext, SUPPORTED, at);
-    checked.push({ name: safeFileName(file.name, type.ext), content: file.content, contentType: MIME[type.ext]! });
+    checked.push({ name: safeFileName(file.name, type.ext), content: file.content, contentType: ACCEPTED_FILE_TYPES[type.ext]!.mime });
   }
   return checked;
 }
@@ -167,10 +158,10 @@ export async function removeEvidenceFile(
 /** Whether the actor may remove files from evidence for an action item owned here. */
 export const mayChangeEvidenceFiles = (actor: Actor | null, ownerPath: string) => can(actor, 'submitEvidence', { organisationPath: ownerPath });
 
-/** A file and its bytes, for someone who may read the evidence; null when there is no such file. */
-export async function readEvidenceFile(actor: Actor, id: number): Promise<{ name: string; contentType: string; content: Buffer } | null> {
+/** A file and its bytes, for someone who may read the evidence; NOT_FOUND for no such file (or no id of one). */
+export async function readEvidenceFile(actor: Actor, id: number | null): Promise<{ name: string; contentType: string; content: Buffer }> {
   authorize(actor, 'readRecords');
-  const file = await prisma.evidenceFile.findUnique({ where: { id }, select: { name: true, contentType: true, storage: true, storageKey: true } });
-  if (!file) return null;
+  const file = id === null ? null : await prisma.evidenceFile.findUnique({ where: { id }, select: { name: true, contentType: true, storage: true, storageKey: true } });
+  if (!file) throw notFound('The file');
   return { name: file.name, contentType: file.contentType, content: await storeFor(file.storage).read(file.storageKey) };
 }
