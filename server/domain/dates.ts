@@ -24,6 +24,11 @@ export function daysBetween(from: Date, to: Date): number {
   return Math.floor((to.getTime() - from.getTime()) / DAY);
 }
 
+/** The day `days` whole days after `date` (before it, for a negative number). */
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * DAY);
+}
+
 /** A calendar date as the API and history's stored values hold it (yyyy-mm-dd); people read it through locale.ts. */
 export function formatDay(date: Date | null | undefined): string | null {
   return date ? date.toISOString().slice(0, 10) : null;

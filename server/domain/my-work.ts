@@ -1,7 +1,7 @@
 import type { PrismaClient, TransactionClient } from '../db/client.ts';
 import type { Prisma } from '../db/generated/prisma/client.ts';
 import type { Actor } from './actor.ts';
-import { daysBetween, today } from './dates.ts';
+import { addDays, daysBetween, today } from './dates.ts';
 import { pendingMentions } from './discussion.ts';
 import { actionItemOverdueWhere, overdueWhere } from './recommendation-rules.ts';
 
@@ -61,8 +61,6 @@ type Section = {
   items(db: Db, person: Person, options: Required<WorkOptions>): Promise<WorkItem[]>;
 };
 
-const DAY = 86_400_000;
-
 const recommendationSelect = {
   id: true, text: true, reference: true, targetDate: true,
   report: { select: { title: true } }, owner: { select: { name: true } },
@@ -94,7 +92,7 @@ const fromAction = (section: WorkSection, now: Date) => (item: ActionRow): WorkI
 const leads = (person: Person): person is Person & { organisationId: number } => person.role === 'LEADER' && person.organisationId !== null;
 
 /** Due soon: what would be overdue, had its date already passed (recommendation-rules.ts), due from today to DUE_SOON_DAYS ahead. */
-const soon = (now: Date) => ({ gte: today(now), lte: new Date(today(now).getTime() + DUE_SOON_DAYS * DAY) });
+const soon = (now: Date) => ({ gte: today(now), lte: addDays(today(now), DUE_SOON_DAYS) });
 
 /** The sections, in the order a digest and the page show them. */
 export const WORK_SECTIONS: Section[] = [
@@ -128,7 +126,7 @@ export const WORK_SECTIONS: Section[] = [
     concerns: leads,
     async items(db, person, { now, escalationDays }) {
       const actions = await db.actionItem.findMany({
-        where: { ...actionItemOverdueWhere(now), dueDate: { lt: new Date(today(now).getTime() - escalationDays * DAY) }, owner: { parentId: person.organisationId! } },
+        where: { ...actionItemOverdueWhere(now), dueDate: { lt: addDays(today(now), -escalationDays) }, owner: { parentId: person.organisationId! } },
         select: actionSelect,
         orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
         take: SECTION_LIMIT,

@@ -1,6 +1,6 @@
 import { Prisma } from '../db/generated/prisma/client.ts';
 import type { ActionItemStatus, AssessmentVerdict, RecommendationResponse, RecommendationStatus } from '../db/generated/prisma/enums.ts';
-import { today } from './dates.ts';
+import { addDays, today } from './dates.ts';
 
 /**
  * The derived answers about recommendations and action items, each written once: the constants
@@ -44,7 +44,7 @@ export const openSql = (alias = 'r') => Prisma.sql`(${column(alias, 'withdrawnAt
 
 /** The first day a recommendation untouched for `days` whole days was last changed before. */
 export function untouchedBefore(days: number, now = new Date()): Date {
-  return new Date(today(now).getTime() - days * 86_400_000);
+  return addDays(today(now), -days);
 }
 
 /**

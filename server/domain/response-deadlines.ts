@@ -1,12 +1,11 @@
 import { Prisma } from '../db/generated/prisma/client.ts';
 import type { TransactionClient } from '../db/client.ts';
+import { addDays } from './dates.ts';
 import { respondedLateSql } from './recommendation-rules.ts';
-
-const DAY = 86_400_000;
 
 /** The day a report's responses are due when loaded: its publication plus its inspectorate's responseDays. */
 export function responsesDueOnFor(publishedOn: Date, responseDays: number): Date {
-  return new Date(publishedOn.getTime() + responseDays * DAY);
+  return addDays(publishedOn, responseDays);
 }
 
 /**
