@@ -10,7 +10,6 @@ import { exampleOperation } from '../../admin/src/explorer/example.ts';
 import { demoDataQuery } from '../../admin/src/layout/demoData.ts';
 import { myWorkQuery, setDigestFrequencyMutation } from '../../admin/src/myWork/queries.ts';
 import * as discussion from '../../admin/src/discussion/queries.ts';
-import * as publication from '../../admin/src/reports/publicationQueries.ts';
 import { listDocument, manyDocument, oneDocument, writeDocument } from '../../admin/src/providers/documents.ts';
 import { resources, type Operation } from '../../admin/src/providers/resources.ts';
 import { loginMutation, logoutMutation, meQuery } from '../../admin/src/providers/session.ts';
@@ -54,7 +53,6 @@ const literalDocuments: Sent[] = [
   ...literals('layout/demoData.ts', { demoDataQuery }),
   ...literals('myWork/queries.ts', { myWorkQuery, setDigestFrequencyMutation }),
   ...literals('discussion/queries.ts', discussion),
-  ...literals('reports/publicationQueries.ts', publication),
   ...literals('explorer/example.ts', { exampleOperation }),
 ];
 

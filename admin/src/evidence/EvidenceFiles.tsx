@@ -60,8 +60,8 @@ function FileRow({ evidence, file }: { evidence: RaRecord; file: EvidenceFile })
       },
     );
   return (
-    // Wraps: in a narrow column the name takes a line of its own rather than one letter a line beside its size.
-    <Box component="li" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 0.5, minWidth: 0 }}>
+    // Runs as a line of text, so in a narrow column the kind and size wrap below the name instead of squeezing it to a letter a line.
+    <Box component="li" sx={{ '& > *': { verticalAlign: 'middle', mr: 0.5 } }}>
       <AttachFileIcon fontSize="inherit" color="action" aria-hidden />
       {/* Always a download: the server sends it as an attachment, never to be shown in the app. */}
       <Link href={file.downloadUrl} download={file.name} variant="body2" sx={{ overflowWrap: 'anywhere' }}>{file.name}</Link>

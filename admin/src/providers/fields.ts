@@ -3,6 +3,7 @@
 const organisationRef = 'id name shortName';
 
 export const reportFields = `id title kind publishedOn responsesDueOn url summary version createdAt updatedAt viewerCanEdit viewerCanChangeRecommendations
+  isPublic viewerCanPublish
   inspectorate { ${organisationRef} }
   followsUp { id title publishedOn }
   progress { recommendationCount implementedByOwners achievedByInspectors assessedByInspectors shareImplemented shareAchieved }`;
@@ -20,7 +21,7 @@ export const recommendationFields = `id reference position text status statusCha
 
 const lineageEntry = `id reference status latestVerdict text report { id title publishedOn }`;
 
-export const recommendationDetailFields = `repeatSimilarity
+export const recommendationDetailFields = `repeatSimilarity isInternal report { viewerCanPublish }
   repeats { ${lineageEntry} }
   repeatedBy { ${lineageEntry} }
   lineage { ${lineageEntry} }

@@ -96,6 +96,9 @@ const reports: ResourceMapping = {
     mutation: 'updateReport',
     input: (data, previous) => ({ ...versioned(data, previous), ...changed(data, previous, ['title', 'kind', 'publishedOn', 'url', 'summary', 'followsUpIds', 'responsesDueOn']) }),
   },
+  operations: {
+    publish: { mutation: 'setReportPublic', input: (data, previous) => ({ ...versioned(data, previous), isPublic: !previous?.isPublic, ...pick(data, ['comment']) }) },
+  },
 };
 
 const recommendations: ResourceMapping = {
@@ -140,6 +143,10 @@ const recommendations: ResourceMapping = {
     priority: {
       mutation: 'setRecommendationPriority',
       input: (data, previous) => ({ ...versioned(data, previous), priority: !previous?.isPriority, ...pick(data, ['reason']) }),
+    },
+    internal: {
+      mutation: 'setRecommendationInternal',
+      input: (data, previous) => ({ ...versioned(data, previous), isInternal: !previous?.isInternal, ...pick(data, ['comment']) }),
     },
     response: {
       mutation: 'setRecommendationResponse',
