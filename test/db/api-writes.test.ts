@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { prisma } from '../../server/db/client.ts';
-import type { Actor } from '../../server/domain/actor.ts';
-import { consistencyProblems, databaseFingerprint } from '../support/consistency.ts';
+import { consistencyProblems } from '../support/consistency.ts';
 import { databaseKind, useTestDatabase } from '../support/database.ts';
 import { useDemo } from '../support/demo.ts';
-import { gql, gqlError, globalId, useGraphql } from '../support/graphql.ts';
+import { globalId, gql, refused, useGraphql } from '../support/graphql.ts';
 
 useTestDatabase();
 useGraphql();
 const { demo, as } = useDemo();
-
-/** Runs a refused write and checks it changed nothing at all. */
-async function refused(code: string, query: string, variables: Record<string, unknown>, actor: Actor | null) {
-  const before = await databaseFingerprint();
-  const error = await gqlError(code, query, variables, actor);
-  expect(await databaseFingerprint()).toBe(before);
-  return error;
-}
 
 async function historyOf(dbId: number) {
   return prisma.historyEvent.findMany({ where: { recommendationId: dbId }, orderBy: { id: 'desc' }, include: { actor: true } });

@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { prisma } from '../../server/db/client.ts';
 import type { Actor } from '../../server/domain/actor.ts';
-import { databaseFingerprint } from '../support/consistency.ts';
 import { databaseKind, useTestDatabase } from '../support/database.ts';
 import { useDemo } from '../support/demo.ts';
-import { gql, gqlError, globalId, useGraphql } from '../support/graphql.ts';
+import { globalId, gql, refused, useGraphql } from '../support/graphql.ts';
 import { readableDay } from '../../server/domain/locale.ts';
 
 useTestDatabase();
 useGraphql();
 const { demo, as } = useDemo();
-
-/** Runs a refused write and checks it changed nothing at all. */
-async function refused(code: string, query: string, variables: Record<string, unknown>, actor: Actor | null) {
-  const before = await databaseFingerprint();
-  const error = await gqlError(code, query, variables, actor);
-  expect(await databaseFingerprint()).toBe(before);
-  return error;
-}
 
 const dbId = (id: string) => Number(Buffer.from(id, 'base64').toString().split(':')[1]);
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);

@@ -5,22 +5,13 @@ import { listDocument } from '../../admin/src/providers/documents.ts';
 import { resources } from '../../admin/src/providers/resources.ts';
 import { prisma } from '../../server/db/client.ts';
 import type { Actor } from '../../server/domain/actor.ts';
-import { databaseFingerprint } from '../support/consistency.ts';
 import { databaseKind, useTestDatabase } from '../support/database.ts';
 import { useDemo } from '../support/demo.ts';
-import { gql, gqlError, useGraphql } from '../support/graphql.ts';
+import { gql, refused, useGraphql } from '../support/graphql.ts';
 
 useTestDatabase();
 useGraphql();
 const { demo, as } = useDemo();
-
-/** Runs a refused write and checks it changed nothing at all. */
-async function refused(code: string, query: string, variables: Record<string, unknown>, actor: Actor | null) {
-  const before = await databaseFingerprint();
-  const error = await gqlError(code, query, variables, actor);
-  expect(await databaseFingerprint()).toBe(before);
-  return error;
-}
 
 const DAY = 86_400_000;
 /** A day counted from today, as the API takes dates. */

@@ -10,6 +10,8 @@ import { startTestServer } from '../support/server.ts';
 const INTERNAL = {
   internalReference: 'MARKER-INTERNAL-REFERENCE',
   internalText: 'MARKER-INTERNAL-RECOMMENDATION-TEXT',
+  planText: 'MARKER-PLAN-TEXT',
+  priorityReason: 'MARKER-PRIORITY-REASON',
   internalResponseNote: 'MARKER-INTERNAL-RESPONSE-NOTE',
   withdrawalReason: 'MARKER-WITHDRAWAL-REASON',
   assessmentCommentary: 'MARKER-ASSESSMENT-COMMENTARY',
@@ -17,6 +19,8 @@ const INTERNAL = {
   leadPerson: 'MARKER-LEAD-PERSON',
   evidenceSummary: 'MARKER-EVIDENCE-SUMMARY',
   evidenceUrl: 'https://example.org/MARKER-EVIDENCE-URL',
+  evidenceFileName: 'MARKER-EVIDENCE-FILE.pdf',
+  evidenceFileKey: 'MARKER-EVIDENCE-FILE-KEY',
   verificationNote: 'MARKER-VERIFICATION-NOTE',
   historyComment: 'MARKER-STATUS-NOTE',
   historyFrom: 'MARKER-HISTORY-FROM',
@@ -81,6 +85,7 @@ describe(`the public view of reports on ${databaseKind}`, () => {
       const shown = await prisma.recommendation.create({
         data: {
           reportId, reference: 'R1', position: 1, text: PUBLIC.text, ownerId: owner.id, status: 'IN_PROGRESS',
+          planText: INTERNAL.planText, isPriority: true, priorityReason: INTERNAL.priorityReason,
           addressees: { create: { organisationId: owner.id, response: 'ACCEPTED', responseNote: PUBLIC.responseNote } },
         },
       });
@@ -103,10 +108,16 @@ describe(`the public view of reports on ${databaseKind}`, () => {
       const item = await prisma.actionItem.create({
         data: { recommendationId: shown.id, description: INTERNAL.actionDescription, leadPerson: INTERNAL.leadPerson, ownerId: owner.id },
       });
-      await prisma.evidence.create({
+      const evidence = await prisma.evidence.create({
         data: {
           actionItemId: item.id, summary: INTERNAL.evidenceSummary, url: INTERNAL.evidenceUrl, strength: 'PRACTICE', submittedById: as.hmppsLeader.userId,
           verification: 'INSUFFICIENT', verificationNote: INTERNAL.verificationNote, verifiedById: as.inspector.userId, verifiedAt: new Date(),
+        },
+      });
+      await prisma.evidenceFile.create({
+        data: {
+          evidenceId: evidence.id, name: INTERNAL.evidenceFileName, contentType: 'application/pdf', size: 4, sha256: '0'.repeat(64),
+          storage: 'DATABASE', storageKey: INTERNAL.evidenceFileKey, uploadedById: as.hmppsLeader.userId,
         },
       });
       await prisma.historyEvent.create({

@@ -1,45 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAdminStack, type AdminStack } from './support/admin-app.ts';
-import { openBrowser, screenshot, type Browser } from './support/browser.ts';
-import { apiSession, demoUsers, signIn } from './support/session.ts';
+import { describe, expect, it } from 'vitest';
+import { useAdminApp } from './support/admin-app.ts';
+import { screenshot } from './support/browser.ts';
+import { apiSession, demoUsers, recommendationId as idOf } from './support/session.ts';
 
-let stack: AdminStack;
-const browsers: Browser[] = [];
-
-async function browser(viewport?: { width: number; height: number }) {
-  const opened = await openBrowser(stack.url, viewport);
-  browsers.push(opened);
-  return opened;
-}
-
-beforeAll(async () => {
-  stack = await startAdminStack();
-});
-
-afterAll(async () => {
-  for (const opened of browsers) expect(opened.foreignRequests, 'requests outside the app’s origin').toEqual([]);
-  await Promise.all(browsers.map((opened) => opened.close()));
-  await stack?.close();
-});
+const app = useAdminApp();
 
 /** The id of a recommendation as the API names it, found by reference in a report of that year. */
-async function recommendationId(reference: string, year: string) {
-  const post = await apiSession(stack.url, demoUsers.inspector);
-  const result = await post<{ recommendations: { edges: { node: { id: string; reference: string; report: { publishedOn: string } } }[] } }>(
-    'query ($search: String) { recommendations(first: 100, filter: { search: $search }) { edges { node { id reference report { publishedOn } } } } }',
-    { search: reference },
-  );
-  const found = result.data?.recommendations.edges.map((edge) => edge.node).find((node) => node.reference === reference && node.report.publishedOn.startsWith(year));
-  if (!found) throw new Error(`no recommendation ${reference} of ${year}`);
-  return found.id;
-}
+const recommendationId = async (reference: string, year: string) => idOf(await apiSession(app.url, demoUsers.inspector), reference, year);
 
-const showPage = (id: string) => `${stack.url}/#/recommendations/${encodeURIComponent(id)}/show`;
+const showPage = (id: string) => app.showPage('recommendations', id);
 
 describe('admin app', () => {
   it('serves the sign-in page from its own origin only', async () => {
-    const { page } = await browser();
-    await page.goto(stack.url);
+    const { page } = await app.browser();
+    await page.goto(app.url);
     await page.getByLabel('Email').waitFor();
     await expect(page.title()).resolves.toBe('Recommendation tracker');
     await screenshot(page, 'sign-in');
@@ -54,8 +28,7 @@ describe('admin app', () => {
       { user: demoUsers.viewer, users: false, queue: false },
     ];
     for (const expected of expectations) {
-      const { page } = await browser();
-      await signIn(page, stack.url, expected.user);
+      const page = await app.signedIn(expected.user);
       await page.getByTestId('demo-notice').waitFor();
       const menu = page.getByRole('navigation').or(page.locator('.RaSidebar-fixed'));
       await expect(menu.getByRole('menuitem', { name: 'Users' }).count()).resolves.toBe(expected.users ? 1 : 0);
@@ -70,8 +43,7 @@ describe('admin app', () => {
 
   it('lets a leader change a status with a comment, add an action and evidence', async () => {
     const id = await recommendationId('R2', '2023');
-    const { page } = await browser();
-    await signIn(page, stack.url, demoUsers.hmppsLeader);
+    const page = await app.signedIn(demoUsers.hmppsLeader);
     await page.goto(showPage(id));
     await page.getByRole('button', { name: 'Change status' }).click();
     const dialog = page.getByRole('dialog');
@@ -100,8 +72,7 @@ describe('admin app', () => {
   it('does not offer a leader the edits of another organisation, nor a viewer any', async () => {
     const id = await recommendationId('R3', '2023');
     for (const user of [demoUsers.leader, demoUsers.viewer]) {
-      const { page } = await browser();
-      await signIn(page, stack.url, user);
+      const page = await app.signedIn(user);
       await page.goto(showPage(id));
       await page.getByRole('heading', { level: 1, name: 'Recommendation R3' }).waitFor();
       await page.getByRole('heading', { name: 'Action plan' }).waitFor();
@@ -115,13 +86,12 @@ describe('admin app', () => {
   });
 
   it('lets an inspector load a report, link a repeat, verify evidence and record a verdict', async () => {
-    const post = await apiSession(stack.url, demoUsers.inspector);
+    const post = await apiSession(app.url, demoUsers.inspector);
     const before = await post<{ dashboard: { repeatedUnmetCount: number } }>('{ dashboard { repeatedUnmetCount } }');
     const earlier = await post<{ recommendation: { text: string } }>('query ($id: ID!) { recommendation(id: $id) { text } }', { id: await recommendationId('R6', '2023') });
-    const { page } = await browser();
-    await signIn(page, stack.url, demoUsers.inspector);
+    const page = await app.signedIn(demoUsers.inspector);
 
-    await page.goto(`${stack.url}/#/reports/create`);
+    await page.goto(`${app.url}/#/reports/create`);
     await page.getByLabel('Title').fill('Domestic abuse: a second review of progress');
     await page.getByLabel('Published on').fill('2026-06-30');
     await page.getByLabel('Inspectorate').fill('HM Inspectorate');
@@ -150,7 +120,7 @@ describe('admin app', () => {
     await page.getByRole('cell', { name: 'No change in practice since 2023.' }).waitFor();
     await screenshot(page, 'recommendation');
 
-    await page.goto(`${stack.url}/#/evidence`);
+    await page.goto(`${app.url}/#/evidence`);
     await page.getByRole('button', { name: /^Accept evidence/ }).first().click();
     await page.getByRole('dialog').getByLabel(/Why it shows the progress claimed/).fill('Seen in the case audit.');
     await page.getByRole('dialog').getByRole('button', { name: 'Accept' }).click();
@@ -158,19 +128,18 @@ describe('admin app', () => {
 
     const after = await post<{ dashboard: { repeatedUnmetCount: number } }>('{ dashboard { repeatedUnmetCount } }');
     expect(after.data!.dashboard.repeatedUnmetCount).toBe(before.data!.dashboard.repeatedUnmetCount + 1);
-    await page.goto(stack.url);
+    await page.goto(app.url);
     await page.getByRole('heading', { name: `Repeated and unmet (${after.data!.dashboard.repeatedUnmetCount})` }).waitFor();
     await page.getByRole('link', { name: `All ${after.data!.dashboard.repeatedUnmetCount} repeated and unmet` }).click();
     await page.getByRole('link', { name: /^Recommendation A1 of / }).waitFor();
   });
 
   it('says so when someone else changed the record, and offers to keep what was typed', async () => {
-    const post = await apiSession(stack.url, demoUsers.inspector);
+    const post = await apiSession(app.url, demoUsers.inspector);
     const reports = await post<{ reports: { edges: { node: { id: string; version: number } }[] } }>('{ reports(first: 1) { edges { node { id version } } } }');
     const report = reports.data!.reports.edges[0]!.node;
-    const { page } = await browser();
-    await signIn(page, stack.url, demoUsers.inspector);
-    await page.goto(`${stack.url}/#/reports/${encodeURIComponent(report.id)}`);
+    const page = await app.signedIn(demoUsers.inspector);
+    await page.goto(`${app.url}/#/reports/${encodeURIComponent(report.id)}`);
     await page.getByLabel('Summary').waitFor();
     const changed = await post('mutation ($input: UpdateReportInput!) { updateReport(input: $input) { version } }', { input: { id: report.id, version: report.version, url: 'https://example.org/changed-elsewhere' } });
     expect(changed.errors).toBeUndefined();
@@ -182,9 +151,8 @@ describe('admin app', () => {
 
   it('lists reports readably at desktop and tablet widths', async () => {
     for (const [name, viewport] of [['report-list', { width: 1280, height: 800 }], ['report-list-tablet', { width: 800, height: 1000 }]] as const) {
-      const { page } = await browser(viewport);
-      await signIn(page, stack.url, demoUsers.viewer);
-      await page.goto(`${stack.url}/#/reports`);
+      const page = await app.signedIn(demoUsers.viewer, { viewport });
+      await page.goto(`${app.url}/#/reports`);
       await page.getByRole('cell', { name: /A thematic inspection of work undertaken/ }).waitFor();
       await screenshot(page, name);
       // Readable means no sideways scrolling, of the page or of the table.

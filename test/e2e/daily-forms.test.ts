@@ -1,71 +1,18 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAdminStack, type AdminStack } from './support/admin-app.ts';
-import path from 'node:path';
-import { artifacts, openBrowser, type Browser } from './support/browser.ts';
-import { apiSession, demoUsers } from './support/session.ts';
+import { describe, expect, it } from 'vitest';
+import { useAdminApp } from './support/admin-app.ts';
+import { screenshotsAtTwoWidths as shots } from './support/browser.ts';
+import { apiSession, demoUsers, recommendationId, type ApiPost, type User } from './support/session.ts';
 
 /**
  * The daily forms of leaders and administrators (issue 17, items 1, 2, 3, 8 and 10), each as the
  * role that meets it, with screenshots at 1280 and 800 px wide.
  */
 
-let stack: AdminStack;
-const browsers: Browser[] = [];
-
+const app = useAdminApp();
 /** Signed in, waiting only for the menu: these flows go straight to a record, not the dashboard. */
-async function signedIn(user: { email: string; password: string }) {
-  const opened = await openBrowser(stack.url, { width: 1280, height: 900 });
-  browsers.push(opened);
-  const { page } = opened;
-  await page.goto(`${stack.url}/#/login`);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('menuitem', { name: 'Recommendations' }).waitFor();
-  return page;
-}
+const signedIn = (user: User) => app.signedIn(user, { at: 'menu' });
 
-/** The page as it is now, at 1280 px and at 800 px wide: the window only while a dialog is open, else the whole page. */
-async function shots(page: Page, name: string) {
-  const fullPage = (await page.getByRole('dialog').count()) === 0;
-  await page.screenshot({ path: path.join(artifacts, `${name}-1280.png`), fullPage });
-  await page.setViewportSize({ width: 800, height: 900 });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(artifacts, `${name}-800.png`), fullPage });
-  // An open dialog fits the narrower window (the page behind it is the lists' own concern).
-  const overflow = await page.evaluate(`(() => {
-    const paper = document.querySelector('[role=dialog] .MuiPaper-root');
-    return paper ? Math.max(0, paper.getBoundingClientRect().right - window.innerWidth) : 0;
-  })()`);
-  expect(overflow, `${name}: the dialog is wider than 800 px`).toBe(0);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-// Starting builds the admin app first when it is stale.
-beforeAll(async () => {
-  stack = await startAdminStack();
-}, 300_000);
-
-afterAll(async () => {
-  for (const opened of browsers) expect(opened.foreignRequests, 'requests outside the app’s origin').toEqual([]);
-  await Promise.all(browsers.map((opened) => opened.close()));
-  await stack?.close();
-});
-
-type Post = Awaited<ReturnType<typeof apiSession>>;
-
-async function recommendationId(post: Post, reference: string, year: string) {
-  const result = await post<{ recommendations: { edges: { node: { id: string; reference: string; report: { publishedOn: string } } }[] } }>(
-    'query ($search: String) { recommendations(first: 100, filter: { search: $search }) { edges { node { id reference report { publishedOn } } } } }',
-    { search: reference },
-  );
-  const found = result.data?.recommendations.edges.map((edge) => edge.node).find((node) => node.reference === reference && node.report.publishedOn.startsWith(year));
-  if (!found) throw new Error(`no recommendation ${reference} of ${year}`);
-  return found.id;
-}
-
-async function actionItem(post: Post, search: string) {
+async function actionItem(post: ApiPost, search: string) {
   const result = await post<{ actionItems: { edges: { node: { id: string; version: number; description: string } }[] } }>(
     'query ($search: String) { actionItems(first: 5, filter: { search: $search }) { edges { node { id version description } } } }',
     { search },
@@ -78,12 +25,12 @@ async function actionItem(post: Post, search: string) {
 /** Each flow signs in, writes and takes screenshots at two widths: more than the default minute on a busy machine. */
 const FLOW_TIMEOUT = 180_000;
 
-const showPage = (id: string) => `${stack.url}/#/recommendations/${encodeURIComponent(id)}/show`;
+const showPage = (id: string) => app.showPage('recommendations', id);
 const CARDIFF_AUDIT = 'Quarterly audit of domestic abuse risk assessments in Cardiff and Vale';
 
 describe('daily forms', () => {
   it('1. puts a server’s field error on the form’s own field, clears it when edited, and keeps the reason and the note', async () => {
-    const post = await apiSession(stack.url, demoUsers.leader);
+    const post = await apiSession(app.url, demoUsers.leader);
     const page = await signedIn(demoUsers.leader);
     await page.goto(showPage(await recommendationId(post, 'R3', '2023')));
     await page.getByRole('button', { name: /Edit action “Quarterly audit of domestic abuse risk assessments in Card/ }).click();
@@ -108,7 +55,7 @@ describe('daily forms', () => {
   }, FLOW_TIMEOUT);
 
   it('2. records an addressee’s response, with its text and date, as that addressee’s leader', async () => {
-    const post = await apiSession(stack.url, demoUsers.hmppsLeader);
+    const post = await apiSession(app.url, demoUsers.hmppsLeader);
     const id = await recommendationId(post, 'R4', '2023');
     const page = await signedIn(demoUsers.hmppsLeader);
     await page.goto(showPage(id));
@@ -134,26 +81,26 @@ describe('daily forms', () => {
   }, FLOW_TIMEOUT);
 
   it('3. offers no removal that fails: deactivates an organisation and a user instead, with history', async () => {
-    const post = await apiSession(stack.url, demoUsers.administrator);
+    const post = await apiSession(app.url, demoUsers.administrator);
     const page = await signedIn(demoUsers.administrator);
     const first = async (query: string) => ((await post<Record<string, { edges: { node: { id: string } }[] }>>(query)).data as Record<string, { edges: { node: { id: string } }[] }>);
     const reportId = (await first('{ reports(first: 1) { edges { node { id } } } }')).reports!.edges[0]!.node.id;
     const swansea = (await first('{ organisations(first: 1, filter: { search: "Swansea" }) { edges { node { id } } } }')).organisations!.edges[0]!.node.id;
     const viewer = (await first('{ users(first: 1, filter: { search: "viewer@example.org" }) { edges { node { id } } } }')).users!.edges[0]!.node.id;
     for (const path of [`reports/${encodeURIComponent(reportId)}`, `organisations/${encodeURIComponent(swansea)}`, `users/${encodeURIComponent(viewer)}`]) {
-      await page.goto(`${stack.url}/#/${path}`);
+      await page.goto(`${app.url}/#/${path}`);
       await page.getByRole('button', { name: 'Save' }).waitFor();
       await expect(page.getByRole('button', { name: 'Delete' }).count(), `${path} offers Delete`).resolves.toBe(0);
     }
     await shots(page, 'daily-3-user-edit');
 
     // An organisation is not offered as its own parent.
-    await page.goto(`${stack.url}/#/organisations/${encodeURIComponent(swansea)}`);
+    await page.goto(`${app.url}/#/organisations/${encodeURIComponent(swansea)}`);
     await page.getByLabel('Belongs to').fill('Swansea');
     await expect(page.getByRole('option', { name: 'Swansea, Neath and Port Talbot PDU' }).getAttribute('aria-disabled')).resolves.toBe('true');
     await page.keyboard.press('Escape');
 
-    await page.goto(`${stack.url}/#/organisations/${encodeURIComponent(swansea)}/show`);
+    await page.goto(`${app.url}/#/organisations/${encodeURIComponent(swansea)}/show`);
     await page.getByRole('button', { name: 'Deactivate' }).click();
     await page.getByText(/no longer be offered as an owner/).waitFor();
     await shots(page, 'daily-3-deactivate-confirm');
@@ -164,14 +111,14 @@ describe('daily forms', () => {
     expect(owners.data!.organisations.edges.map((edge) => edge.node.name)).not.toContain('Swansea, Neath and Port Talbot PDU');
     await shots(page, 'daily-3-organisation-inactive');
     // The organisations list marks it, so nobody reads it as a body still at work.
-    await page.goto(`${stack.url}/#/organisations?filter=${encodeURIComponent(JSON.stringify({ q: 'Swansea' }))}`);
+    await page.goto(`${app.url}/#/organisations?filter=${encodeURIComponent(JSON.stringify({ q: 'Swansea' }))}`);
     await page.locator('tbody tr').filter({ hasText: 'Swansea, Neath and Port Talbot PDU' }).getByText('Inactive', { exact: true }).waitFor();
-    await page.goto(`${stack.url}/#/organisations/${encodeURIComponent(swansea)}/show`);
+    await page.goto(`${app.url}/#/organisations/${encodeURIComponent(swansea)}/show`);
     await page.getByRole('button', { name: 'Reactivate' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Reactivate' }).click();
     await page.getByText('Organisation reactivated').waitFor();
 
-    await page.goto(`${stack.url}/#/users/${encodeURIComponent(viewer)}/show`);
+    await page.goto(`${app.url}/#/users/${encodeURIComponent(viewer)}/show`);
     await page.getByRole('button', { name: 'Deactivate' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Deactivate' }).click();
     await page.getByText('User deactivated').waitFor();
@@ -183,7 +130,7 @@ describe('daily forms', () => {
   }, FLOW_TIMEOUT);
 
   it('8. gives an action to the leader’s own organisation, offers only what they may choose, and warns before doubtful saves', async () => {
-    const post = await apiSession(stack.url, demoUsers.leader);
+    const post = await apiSession(app.url, demoUsers.leader);
     const page = await signedIn(demoUsers.leader);
     // R2 of 2023 is owned by HMPPS; a Welsh leader adds an action for Wales to its plan.
     await page.goto(showPage(await recommendationId(post, 'R2', '2023')));
@@ -209,7 +156,7 @@ describe('daily forms', () => {
     await page.getByText('Saved despite the warning: The due date, 1 Feb 2025, is already past.').waitFor();
 
     // "Implemented" with nothing to back it, while an action is blocked: the owner's leader is warned.
-    const hmpps = await apiSession(stack.url, demoUsers.hmppsLeader);
+    const hmpps = await apiSession(app.url, demoUsers.hmppsLeader);
     const unbacked = await hmpps<{ recommendations: { edges: { node: { id: string; viewerCanUpdateStatus: boolean; owner: { id: string } } }[] } }>(
       '{ recommendations(first: 50, filter: { unevidenced: true, statuses: [NOT_STARTED, IN_PROGRESS] }) { edges { node { id viewerCanUpdateStatus owner { id } } } } }',
     );
@@ -234,7 +181,7 @@ describe('daily forms', () => {
   }, FLOW_TIMEOUT);
 
   it('10. shows a conflict on a solid surface, with what was typed beside the saved values, and keeps it', async () => {
-    const post = await apiSession(stack.url, demoUsers.leader);
+    const post = await apiSession(app.url, demoUsers.leader);
     const page = await signedIn(demoUsers.leader);
     await page.goto(showPage(await recommendationId(post, 'R3', '2023')));
     await page.getByRole('button', { name: /Edit action “Quarterly audit of domestic abuse risk assessments in Card/ }).click();

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAdminStack, type AdminStack } from './support/admin-app.ts';
-import { openBrowser, screenshot, type Browser } from './support/browser.ts';
-import { apiSession, demoUsers, signIn } from './support/session.ts';
+import { describe, expect, it } from 'vitest';
+import { useAdminApp } from './support/admin-app.ts';
+import { screenshot, sidewaysOverflow, type Browser } from './support/browser.ts';
+import { apiSession, demoUsers, recommendationId as idOf, signIn } from './support/session.ts';
 
 /*
  * The daily screens of issue 17, as each role meets them, at a laptop's 1280 px and a tablet's 800 px:
@@ -11,43 +11,26 @@ import { apiSession, demoUsers, signIn } from './support/session.ts';
  * and the smaller faults (14).
  */
 
-let stack: AdminStack;
-const browsers: Browser[] = [];
+const app = useAdminApp();
 const widths = { laptop: { width: 1280, height: 900 }, tablet: { width: 800, height: 1000 } } as const;
 type User = (typeof demoUsers)[keyof typeof demoUsers] | null;
-
-beforeAll(async () => {
-  stack = await startAdminStack();
-}, 240_000);
-
-afterAll(async () => {
-  for (const opened of browsers) expect(opened.foreignRequests, 'requests outside the app’s origin').toEqual([]);
-  await Promise.all(browsers.map((opened) => opened.close()));
-  await stack?.close();
-});
 
 /** A signed-in page for the user at the width, in a browser of its own (the session is a cookie). */
 const browserOf = new Map<Page, Browser>();
 async function pageFor(user: User, width: keyof typeof widths): Promise<Page> {
-  const browser = await openBrowser(stack.url, widths[width]);
-  browsers.push(browser);
+  const browser = await app.browser(widths[width]);
   browserOf.set(browser.page, browser);
   // The machine running the suite may be busy: a screen is given a minute, not half of one.
   browser.page.setDefaultTimeout(60_000);
   if (user) {
     // A first visit on a loaded machine can miss the sign-in form's first paint: one more try.
-    await signIn(browser.page, stack.url, user).catch(() => signIn(browser.page, stack.url, user));
+    await signIn(browser.page, app.url, user).catch(() => signIn(browser.page, app.url, user));
   }
   return browser.page;
 }
 
 /** Closes the page's browser, checking it asked nothing of another origin. */
-async function done(page: Page) {
-  const browser = browserOf.get(page)!;
-  expect(browser.foreignRequests, 'requests outside the app’s origin').toEqual([]);
-  browsers.splice(browsers.indexOf(browser), 1);
-  await browser.close();
-}
+const done = (page: Page) => app.close(browserOf.get(page)!);
 
 /** Waits for the app's own route (the part after #) to match. */
 async function waitForRoute(page: Page, route: RegExp) {
@@ -55,21 +38,9 @@ async function waitForRoute(page: Page, route: RegExp) {
   expect(new URL(page.url()).hash).toMatch(route);
 }
 
-async function recommendationId(reference: string, year: string) {
-  const post = await apiSession(stack.url, demoUsers.inspector);
-  const result = await post<{ recommendations: { edges: { node: { id: string; reference: string; report: { publishedOn: string } } }[] } }>(
-    'query ($search: String) { recommendations(first: 100, filter: { search: $search }) { edges { node { id reference report { publishedOn } } } } }',
-    { search: reference },
-  );
-  const found = result.data?.recommendations.edges.map((edge) => edge.node).find((node) => node.reference === reference && node.report.publishedOn.startsWith(year));
-  if (!found) throw new Error(`no recommendation ${reference} of ${year}`);
-  return found.id;
-}
+const recommendationId = async (reference: string, year: string) => idOf(await apiSession(app.url, demoUsers.inspector), reference, year);
 
-const go = (page: Page, path: string) => page.goto(`${stack.url}/#${path}`);
-
-/** How far the page reaches past the window's right edge (0 when nothing scrolls sideways). */
-const sidewaysOverflow = (page: Page) => page.evaluate('document.documentElement.scrollWidth - window.innerWidth') as Promise<number>;
+const go = (page: Page, path: string) => page.goto(`${app.url}/#${path}`);
 
 /** An element as the page sees it (this file is typed for Node, which has no DOM). */
 type InPage = { ownerDocument: { activeElement: unknown; defaultView: { getComputedStyle(element: unknown): { textDecorationLine: string } } } };
@@ -191,7 +162,7 @@ describe('daily screens', () => {
         const csv = bytes.subarray(3).toString('utf8');
         const [header, first] = csv.split('\r\n');
         for (const name of list.headers) expect(header!.split(','), `${list.path} header`).toContain(name);
-        expect(first, `${list.path}: a link to the record`).toContain(`${stack.url}/${list.link}`);
+        expect(first, `${list.path}: a link to the record`).toContain(`${app.url}/${list.link}`);
         // Readable values: no enum codes, no ISO dates, no base64 ids outside the links.
         const withoutLinks = csv.replace(/http\S+/g, '');
         expect(withoutLinks, `${list.path}: enum codes`).not.toMatch(/\b(NOT_STARTED|IN_PROGRESS|UNVERIFIED|THEMATIC|ADMINISTRATOR|PLANNED)\b/);
@@ -263,7 +234,7 @@ describe('daily screens', () => {
     for (const width of ['laptop', 'tablet'] as const) {
       // One message for a wrong password.
       const signInPage = await pageFor(null, width);
-      await signInPage.goto(`${stack.url}/#/login`);
+      await signInPage.goto(`${app.url}/#/login`);
       await signInPage.getByLabel('Email').fill(demoUsers.leader.email);
       await signInPage.getByLabel('Password').fill('not-the-password');
       await signInPage.getByRole('button', { name: 'Sign in' }).click();

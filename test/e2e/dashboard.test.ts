@@ -1,31 +1,19 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAdminStack, type AdminStack } from './support/admin-app.ts';
-import { openBrowser, screenshot, type Browser } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useAdminApp } from './support/admin-app.ts';
+import { screenshot, sidewaysOverflow } from './support/browser.ts';
 import { demoUsers, signIn } from './support/session.ts';
 
 // The dashboard as an inspector, a leader whose region owns action items but no recommendations,
 // and an HMPPS leader, at 1280 and 800 px: every figure opens the list it counts, charts read
 // without overlapping labels and carry their numbers, and no chart is drawn with nothing in it.
-let stack: AdminStack;
-const browsers: Browser[] = [];
-
-beforeAll(async () => {
-  stack = await startAdminStack();
-});
-
-afterAll(async () => {
-  for (const opened of browsers) expect(opened.foreignRequests, 'requests outside the app’s origin').toEqual([]);
-  await Promise.all(browsers.map((opened) => opened.close()));
-  await stack?.close();
-});
+const app = useAdminApp();
 
 async function dashboardAs(user: { email: string; password: string }, width: number): Promise<Page> {
-  const opened = await openBrowser(stack.url, { width, height: 900 });
-  browsers.push(opened);
+  const opened = await app.browser({ width, height: 900 });
   const problems: string[] = [];
   opened.page.on('pageerror', (error) => problems.push(error.message));
-  await signIn(opened.page, stack.url, user);
+  await signIn(opened.page, app.url, user);
   await opened.page.getByRole('list', { name: /Key figures|action items/ }).first().waitFor();
   // Charts draw after their container is measured.
   await opened.page.waitForTimeout(800);
@@ -63,8 +51,7 @@ async function expectApart(labels: Locator) {
 
 /** Nothing on the page is wider than the window: no sideways scrolling. */
 async function expectFits(page: Page) {
-  const [scrollWidth, innerWidth] = await page.evaluate<number[]>('[document.documentElement.scrollWidth, window.innerWidth]');
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth!);
+  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
 }
 
 describe('dashboard', () => {

@@ -1,54 +1,21 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reportPdf } from '../support/intake-fixtures.ts';
-import { startAdminStack, type AdminStack } from './support/admin-app.ts';
-import { artifacts, openBrowser, type Browser } from './support/browser.ts';
-import { apiSession, demoUsers } from './support/session.ts';
+import { useAdminApp } from './support/admin-app.ts';
+import { screenshotsAtTwoWidths as shots } from './support/browser.ts';
+import { apiSession, demoUsers, recommendationId } from './support/session.ts';
 
 /** Evidence files in the admin app (issue 18, item 5): attached at submission and later, downloaded, removed. */
 
-let stack: AdminStack;
-const browsers: Browser[] = [];
+const app = useAdminApp();
 
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
-async function shots(page: Page, name: string) {
-  const fullPage = (await page.getByRole('dialog').count()) === 0;
-  await page.screenshot({ path: path.join(artifacts, `${name}-1280.png`), fullPage });
-  await page.setViewportSize({ width: 800, height: 900 });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(artifacts, `${name}-800.png`), fullPage });
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-beforeAll(async () => {
-  stack = await startAdminStack();
-}, 300_000);
-
-afterAll(async () => {
-  for (const opened of browsers) expect(opened.foreignRequests, 'requests outside the app’s origin').toEqual([]);
-  await Promise.all(browsers.map((opened) => opened.close()));
-  await stack?.close();
-});
-
 describe('evidence files', () => {
   it('attaches a file with new evidence and later, downloads it as a file, and removes one after confirming', async () => {
-    const post = await apiSession(stack.url, demoUsers.leader);
-    const found = await post<{ recommendations: { edges: { node: { id: string; reference: string; report: { publishedOn: string } } }[] } }>(
-      'query { recommendations(first: 100, filter: { search: "R3" }) { edges { node { id reference report { publishedOn } } } } }',
-    );
-    const rec = found.data!.recommendations.edges.map((edge) => edge.node).find((node) => node.reference === 'R3' && node.report.publishedOn.startsWith('2023'))!;
-    const opened = await openBrowser(stack.url, { width: 1280, height: 900 });
-    browsers.push(opened);
-    const { page } = opened;
-    await page.goto(`${stack.url}/#/login`);
-    await page.getByLabel('Email').fill(demoUsers.leader.email);
-    await page.getByLabel('Password').fill(demoUsers.leader.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('menuitem', { name: 'Recommendations' }).waitFor();
-    await page.goto(`${stack.url}/#/recommendations/${encodeURIComponent(rec.id)}/show`);
+    const id = await recommendationId(await apiSession(app.url, demoUsers.leader), 'R3', '2023');
+    const page = await app.signedIn(demoUsers.leader, { at: 'menu' });
+    await page.goto(app.showPage('recommendations', id));
 
     const pdf = await reportPdf([{ heading: 'Audit results', recommendations: [{ reference: '1', text: 'Every risk assessment audited in the quarter.' }] }]);
     await page.getByRole('button', { name: /Add evidence to action “Quarterly audit of domestic abuse risk assessments in Card/ }).click();
@@ -90,16 +57,10 @@ describe('evidence files', () => {
     await page.getByText(/attached the file “audit-results.pdf” to evidence/).first().waitFor();
 
     // A viewer sees and may download the file, but is offered neither attaching nor removing.
-    const viewer = await openBrowser(stack.url, { width: 1280, height: 900 });
-    browsers.push(viewer);
-    await viewer.page.goto(`${stack.url}/#/login`);
-    await viewer.page.getByLabel('Email').fill(demoUsers.viewer.email);
-    await viewer.page.getByLabel('Password').fill(demoUsers.viewer.password);
-    await viewer.page.getByRole('button', { name: 'Sign in' }).click();
-    await viewer.page.getByRole('menuitem', { name: 'Recommendations' }).waitFor();
-    await viewer.page.goto(`${stack.url}/#/recommendations/${encodeURIComponent(rec.id)}/show`);
-    await viewer.page.getByRole('link', { name: 'audit-results.pdf' }).waitFor();
-    await expect(viewer.page.getByRole('button', { name: /Remove the file/ }).count()).resolves.toBe(0);
-    await expect(viewer.page.getByRole('button', { name: /Attach files/ }).count()).resolves.toBe(0);
+    const viewer = await app.signedIn(demoUsers.viewer, { at: 'menu' });
+    await viewer.goto(app.showPage('recommendations', id));
+    await viewer.getByRole('link', { name: 'audit-results.pdf' }).waitFor();
+    await expect(viewer.getByRole('button', { name: /Remove the file/ }).count()).resolves.toBe(0);
+    await expect(viewer.getByRole('button', { name: /Attach files/ }).count()).resolves.toBe(0);
   }, 240_000);
 });

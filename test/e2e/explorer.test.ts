@@ -1,38 +1,25 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAdminStack, type AdminStack } from './support/admin-app.ts';
-import { openBrowser, screenshot, type Browser } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useAdminApp } from './support/admin-app.ts';
+import { screenshot, sidewaysOverflow } from './support/browser.ts';
 import { demoUsers, signIn } from './support/session.ts';
 
 // The API explorer is GraphiQL, bundled into the admin app: it must run operations with the
 // session, show the schema's types as GraphQL writes them, and load nothing from elsewhere.
-let stack: AdminStack;
-const browsers: Browser[] = [];
-
-beforeAll(async () => {
-  stack = await startAdminStack();
-});
-
-afterAll(async () => {
-  for (const opened of browsers) expect(opened.foreignRequests, 'requests outside the app’s origin').toEqual([]);
-  await Promise.all(browsers.map((opened) => opened.close()));
-  await stack?.close();
-});
+const app = useAdminApp();
 
 async function openExplorer(user: { email: string; password: string }, width: number) {
-  const opened = await openBrowser(stack.url, { width, height: 900 });
-  browsers.push(opened);
-  const { page } = opened;
+  const { page } = await app.browser({ width, height: 900 });
   page.setDefaultTimeout(90_000);
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
   });
-  await signIn(page, stack.url, user);
+  await signIn(page, app.url, user);
   // The schema arrives by introspection, as GraphiQL asks for it.
   const introspection = page.waitForResponse((response) => response.url().endsWith('/graphql') && /__schema/.test(response.request().postData() ?? ''));
-  await page.goto(`${stack.url}/#/explorer`);
+  await page.goto(`${app.url}/#/explorer`);
   await page.getByRole('heading', { level: 1, name: 'API explorer' }).waitFor();
   const schema = (await (await introspection).json()) as { data?: { __schema?: unknown }; errors?: unknown[] };
   expect(schema.errors).toBeUndefined();
@@ -88,7 +75,7 @@ describe('API explorer', () => {
     expect(body.data?.recommendations.totalCount).toBeGreaterThan(0);
     expect(Math.abs((await editorHeight(page)) - before)).toBeLessThan(2);
     // Nothing scrolls sideways.
-    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'explorer-viewer-800');
     expect(problems).toEqual([]);
 

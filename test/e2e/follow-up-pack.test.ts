@@ -1,42 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readableDay } from '../../server/domain/locale.ts';
-import { startAdminStack, type AdminStack } from './support/admin-app.ts';
-import { openBrowser, screenshot, type Browser } from './support/browser.ts';
+import { useAdminApp } from './support/admin-app.ts';
+import { screenshot, sidewaysOverflow } from './support/browser.ts';
 import { apiSession, demoUsers, signIn } from './support/session.ts';
 
-let stack: AdminStack;
-const browsers: Browser[] = [];
-
-// Starting the stack waits for the server's database; on a busy machine that takes minutes.
-beforeAll(async () => {
-  stack = await startAdminStack();
-}, 600_000);
-
-afterAll(async () => {
-  for (const opened of browsers) expect(opened.foreignRequests, 'requests outside the app’s origin').toEqual([]);
-  await Promise.all(browsers.map((opened) => opened.close()));
-  await stack?.close();
-});
+const app = useAdminApp();
 
 async function report2023(): Promise<{ id: string; title: string }> {
-  const post = await apiSession(stack.url, demoUsers.viewer);
+  const post = await apiSession(app.url, demoUsers.viewer);
   const { data } = await post<{ reports: { edges: { node: { id: string; title: string; publishedOn: string } }[] } }>('{ reports(first: 10) { edges { node { id title publishedOn } } } }');
   return data!.reports.edges.map((edge) => edge.node).find((node) => node.publishedOn.startsWith('2023'))!;
 }
 
 /** Whether any element the selector finds is shown on the page. */
-const anyVisible = (page: Browser['page'], selector: string) =>
+const anyVisible = (page: Page, selector: string) =>
   page.locator(selector).evaluateAll((elements) => elements.some((element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden'));
 
 describe('the follow-up pack in the admin app', () => {
   it('opens from the report, shows the pack, links its PDF, and prints without menus, bars or buttons, at 1280 and 800 px', async () => {
     const report = await report2023();
-    const opened = await openBrowser(stack.url, { width: 1280, height: 1000 });
-    browsers.push(opened);
-    const { page } = opened;
+    const { page } = await app.browser({ width: 1280, height: 1000 });
     page.setDefaultTimeout(60_000);
-    await signIn(page, stack.url, demoUsers.viewer);
-    await page.goto(`${stack.url}/#/reports/${encodeURIComponent(report.id)}/show`);
+    await signIn(page, app.url, demoUsers.viewer);
+    await page.goto(`${app.url}/#/reports/${encodeURIComponent(report.id)}/show`);
     await page.getByRole('link', { name: 'Follow-up pack' }).click();
 
     await page.getByRole('heading', { level: 2, name: 'Recommendation R13' }).waitFor();
@@ -52,7 +39,7 @@ describe('the follow-up pack in the admin app', () => {
     const download = page.getByRole('link', { name: 'Download PDF' });
     const href = await download.getAttribute('href');
     expect(href).toBe(`/reports/${encodeURIComponent(report.id)}/follow-up-pack.pdf`);
-    const pdf = await page.request.get(`${stack.url}${href}`);
+    const pdf = await page.request.get(`${app.url}${href}`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-disposition']).toMatch(/^attachment;/);
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
@@ -69,10 +56,10 @@ describe('the follow-up pack in the admin app', () => {
 
     // At 800 px nothing runs off the page, on screen or printed.
     await page.setViewportSize({ width: 800, height: 1000 });
-    expect(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'follow-up-pack-print-800');
     await page.emulateMedia({ media: 'screen' });
-    expect(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'follow-up-pack-screen-800');
   }, 300_000);
 });

@@ -1,31 +1,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fortyRecommendations, registerXlsx, reportPdf } from '../support/intake-fixtures.ts';
-import { startAdminStack, type AdminStack } from './support/admin-app.ts';
-import { openBrowser, screenshot, type Browser } from './support/browser.ts';
-import { apiSession, demoUsers, signIn } from './support/session.ts';
+import { useAdminApp } from './support/admin-app.ts';
+import { screenshot } from './support/browser.ts';
+import { apiSession, demoUsers } from './support/session.ts';
 
-let stack: AdminStack;
-const browsers: Browser[] = [];
+const app = useAdminApp();
 const files = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-intake-'));
 
-beforeAll(async () => {
-  stack = await startAdminStack();
-}, 300_000);
-
-afterAll(async () => {
-  for (const opened of browsers) expect(opened.foreignRequests, 'requests outside the app’s origin').toEqual([]);
-  await Promise.all(browsers.map((opened) => opened.close()));
-  await stack?.close();
-  fs.rmSync(files, { recursive: true, force: true });
-});
+afterAll(() => fs.rmSync(files, { recursive: true, force: true }));
 
 type Rec = { id: string; reference: string; text: string; repeats: { id: string } | null; addressees: { organisation: { name: string } }[] };
 
 async function reportOf(year: string) {
-  const post = await apiSession(stack.url, demoUsers.inspector);
+  const post = await apiSession(app.url, demoUsers.inspector);
   const result = await post<{ reports: { edges: { node: { id: string; publishedOn: string } }[] } }>('{ reports(first: 20) { edges { node { id publishedOn } } } }');
   const report = result.data!.reports.edges.map((edge) => edge.node).find((node) => node.publishedOn.startsWith(year))!;
   const recs = async () => {
@@ -43,11 +33,8 @@ describe('loading a report’s recommendations in the admin app', () => {
     const report2023 = await reportOf('2023');
     const earlier = (await report2023.recs()).find((rec) => rec.reference === 'R1')!;
     const report = await reportOf('2025');
-    const opened = await openBrowser(stack.url, { width: 1280, height: 900 });
-    browsers.push(opened);
-    const { page } = opened;
-    await signIn(page, stack.url, demoUsers.inspector);
-    await page.goto(`${stack.url}/#/reports/${encodeURIComponent(report.id)}/show`);
+    const page = await app.signedIn(demoUsers.inspector);
+    await page.goto(`${app.url}/#/reports/${encodeURIComponent(report.id)}/show`);
 
     // 1. Pasted text.
     await page.getByRole('button', { name: 'Load recommendations' }).click();
@@ -85,18 +72,15 @@ describe('loading a report’s recommendations in the admin app', () => {
   }, 300_000);
 
   it('loads a 40-recommendation PDF into a new report, timed from opening the dialog to saved', async () => {
-    const opened = await openBrowser(stack.url, { width: 1280, height: 900 });
-    browsers.push(opened);
-    const { page } = opened;
-    await signIn(page, stack.url, demoUsers.inspector);
-    const post = await apiSession(stack.url, demoUsers.inspector);
+    const page = await app.signedIn(demoUsers.inspector);
+    const post = await apiSession(app.url, demoUsers.inspector);
     const organisations = await post<{ organisations: { edges: { node: { id: string; shortName: string | null } }[] } }>('{ organisations(first: 100) { edges { node { id shortName } } } }');
     const created = await post<{ createReport: { id: string } }>(
       'mutation ($input: CreateReportInput!) { createReport(input: $input) { id } }',
       { input: { title: 'Domestic abuse: a second follow-up', kind: 'FOLLOW_UP', publishedOn: '2026-06-01', inspectorateId: organisations.data!.organisations.edges.find((edge) => edge.node.shortName === 'HMIP')!.node.id, recommendations: [] } },
     );
     const report = created.data!.createReport.id;
-    await page.goto(`${stack.url}/#/reports/${encodeURIComponent(report)}/show`);
+    await page.goto(`${app.url}/#/reports/${encodeURIComponent(report)}/show`);
     const pdfPath = path.join(files, 'thematic-report.pdf');
     fs.writeFileSync(pdfPath, await reportPdf(fortyRecommendations()));
     const rows = page.getByTestId('intake-row');
@@ -125,11 +109,8 @@ describe('loading a report’s recommendations in the admin app', () => {
 
   it('reads a spreadsheet at 800 px wide, and withdraws a recommendation with a reason', async () => {
     const report = await reportOf('2025');
-    const opened = await openBrowser(stack.url, { width: 800, height: 1000 });
-    browsers.push(opened);
-    const { page } = opened;
-    await signIn(page, stack.url, demoUsers.inspector);
-    await page.goto(`${stack.url}/#/reports/${encodeURIComponent(report.id)}/show`);
+    const page = await app.signedIn(demoUsers.inspector, { viewport: { width: 800, height: 1000 } });
+    await page.goto(`${app.url}/#/reports/${encodeURIComponent(report.id)}/show`);
     const xlsxPath = path.join(files, 'register.xlsx');
     fs.writeFileSync(xlsxPath, await registerXlsx([
       { reference: 'S1', text: 'Review every case when risk changes.', owner: 'HMPPS and the Ministry of Justice', targetDate: new Date(Date.UTC(2026, 2, 31)), theme: 'reviewing' },
@@ -147,7 +128,7 @@ describe('loading a report’s recommendations in the admin app', () => {
     await page.getByText('2 recommendations added').waitFor();
 
     const s1 = (await report.recs()).find((rec) => rec.reference === 'S1')!;
-    await page.goto(`${stack.url}/#/recommendations/${encodeURIComponent(s1.id)}/show`);
+    await page.goto(`${app.url}/#/recommendations/${encodeURIComponent(s1.id)}/show`);
     await page.getByRole('button', { name: 'Withdraw' }).click();
     await page.getByLabel('Why it is withdrawn').fill('Replaced by the 2026 national plan.');
     await page.getByRole('dialog').getByRole('button', { name: 'Withdraw' }).click();

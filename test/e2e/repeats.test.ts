@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAdminStack, type AdminStack } from './support/admin-app.ts';
-import { openBrowser, screenshot, type Browser } from './support/browser.ts';
-import { apiSession, demoUsers, signIn } from './support/session.ts';
+import { describe, expect, it } from 'vitest';
+import { useAdminApp } from './support/admin-app.ts';
+import { screenshot, sidewaysOverflow } from './support/browser.ts';
+import { apiSession, demoUsers } from './support/session.ts';
 
-let stack: AdminStack;
-const browsers: Browser[] = [];
-
-// Starting the stack waits for the server's database; on a busy machine that takes minutes.
-beforeAll(async () => {
-  stack = await startAdminStack();
-}, 600_000);
-
-afterAll(async () => {
-  for (const opened of browsers) expect(opened.foreignRequests, 'requests outside the app’s origin').toEqual([]);
-  await Promise.all(browsers.map((opened) => opened.close()));
-  await stack?.close();
-});
+const app = useAdminApp();
 
 type Candidate = { score: number; recommendation: { id: string; reference: string; report: { title: string } } };
 
 /** Two 2023 recommendations not yet linked as repeats that have candidates, with their candidates. */
 async function unlinkedWithCandidates() {
-  const post = await apiSession(stack.url, demoUsers.inspector);
+  const post = await apiSession(app.url, demoUsers.inspector);
   const list = await post<{ recommendations: { edges: { node: { id: string; reference: string; report: { publishedOn: string } } }[] } }>(
     '{ recommendations(first: 100, filter: { repeats: false }) { edges { node { id reference report { publishedOn } } } } }',
   );
@@ -42,11 +30,8 @@ describe('repeat candidates in the admin app', () => {
     const { rejecting, linking, post } = await unlinkedWithCandidates();
     const rejected = rejecting.candidates[0]!;
     const linked = linking.candidates[0]!;
-    const opened = await openBrowser(stack.url, { width: 1280, height: 1000 });
-    browsers.push(opened);
-    const { page } = opened;
-    await signIn(page, stack.url, demoUsers.inspector);
-    await page.goto(`${stack.url}/#/recommendations/${encodeURIComponent(rejecting.id)}/show`);
+    const page = await app.signedIn(demoUsers.inspector, { viewport: { width: 1280, height: 1000 } });
+    await page.goto(app.showPage('recommendations', rejecting.id));
     const section = page.getByRole('list', { name: 'Earlier recommendations it may repeat' });
     await section.waitFor();
     const rejectedName = `${rejected.recommendation.reference} (${rejected.recommendation.report.title})`;
@@ -68,9 +53,9 @@ describe('repeat candidates in the admin app', () => {
 
     // At 800 px the buttons sit under each candidate and nothing runs off the page.
     await page.setViewportSize({ width: 800, height: 1000 });
-    await page.goto(`${stack.url}/#/recommendations/${encodeURIComponent(linking.id)}/show`);
+    await page.goto(app.showPage('recommendations', linking.id));
     await section.waitFor();
-    expect(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'repeats-candidates-800');
 
     const linkedName = `${linked.recommendation.reference} (${linked.recommendation.report.title})`;

@@ -92,7 +92,8 @@ export async function consistencyProblems(): Promise<string[]> {
 
 /**
  * A fingerprint of every row that matters: counts, versions and change times.
- * Equal before and after a refused write means it changed nothing.
+ * Equal before and after a refused write means it changed nothing (so a table a write can
+ * change belongs here, or a refused write to it would pass unseen).
  */
 export async function databaseFingerprint(): Promise<string> {
   const [row] = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT
@@ -104,6 +105,13 @@ export async function databaseFingerprint(): Promise<string> {
     (SELECT count(*)::int FROM "HistoryEvent") AS history,
     (SELECT json_agg(a ORDER BY a."recommendationId", a."organisationId") FROM "RecommendationAddressee" a) AS addressees,
     (SELECT count(*)::int FROM "_RecommendationToTheme") AS themes,
-    (SELECT count(*)::int FROM "_ReportFollowUp") AS "followUps"`);
+    (SELECT count(*)::int FROM "_ReportFollowUp") AS "followUps",
+    (SELECT json_build_object('n', count(*), 'v', sum(version), 'u', max("updatedAt")) FROM "Organisation") AS organisations,
+    (SELECT json_build_object('n', count(*), 'v', sum(version), 'digests', json_agg("digestFrequency" ORDER BY id)) FROM "User") AS users,
+    (SELECT json_build_object('n', count(*), 'deleted', count("deletedAt")) FROM "Comment") AS comments,
+    (SELECT json_build_object('n', count(*), 'read', count("readAt"), 'notified', count("notifiedAt")) FROM "Mention") AS mentions,
+    (SELECT json_build_object('n', count(*), 'last', max(id)) FROM "EvidenceFile") AS "evidenceFiles",
+    (SELECT count(*)::int FROM "EvidenceFileContent") AS "evidenceFileContents",
+    (SELECT count(*)::int FROM "SentDigest") AS "sentDigests"`);
   return JSON.stringify(row);
 }

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import type { ApolloServer, GraphQLRequestContext } from '@apollo/server';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { assumeCalibrationScale, measureTableStatistics } from '../../server/db/table-statistics.ts';
 import { onQuery, prisma } from '../../server/db/client.ts';
 import type { Actor } from '../../server/domain/actor.ts';
 import { createApollo } from '../../server/graphql/apollo.ts';
 import type { Context } from '../../server/graphql/context.ts';
 import { createLogger } from '../../server/logger.ts';
+import { databaseFingerprint } from './consistency.ts';
 
 /** A read-only caller for tests that only read: reads need someone, and a viewer may read everything. */
 export const READER: Actor = { userId: 0, role: 'VIEWER', organisationId: null, organisationPath: null, apiTokenId: null, access: 'READ' };
@@ -78,6 +79,14 @@ export async function gqlError(code: string, query: string, variables: Record<st
   const error = result.errors?.[0];
   if (!error) throw new Error(`expected ${code}, got data: ${JSON.stringify(result.data)}`);
   if (error.extensions?.code !== code) throw new Error(`expected ${code}, got ${JSON.stringify(result.errors, null, 2)}`);
+  return error;
+}
+
+/** Runs an operation that must be refused with this code, checks it changed nothing at all, and returns the first error. */
+export async function refused(code: string, query: string, variables: Record<string, unknown> = {}, actor: Actor | null = READER) {
+  const before = await databaseFingerprint();
+  const error = await gqlError(code, query, variables, actor);
+  expect(await databaseFingerprint()).toBe(before);
   return error;
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const artifacts = path.resolve(import.meta.dirname, '../../artifacts');
 
@@ -44,3 +45,29 @@ export async function openBrowser(origin: string, viewport = { width: 1280, heig
 }
 
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+
+/** How far the page reaches past the window's right edge (0 or less when nothing scrolls sideways). */
+export const sidewaysOverflow = (page: Page) => page.evaluate('document.documentElement.scrollWidth - window.innerWidth') as Promise<number>;
+
+/** How far an open dialog reaches past the window's right edge (0 when it fits, or none is open). */
+const dialogOverflow = (page: Page) =>
+  page.evaluate(`(() => {
+    const paper = document.querySelector('[role=dialog] .MuiPaper-root');
+    return paper ? Math.max(0, paper.getBoundingClientRect().right - window.innerWidth) : 0;
+  })()`) as Promise<number>;
+
+/**
+ * Screenshots of the page as it is now at 1280 px and at 800 px wide (`<name>-1280.png`, `<name>-800.png`):
+ * the whole page, or only the window while a dialog is open. At 800 px neither the page nor an open
+ * dialog may be wider than the window. The window is 1280 px wide again afterwards.
+ */
+export async function screenshotsAtTwoWidths(page: Page, name: string): Promise<void> {
+  const fullPage = (await page.getByRole('dialog').count()) === 0;
+  await page.screenshot({ path: path.join(artifacts, `${name}-1280.png`), fullPage });
+  await page.setViewportSize({ width: 800, height: 900 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(artifacts, `${name}-800.png`), fullPage });
+  expect(await sidewaysOverflow(page), `${name}: the page is wider than 800 px`).toBeLessThanOrEqual(0);
+  expect(await dialogOverflow(page), `${name}: the dialog is wider than 800 px`).toBe(0);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
