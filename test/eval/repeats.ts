@@ -1,4 +1,4 @@
-// npm run eval:repeats -- [--sizes 20000,200000] [--kinds postgres,pglite] [--sample 500] [--fresh] [--skip-demo] [--load-only] [--texts-only]
+// npm run eval:repeats -- [--sizes 20000,200000] [--kinds postgres,pglite] [--sample 500] [--fresh] [--skip-demo] [--load-only] [--texts-only] [--misses 10]
 //
 // How well rankRepeatCandidates finds the recommendation a new one repeats, on labelled repeats:
 // the synthetic generator's true pairs at each size (on PostgreSQL, DATABASE_URL-like
@@ -26,6 +26,8 @@ const { values } = parseArgs({
     'load-only': { type: 'boolean', default: false },
     // Only what finding repeats reads (no plans, evidence or history): 200,000 load in minutes, not an hour.
     'texts-only': { type: 'boolean', default: false },
+    // Prints this many repeats not found in the top 3, with what was ranked above them, to see why.
+    misses: { type: 'string', default: '0' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -58,6 +60,7 @@ async function measure(database: string, size: string, limit: number): Promise<R
   await prisma.recommendation.updateMany({ where: { id: { in: labels.map((label) => label.id) } }, data: { repeatsId: null } });
   const ranks: number[] = [];
   const times: number[] = [];
+  const missed: { label: { id: number; repeatsId: number }; rank: number; ranked: Awaited<ReturnType<typeof rankRepeatCandidates>> }[] = [];
   try {
     for (const label of labels) {
       const query = byId.get(label.id)!;
@@ -76,6 +79,7 @@ async function measure(database: string, size: string, limit: number): Promise<R
       );
       times.push(performance.now() - started);
       ranks.push(ranked.findIndex((candidate) => candidate.recommendationId === label.repeatsId) + 1);
+      if (ranks.at(-1)! === 0 || ranks.at(-1)! > 3) missed.push({ label, rank: ranks.at(-1)!, ranked });
     }
     // A whole report of 40 recommendations, ranked one after another as at intake.
     const started = performance.now();
@@ -95,11 +99,30 @@ async function measure(database: string, size: string, limit: number): Promise<R
       p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), report40,
     };
     console.log(format(row));
+    await printMisses(missed.slice(0, Number(values.misses)));
     return row;
   } finally {
     await prisma.$executeRaw`
       UPDATE "Recommendation" r SET "repeatsId" = l."repeatsId"
       FROM unnest(${labels.map((label) => label.id)}::int[], ${labels.map((label) => label.repeatsId)}::int[]) AS l(id, "repeatsId") WHERE r.id = l.id`;
+  }
+}
+
+/** Each repeat missed: its text, the one it repeats (with its rank, 0 for not in the top 10), and the three ranked first. */
+async function printMisses(missed: { label: { id: number; repeatsId: number }; rank: number; ranked: Awaited<ReturnType<typeof rankRepeatCandidates>> }[]) {
+  const ids = missed.flatMap(({ label, ranked }) => [label.id, label.repeatsId, ...ranked.slice(0, 3).map((candidate) => candidate.recommendationId)]);
+  const rows = await prisma.recommendation.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, reference: true, text: true, report: { select: { title: true, publishedOn: true } }, addressees: { select: { organisation: { select: { name: true } } } } },
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const describe = (id: number) => {
+    const row = byId.get(id)!;
+    return `${row.reference} of ${row.report.title} (${row.report.publishedOn.toISOString().slice(0, 10)}) to ${row.addressees.map((a) => a.organisation.name).join(', ')}: ${row.text}`;
+  };
+  for (const { label, rank, ranked } of missed) {
+    console.log(`\nMISSED (rank ${rank || '>10'}): ${describe(label.id)}\n  repeats: ${describe(label.repeatsId)}`);
+    for (const candidate of ranked.slice(0, 3)) console.log(`  ranked ${candidate.score}: ${describe(candidate.recommendationId)}\n    ${candidate.reasons.join('; ')}`);
   }
 }
 
