@@ -4,6 +4,8 @@ import { screenshot } from './support/browser.ts';
 import { apiSession, demoUsers, recommendationId as idOf } from './support/session.ts';
 
 const app = useAdminApp();
+/** The flows that sign in as every role, or walk a whole inspection, take minutes on a busy machine. */
+const LONG_FLOW = 180_000;
 
 /** The id of a recommendation as the API names it, found by reference in a report of that year. */
 const recommendationId = async (reference: string, year: string) => idOf(await apiSession(app.url, demoUsers.inspector), reference, year);
@@ -39,7 +41,7 @@ describe('admin app', () => {
         await screenshot(page, 'dashboard');
       }
     }
-  });
+  }, LONG_FLOW);
 
   it('lets a leader change a status with a comment, add an action and evidence', async () => {
     const id = await recommendationId('R2', '2023');
@@ -67,7 +69,7 @@ describe('admin app', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Submit evidence' }).click();
     await page.getByText('Evidence submitted').waitFor();
     await page.getByRole('cell', { name: 'Audit report for two regions, March 2027.' }).waitFor();
-  });
+  }, LONG_FLOW);
 
   it('does not offer a leader the edits of another organisation, nor a viewer any', async () => {
     const id = await recommendationId('R3', '2023');
@@ -83,7 +85,7 @@ describe('admin app', () => {
       if (user === demoUsers.viewer) await expect(page.getByRole('button', { name: 'Add action' }).count()).resolves.toBe(0);
       if (user === demoUsers.leader) await page.getByRole('button', { name: /Edit action “Quarterly audit of domestic abuse risk assessments in Card/ }).waitFor();
     }
-  });
+  }, LONG_FLOW);
 
   it('lets an inspector load a report, link a repeat, verify evidence and record a verdict', async () => {
     const post = await apiSession(app.url, demoUsers.inspector);
@@ -132,7 +134,7 @@ describe('admin app', () => {
     await page.getByRole('heading', { name: `Repeated and unmet (${after.data!.dashboard.repeatedUnmetCount})` }).waitFor();
     await page.getByRole('link', { name: `All ${after.data!.dashboard.repeatedUnmetCount} repeated and unmet` }).click();
     await page.getByRole('link', { name: /^Recommendation A1 of / }).waitFor();
-  });
+  }, LONG_FLOW);
 
   it('says so when someone else changed the record, and offers to keep what was typed', async () => {
     const post = await apiSession(app.url, demoUsers.inspector);
@@ -163,5 +165,5 @@ describe('admin app', () => {
       })()`);
       expect(overflow, `${name} scrolls sideways`).toEqual({ page: 0, table: 0 });
     }
-  });
+  }, LONG_FLOW);
 });

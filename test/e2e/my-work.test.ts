@@ -34,20 +34,24 @@ describe('my work', () => {
     for (const item of items.slice(0, 5)) await page.getByRole('link', { name: item.title }).first().waitFor();
     await shots(page, 'my-work-leader');
 
-    // An item opens its record: an action in its form, a recommendation in its page.
-    // The demo data gives the leader both kinds, so neither check is skipped.
+    // An item opens its record: an action in its form, a recommendation in its page. The Wales leader's
+    // organisation owns actions only; HMPPS, whose leader is asked next, owns overdue recommendations.
     const action = items.find((item) => item.record === 'ACTION_ITEM');
     expect(action, 'an action among the leader’s items').toBeDefined();
     await page.getByRole('link', { name: action!.title }).first().click();
     await page.waitForURL(new RegExp(`#/actionItems/${encodeURIComponent(action!.recordId).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
     await page.getByLabel('What will be done').waitFor();
     await page.goBack();
-    const recommendation = items.find((item) => item.record === 'RECOMMENDATION');
-    expect(recommendation, 'a recommendation among the leader’s items').toBeDefined();
-    await page.getByRole('link', { name: recommendation!.title }).first().click();
-    await page.waitForURL(/#\/recommendations\/.+\/show$/);
-    expect(decodeURIComponent(page.url().split('/recommendations/')[1]!.replace('/show', ''))).toBe(recommendation!.recommendationId);
-    await page.goBack();
+
+    const hmpps = await apiSession(app.url, demoUsers.hmppsLeader);
+    const hmppsItems = (await hmpps<{ myWork: Item[] }>('{ myWork { section record recordId recommendationId title } }')).data!.myWork;
+    const recommendation = hmppsItems.find((item) => item.record === 'RECOMMENDATION');
+    expect(recommendation, 'a recommendation among the HMPPS leader’s items').toBeDefined();
+    const hmppsPage = await signedIn(demoUsers.hmppsLeader);
+    await hmppsPage.goto(`${app.url}/#/my-work`);
+    await hmppsPage.getByRole('link', { name: recommendation!.title }).first().click();
+    await hmppsPage.waitForURL(/#\/recommendations\/.+\/show$/);
+    expect(decodeURIComponent(hmppsPage.url().split('/recommendations/')[1]!.replace('/show', ''))).toBe(recommendation!.recommendationId);
 
     // The person chooses their reminders; saved at once, kept on reload.
     await page.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
