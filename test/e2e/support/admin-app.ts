@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { adminBuildIsStale, buildAdminApp } from '../../../server/cli/build-admin.ts';
+import type { Config } from '../../../server/config.ts';
 import { startTestServer } from '../../support/server.ts';
 import { openBrowser, type Browser } from './browser.ts';
 import { signIn, type SignedInAt, type User } from './session.ts';
@@ -13,10 +14,10 @@ export type AdminStack = { url: string; close(): Promise<void> };
  * The real server on a fresh embedded database with the demo data, serving the
  * built admin app at / exactly as `npm start` does (built first if stale).
  */
-export async function startAdminStack(): Promise<AdminStack> {
+export async function startAdminStack(settings: Partial<Config> = {}): Promise<AdminStack> {
   if (adminBuildIsStale()) await buildAdminApp();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-e2e-'));
-  const server = await startTestServer({ kind: 'pglite', dataDir });
+  const server = await startTestServer({ kind: 'pglite', dataDir }, settings);
   return {
     url: server.url,
     async close() {
@@ -29,15 +30,15 @@ export async function startAdminStack(): Promise<AdminStack> {
 const DESKTOP = { width: 1280, height: 900 };
 
 /**
- * The admin stack for one test file: started before its tests (building the admin app when stale and
+ * The admin stack for one test file, with any settings of the server's own (e.g. the public view on): started before its tests (building the admin app when stale and
  * waiting for the server's database, which on a busy machine takes minutes). After them every browser
  * opened through it must have asked nothing of another origin; then the browsers and the server stop.
  */
-export function useAdminApp() {
+export function useAdminApp(settings: Partial<Config> = {}) {
   let stack: AdminStack | undefined;
   const browsers: Browser[] = [];
   beforeAll(async () => {
-    stack = await startAdminStack();
+    stack = await startAdminStack(settings);
   }, 600_000);
   afterAll(async () => {
     for (const opened of browsers) expect(opened.foreignRequests, 'requests outside the app’s origin').toEqual([]);
