@@ -1,16 +1,32 @@
 import type { TransactionClient } from '../db/client.ts';
+import type { Prisma } from '../db/generated/prisma/client.ts';
 import type { ActionItemStatus } from '../db/generated/prisma/enums.ts';
 import { badField, badUserInput, conflict, notFound } from '../errors.ts';
 import { authorize, type Actor } from './actor.ts';
 import { formatDay, sameDay, today } from './dates.ts';
 import { recordHistory, type HistoryEntry } from './history.ts';
 import { organisationLabels } from './labels.ts';
+import type { Target } from './permissions.ts';
 import { touchRecommendation } from './recommendations.ts';
 import { checkVersion, expectUpdated } from './versions.ts';
 import { settleWarnings, type RaisedWarning, type Warning } from './warnings.ts';
 import { readableDay } from './locale.ts';
 
 const WHAT = 'The action item';
+
+/**
+ * What of an action item decides who changes it and what is under it (its evidence and their files):
+ * the organisation that owns it, and whether its recommendation was withdrawn (permissions.ts).
+ */
+export const actionItemTargetSelect = {
+  owner: { select: { path: true } },
+  recommendation: { select: { withdrawnAt: true } },
+} satisfies Prisma.ActionItemSelect;
+export type ActionItemTargetRow = Prisma.ActionItemGetPayload<{ select: typeof actionItemTargetSelect }>;
+export const actionItemTarget = (item: ActionItemTargetRow): Target => ({
+  organisationPath: item.owner.path,
+  withdrawnAt: item.recommendation.withdrawnAt,
+});
 
 /**
  * The path of the organisation to own an action, for the leader's subtree check; refuses an
@@ -31,9 +47,12 @@ function pastDueDate(dueDate: Date | null | undefined): RaisedWarning[] {
 
 /** Reads the action item to change: exists, the actor may manage it, and the version is current. */
 async function readForUpdate(tx: TransactionClient, actor: Actor, id: number, version: number) {
-  const current = await tx.actionItem.findUnique({ where: { id }, include: { owner: { select: { path: true } } } });
+  const current = await tx.actionItem.findUnique({
+    where: { id },
+    include: actionItemTargetSelect,
+  });
   if (!current) throw notFound(WHAT);
-  authorize(actor, 'manageActionItem', { organisationPath: current.owner.path });
+  authorize(actor, 'manageActionItem', actionItemTarget(current));
   return checkVersion(current, version, WHAT);
 }
 
@@ -50,11 +69,10 @@ export type NewActionItem = {
 
 /** Adds a line to a recommendation's action plan. */
 export async function createActionItem(tx: TransactionClient, actor: Actor, input: NewActionItem): Promise<number> {
-  if (!(await tx.recommendation.findUnique({ where: { id: input.recommendationId }, select: { id: true } }))) {
-    throw notFound('The recommendation');
-  }
-  // Leaders add actions their own organisation (or one under it) will own, to any plan.
-  authorize(actor, 'manageActionItem', { organisationPath: await ownerPath(tx, input.ownerId, ['ownerId']) });
+  const recommendation = await tx.recommendation.findUnique({ where: { id: input.recommendationId }, select: { withdrawnAt: true } });
+  if (!recommendation) throw notFound('The recommendation');
+  // Leaders add actions their own organisation (or one under it) will own, to any plan that stands.
+  authorize(actor, 'manageActionItem', { organisationPath: await ownerPath(tx, input.ownerId, ['ownerId']), withdrawnAt: recommendation.withdrawnAt });
   const confirmedWarning = settleWarnings(pastDueDate(input.dueDate), input.confirmedWarnings);
   const item = await tx.actionItem.create({
     data: {

@@ -17,10 +17,10 @@ export async function recordAssessment(
 ): Promise<number> {
   const recommendation = await tx.recommendation.findUnique({
     where: { id: input.recommendationId },
-    select: { report: { select: { publishedOn: true } } },
+    select: { withdrawnAt: true, report: { select: { publishedOn: true } } },
   });
   if (!recommendation) throw notFound('The recommendation');
-  authorize(actor, 'recordAssessment');
+  authorize(actor, 'recordAssessment', { withdrawnAt: recommendation.withdrawnAt });
   const assessedOn = input.assessedOn ?? today();
   if (assessedOn.getTime() > today().getTime()) throw badField(['assessedOn'], 'cannot be in the future');
   if (assessedOn.getTime() < recommendation.report.publishedOn.getTime()) {

@@ -1,6 +1,7 @@
 import type { TransactionClient } from '../db/client.ts';
 import type { EvidenceStrength, EvidenceVerification } from '../db/generated/prisma/enums.ts';
 import { badField, notFound } from '../errors.ts';
+import { actionItemTarget, actionItemTargetSelect } from './action-items.ts';
 import { authorize, type Actor } from './actor.ts';
 import { recordHistory } from './history.ts';
 import { touchRecommendation } from './recommendations.ts';
@@ -13,10 +14,10 @@ export async function submitEvidence(
 ): Promise<number> {
   const item = await tx.actionItem.findUnique({
     where: { id: input.actionItemId },
-    select: { recommendationId: true, owner: { select: { path: true } } },
+    select: { recommendationId: true, ...actionItemTargetSelect },
   });
   if (!item) throw notFound('The action item');
-  authorize(actor, 'submitEvidence', { organisationPath: item.owner.path });
+  authorize(actor, 'submitEvidence', actionItemTarget(item));
   const evidence = await tx.evidence.create({
     data: {
       actionItemId: input.actionItemId,
@@ -44,9 +45,12 @@ export async function verifyEvidence(
   actor: Actor,
   input: { id: number; version: number; verification: Exclude<EvidenceVerification, 'UNVERIFIED'>; note: string },
 ): Promise<number> {
-  const found = await tx.evidence.findUnique({ where: { id: input.id }, include: { actionItem: { select: { recommendationId: true } } } });
+  const found = await tx.evidence.findUnique({
+    where: { id: input.id },
+    include: { actionItem: { select: { recommendationId: true, recommendation: { select: { withdrawnAt: true } } } } },
+  });
   if (!found) throw notFound('The evidence');
-  authorize(actor, 'verifyEvidence');
+  authorize(actor, 'verifyEvidence', { withdrawnAt: found.actionItem.recommendation.withdrawnAt });
   const current = checkVersion(found, input.version, 'The evidence');
   if (current.verification === input.verification && current.verificationNote === input.note) {
     throw badField(['verification'], `the evidence is already marked ${input.verification}`);

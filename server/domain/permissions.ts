@@ -41,6 +41,8 @@ export type Target = {
   inspectoratePath?: string | null;
   /** The organisations a recommendation concerns (its owner, addressees and action owners): who discusses it. */
   concernedPaths?: string[];
+  /** When the recommendation it is (or belongs to) was withdrawn; null or absent while it stands. */
+  withdrawnAt?: Date | null;
 };
 
 /** Organisation paths share a segment for each ancestor: see organisation-tree.ts. */
@@ -60,6 +62,24 @@ const INSPECTOR_ACTIONS: Action[] = [
 ];
 /** Leaders take these on records of their own organisation or one under it. */
 const LEADER_ACTIONS: Action[] = ['updateStatus', 'respond', 'manageActionItem', 'submitEvidence'];
+
+/**
+ * What a withdrawal closes: the inspectorate no longer asks for the recommendation, so it takes no new
+ * work from anyone. Its status, responses, action plan (and the evidence and files under it), the
+ * verification of that evidence, verdicts, priority (a priority is a verdict's kin, 'recordAssessment')
+ * and details stay as they were when it was withdrawn. Still open: reading it; its discussion, where
+ * people may well talk about why it was withdrawn; its repeat links, which are facts about the lineage
+ * of later recommendations too (their repeat counts and first-made dates run through it); and whether
+ * its report's public page shows it, the inspectorate's call on what it publishes. Withdrawing it again
+ * is refused by the withdrawal itself, and nothing reinstates it.
+ */
+const CLOSED_BY_WITHDRAWAL: readonly Action[] = [
+  'updateStatus', 'respond', 'manageActionItem', 'submitEvidence', 'editRecommendation', 'verifyEvidence', 'recordAssessment',
+];
+
+/** Whether the action is closed on the target because its recommendation was withdrawn (whoever asks). */
+export const closedByWithdrawal = (action: Action, target?: Target): boolean =>
+  Boolean(target?.withdrawnAt) && CLOSED_BY_WITHDRAWAL.includes(action);
 
 const ownAccount = (actor: Actor, target: Target | undefined) => actor.role === 'ADMINISTRATOR' || target?.userId === actor.userId;
 
@@ -90,6 +110,7 @@ export function can(actor: Actor | null, action: Action, target?: Target): boole
   }
   if (!canWrite(actor)) return false;
   if (action === 'discuss') return inDiscussion(actor, target);
+  if (closedByWithdrawal(action, target)) return false;
   switch (actor.role) {
     case 'ADMINISTRATOR':
       return true;
@@ -105,10 +126,11 @@ export function can(actor: Actor | null, action: Action, target?: Target): boole
 /**
  * Whether the actor may take this action on anything at all: their own account, or a record of
  * their own organisation if that is where they act. The gate on each mutation (the domain then
- * asks about the record itself), and what menus and create buttons offer.
+ * asks about the record itself), and what menus and create buttons offer. Given a recommendation's
+ * withdrawal, the same for something new on it (an action for its plan, a verdict).
  */
-export function canAtAll(actor: Actor | null, action: Action): boolean {
-  return can(actor, action, actor ? { organisationPath: actor.organisationPath, userId: actor.userId } : undefined);
+export function canAtAll(actor: Actor | null, action: Action, on: Pick<Target, 'withdrawnAt'> = {}): boolean {
+  return can(actor, action, actor ? { organisationPath: actor.organisationPath, userId: actor.userId, withdrawnAt: on.withdrawnAt } : undefined);
 }
 
 /**

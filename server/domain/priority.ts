@@ -20,9 +20,9 @@ export async function setRecommendationPriority(
   input: { id: number; version: number; priority: boolean; reason: string },
   selection: RecommendationSelection = {},
 ): Promise<Recommendation> {
-  const current = await tx.recommendation.findUnique({ where: { id: input.id }, select: { version: true, isPriority: true } });
+  const current = await tx.recommendation.findUnique({ where: { id: input.id }, select: { version: true, isPriority: true, withdrawnAt: true } });
   if (!current) throw notFound(WHAT);
-  authorize(actor, 'recordAssessment');
+  authorize(actor, 'recordAssessment', { withdrawnAt: current.withdrawnAt });
   checkVersion(current, input.version, WHAT);
   if (current.isPriority === input.priority) {
     throw badField(['priority'], input.priority ? 'it is already a priority' : 'it is not a priority');

@@ -33,7 +33,7 @@ async function readForUpdate(tx: TransactionClient, actor: Actor, action: Action
     },
   });
   if (!current) throw notFound(WHAT);
-  authorize(actor, action, { organisationPath: current.owner.path });
+  authorize(actor, action, { organisationPath: current.owner.path, withdrawnAt: current.withdrawnAt });
   return checkVersion(current, version, WHAT);
 }
 
@@ -216,7 +216,7 @@ export async function setRecommendationResponse(
   if (!current) throw notFound(WHAT);
   const addressee = current.addressees.find((a) => a.organisationId === input.organisationId);
   // Leaders answer for their own organisation (or one under it).
-  authorize(actor, 'respond', { organisationPath: addressee?.organisation.path });
+  authorize(actor, 'respond', { organisationPath: addressee?.organisation.path, withdrawnAt: current.withdrawnAt });
   checkVersion(current, input.version, WHAT);
   if (!addressee) throw badField(['organisationId'], 'the recommendation is not addressed to this organisation');
   if (input.respondedOn && input.respondedOn.getTime() > today().getTime()) throw badField(['respondedOn'], 'cannot be in the future');

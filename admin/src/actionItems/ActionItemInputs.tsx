@@ -7,19 +7,22 @@ export const assignableOwners = { viewerMay: 'MANAGE_ACTION_ITEM', active: true 
 
 const statusesBeforeCompletion = actionStatusChoices.filter((choice) => choice.id !== 'COMPLETED');
 
-/** One line of an action plan; completion goes through its own button, which records the date. */
-export function ActionItemInputs({ editing = false }: { editing?: boolean }) {
+/**
+ * One line of an action plan; completion goes through its own button, which records the date. Shown
+ * `disabled` to someone who may read the action but not change it: only its values, none to send.
+ */
+export function ActionItemInputs({ editing = false, disabled = false }: { editing?: boolean; disabled?: boolean }) {
   return (
     <>
-      <TextInput source="description" label="What will be done" multiline minRows={2} validate={required()} fullWidth />
+      <TextInput source="description" label="What will be done" multiline minRows={2} validate={required()} fullWidth disabled={disabled} />
       <ReferenceInput source="ownerId" reference="organisations" filter={assignableOwners}>
-        <AutocompleteInput label="Owning organisation" optionText="name" validate={required()} fullWidth />
+        <AutocompleteInput label="Owning organisation" optionText="name" validate={required()} fullWidth disabled={disabled} />
       </ReferenceInput>
-      <TextInput source="leadPerson" label="Lead person" fullWidth />
-      <DayInput source="dueDate" label="Due date" />
-      {editing && <TextInput source="dueDateReason" label="Why the due date moves (needed when it changes)" fullWidth />}
-      <SelectInput source="status" choices={statusesBeforeCompletion} validate={required()} />
-      {editing && <TextInput source="comment" label="Note on the change (kept in history)" fullWidth />}
+      <TextInput source="leadPerson" label="Lead person" fullWidth disabled={disabled} />
+      <DayInput source="dueDate" label="Due date" disabled={disabled} />
+      {editing && !disabled && <TextInput source="dueDateReason" label="Why the due date moves (needed when it changes)" fullWidth />}
+      <SelectInput source="status" choices={statusesBeforeCompletion} validate={required()} disabled={disabled} />
+      {editing && !disabled && <TextInput source="comment" label="Note on the change (kept in history)" fullWidth />}
     </>
   );
 }

@@ -30,7 +30,7 @@ export const recommendationDetailFields = `repeatSimilarity isInternal report { 
 export const actionItemFields = `id description dueDate completedOn status isOverdue leadPerson evidenceCount version createdAt updatedAt
   viewerCanEdit viewerCanSubmitEvidence
   owner { ${organisationRef} }
-  recommendation { id reference owner { id } report { id title publishedOn } }`;
+  recommendation { id reference withdrawnAt withdrawalReason owner { id } report { id title publishedOn } }`;
 
 export const evidenceFields = `id summary url strength submittedAt verification verificationNote verifiedAt version viewerCanVerify viewerCanChangeFiles
   files { id name contentType typeName size downloadUrl viewerCanRemove }

@@ -1,6 +1,6 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
+import { Alert, AlertTitle, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { useNotify, useRecordContext, useRefresh, type RaRecord } from 'react-admin';
 import { readableMoment } from '../common/dates';
 import { graphql } from '../providers/graphql';
 import { withdrawRecommendationMutation } from './queries';
@@ -42,9 +42,22 @@ export function WithdrawButton() {
   );
 }
 
-/** Says plainly that the recommendation was withdrawn, when and why. */
-export function WithdrawnNotice() {
-  const record = useRecordContext();
-  if (!record?.withdrawnAt) return null;
-  return <Alert severity="info" sx={{ mb: 2 }}>Withdrawn on {readableMoment(record.withdrawnAt)}: {record.withdrawalReason}</Alert>;
+/**
+ * Says plainly that the recommendation was withdrawn, when and why, and what that leaves open: on its
+ * page, and on the page of one of its actions (given the action's `recommendation`). The server
+ * refuses new work on it, and its `viewerCan…` answers already hide the buttons for it.
+ */
+export function WithdrawnNotice({ recommendation }: { recommendation?: RaRecord }) {
+  const context = useRecordContext();
+  const rec = recommendation ?? context;
+  if (!rec?.withdrawnAt) return null;
+  return (
+    <Alert severity="info" sx={{ mb: 2, width: '100%', boxSizing: 'border-box' }}>
+      <AlertTitle>{recommendation ? `Its recommendation, ${rec.reference}, is withdrawn` : 'Withdrawn'}</AlertTitle>
+      <Typography variant="body2">Withdrawn on {readableMoment(rec.withdrawnAt)}: {rec.withdrawalReason}</Typography>
+      <Typography variant="body2" sx={{ mt: 0.5 }}>
+        It takes no new work: its status, responses, action plan, evidence and verdicts stay as they were when it was withdrawn. Its discussion stays open.
+      </Typography>
+    </Alert>
+  );
 }

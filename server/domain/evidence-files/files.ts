@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { prisma, type TransactionClient } from '../../db/client.ts';
+import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { badField, badFile, notFound } from '../../errors.ts';
+import { actionItemTarget, actionItemTargetSelect, type ActionItemTargetRow } from '../action-items.ts';
 import { authorize, type Actor } from '../actor.ts';
 import { recordHistory } from '../history.ts';
 import { can } from '../permissions.ts';
@@ -31,6 +33,9 @@ const MAX_FILES_PER_EVIDENCE = 20;
 
 type GivenFile = { name: string; content: Buffer };
 type CheckedFile = { name: string; content: Buffer; contentType: string };
+
+/** Who attaches and removes an evidence's files is who may submit evidence for its action item (and, for history, its recommendation). */
+const fileRightsSelect = { recommendationId: true, ...actionItemTargetSelect } satisfies Prisma.ActionItemSelect;
 
 const acceptedByMime = (contentType: string) => Object.values(ACCEPTED_FILE_TYPES).find((type) => type.mime === contentType);
 
@@ -77,10 +82,10 @@ export async function attachEvidenceFiles(
   bytes.startAttempt();
   const evidence = await tx.evidence.findUnique({
     where: { id: input.evidenceId },
-    select: { id: true, _count: { select: { files: true } }, actionItem: { select: { recommendationId: true, owner: { select: { path: true } } } } },
+    select: { id: true, _count: { select: { files: true } }, actionItem: { select: fileRightsSelect } },
   });
   if (!evidence) throw notFound('The evidence');
-  authorize(actor, 'submitEvidence', { organisationPath: evidence.actionItem.owner.path });
+  authorize(actor, 'submitEvidence', actionItemTarget(evidence.actionItem));
   const path = input.path ?? 'files';
   if (input.files.length === 0) throw badField([path], 'give at least one file');
   if (evidence._count.files + input.files.length > MAX_FILES_PER_EVIDENCE) {
@@ -133,11 +138,11 @@ export async function removeEvidenceFile(
     where: { id: input.id },
     select: {
       name: true, storage: true, storageKey: true, evidenceId: true,
-      evidence: { select: { actionItem: { select: { recommendationId: true, owner: { select: { path: true } } } } } },
+      evidence: { select: { actionItem: { select: fileRightsSelect } } },
     },
   });
   if (!file) throw notFound('The file');
-  authorize(actor, 'submitEvidence', { organisationPath: file.evidence.actionItem.owner.path });
+  authorize(actor, 'submitEvidence', actionItemTarget(file.evidence.actionItem));
   const { count } = await tx.evidenceFile.deleteMany({ where: { id: input.id } });
   if (count === 0) throw notFound('The file');
   await bytes.remove(tx, storeFor(file.storage), file.storageKey);
@@ -155,8 +160,8 @@ export async function removeEvidenceFile(
   return file.evidenceId;
 }
 
-/** Whether the actor may remove files from evidence for an action item owned here. */
-export const mayChangeEvidenceFiles = (actor: Actor | null, ownerPath: string) => can(actor, 'submitEvidence', { organisationPath: ownerPath });
+/** Whether the actor may attach files to evidence for this action item, and remove them. */
+export const mayChangeEvidenceFiles = (actor: Actor | null, actionItem: ActionItemTargetRow) => can(actor, 'submitEvidence', actionItemTarget(actionItem));
 
 /** A file and its bytes, for someone who may read the evidence; NOT_FOUND for no such file (or no id of one). */
 export async function readEvidenceFile(actor: Actor, id: number | null): Promise<{ name: string; contentType: string; content: Buffer }> {

@@ -1,3 +1,4 @@
+import { actionItemTarget, actionItemTargetSelect } from '../../domain/action-items.ts';
 import { can } from '../../domain/permissions.ts';
 import { isActionItemOverdue } from '../../domain/recommendation-rules.ts';
 import { builder } from '../builder.ts';
@@ -31,13 +32,13 @@ export const ActionItem = builder.prismaNode('ActionItem', {
     evidenceCount: t.relationCount('evidence', { description: 'How much evidence it has.' }),
     viewerCanEdit: t.boolean({
       description: 'Whether you may change, complete or remove it (its owner’s leaders, inspectors, administrators).',
-      select: { owner: { select: { path: true } } },
-      resolve: (item, _args, { actor }) => can(actor, 'manageActionItem', { organisationPath: item.owner.path }),
+      select: actionItemTargetSelect,
+      resolve: (item, _args, { actor }) => can(actor, 'manageActionItem', actionItemTarget(item)),
     }),
     viewerCanSubmitEvidence: t.boolean({
       description: 'Whether you may submit evidence for it.',
-      select: { owner: { select: { path: true } } },
-      resolve: (item, _args, { actor }) => can(actor, 'submitEvidence', { organisationPath: item.owner.path }),
+      select: actionItemTargetSelect,
+      resolve: (item, _args, { actor }) => can(actor, 'submitEvidence', actionItemTarget(item)),
     }),
     version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was added.' }),

@@ -1,5 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { prisma } from '../../db/client.ts';
+import { actionItemTargetSelect } from '../../domain/action-items.ts';
 import { attachEvidenceFiles, fileTypeName, mayChangeEvidenceFiles, removeEvidenceFile } from '../../domain/evidence-files/files.ts';
 import { StoredBytes } from '../../domain/evidence-files/store.ts';
 import { builder } from '../builder.ts';
@@ -35,8 +36,8 @@ export const EvidenceFile = builder.prismaNode('EvidenceFile', {
     }),
     viewerCanRemove: t.boolean({
       description: 'Whether you may remove it (whoever may submit evidence for its action item).',
-      select: { evidence: { select: { actionItem: { select: { owner: { select: { path: true } } } } } } },
-      resolve: (file, _args, { actor }) => mayChangeEvidenceFiles(actor, file.evidence.actionItem.owner.path),
+      select: { evidence: { select: { actionItem: { select: actionItemTargetSelect } } } },
+      resolve: (file, _args, { actor }) => mayChangeEvidenceFiles(actor, file.evidence.actionItem),
     }),
   }),
 });

@@ -1,3 +1,4 @@
+import { actionItemTargetSelect } from '../../domain/action-items.ts';
 import { mayChangeEvidenceFiles } from '../../domain/evidence-files/files.ts';
 import { canAtAll } from '../../domain/permissions.ts';
 import { builder } from '../builder.ts';
@@ -23,12 +24,13 @@ export const Evidence = builder.prismaNode('Evidence', {
     verifiedAt: t.expose('verifiedAt', { type: 'DateTime', nullable: true, description: 'When it was checked.' }),
     viewerCanVerify: t.boolean({
       description: 'Whether you may accept it or mark it insufficient (inspectors).',
-      resolve: (_evidence, _args, { actor }) => canAtAll(actor, 'verifyEvidence'),
+      select: { actionItem: { select: { recommendation: { select: { withdrawnAt: true } } } } },
+      resolve: (evidence, _args, { actor }) => canAtAll(actor, 'verifyEvidence', evidence.actionItem.recommendation),
     }),
     viewerCanChangeFiles: t.boolean({
       description: 'Whether you may attach files to it and remove them (whoever may submit evidence for its action item).',
-      select: { actionItem: { select: { owner: { select: { path: true } } } } },
-      resolve: (evidence, _args, { actor }) => mayChangeEvidenceFiles(actor, evidence.actionItem.owner.path),
+      select: { actionItem: { select: actionItemTargetSelect } },
+      resolve: (evidence, _args, { actor }) => mayChangeEvidenceFiles(actor, evidence.actionItem),
     }),
     version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),
   }),

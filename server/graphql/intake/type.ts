@@ -60,7 +60,14 @@ builder.prismaObjectFields('Report', (t) => ({
 }));
 
 builder.prismaObjectFields('Recommendation', (t) => ({
-  withdrawnAt: t.expose('withdrawnAt', { type: 'DateTime', nullable: true, description: 'When its inspectorate withdrew it; null while it stands.' }),
+  withdrawnAt: t.expose('withdrawnAt', {
+    type: 'DateTime',
+    nullable: true,
+    description:
+      'When its inspectorate withdrew it; null while it stands. A withdrawn recommendation takes no new work: changes to its status, ' +
+      'responses, action plan, evidence, verdicts, priority and details are refused (CONFLICT). It is still read, discussed, ' +
+      'linked to the recommendations it repeats, and kept on or off its report’s public page.',
+  }),
   withdrawalReason: t.exposeString('withdrawalReason', { nullable: true, description: 'Why it was withdrawn.' }),
   viewerCanWithdraw: t.boolean({
     description: 'Whether you may withdraw it (its report’s inspectorate’s inspectors, administrators).',

@@ -43,8 +43,9 @@ builder.prismaObject('RecommendationAddressee', {
     }),
     viewerCanRespond: t.boolean({
       description: 'Whether you may record this organisation’s response.',
-      select: { organisation: { select: { path: true } } },
-      resolve: (addressee, _args, { actor }) => can(actor, 'respond', { organisationPath: addressee.organisation.path }),
+      select: { organisation: { select: { path: true } }, recommendation: { select: { withdrawnAt: true } } },
+      resolve: (addressee, _args, { actor }) =>
+        can(actor, 'respond', { organisationPath: addressee.organisation.path, withdrawnAt: addressee.recommendation.withdrawnAt }),
     }),
   }),
 });
@@ -147,28 +148,33 @@ export const Recommendation = builder.prismaNode('Recommendation', {
     }),
     viewerCanUpdateStatus: t.boolean({
       description: 'Whether you may change its self-reported status (its owner’s leaders, inspectors, administrators).',
-      select: { owner: { select: { path: true } } },
-      resolve: (rec, _args, { actor }) => can(actor, 'updateStatus', { organisationPath: rec.owner.path }),
+      select: { owner: { select: { path: true } }, withdrawnAt: true },
+      resolve: (rec, _args, { actor }) => can(actor, 'updateStatus', { organisationPath: rec.owner.path, withdrawnAt: rec.withdrawnAt }),
     }),
     viewerCanManageActionPlan: t.boolean({
       description: 'Whether you may add action items to its plan (for your own organisation, if you are a leader).',
-      resolve: (_rec, _args, { actor }) => canAtAll(actor, 'manageActionItem'),
+      select: { withdrawnAt: true },
+      resolve: (rec, _args, { actor }) => canAtAll(actor, 'manageActionItem', rec),
     }),
     viewerCanEdit: t.boolean({
       description: 'Whether you may change its details and target date.',
-      resolve: (_rec, _args, { actor }) => canAtAll(actor, 'editRecommendation'),
+      select: { withdrawnAt: true },
+      resolve: (rec, _args, { actor }) => canAtAll(actor, 'editRecommendation', rec),
     }),
     viewerCanLinkRepeats: t.boolean({
       description: 'Whether you may link, confirm or remove repeat links.',
-      resolve: (_rec, _args, { actor }) => canAtAll(actor, 'linkRepeats'),
+      select: { withdrawnAt: true },
+      resolve: (rec, _args, { actor }) => canAtAll(actor, 'linkRepeats', rec),
     }),
     viewerCanAssess: t.boolean({
       description: 'Whether you may record an inspector’s assessment.',
-      resolve: (_rec, _args, { actor }) => canAtAll(actor, 'recordAssessment'),
+      select: { withdrawnAt: true },
+      resolve: (rec, _args, { actor }) => canAtAll(actor, 'recordAssessment', rec),
     }),
     viewerCanMarkPriority: t.boolean({
       description: 'Whether you may mark it as a priority or take it off the priorities (those who record verdicts).',
-      resolve: (_rec, _args, { actor }) => canAtAll(actor, 'recordAssessment'),
+      select: { withdrawnAt: true },
+      resolve: (rec, _args, { actor }) => canAtAll(actor, 'recordAssessment', rec),
     }),
     version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was loaded.' }),

@@ -1,0 +1,85 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useAdminApp } from './support/admin-app.ts';
+import { screenshotsAtTwoWidths as shots } from './support/browser.ts';
+import { apiSession, demoUsers, recommendationId } from './support/session.ts';
+
+/**
+ * A withdrawn recommendation stays readable, with its plan, evidence and discussion, but offers no
+ * button of new work: to a leader whose organisation has an action in its plan, nor to an inspector.
+ */
+
+const app = useAdminApp();
+const REASON = 'Superseded by the national information-sharing agreement.';
+const FLOW_TIMEOUT = 240_000;
+
+/** Every button that would record new work on the recommendation or under it, by its name. */
+const WORK_BUTTONS = [
+  /^Change status$/, /^Record the response of/, /^Edit details$/, /^Mark as priority$/, /^Remove priority$/, /^Withdraw$/,
+  /^Add action$/, /^Edit action/, /^Complete action/, /^Add evidence to action/, /^Attach files/, /^Remove the file/,
+  /^Accept evidence/, /^Mark evidence .* insufficient$/, /^Record assessment$/,
+];
+
+/** The names of the work buttons the page offers now ("Edit details" is a link that looks like a button). */
+async function workButtons(page: Page): Promise<string[]> {
+  const names = await page.getByRole('button').or(page.getByRole('link')).evaluateAll((buttons) => buttons.map((button) => (button.getAttribute('aria-label') ?? button.textContent ?? '').trim()));
+  return names.filter((name) => WORK_BUTTONS.some((pattern) => pattern.test(name)));
+}
+
+/** Whether every one of these buttons is among those offered. */
+const offered = (names: string[], wanted: RegExp[]) => wanted.every((pattern) => names.some((name) => pattern.test(name)));
+
+/** The page with its action plan and evidence read (their rows carry their own buttons). */
+async function openRecommendation(page: Page, id: string) {
+  const url = app.showPage('recommendations', id);
+  // Read again when already there: the app would show what it read before.
+  if (page.url() === url) await page.reload();
+  else await page.goto(url);
+  await page.getByText('Adopt the Cardiff enquiry model in every Welsh PDU').first().waitFor();
+  await page.getByText('Swansea PDU enquiry log showing enquiries made in 88% of new cases').first().waitFor();
+  await page.getByText('Not assessed by inspectors yet.').or(page.getByRole('columnheader', { name: 'Verdict' })).first().waitFor();
+}
+
+describe('a withdrawn recommendation', () => {
+  it('shows it withdrawn, when and why, and offers a leader and an inspector no button of new work, only its discussion', async () => {
+    const post = await apiSession(app.url, demoUsers.inspector);
+    // 2023 R5: HMPPS's, with an action for Wales (the demo leader's) that has evidence not yet verified.
+    const id = await recommendationId(post, 'R5', '2023');
+    const read = await post<{ node: { version: number; actionItems: { edges: { node: { id: string; owner: { shortName: string } } }[] } } }>(
+      'query ($id: ID!) { node(id: $id) { ... on Recommendation { version actionItems(first: 10) { edges { node { id owner { shortName } } } } } } }', { id });
+    const walesAction = read.data!.node.actionItems.edges.map((edge) => edge.node).find((item) => item.owner.shortName === 'Wales')!;
+
+    // While it stands, each of them is offered work on it: what the withdrawal must take away.
+    const leader = await app.signedIn(demoUsers.leader, { at: 'menu' });
+    await openRecommendation(leader, id);
+    await expect.poll(async () => offered(await workButtons(leader), [/^Add action$/, /^Edit action/, /^Add evidence to action/, /^Attach files/])).toBe(true);
+    const inspector = await app.signedIn(demoUsers.inspector, { at: 'menu' });
+    await openRecommendation(inspector, id);
+    await expect.poll(async () => offered(await workButtons(inspector), [/^Record assessment$/, /priority$/, /^Withdraw$/, /^Accept evidence/, /^Edit details$/])).toBe(true);
+
+    const withdrawn = await post('mutation ($input: WithdrawRecommendationInput!) { withdrawRecommendation(input: $input) { id } }',
+      { input: { id, version: read.data!.node.version, reason: REASON } });
+    expect(withdrawn.errors).toBeUndefined();
+
+    for (const [page, who] of [[leader, 'leader'], [inspector, 'inspector']] as const) {
+      await openRecommendation(page, id);
+      await page.getByText(`: ${REASON}`, { exact: false }).first().waitFor();
+      await expect(page.getByText(/^Withdrawn on \d{1,2} \w{3} \d{4}, \d{2}:\d{2}: /).count()).resolves.toBe(1);
+      await expect(workButtons(page)).resolves.toEqual([]);
+      // Its discussion stays open.
+      await page.getByLabel('Write a comment').waitFor();
+      await shots(page, `withdrawn-recommendation-${who}`);
+    }
+    // Inspectors still decide whether its report's public page shows it.
+    await inspector.getByRole('button', { name: 'Mark internal' }).waitFor();
+
+    // The Welsh action's own page (where a mention or "my work" leads): read only, saying why.
+    await leader.goto(`${app.url}/#/actionItems/${encodeURIComponent(walesAction.id)}`);
+    await leader.getByText('Its recommendation, R5, is withdrawn').waitFor();
+    await expect.poll(() => leader.getByLabel('What will be done').inputValue()).toBe('Adopt the Cardiff enquiry model in every Welsh PDU');
+    await expect(leader.getByLabel('What will be done').isDisabled()).resolves.toBe(true);
+    await expect(leader.getByRole('button', { name: 'Save' }).count()).resolves.toBe(0);
+    await leader.getByLabel('Write a comment').waitFor();
+    await shots(leader, 'withdrawn-action-leader');
+  }, FLOW_TIMEOUT);
+});
