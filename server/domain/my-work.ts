@@ -142,7 +142,10 @@ export const WORK_SECTIONS: Section[] = [
       const evidence = await db.evidence.findMany({
         where: {
           verification: 'UNVERIFIED',
-          actionItem: person.organisationPath ? { recommendation: { report: { inspectorate: { path: { startsWith: person.organisationPath } } } } } : undefined,
+          // Not on a withdrawn recommendation: it takes no verdicts (permissions.ts).
+          actionItem: {
+            recommendation: { withdrawnAt: null, ...(person.organisationPath ? { report: { inspectorate: { path: { startsWith: person.organisationPath } } } } : {}) },
+          },
         },
         select: {
           id: true, summary: true, submittedAt: true,

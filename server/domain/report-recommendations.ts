@@ -5,6 +5,7 @@ import { refreshDerivedFacts } from './derived-facts.ts';
 import { recordHistory, type HistoryEntry } from './history.ts';
 import { checkOrganisations, checkThemes } from './known-records.ts';
 import { recommendationLabel } from './labels.ts';
+import { actionItemOpenWhere } from './recommendation-rules.ts';
 import { checkRepeatLink } from './repeats.ts';
 import type { NewRecommendation } from './reports.ts';
 import { checkVersion, expectUpdated } from './versions.ts';
@@ -108,7 +109,9 @@ export async function addRecommendations(
 /**
  * Withdraws a recommendation, with the reason: it stays in its report, shown as withdrawn, but is
  * no longer open, overdue or repeated-and-unmet (recommendation-rules.ts), nor is a later
- * recommendation that repeats it repeated-and-unmet.
+ * recommendation that repeats it repeated-and-unmet. Its open actions are cancelled with it, each
+ * with its history: it takes no new work (permissions.ts), so nobody could finish them, and they
+ * would otherwise stay open and overdue for ever in lists, the dashboard, "my work" and digests.
  */
 export async function withdrawRecommendation(
   tx: TransactionClient,
@@ -128,16 +131,36 @@ export async function withdrawRecommendation(
     data: { withdrawnAt: new Date(), withdrawalReason: input.reason, version: { increment: 1 } },
   });
   expectUpdated(count, WHAT);
-  await recordHistory(tx, actor, {
-    kind: 'WITHDRAWN',
-    subject: 'RECOMMENDATION',
-    subjectId: input.id,
-    recommendationId: input.id,
-    reportId: current.reportId,
-    field: 'withdrawn',
-    toValue: 'withdrawn',
-    comment: input.reason,
+  const openActions = await tx.actionItem.findMany({
+    where: { recommendationId: input.id, ...actionItemOpenWhere() },
+    select: { id: true, status: true, description: true },
+    orderBy: { id: 'asc' },
   });
+  if (openActions.length > 0) {
+    await tx.actionItem.updateMany({ where: { id: { in: openActions.map((action) => action.id) } }, data: { status: 'CANCELLED', version: { increment: 1 } } });
+  }
+  await recordHistory(tx, actor, [
+    {
+      kind: 'WITHDRAWN',
+      subject: 'RECOMMENDATION',
+      subjectId: input.id,
+      recommendationId: input.id,
+      reportId: current.reportId,
+      field: 'withdrawn',
+      toValue: 'withdrawn',
+      comment: input.reason,
+    },
+    ...openActions.map((action): HistoryEntry => ({
+      kind: 'STATUS_CHANGED',
+      subject: 'ACTION_ITEM',
+      subjectId: action.id,
+      recommendationId: input.id,
+      field: 'status',
+      fromValue: action.status,
+      toValue: 'CANCELLED',
+      comment: 'Cancelled with its recommendation, which was withdrawn.',
+    })),
+  ]);
   await refreshDerivedFacts(tx, [input.id]);
   return input.id;
 }

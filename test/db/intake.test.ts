@@ -223,7 +223,7 @@ describe(`intake of recommendations through the API, on ${databaseKind}`, () => 
     expect(withdrawRecommendation.withdrawnAt).not.toBeNull();
     const after = await prisma.recommendation.findUniqueOrThrow({ where: { id: target.id } });
     expect(after.isRepeatedUnmet).toBe(false);
-    const event = await prisma.historyEvent.findFirstOrThrow({ where: { recommendationId: target.id }, orderBy: { id: 'desc' } });
+    const event = await prisma.historyEvent.findFirstOrThrow({ where: { recommendationId: target.id, subject: 'RECOMMENDATION' }, orderBy: { id: 'desc' } });
     expect(event).toMatchObject({ kind: 'WITHDRAWN', comment: 'Superseded by the new national strategy.', actorId: as.inspector.userId });
     await gqlError('BAD_USER_INPUT', WITHDRAW, { input: { id: globalId('Recommendation', target.id), version: target.version + 1, reason: 'Again.' } }, as.inspector);
   });

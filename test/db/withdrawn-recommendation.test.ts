@@ -61,6 +61,12 @@ type ActionItem = {
   evidence: { id: string; version: number; verification: string; viewerCanVerify: boolean; viewerCanChangeFiles: boolean; files: { id: string; viewerCanRemove: boolean }[] }[];
 };
 
+/** The sections of the actor's "my work" that hold something of the recommendation. */
+const workOn = async (actor: Actor) =>
+  (await gql<{ myWork: { section: string; recommendationId: string }[] }>('{ myWork { section recommendationId } }', {}, actor)).myWork
+    .filter((item) => item.recommendationId === rec.id)
+    .map((item) => item.section);
+
 const page = async (actor: Actor) => (await gql<{ recommendation: Page }>(PAGE, { id: rec.id }, actor)).recommendation;
 
 /** What the page shows of the records themselves, without the answers about what the reader may do. */
@@ -110,15 +116,34 @@ describe(`a withdrawn recommendation on ${databaseKind}`, () => {
     // While it stands, an administrator may take every write on it: what the withdrawal must close.
     expect(Object.values(writeAnswers(before)).every(Boolean)).toBe(true);
 
+    // Its unverified evidence waits for the inspector, its open actions are the Welsh leader's work.
+    expect(await workOn(as.inspector)).toContain('TO_VERIFY');
+    expect((await workOn(as.leader)).length).toBeGreaterThan(0);
+
     const { withdrawRecommendation } = await gql(WITHDRAW, { input: { id: rec.id, version: before.version, reason: REASON } }, as.inspector);
     withdrawnOn = readableDay(withdrawRecommendation.withdrawnAt);
   });
 
-  it('is read whole, and answers no to every write of new work, for everyone', async () => {
+  it('is read whole, with its open actions cancelled, and answers no to every write of new work, for everyone', async () => {
     const after = await page(as.admin);
-    // Still read as it was: its plan, evidence, files, discussion, and its history with the withdrawal.
-    expect(recorded({ ...after, version: 0, withdrawnAt: null, withdrawalReason: null, history: null })).toEqual(recorded({ ...before, version: 0, history: null }));
-    expect(after.history.totalCount).toBe(before.history.totalCount + 1);
+    // Its actions still open are cancelled with it, each with its history; finished ones stay as they were.
+    const open = before.actionItems.edges.map((edge) => edge.node).filter((item) => !['COMPLETED', 'CANCELLED'].includes(item.status));
+    expect(open.length).toBeGreaterThan(0);
+    const cancelledWithIt = (items: Page['actionItems']) => ({
+      edges: items.edges.map(({ node }) => ({ node: open.some((item) => item.id === node.id) ? { ...node, status: 'CANCELLED', version: node.version + 1 } : node })),
+    });
+    expect(recorded(after.actionItems)).toEqual(recorded(cancelledWithIt(before.actionItems)));
+    const cancellations = await prisma.historyEvent.findMany({ where: { recommendationId: rec.dbId, subject: 'ACTION_ITEM', toValue: 'CANCELLED' } });
+    expect(cancellations.map((event) => event.comment)).toEqual(open.map(() => 'Cancelled with its recommendation, which was withdrawn.'));
+    // Otherwise read as it was: its evidence, files, discussion, and its history with the withdrawal and the cancellations.
+    expect(recorded({ ...after, version: 0, withdrawnAt: null, withdrawalReason: null, history: null, actionItems: null })).toEqual(
+      recorded({ ...before, version: 0, history: null, actionItems: null }),
+    );
+    expect(after.history.totalCount).toBe(before.history.totalCount + 1 + open.length);
+    // Nobody is asked to work on it any more: no evidence to verify, no action due or overdue.
+    expect(await workOn(as.inspector)).toEqual([]);
+    expect(await workOn(as.leader)).toEqual([]);
+    expect(await workOn(as.hmppsLeader)).toEqual([]);
     expect(after.withdrawnAt).not.toBeNull();
     expect(after.withdrawalReason).toBe(REASON);
 
@@ -175,6 +200,7 @@ describe(`a withdrawn recommendation on ${databaseKind}`, () => {
   it('keeps its discussion, its repeat links and its place on the public page open, each with history', async () => {
     const events = () => prisma.historyEvent.count({ where: { recommendationId: rec.dbId } });
     const start = await events();
+    const withdrawn = await page(as.admin);
     const { addComment } = await gql(COMMENT, { input: { onId: rec.id, text: 'Why was this withdrawn? Wales had started.' } }, as.leader);
     await gql(COMMENT, { input: { onId: walesAction.id, text: 'Keeping the log going locally.' } }, as.leader);
     await gql(COMMENT, { input: { onId: rec.id, text: '@Lee Evans (leader, Wales) the national agreement covers it.' } }, as.inspector);
@@ -193,9 +219,9 @@ describe(`a withdrawn recommendation on ${databaseKind}`, () => {
     // Four comments' events (three made, one deleted), and one each for the marking, the unlinking and the link.
     expect(await events()).toBe(start + 7);
 
-    // Still withdrawn, with its work as it was.
+    // Still withdrawn, with its work as the withdrawal left it.
     const after = await page(as.admin);
-    expect(recorded(after.actionItems)).toEqual(recorded(before.actionItems));
+    expect(recorded(after.actionItems)).toEqual(recorded(withdrawn.actionItems));
     expect(after).toMatchObject({ status: before.status, isInternal: true, repeats: before.repeats });
     expect(after.withdrawnAt).not.toBeNull();
   });
