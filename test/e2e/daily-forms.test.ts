@@ -50,6 +50,8 @@ describe('daily forms', () => {
     await expect(page.getByText('The form is not valid').count()).resolves.toBe(0);
     // History keeps both: the reason and the note.
     await page.getByText(/The audit team starts in the new year\.\s+Note: Agreed at the regional board\./).waitFor();
+    // The change names the action it was made to, among the plan's several.
+    await page.getByRole('region', { name: 'History' }).getByText(/moved the due date of the action “Quarterly audit of domestic abuse risk assessments…” from .+ to 31 Dec 2027/).waitFor();
     await page.getByRole('heading', { name: 'History' }).scrollIntoViewIfNeeded();
     await shots(page, 'daily-1-history');
   }, FLOW_TIMEOUT);

@@ -27,7 +27,7 @@ builder.prismaNode('HistoryEvent', {
     toValue: t.exposeString('toValue', { nullable: true, description: 'The value after.' }),
     summary: t.string({
       description: 'What happened, in words that follow the person’s name: "changed the status from Not started to In progress".',
-      select: { kind: true, subject: true, field: true, fromValue: true, toValue: true },
+      select: { kind: true, subject: true, subjectName: true, field: true, fromValue: true, toValue: true },
       resolve: (event) => wordHistoryEvent(event),
     }),
     comment: t.exposeString('comment', { nullable: true, description: 'The reason or note given with the change.' }),
