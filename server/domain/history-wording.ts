@@ -25,7 +25,7 @@ const subjectNoun: Record<HistorySubject, string> = {
 /** Stored field names (and the older "response:<id>") as words. */
 const fieldNames: Record<string, string> = {
   status: 'status', targetDate: 'target date', dueDate: 'due date', owner: 'owner', reference: 'reference', text: 'text', addressees: 'addressees',
-  themes: 'themes', description: 'description', leadPerson: 'lead person', publishedOn: 'publication date', title: 'title', url: 'link', summary: 'summary',
+  themes: 'themes', description: 'description', formerNames: 'former names', leadPerson: 'lead person', publishedOn: 'publication date', title: 'title', url: 'link', summary: 'summary',
   kind: 'kind', inspectorate: 'inspectorate', followsUp: 'reports it follows up', name: 'name', shortName: 'short name', parent: 'parent organisation',
   role: 'role', organisation: 'organisation', active: 'account', access: 'access', verification: 'verification', password: 'password',
   digestFrequency: 'email reminders',
@@ -70,6 +70,13 @@ function valueWords(event: WordedEvent, value: string | null): string {
   return rewordIsoDays(value);
 }
 
+/** A new account's or token's "email (ROLE)" / "name (ACCESS)" as recorded, its code in words. */
+function withLabelledCode(value: string | null, labels: Record<string, string>, quoted: boolean): string {
+  const [, name = value ?? '', code] = /^(.*) \(([A-Z_]+)\)$/s.exec(value ?? '') ?? [];
+  const shown = quoted && name ? quote(name) : name;
+  return `${shown}${code ? ` (${label(labels, code)})` : ''}`;
+}
+
 /**
  * A field of the record the event is about: "the status" of the timeline's own recommendation,
  * "the status of the action “Audit twenty cases”", "the user’s role". A change to an action's
@@ -112,7 +119,9 @@ export function wordHistoryEvent(event: WordedEvent): string {
       // A comment's event names the action whose thread it joined, never what it said (domain/discussion.ts).
       if (event.subject === 'COMMENT') return `commented${event.toValue ? ` on ${theAction(event.toValue)}` : ''}`;
       if (event.field === 'file') return `attached the file ${quote(event.toValue ?? '')} to evidence`;
-      return event.subject === 'USER' ? `added the user ${event.toValue ?? ''}`.trim() : `added ${noun}${event.subject === 'RECOMMENDATION' || event.subject === 'REPORT' ? '' : named(event.toValue)}`;
+      if (event.subject === 'USER') return `added the user ${withLabelledCode(event.toValue, roleLabels, false)}`.trim();
+      if (event.subject === 'API_TOKEN') return `added an API token ${withLabelledCode(event.toValue, apiTokenAccessLabels, true)}`.trim();
+      return `added ${noun}${event.subject === 'RECOMMENDATION' || event.subject === 'REPORT' ? '' : named(event.toValue)}`;
     case 'DELETED':
       if (event.field === 'file') return `removed the file ${quote(event.fromValue ?? '')} from evidence`;
       return event.subject === 'API_TOKEN' ? `revoked the API token${named(event.fromValue)}` : `removed ${noun}${named(event.fromValue)}`;

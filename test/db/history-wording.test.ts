@@ -71,6 +71,50 @@ describe(`history in words on ${databaseKind}`, () => {
     ]);
   });
 
+  it('answers an organisation’s history to every reader, and a user’s to them and administrators only, each act in words', async () => {
+    const ABOUT = `query ($filter: HistoryFilter) { history(first: 50, filter: $filter) { totalCount edges { node { summary comment } } } }`;
+    const about = async (filter: object, actor: typeof as.admin) =>
+      (await gql(ABOUT, { filter }, actor)).history.edges.map((edge: { node: { summary: string } }) => edge.node.summary);
+
+    const { createOrganisation: region } = await gql(`mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id version } }`, {
+      input: { name: 'North Probation Region', kind: 'REGION', parentId: demo.org('HMPPS').id },
+    }, as.admin);
+    const updateOrganisation = `mutation ($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { version } }`;
+    const { updateOrganisation: renamed } = await gql(updateOrganisation, { input: { id: region.id, version: region.version, name: 'North East Probation Region' } }, as.admin);
+    const { updateOrganisation: moved } = await gql(updateOrganisation, { input: { id: region.id, version: renamed.version, parentId: null } }, as.admin);
+    await gql(updateOrganisation, { input: { id: region.id, version: moved.version, active: false } }, as.admin);
+    const organisationHistory = [
+      'deactivated the organisation',
+      'cleared the organisation’s parent organisation (was HMPPS)',
+      'set the organisation’s former names to North Probation Region',
+      'changed the organisation’s name from North Probation Region to North East Probation Region',
+      'added the organisation “North Probation Region”',
+    ];
+    // The changes to an organisation are records' history: every reader sees them.
+    expect(await about({ organisationId: region.id }, as.viewer)).toEqual(organisationHistory);
+
+    const { createUser: user } = await gql(`mutation ($input: CreateUserInput!) { createUser(input: $input) { id version } }`, {
+      input: { email: 'north.leader@example.org', name: 'North Leader', role: 'VIEWER', password: 'a long enough password' },
+    }, as.admin);
+    await gql(`mutation ($input: UpdateUserInput!) { updateUser(input: $input) { version } }`, {
+      input: { id: user.id, version: user.version, role: 'LEADER', organisationId: demo.org('Wales').id },
+    }, as.admin);
+    const userDbId = Number(Buffer.from(user.id, 'base64').toString().split(':')[1]);
+    const themselves = { ...as.viewer, userId: userDbId, role: 'LEADER' as const, organisationId: demo.org('Wales').dbId };
+    await gql(`mutation { setDigestFrequency(frequency: DAILY) { digestFrequency } }`, {}, themselves);
+    const accountHistory = [
+      'changed the user’s email reminders from Weekly to Daily',
+      'set the user’s organisation to Wales',
+      'changed the user’s role from Viewer to Leader',
+      'added the user north.leader@example.org (Viewer)',
+    ];
+    expect(await about({ userId: user.id }, as.admin)).toEqual(accountHistory);
+    expect(await about({ userId: user.id }, themselves)).toEqual(accountHistory);
+    // Another person's account is not theirs to read: no change of it is answered, not even counted.
+    expect((await gql(ABOUT, { filter: { userId: user.id } }, as.leader)).history).toEqual({ totalCount: 0, edges: [] });
+    expect(await about({ organisationId: region.id }, as.admin)).toEqual(organisationHistory);
+  });
+
   it('words the values of every kind of change as people read them', () => {
     const on = { subject: 'RECOMMENDATION' as const, field: null, fromValue: null, toValue: null };
     expect(wordHistoryEvent({ ...on, kind: 'STATUS_CHANGED', field: 'status', fromValue: 'NOT_STARTED', toValue: 'IN_PROGRESS' }))
@@ -104,5 +148,6 @@ describe(`history in words on ${databaseKind}`, () => {
     expect(wordHistoryEvent({ ...on, subject: 'COMMENT', kind: 'CREATED', toValue: 'Audit twenty cases' })).toBe('commented on the action “Audit twenty cases”');
     expect(wordHistoryEvent({ ...on, subject: 'USER', kind: 'UPDATED', field: 'role', fromValue: 'VIEWER', toValue: 'LEADER' })).toBe('changed the user’s role from Viewer to Leader');
     expect(wordHistoryEvent({ ...on, subject: 'ORGANISATION', kind: 'UPDATED', field: 'active', fromValue: 'active', toValue: 'inactive' })).toBe('deactivated the organisation');
+    expect(wordHistoryEvent({ ...on, subject: 'API_TOKEN', kind: 'CREATED', toValue: 'nightly export (READ)' })).toBe('added an API token “nightly export” (Read only)');
   });
 });

@@ -109,6 +109,9 @@ describe('daily forms', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Deactivate' }).click();
     await page.getByText('Organisation deactivated').waitFor();
     await page.getByRole('button', { name: 'Reactivate' }).waitFor();
+    // Its page keeps its history, the deactivation on top, as the recommendation's page does.
+    const organisationHistory = page.getByRole('region', { name: 'History' });
+    await organisationHistory.getByRole('listitem').first().filter({ hasText: 'deactivated the organisation' }).waitFor();
     const owners = await post<{ organisations: { edges: { node: { name: string } }[] } }>('{ organisations(first: 100, filter: { active: true }) { edges { node { name } } } }');
     expect(owners.data!.organisations.edges.map((edge) => edge.node.name)).not.toContain('Swansea, Neath and Port Talbot PDU');
     await shots(page, 'daily-3-organisation-inactive');
@@ -124,6 +127,8 @@ describe('daily forms', () => {
     await page.getByRole('button', { name: 'Deactivate' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Deactivate' }).click();
     await page.getByText('User deactivated').waitFor();
+    await page.getByRole('region', { name: 'History' }).getByRole('listitem').first().filter({ hasText: 'deactivated the user' }).waitFor();
+    await shots(page, 'daily-3-user-history');
     const history = await post<{ history: { edges: { node: { field: string; toValue: string } }[] } }>(
       '{ history(first: 20, filter: { subjects: [USER] }) { edges { node { field toValue } } } }',
     );
