@@ -101,6 +101,21 @@ describe('daily forms', () => {
     await page.getByLabel('Belongs to').fill('Swansea');
     await expect(page.getByRole('option', { name: 'Swansea, Neath and Port Talbot PDU' }).getAttribute('aria-disabled')).resolves.toBe('true');
     await page.keyboard.press('Escape');
+    // Nor is any organisation under it: Wales cannot belong to one of its own PDUs.
+    const wales = (await first('{ organisations(first: 1, filter: { search: "Probation Service Wales" }) { edges { node { id } } } }')).organisations!.edges[0]!.node.id;
+    await page.goto(`${app.url}/#/organisations/${encodeURIComponent(wales)}`);
+    const parent = page.getByRole('combobox', { name: 'Belongs to' });
+    await expect.poll(() => parent.inputValue()).not.toBe('');
+    await parent.fill('PDU');
+    for (const unit of ['Cardiff and Vale PDU', 'Swansea, Neath and Port Talbot PDU']) {
+      await expect(page.getByRole('option', { name: unit }).getAttribute('aria-disabled'), `${unit} offered as the parent of Wales`).resolves.toBe('true');
+    }
+    await parent.fill('Probation');
+    await expect(page.getByRole('option', { name: 'Probation Service Wales' }).getAttribute('aria-disabled')).resolves.toBe('true');
+    // A body beside it stays on offer.
+    await expect(page.getByRole('option', { name: 'Probation Service North West' }).getAttribute('aria-disabled')).resolves.not.toBe('true');
+    await shots(page, 'daily-3-parent-choices');
+    await page.keyboard.press('Escape');
 
     await page.goto(`${app.url}/#/organisations/${encodeURIComponent(swansea)}/show`);
     await page.getByRole('button', { name: 'Deactivate' }).click();
