@@ -62,4 +62,17 @@ describe('chips', () => {
     colours.report = await drawn(chip(page.locator('tbody'), 'Partly achieved'));
     expect(new Set(Object.values(colours)).size, JSON.stringify(colours, null, 1)).toBe(1);
   }, TIMEOUT);
+
+  it('shows a long status whole in the recommendations list at 1280 px, with nothing scrolling sideways', async () => {
+    const page = await app.signedIn(demoUsers.leader, { at: 'menu' });
+    await page.goto(`${app.url}/#/recommendations?filter=${encodeURIComponent(JSON.stringify({ statuses: ['IMPLEMENTED', 'IN_PROGRESS'] }))}`);
+    await chip(page.locator('tbody'), 'Implemented \\(reported\\)').waitFor();
+    // Every chip's label fits its chip: none is cut with an ellipsis.
+    const cut = (await page.locator('tbody .MuiChip-label').evaluateAll((labels) =>
+      (labels as unknown as { scrollWidth: number; clientWidth: number; textContent: string }[])
+        .filter((label) => label.scrollWidth > label.clientWidth + 1).map((label) => label.textContent))) as string[];
+    expect(cut, 'chip labels cut short').toEqual([]);
+    expect(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'), 'the list scrolls sideways at 1280 px').toBeLessThanOrEqual(0);
+    await shots(page, 'chips-status-list');
+  }, TIMEOUT);
 });

@@ -11,10 +11,14 @@ type Props = {
   sortBy?: string;
 };
 
+const wholeLabel = { maxWidth: '100%', alignSelf: 'flex-start', height: 'auto', minHeight: 24, '& .MuiChip-label': { whiteSpace: 'normal', overflowWrap: 'break-word', py: '2px', lineHeight: 1.35 } } as const;
+
 /** An enum value as a labelled chip, coloured by meaning: the one look of a status or a verdict wherever it is shown. */
 export function ValueChip({ value, labels, colours = {} }: { value: string; labels: Record<string, string>; colours?: Props['colours'] }) {
-  // Never wider than its column: a narrow column shows the start of the label, the whole in the tooltip.
-  return <Chip size="small" label={label(labels, value)} title={label(labels, value)} color={colours[value] ?? 'default'} variant="outlined" sx={{ maxWidth: '100%' }} />;
+  // Never wider than its column, and read whole: a label longer than the column wraps at a word
+  // ("Implemented (reported)" on two lines in the list at 1280 px) instead of being cut with an ellipsis;
+  // as wide as its label, not stretched to the width of the field's caption above it.
+  return <Chip size="small" label={label(labels, value)} color={colours[value] ?? 'default'} variant="outlined" sx={wholeLabel} />;
 }
 
 /** The record's enum value (at `source`) as a ValueChip. */
