@@ -180,8 +180,8 @@ async function loadDemoData(tx: TransactionClient, passwordHashes: Map<string, s
         },
       });
       const actionActor = lookup(users, action.owner === 'wales' || action.owner === 'cardiff' || action.owner === 'swansea' ? 'leader' : 'hmppsLeader', 'user');
-      const onItem = { subject: 'ACTION_ITEM' as const, subjectId: item.id, recommendationId: id };
-      history.push({ ...onItem, kind: 'CREATED', actorId: actionActor, createdAt: at(report.publishedOn, 13) });
+      const onItem = { subject: 'ACTION_ITEM' as const, subjectId: item.id, subjectName: action.description, recommendationId: id };
+      history.push({ ...onItem, kind: 'CREATED', toValue: action.description, actorId: actionActor, createdAt: at(report.publishedOn, 13) });
       if (action.completedOn) {
         history.push({ ...onItem, kind: 'COMPLETED', field: 'status', fromValue: 'IN_PROGRESS', toValue: 'COMPLETED', actorId: actionActor, createdAt: at(action.completedOn, 14) });
       }

@@ -439,10 +439,11 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
       const due = reportTime + random.int(90, 900) * DAY;
       const itemStatus = random.weighted<ActionItemStatus>({ PLANNED: 20, IN_PROGRESS: 35, BLOCKED: 5, COMPLETED: due < now ? 45 : 10, CANCELLED: 3 });
       const completed = itemStatus === 'COMPLETED' ? Math.min(now, due + random.int(-60, 90) * DAY) : undefined;
+      const description = `${random.pick(PLAN_ACTIONS)} (${item + 1} of ${items})`;
       actionItems.push({
         id: actionItemId,
         recommendationId: id,
-        description: `${random.pick(PLAN_ACTIONS)} (${item + 1} of ${items})`,
+        description,
         ownerId: random.chance(0.7) ? random.pick(units) : owner,
         leadPerson: 'Synthetic lead',
         dueDate: startOfDay(due),
@@ -451,8 +452,8 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
         createdAt: new Date(reportTime),
         updatedAt: new Date(completed ?? reportTime),
       });
-      const onItem = { subject: 'ACTION_ITEM' as const, subjectId: actionItemId, recommendationId: id };
-      history.push({ ...onItem, kind: 'CREATED', actorId: leaderId, createdAt: new Date(reportTime) });
+      const onItem = { subject: 'ACTION_ITEM' as const, subjectId: actionItemId, subjectName: description, recommendationId: id };
+      history.push({ ...onItem, kind: 'CREATED', toValue: description, actorId: leaderId, createdAt: new Date(reportTime) });
       if (completed !== undefined) {
         history.push({ ...onItem, kind: 'COMPLETED', field: 'status', toValue: 'COMPLETED', actorId: leaderId, createdAt: new Date(completed) });
       }
@@ -557,7 +558,7 @@ export async function loadSynthetic(options: SyntheticOptions): Promise<Syntheti
       ], plan.evidence);
       if (!options.textsOnly) await bulkInsert(tx, 'HistoryEvent', [
         { name: 'kind', type: '"HistoryEventKind"' }, { name: 'subject', type: '"HistorySubject"' },
-        { name: 'subjectId', type: 'int' }, { name: 'recommendationId', type: 'int' }, { name: 'field', type: 'text' },
+        { name: 'subjectId', type: 'int' }, { name: 'subjectName', type: 'text' }, { name: 'recommendationId', type: 'int' }, { name: 'field', type: 'text' },
         { name: 'fromValue', type: 'text' }, { name: 'toValue', type: 'text' }, { name: 'comment', type: 'text' },
         { name: 'actorId', type: 'int' }, { name: 'createdAt', type: 'timestamp(3)' },
       ], plan.history);

@@ -89,6 +89,7 @@ export async function createActionItem(tx: TransactionClient, actor: Actor, inpu
     kind: 'CREATED',
     subject: 'ACTION_ITEM',
     subjectId: item.id,
+    subjectName: input.description,
     recommendationId: input.recommendationId,
     toValue: input.description,
     confirmedWarning,
@@ -117,7 +118,8 @@ export async function updateActionItem(
 ): Promise<number> {
   const current = await readForUpdate(tx, actor, input.id, input.version);
   const { changes } = input;
-  const on = { subject: 'ACTION_ITEM' as const, subjectId: input.id, recommendationId: current.recommendationId };
+  // Each change names the action as it was called before the change (a new description is its own event).
+  const on = { subject: 'ACTION_ITEM' as const, subjectId: input.id, subjectName: current.description, recommendationId: current.recommendationId };
   const history: HistoryEntry[] = [];
   if (changes.description !== undefined && changes.description !== current.description) {
     history.push({ ...on, kind: 'UPDATED', field: 'description', fromValue: current.description, toValue: changes.description });
@@ -196,6 +198,7 @@ export async function completeActionItem(
     kind: 'COMPLETED',
     subject: 'ACTION_ITEM',
     subjectId: input.id,
+    subjectName: current.description,
     recommendationId: current.recommendationId,
     field: 'status',
     fromValue: current.status,
@@ -222,6 +225,7 @@ export async function deleteActionItem(
     kind: 'DELETED',
     subject: 'ACTION_ITEM',
     subjectId: input.id,
+    subjectName: current.description,
     recommendationId: current.recommendationId,
     fromValue: current.description,
     comment: input.comment,

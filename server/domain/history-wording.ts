@@ -6,7 +6,15 @@ import {
 import { readableDay, rewordIsoDays } from './locale.ts';
 
 /** What a history event holds that its wording needs. */
-export type WordedEvent = { kind: HistoryEventKind; subject: HistorySubject; field: string | null; fromValue: string | null; toValue: string | null };
+export type WordedEvent = {
+  kind: HistoryEventKind;
+  subject: HistorySubject;
+  /** What the record was called then (an action's description), when the event kept it. */
+  subjectName?: string | null;
+  field: string | null;
+  fromValue: string | null;
+  toValue: string | null;
+};
 
 /** The record an event is about, as the sentence names it ("the recommendation" is the timeline's own). */
 const subjectNoun: Record<HistorySubject, string> = {
@@ -17,7 +25,7 @@ const subjectNoun: Record<HistorySubject, string> = {
 /** Stored field names (and the older "response:<id>") as words. */
 const fieldNames: Record<string, string> = {
   status: 'status', targetDate: 'target date', dueDate: 'due date', owner: 'owner', reference: 'reference', text: 'text', addressees: 'addressees',
-  themes: 'themes', description: 'description', leadPerson: 'lead person', publishedOn: 'publication date', title: 'title', url: 'link', summary: 'summary',
+  themes: 'themes', description: 'description', formerNames: 'former names', leadPerson: 'lead person', publishedOn: 'publication date', title: 'title', url: 'link', summary: 'summary',
   kind: 'kind', inspectorate: 'inspectorate', followsUp: 'reports it follows up', name: 'name', shortName: 'short name', parent: 'parent organisation',
   role: 'role', organisation: 'organisation', active: 'account', access: 'access', verification: 'verification', password: 'password',
   digestFrequency: 'email reminders',
@@ -27,6 +35,23 @@ const fieldNames: Record<string, string> = {
 const dateFields = new Set(['targetDate', 'dueDate', 'publishedOn', 'completedOn', 'assessedOn', 'expiresAt', 'responsesDueOn']);
 
 const quote = (text: string) => `“${text.length > 140 ? `${text.slice(0, 139)}…` : text}”`;
+
+const NAME_MAX = 60;
+
+/** Words a cut name does not end on: "Audit the risk assessments in…" reads as if something was lost. */
+const DANGLING = /(?:[\s,;:.–-]+|\s(?:a|an|and|at|by|for|from|in|into|of|on|or|the|to|with))+$/i;
+
+/** A long description cut to a name that fits in a sentence: at a word, near 60 characters, marked with an ellipsis. */
+function shortened(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= NAME_MAX) return flat;
+  const cut = flat.slice(0, NAME_MAX - 1);
+  const atWord = cut.lastIndexOf(' ');
+  return `${(atWord > NAME_MAX / 2 ? cut.slice(0, atWord) : cut).replace(DANGLING, '')}…`;
+}
+
+/** An action as a sentence names it, by its description: the one wording for every event about an action. */
+const theAction = (description: string) => `the action “${shortened(description)}”`;
 
 /** A stored value in words: enum codes by their label, dates in the product's locale, long text quoted. */
 function valueWords(event: WordedEvent, value: string | null): string {
@@ -45,8 +70,24 @@ function valueWords(event: WordedEvent, value: string | null): string {
   return rewordIsoDays(value);
 }
 
-/** "of an action" after a field, when the change is not to the timeline's own record. */
-const whose = (event: WordedEvent) => (event.subject === 'RECOMMENDATION' ? 'the' : `${subjectNoun[event.subject].replace(/^(the|an?) /, 'the ')}’s`);
+/** A new account's or token's "email (ROLE)" / "name (ACCESS)" as recorded, its code in words. */
+function withLabelledCode(value: string | null, labels: Record<string, string>, quoted: boolean): string {
+  const [, name = value ?? '', code] = /^(.*) \(([A-Z_]+)\)$/s.exec(value ?? '') ?? [];
+  const shown = quoted && name ? quote(name) : name;
+  return `${shown}${code ? ` (${label(labels, code)})` : ''}`;
+}
+
+/**
+ * A field of the record the event is about: "the status" of the timeline's own recommendation,
+ * "the status of the action “Audit twenty cases”", "the user’s role". A change to an action's
+ * description names the action in its values already.
+ */
+function fieldOf(event: WordedEvent, field: string): string {
+  const words = fieldNames[field] ?? field;
+  if (event.subject === 'RECOMMENDATION') return `the ${words}`;
+  if (event.subject === 'ACTION_ITEM' && event.subjectName && field !== 'description') return `the ${words} of ${theAction(event.subjectName)}`;
+  return `${subjectNoun[event.subject].replace(/^(the|an?) /, 'the ')}’s ${words}`;
+}
 
 function fieldChange(event: WordedEvent, verb = 'changed'): string {
   const field = event.field ?? '';
@@ -59,7 +100,7 @@ function fieldChange(event: WordedEvent, verb = 'changed'): string {
   if (field === 'password') return 'set a new password';
   if (field === 'isPublic') return event.toValue === 'true' ? 'published the report on its public page' : 'took the report off its public page';
   if (field === 'isInternal') return event.toValue === 'true' ? 'marked the recommendation internal: kept off the public page' : 'marked the recommendation fit for the public page';
-  const name = `${whose(event)} ${fieldNames[field] ?? field}`;
+  const name = fieldOf(event, field);
   if (event.fromValue == null || event.fromValue === '') return `set ${name} to ${valueWords(event, event.toValue)}`;
   if (event.toValue == null || event.toValue === '') return `cleared ${name} (was ${valueWords(event, event.fromValue)})`;
   return `${verb} ${name} from ${valueWords(event, event.fromValue)} to ${valueWords(event, event.toValue)}`;
@@ -76,9 +117,11 @@ export function wordHistoryEvent(event: WordedEvent): string {
   switch (event.kind) {
     case 'CREATED':
       // A comment's event names the action whose thread it joined, never what it said (domain/discussion.ts).
-      if (event.subject === 'COMMENT') return `commented${event.toValue ? ` on the action ${quote(event.toValue)}` : ''}`;
+      if (event.subject === 'COMMENT') return `commented${event.toValue ? ` on ${theAction(event.toValue)}` : ''}`;
       if (event.field === 'file') return `attached the file ${quote(event.toValue ?? '')} to evidence`;
-      return event.subject === 'USER' ? `added the user ${event.toValue ?? ''}`.trim() : `added ${noun}${event.subject === 'RECOMMENDATION' || event.subject === 'REPORT' ? '' : named(event.toValue)}`;
+      if (event.subject === 'USER') return `added the user ${withLabelledCode(event.toValue, roleLabels, false)}`.trim();
+      if (event.subject === 'API_TOKEN') return `added an API token ${withLabelledCode(event.toValue, apiTokenAccessLabels, true)}`.trim();
+      return `added ${noun}${event.subject === 'RECOMMENDATION' || event.subject === 'REPORT' ? '' : named(event.toValue)}`;
     case 'DELETED':
       if (event.field === 'file') return `removed the file ${quote(event.fromValue ?? '')} from evidence`;
       return event.subject === 'API_TOKEN' ? `revoked the API token${named(event.fromValue)}` : `removed ${noun}${named(event.fromValue)}`;
@@ -91,7 +134,7 @@ export function wordHistoryEvent(event: WordedEvent): string {
     case 'DUE_DATE_CHANGED':
       return fieldChange(event, 'moved');
     case 'COMPLETED':
-      return `marked ${noun} completed${event.fromValue ? ` (was ${valueWords(event, event.fromValue)})` : ''}`;
+      return `marked ${event.subject === 'ACTION_ITEM' && event.subjectName ? theAction(event.subjectName) : noun} completed${event.fromValue ? ` (was ${valueWords(event, event.fromValue)})` : ''}`;
     case 'EVIDENCE_SUBMITTED':
       return `submitted evidence${named(event.toValue)}`;
     case 'EVIDENCE_VERIFIED':

@@ -12,3 +12,8 @@ export function pathSegment(organisationId: number): string {
 export function withinOrganisation(organisationId: number, includeDescendants = true): Prisma.OrganisationWhereInput {
   return includeDescendants ? { path: { contains: pathSegment(organisationId) } } : { id: organisationId };
 }
+
+/** The ids of the organisations above one, its parent first, read from its path (which ends with its own). */
+export function ancestorsOf(path: string): number[] {
+  return path.split('/').filter(Boolean).map(Number).slice(0, -1).reverse();
+}

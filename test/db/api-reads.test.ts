@@ -227,13 +227,17 @@ describe(`reading the rest of the domain on ${databaseKind}`, () => {
   });
 
   it('lists organisations as a tree, themes, users, assessments and history', async () => {
-    const tree = await gql(`query ($within: ID!) { organisations(first: 50, filter: { within: $within }, orderBy: { field: TREE }) { totalCount edges { node { name depth parent { shortName } } } } }`, {
+    const tree = await gql(`query ($within: ID!) { organisations(first: 50, filter: { within: $within }, orderBy: { field: TREE }) { totalCount edges { node { name depth ancestorIds parent { shortName } } } } }`, {
       within: demo.org('Wales').id,
     });
     expect(nodes(tree.organisations).map((o: { name: string }) => o.name)).toEqual([
       'Probation Service Wales', 'Cardiff and Vale PDU', 'Swansea, Neath and Port Talbot PDU',
     ]);
     expect(nodes(tree.organisations)[0]).toMatchObject({ depth: 3, parent: { shortName: 'PS' } });
+    // A unit's ancestors, nearest first: what its edit form does not offer as a parent of Wales.
+    const cardiff = nodes(tree.organisations)[1] as { depth: number; ancestorIds: string[] };
+    expect(cardiff.ancestorIds.slice(0, 3)).toEqual([demo.org('Wales').id, demo.org('PS').id, demo.org('HMPPS').id]);
+    expect(cardiff.ancestorIds).toHaveLength(cardiff.depth);
     const themes = await gql(`{ themes(first: 50) { totalCount edges { node { name recommendations(first: 1) { totalCount } } } } }`);
     expect(themes.themes.totalCount).toBe(9);
     const inspectors = `{ users(first: 10, filter: { roles: [INSPECTOR] }) { totalCount edges { node { name email organisation { shortName } } } } }`;

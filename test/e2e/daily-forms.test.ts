@@ -50,6 +50,8 @@ describe('daily forms', () => {
     await expect(page.getByText('The form is not valid').count()).resolves.toBe(0);
     // History keeps both: the reason and the note.
     await page.getByText(/The audit team starts in the new year\.\s+Note: Agreed at the regional board\./).waitFor();
+    // The change names the action it was made to, among the plan's several.
+    await page.getByRole('region', { name: 'History' }).getByText(/moved the due date of the action “Quarterly audit of domestic abuse risk assessments…” from .+ to 31 Dec 2027/).waitFor();
     await page.getByRole('heading', { name: 'History' }).scrollIntoViewIfNeeded();
     await shots(page, 'daily-1-history');
   }, FLOW_TIMEOUT);
@@ -99,6 +101,21 @@ describe('daily forms', () => {
     await page.getByLabel('Belongs to').fill('Swansea');
     await expect(page.getByRole('option', { name: 'Swansea, Neath and Port Talbot PDU' }).getAttribute('aria-disabled')).resolves.toBe('true');
     await page.keyboard.press('Escape');
+    // Nor is any organisation under it: Wales cannot belong to one of its own PDUs.
+    const wales = (await first('{ organisations(first: 1, filter: { search: "Probation Service Wales" }) { edges { node { id } } } }')).organisations!.edges[0]!.node.id;
+    await page.goto(`${app.url}/#/organisations/${encodeURIComponent(wales)}`);
+    const parent = page.getByRole('combobox', { name: 'Belongs to' });
+    await expect.poll(() => parent.inputValue()).not.toBe('');
+    await parent.fill('PDU');
+    for (const unit of ['Cardiff and Vale PDU', 'Swansea, Neath and Port Talbot PDU']) {
+      await expect(page.getByRole('option', { name: unit }).getAttribute('aria-disabled'), `${unit} offered as the parent of Wales`).resolves.toBe('true');
+    }
+    await parent.fill('Probation');
+    await expect(page.getByRole('option', { name: 'Probation Service Wales' }).getAttribute('aria-disabled')).resolves.toBe('true');
+    // A body beside it stays on offer.
+    await expect(page.getByRole('option', { name: 'Probation Service North West' }).getAttribute('aria-disabled')).resolves.not.toBe('true');
+    await shots(page, 'daily-3-parent-choices');
+    await page.keyboard.press('Escape');
 
     await page.goto(`${app.url}/#/organisations/${encodeURIComponent(swansea)}/show`);
     await page.getByRole('button', { name: 'Deactivate' }).click();
@@ -107,6 +124,9 @@ describe('daily forms', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Deactivate' }).click();
     await page.getByText('Organisation deactivated').waitFor();
     await page.getByRole('button', { name: 'Reactivate' }).waitFor();
+    // Its page keeps its history, the deactivation on top, as the recommendation's page does.
+    const organisationHistory = page.getByRole('region', { name: 'History' });
+    await organisationHistory.getByRole('listitem').first().filter({ hasText: 'deactivated the organisation' }).waitFor();
     const owners = await post<{ organisations: { edges: { node: { name: string } }[] } }>('{ organisations(first: 100, filter: { active: true }) { edges { node { name } } } }');
     expect(owners.data!.organisations.edges.map((edge) => edge.node.name)).not.toContain('Swansea, Neath and Port Talbot PDU');
     await shots(page, 'daily-3-organisation-inactive');
@@ -122,6 +142,8 @@ describe('daily forms', () => {
     await page.getByRole('button', { name: 'Deactivate' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Deactivate' }).click();
     await page.getByText('User deactivated').waitFor();
+    await page.getByRole('region', { name: 'History' }).getByRole('listitem').first().filter({ hasText: 'deactivated the user' }).waitFor();
+    await shots(page, 'daily-3-user-history');
     const history = await post<{ history: { edges: { node: { field: string; toValue: string } }[] } }>(
       '{ history(first: 20, filter: { subjects: [USER] }) { edges { node { field toValue } } } }',
     );

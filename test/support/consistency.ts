@@ -42,6 +42,8 @@ const rules: Record<string, string> = {
       WHEN 'EVIDENCE' THEN EXISTS (SELECT 1 FROM "Evidence" x WHERE x.id = h."subjectId")
       WHEN 'ASSESSMENT' THEN EXISTS (SELECT 1 FROM "Assessment" x WHERE x.id = h."subjectId")
       ELSE true END`,
+  'every event about an action item names the action': `
+    SELECT id FROM "HistoryEvent" WHERE subject = 'ACTION_ITEM' AND "subjectName" IS NULL`,
   'evidence and action items of a recommendation carry its id in history': `
     SELECT h.id FROM "HistoryEvent" h
     LEFT JOIN "ActionItem" a ON h.subject = 'ACTION_ITEM' AND a.id = h."subjectId"

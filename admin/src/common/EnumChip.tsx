@@ -11,16 +11,26 @@ type Props = {
   sortBy?: string;
 };
 
-/** An enum value as a labelled chip, coloured by meaning. */
+const wholeLabel = { maxWidth: '100%', alignSelf: 'flex-start', height: 'auto', minHeight: 24, '& .MuiChip-label': { whiteSpace: 'normal', overflowWrap: 'break-word', py: '2px', lineHeight: 1.35 } } as const;
+
+/** An enum value as a labelled chip, coloured by meaning: the one look of a status or a verdict wherever it is shown. */
+export function ValueChip({ value, labels, colours = {} }: { value: string; labels: Record<string, string>; colours?: Props['colours'] }) {
+  // Never wider than its column, and read whole: a label longer than the column wraps at a word
+  // ("Implemented (reported)" on two lines in the list at 1280 px) instead of being cut with an ellipsis;
+  // as wide as its label, not stretched to the width of the field's caption above it.
+  return <Chip size="small" label={label(labels, value)} color={colours[value] ?? 'default'} variant="outlined" sx={wholeLabel} />;
+}
+
+/** The record's enum value (at `source`) as a ValueChip. */
 export function EnumChip({ source, labels, colours = {} }: Props) {
   const record = useRecordContext();
   const value = record?.[source];
   if (typeof value !== 'string') return null;
-  // Never wider than its column: a narrow column shows the start of the label, the whole in the tooltip.
-  return <Chip size="small" label={label(labels, value)} title={label(labels, value)} color={colours[value] ?? 'default'} variant="outlined" sx={{ maxWidth: '100%' }} />;
+  return <ValueChip value={value} labels={labels} colours={colours} />;
 }
 
 export const statusColours: Record<string, ChipProps['color']> = { IMPLEMENTED: 'success', IN_PROGRESS: 'info', NOT_STARTED: 'warning', NOT_PLANNED: 'default' };
-export const verdictColours: Record<string, ChipProps['color']> = { ACHIEVED: 'success', PARTLY_ACHIEVED: 'warning', NOT_ACHIEVED: 'error' };
+/** Inspectors' verdicts by colour, the one mapping every verdict chip takes (lists, pages, lineage). */
+export const verdictColours: Record<string, ChipProps['color']> = { ACHIEVED: 'success', PARTLY_ACHIEVED: 'warning', NOT_ACHIEVED: 'error', NO_LONGER_APPLICABLE: 'default' };
 export const verificationColours: Record<string, ChipProps['color']> = { ACCEPTED: 'success', INSUFFICIENT: 'error', UNVERIFIED: 'warning' };
 export const actionStatusColours: Record<string, ChipProps['color']> = { COMPLETED: 'success', IN_PROGRESS: 'info', BLOCKED: 'error', PLANNED: 'default' };

@@ -55,9 +55,13 @@ type EditDialogProps = DialogProps & {
 
 export function EditDialog({ resource, id, operation, open, onClose, title, children, saveLabel, transform, done = 'Saved' }: EditDialogProps) {
   const outcome = useDialogOutcome(onClose, done);
+  // The record is read with the meta its write carries: react-admin keeps the record it reads under
+  // its meta, and updates the one so kept when the write succeeds (another meta, and it warned of
+  // stale data on every dialog that picks a mutation).
+  const meta = operation ? { operation } : undefined;
   return (
     <FormDialog open={open} onClose={onClose} title={title}>
-      <EditBase resource={resource} id={id} mutationMode="pessimistic" redirect={false} transform={transform} disableAuthentication mutationOptions={{ ...outcome, meta: operation ? { operation } : undefined }}>
+      <EditBase resource={resource} id={id} mutationMode="pessimistic" redirect={false} transform={transform} disableAuthentication queryOptions={{ meta }} mutationOptions={{ ...outcome, meta }}>
         <DialogForm onCancel={onClose} saveLabel={saveLabel}>{children}</DialogForm>
       </EditBase>
     </FormDialog>

@@ -1,6 +1,10 @@
 import { ArrayInput, AutocompleteInput, ReferenceInput, SelectInput, SimpleFormIterator, TextInput, required, useRecordContext, type RaRecord } from 'react-admin';
 import { organisationKindChoices } from '../common/choices';
 
+/** The organisation itself, or one anywhere under it. */
+const isWithin = (option: RaRecord, organisationId: RaRecord['id']) =>
+  option.id === organisationId || ((option.ancestorIds ?? []) as RaRecord['id'][]).includes(organisationId);
+
 export function OrganisationInputs() {
   const record = useRecordContext();
   return (
@@ -15,8 +19,8 @@ export function OrganisationInputs() {
       </ArrayInput>
       <SelectInput source="kind" choices={organisationKindChoices} validate={required()} />
       <ReferenceInput source="parentId" reference="organisations" sort={{ field: 'depth', order: 'ASC' }}>
-        {/* An organisation cannot belong to itself: not offered (one under it is refused by the server, with the reason). */}
-        <AutocompleteInput label="Belongs to" optionText="name" fullWidth getOptionDisabled={(option: RaRecord) => record !== undefined && option.id === record.id} />
+        {/* An organisation cannot belong to itself, nor to one under it (a cycle the server refuses): neither is offered. */}
+        <AutocompleteInput label="Belongs to" optionText="name" fullWidth getOptionDisabled={(option: RaRecord) => record !== undefined && isWithin(option, record.id)} />
       </ReferenceInput>
     </>
   );

@@ -2,6 +2,7 @@ import { BooleanField, Datagrid, EditButton, FunctionField, ReferenceManyField, 
 import { ActiveToggleButton } from '../common/ActiveToggleButton';
 import { organisationKindChoices, recommendationStatusLabels } from '../common/choices';
 import { EnumChip, statusColours } from '../common/EnumChip';
+import { HistorySection } from '../common/HistorySection';
 
 /**
  * An organisation is deactivated, never removed: reports, plans and history name it. Inactive, it
@@ -46,6 +47,8 @@ export default function OrganisationShow() {
             <EnumChip source="status" labels={recommendationStatusLabels} colours={statusColours} label="Status" />
           </Datagrid>
         </ReferenceManyField>
+        {/* Its own changes (renamed, moved in the tree, deactivated), for everyone who reads the records. */}
+        <HistorySection target="organisationId" />
       </SimpleShowLayout>
     </Show>
   );

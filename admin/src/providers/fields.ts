@@ -45,7 +45,7 @@ export const assessmentFields = `id verdict commentary assessedOn createdAt
 
 export const historyFields = `id kind subject field fromValue toValue summary comment confirmedWarning createdAt viaApiToken actor { id name }`;
 
-export const organisationFields = `id name shortName formerNames kind active responseDays depth version createdAt updatedAt parent { ${organisationRef} }`;
+export const organisationFields = `id name shortName formerNames kind active responseDays depth ancestorIds version createdAt updatedAt parent { ${organisationRef} }`;
 
 export const userFields = `id name email role active createdAt version digestFrequency organisation { ${organisationRef} }`;
 

@@ -227,7 +227,7 @@ const history: ResourceMapping = {
   many: 'history',
   fields: f.historyFields,
   argTypes: { filter: 'HistoryFilter' },
-  variables: (filter) => ({ filter: pick(filter, ['recommendationId', 'reportId', 'actorId', 'kinds', 'subjects', 'since']) }),
+  variables: (filter) => ({ filter: pick(filter, ['recommendationId', 'reportId', 'organisationId', 'userId', 'actorId', 'kinds', 'subjects', 'since']) }),
 };
 
 const organisations: ResourceMapping = {

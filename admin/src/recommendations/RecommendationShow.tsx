@@ -4,7 +4,7 @@ import { DiscussionSection } from '../discussion/DiscussionSection';
 import { ActionPlanSection } from './ActionPlanSection';
 import { AssessmentsSection } from './AssessmentsSection';
 import { EvidenceSection } from './EvidenceSection';
-import { HistorySection } from './HistorySection';
+import { HistorySection } from '../common/HistorySection';
 import { LineageSection } from './LineageSection';
 import { RecommendationSummary } from './RecommendationSummary';
 import { RepeatCandidatesSection } from './RepeatCandidatesSection';
@@ -48,7 +48,7 @@ export default function RecommendationShow() {
       </Card>
       <Card sx={{ mt: 2 }}>
         <CardContent>
-          <HistorySection />
+          <HistorySection target="recommendationId" />
         </CardContent>
       </Card>
     </Show>

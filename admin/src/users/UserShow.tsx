@@ -1,6 +1,7 @@
 import { BooleanField, DateField, EditButton, EmailField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { ActiveToggleButton } from '../common/ActiveToggleButton';
 import { digestFrequencyChoices, roleChoices } from '../common/choices';
+import { HistorySection } from '../common/HistorySection';
 
 /** A person is deactivated, never removed: history names them as the author of their changes. */
 function Actions() {
@@ -27,6 +28,8 @@ export default function UserShow() {
         <BooleanField source="active" label="May sign in" />
         <SelectField source="digestFrequency" label="Email reminders (their own choice)" choices={digestFrequencyChoices} />
         <DateField source="createdAt" label="Account made" />
+        {/* The changes to the account: a page for administrators, who (with the person) may read them. */}
+        <HistorySection target="userId" />
       </SimpleShowLayout>
     </Show>
   );

@@ -27,7 +27,7 @@ builder.prismaNode('HistoryEvent', {
     toValue: t.exposeString('toValue', { nullable: true, description: 'The value after.' }),
     summary: t.string({
       description: 'What happened, in words that follow the person’s name: "changed the status from Not started to In progress".',
-      select: { kind: true, subject: true, field: true, fromValue: true, toValue: true },
+      select: { kind: true, subject: true, subjectName: true, field: true, fromValue: true, toValue: true },
       resolve: (event) => wordHistoryEvent(event),
     }),
     comment: t.exposeString('comment', { nullable: true, description: 'The reason or note given with the change.' }),
@@ -49,6 +49,10 @@ const HistoryFilter = builder.inputType('HistoryFilter', {
   fields: (t) => ({
     recommendationId: t.id({ description: 'In this recommendation’s timeline (its plan included).' }).validate(globalIdOf('Recommendation').nullish()),
     reportId: t.id({ description: 'About this report.' }).validate(globalIdOf('Report').nullish()),
+    organisationId: t.id({ description: 'About this organisation itself: its names, kind, parent, whether it takes new work.' })
+      .validate(globalIdOf('Organisation').nullish()),
+    userId: t.id({ description: 'About this user’s account (shown only to them and administrators): role, organisation, sign-in, reminders.' })
+      .validate(globalIdOf('User').nullish()),
     subjects: t.field({ type: [HistorySubject], description: 'About any of these kinds of record.' }),
     kinds: t.field({ type: [HistoryEventKind], description: 'Any of these kinds of change.' }),
     actorId: t.id({ description: 'Made by this user.' }).validate(globalIdOf('User').nullish()),
@@ -56,9 +60,18 @@ const HistoryFilter = builder.inputType('HistoryFilter', {
   }),
 });
 
+/** The changes to one record of its own, as opposed to a timeline's (recommendationId, reportId). */
+function aboutRecord(filter: typeof HistoryFilter.$inferInput): Prisma.HistoryEventWhereInput[] {
+  const about: Prisma.HistoryEventWhereInput[] = [];
+  if (filter.organisationId != null) about.push({ subject: 'ORGANISATION', subjectId: filter.organisationId });
+  if (filter.userId != null) about.push({ subject: 'USER', subjectId: filter.userId });
+  return about;
+}
+
 function historyWhere(filter: typeof HistoryFilter.$inferInput | null | undefined): Prisma.HistoryEventWhereInput {
   if (!filter) return {};
   return {
+    AND: aboutRecord(filter),
     recommendationId: filter.recommendationId ?? undefined,
     reportId: filter.reportId ?? undefined,
     subject: filter.subjects?.length ? { in: filter.subjects } : undefined,

@@ -16,6 +16,8 @@ import { containsText, searchText } from '../shared/search.ts';
 import { organisationScope } from '../../domain/permissions.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { Action } from './auth.ts';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { ancestorsOf } from '../../domain/organisation-tree.ts';
 
 export const Organisation = builder.prismaNode('Organisation', {
   id: { field: 'id' },
@@ -38,6 +40,11 @@ export const Organisation = builder.prismaNode('Organisation', {
     }),
     parent: t.relation('parent', { nullable: true, description: 'The body it belongs to.' }),
     children: t.relation('children', { description: 'Bodies that belong to it, by name.', query: { orderBy: { name: 'asc' } } }),
+    ancestorIds: t.idList({
+      description: 'The bodies it belongs to, directly or further up the tree, its parent first.',
+      select: { path: true },
+      resolve: (organisation) => ancestorsOf(organisation.path).map((id) => encodeGlobalID('Organisation', id)),
+    }),
     depth: t.int({
       description: 'How far down the tree it is: 0 for a body with no parent.',
       select: { path: true },

@@ -11,6 +11,8 @@ export type Browser = {
   page: Page;
   /** Every request the pages made to somewhere other than the app's own origin. */
   foreignRequests: string[];
+  /** The warnings and errors the pages wrote to the browser's console, each with the route it was on. */
+  consoleProblems: string[];
   newPage(): Promise<Page>;
   close(): Promise<void>;
 };
@@ -30,12 +32,20 @@ export async function openBrowser(origin: string, viewport = { width: 1280, heig
     const url = request.url();
     if (!url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
   });
+  const consoleProblems: string[] = [];
+  const watchConsole = (opened: Page) =>
+    opened.on('console', (message) => {
+      if (message.type() === 'warning' || message.type() === 'error') consoleProblems.push(`${message.type()} at ${new URL(opened.url()).hash || '/'}: ${message.text()}`);
+    });
+  context.pages().forEach(watchConsole);
+  context.on('page', watchConsole);
   const page = context.pages()[0] ?? (await context.newPage());
   fs.mkdirSync(artifacts, { recursive: true });
   return {
     context,
     page,
     foreignRequests,
+    consoleProblems,
     newPage: () => context.newPage(),
     async close() {
       await context.close();

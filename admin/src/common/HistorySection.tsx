@@ -1,7 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { ReferenceManyField, useListContext, Pagination } from 'react-admin';
-import { readableMoment } from '../common/dates';
-import { Section } from '../common/Section';
+import { readableMoment } from './dates';
+import { Section } from './Section';
 
 type Event = { id: string; summary: string; comment?: string | null; confirmedWarning?: string | null; createdAt: string; viaApiToken: boolean; actor: { name: string } };
 
@@ -28,11 +28,14 @@ function Timeline() {
   );
 }
 
-/** Every change to the recommendation and its plan, newest first. */
-export function HistorySection() {
+/**
+ * The record's history, newest first, by the history filter that names it: a recommendation's
+ * timeline (its plan's changes included), or the changes to an organisation or a user's account.
+ */
+export function HistorySection({ target }: { target: 'recommendationId' | 'organisationId' | 'userId' }) {
   return (
     <Section title="History">
-      <ReferenceManyField reference="history" target="recommendationId" perPage={25} pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}>
+      <ReferenceManyField reference="history" target={target} perPage={25} pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}>
         <Timeline />
       </ReferenceManyField>
     </Section>
