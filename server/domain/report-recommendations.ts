@@ -154,6 +154,7 @@ export async function withdrawRecommendation(
       kind: 'STATUS_CHANGED',
       subject: 'ACTION_ITEM',
       subjectId: action.id,
+      subjectName: action.description,
       recommendationId: input.id,
       field: 'status',
       fromValue: action.status,
