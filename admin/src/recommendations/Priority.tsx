@@ -1,9 +1,8 @@
 import FlagIcon from '@mui/icons-material/Flag';
 import OutlinedFlagIcon from '@mui/icons-material/OutlinedFlag';
-import { Button, Chip, Tooltip, Typography } from '@mui/material';
-import { useState } from 'react';
-import { TextInput, required, useCanAccess, useRecordContext, type RaRecord } from 'react-admin';
-import { EditDialog } from '../common/FormDialogs';
+import { Chip, Tooltip, Typography } from '@mui/material';
+import { useCanAccess, useRecordContext, type RaRecord } from 'react-admin';
+import { RecordedSwitch } from '../common/RecordedSwitch';
 
 /**
  * Marks a priority wherever a recommendation is shown: the list, its card and its page. In a list's
@@ -35,23 +34,15 @@ export function PriorityBadge({ record, size = 'small', compact = false }: { rec
  */
 export function PriorityButton() {
   const record = useRecordContext();
-  const [open, setOpen] = useState(false);
   const { canAccess } = useCanAccess({ action: 'priority', resource: 'recommendations', record });
   if (!record || !canAccess) return null;
-  const marking = !record.isPriority;
+  const on = record.isPriority === true;
   return (
-    <>
-      <Button startIcon={marking ? <FlagIcon /> : <OutlinedFlagIcon />} size="small" color="secondary" onClick={() => setOpen(true)}>
-        {marking ? 'Mark as priority' : 'Remove priority'}
-      </Button>
-      <EditDialog
-        resource="recommendations" id={record.id} operation="priority" open={open} onClose={() => setOpen(false)}
-        title={marking ? `Mark ${record.reference} as a priority` : `Take ${record.reference} off the priorities`}
-        saveLabel={marking ? 'Mark as priority' : 'Remove priority'} done={marking ? 'Marked as a priority' : 'Priority removed'}
-      >
-        <TextInput source="reason" label={marking ? 'Why it is a priority (kept in history)' : 'Why it is no longer a priority (kept in history)'}
-          multiline minRows={3} validate={required()} fullWidth defaultValue="" />
-      </EditDialog>
-    </>
+    <RecordedSwitch
+      resource="recommendations" operation="priority" on={on} color="secondary"
+      turnOn={{ button: 'Mark as priority', icon: <FlagIcon />, title: `Mark ${record.reference} as a priority`, done: 'Marked as a priority' }}
+      turnOff={{ button: 'Remove priority', icon: <OutlinedFlagIcon />, title: `Take ${record.reference} off the priorities`, done: 'Priority removed' }}
+      reason={{ source: 'reason', label: on ? 'Why it is no longer a priority (kept in history)' : 'Why it is a priority (kept in history)', required: true }}
+    />
   );
 }
