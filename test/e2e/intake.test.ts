@@ -58,8 +58,13 @@ describe('loading a report’s recommendations in the admin app', () => {
     await page.getByRole('option', { name: 'Ministry of Justice (MoJ)' }).click();
     await page.getByRole('button', { name: 'Remove 3' }).click();
     await expect.poll(() => rows.count()).toBe(2);
-    // The earlier recommendation it restates is offered; the inspector links it.
-    await rows.nth(0).getByRole('radio', { name: new RegExp(`^R1 · .*2023`) }).check();
+    // The earlier recommendation it restates is offered, its status and verdict in the words used everywhere
+    // else (they were codes: "in progress · not achieved"); the inspector links it.
+    const offered = rows.nth(0).getByRole('radio', { name: new RegExp(`^R1 · .*2023`) });
+    await expect(offered.locator('xpath=ancestor::label[1]').innerText()).resolves.toMatch(
+      /(Not started|In progress|Implemented \(reported\)|Not planned) · (Achieved|Partly achieved|Not achieved|No longer applicable|No verdict yet) — /,
+    );
+    await offered.check();
     await screenshot(page, 'intake-paste-preview-1280');
     await page.getByRole('button', { name: 'Save 2 recommendations' }).click();
     await page.getByText('2 recommendations added').waitFor();

@@ -5,6 +5,7 @@ import {
 } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { label, recommendationStatusLabels, verdictLabels } from '../common/choices';
 import { dayForInput, dayFromInput } from '../common/dates';
 import { readAsBase64 } from '../providers/files';
 import { graphql } from '../providers/graphql';
@@ -70,7 +71,7 @@ function CandidateChoice({ row, onChange }: { row: Row; onChange: (repeatsId: st
             <Box>
               <Typography variant="body2"><strong>{rec.reference}</strong> · {rec.report.title} ({year(rec.report.publishedOn)})</Typography>
               <Typography variant="caption" color="text.secondary">
-                {rec.status.replace(/_/g, ' ').toLowerCase()} · {rec.latestVerdict ? rec.latestVerdict.replace(/_/g, ' ').toLowerCase() : 'no verdict yet'} — {rec.text.slice(0, 140)}
+                {label(recommendationStatusLabels, rec.status)} · {rec.latestVerdict ? label(verdictLabels, rec.latestVerdict) : 'No verdict yet'} — {rec.text.slice(0, 140)}
               </Typography>
             </Box>
           }
