@@ -1,22 +1,33 @@
+import { useTheme } from '@mui/material/styles';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { WrappedTick } from './ChartLabel';
 import { useNavigate } from 'react-router-dom';
+import { label, recommendationStatusLabels } from '../common/choices';
+import { statusColours } from '../common/EnumChip';
 import { listLink } from './links';
 import { Panel } from './Panel';
 import type { DashboardData } from './query';
 
+/** The statuses in the order the bars stack; their words and colours are the ones every status chip uses. */
 const series = [
-  { key: 'notStarted', status: 'NOT_STARTED', name: 'Not started', colour: '#d4351c' },
-  { key: 'inProgress', status: 'IN_PROGRESS', name: 'In progress', colour: '#f47738' },
-  { key: 'implemented', status: 'IMPLEMENTED', name: 'Implemented (reported)', colour: '#00703c' },
-  { key: 'notPlanned', status: 'NOT_PLANNED', name: 'Not planned', colour: '#505a5f' },
+  { key: 'notStarted', status: 'NOT_STARTED' },
+  { key: 'inProgress', status: 'IN_PROGRESS' },
+  { key: 'implemented', status: 'IMPLEMENTED' },
+  { key: 'notPlanned', status: 'NOT_PLANNED' },
 ] as const;
+
+type PaletteColour = 'primary' | 'secondary' | 'error' | 'warning' | 'info' | 'success';
 
 const MOST = 10;
 
 /** Recommendations by owning organisation and self-reported status; a bar opens the list behind it. */
 export function StatusByOwnerChart({ rows }: { rows: DashboardData['byOwner'] }) {
   const navigate = useNavigate();
+  const theme = useTheme();
+  const colourOf = (status: string) => {
+    const colour = statusColours[status];
+    return colour && colour !== 'default' ? theme.palette[colour as PaletteColour].main : theme.palette.grey[600];
+  };
   // The largest owners: a chart of every unit would be too tall to read; the list has them all.
   const shown = rows.slice(0, MOST);
   const data = shown.map((row) => ({ ...row, name: row.owner.shortName ?? row.owner.name }));
@@ -36,7 +47,7 @@ export function StatusByOwnerChart({ rows }: { rows: DashboardData['byOwner'] })
             <Tooltip />
             <Legend />
             {series.map((s) => (
-              <Bar key={s.key} dataKey={s.key} name={s.name} stackId="status" fill={s.colour} cursor="pointer"
+              <Bar key={s.key} dataKey={s.key} name={label(recommendationStatusLabels, s.status)} stackId="status" fill={colourOf(s.status)} cursor="pointer"
                 onClick={(entry: { payload?: { owner: { id: string } } }) => entry.payload && navigate(listLink('recommendations', { ownerId: entry.payload.owner.id, includeDescendants: false, statuses: [s.status] }))}>
                 {/* Each part carries its number; a part too thin for it is read from the tooltip. */}
                 <LabelList dataKey={s.key} position="center" fill="#fff" fontSize={12} formatter={(value: unknown) => (Number(value) > 0 ? String(value) : '')} />
