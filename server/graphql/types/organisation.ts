@@ -48,7 +48,7 @@ export const Organisation = builder.prismaNode('Organisation', {
     depth: t.int({
       description: 'How far down the tree it is: 0 for a body with no parent.',
       select: { path: true },
-      resolve: (organisation) => Math.max(0, organisation.path.split('/').filter(Boolean).length - 1),
+      resolve: (organisation) => ancestorsOf(organisation.path).length,
     }),
     version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was added.' }),
