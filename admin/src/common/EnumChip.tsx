@@ -1,6 +1,7 @@
 import { Chip, type ChipProps } from '@mui/material';
 import { useRecordContext } from 'react-admin';
 import { label } from './choices';
+import { wrappingChip } from './listLayout';
 
 type Props = {
   source: string;
@@ -11,7 +12,7 @@ type Props = {
   sortBy?: string;
 };
 
-const wholeLabel = { maxWidth: '100%', alignSelf: 'flex-start', height: 'auto', minHeight: 24, '& .MuiChip-label': { whiteSpace: 'normal', overflowWrap: 'break-word', py: '2px', lineHeight: 1.35 } } as const;
+const wholeLabel = { ...wrappingChip, alignSelf: 'flex-start', minHeight: 24 } as const;
 
 /** An enum value as a labelled chip, coloured by meaning: the one look of a status or a verdict wherever it is shown. */
 export function ValueChip({ value, labels, colours = {} }: { value: string; labels: Record<string, string>; colours?: Props['colours'] }) {

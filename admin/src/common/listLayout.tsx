@@ -41,13 +41,17 @@ export function fitTable(widths: Record<string, string | number>): SxProps<Theme
 }
 
 /**
- * Chips that name a record by its title (a report a report follows up): the label wraps onto more
- * lines, as a long title would not fit the page on one and would push it sideways.
+ * A chip read whole: never wider than its column, its label wrapping at a word onto more lines instead
+ * of being cut with an ellipsis or pushing the page sideways (a long status, a report's title).
  */
-export const titleChips: SxProps<Theme> = {
-  '& .MuiChip-root': { height: 'auto', maxWidth: '100%' },
-  '& .MuiChip-label': { whiteSpace: 'normal', overflowWrap: 'anywhere', py: 0.25 },
-};
+export const wrappingChip = {
+  maxWidth: '100%',
+  height: 'auto',
+  '& .MuiChip-label': { whiteSpace: 'normal', overflowWrap: 'break-word', py: '2px', lineHeight: 1.35 },
+} as const;
+
+/** Chips that name a record by its title (a report a report follows up), each a wrapping chip. */
+export const titleChips: SxProps<Theme> = { '& .MuiChip-root': wrappingChip };
 
 /** The width classes the lists change their columns at: phone/tablet below md (SimpleList), laptop below xl. */
 export function useListWidth() {
