@@ -9,6 +9,7 @@ import { followChanges } from './db/change-feed.ts';
 import { applyMigrations } from './db/migrations.ts';
 import { loadDemoDataIfEmpty } from '../prisma/seed/demo.ts';
 import { startHousekeeping } from './auth/housekeeping.ts';
+import { startLearningRepeatParaphrases } from './domain/repeat-paraphrases.ts';
 import { startReminders } from './reminders/schedule.ts';
 import { followTableStatistics, measureTableStatistics } from './db/table-statistics.ts';
 import { adminAppRouter } from './http/admin-app.ts';
@@ -102,6 +103,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     ready = true;
 
     const stopHousekeeping = startHousekeeping(log);
+    const stopLearningParaphrases = startLearningRepeatParaphrases(log);
     const { port } = httpServer.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const stopReminders = startReminders(config.reminders, log, `http://${host}:${port}`);
@@ -111,6 +113,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       async close() {
         stopping = true;
         stopHousekeeping();
+        await stopLearningParaphrases();
         await stopReminders();
         stopFollowingStatistics();
         operations.stop();

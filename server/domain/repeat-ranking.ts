@@ -18,7 +18,9 @@
  *    SHORT_LIST texts, best by the IDF of the words they share, however many recommendations there
  *    are. Each is then scored by the cosine of TF-IDF vectors (rare shared words count, common ones
  *    hardly) together with the trigram similarity of the whole texts (pg_trgm), which catches
- *    reworded and re-inflected phrasing.
+ *    reworded and re-inflected phrasing. Words the register's confirmed repeats use instead of the
+ *    draft's ("MARAC" for "multi-agency risk assessment conference": repeat-paraphrases.ts) are
+ *    asked for and counted beside the draft's own, each for the share of repeats that swap them.
  * 3. Agreement of addressees and themes, and recency. Organisations named in either text, by their
  *    name, short name or a former name, count as addressees of it, so a recommendation to a body
  *    that has since been renamed matches one to the body under its new name; sharing an addressee
@@ -103,8 +105,9 @@ export async function rankRepeatCandidates(
   const excludeId = draft.excludeRecommendationId ?? -1;
   const excludeReport = draft.excludeReportId ?? -1;
 
-  const [counted, organisations, rejected] = await Promise.all([
+  const [counted, paraphrases, organisations, rejected] = await Promise.all([
     draftWords(db, subject),
+    paraphrasesOf(db, subject),
     db.organisation.findMany({ select: { id: true, name: true, shortName: true, formerNames: true } }),
     draft.excludeRecommendationId === undefined
       ? Promise.resolve([] as number[])
@@ -126,12 +129,20 @@ export async function rankRepeatCandidates(
   // work is reading their lists of texts and fetching the texts they name, so the words are taken
   // rarest first while their lists add up to at most POSTING_BUDGET texts: the cost is bounded
   // however many recommendations there are, and the rarest words are the ones that tell texts apart.
-  const rare = words.terms
-    .filter((term) => term.documents > 0 && term.documents <= Math.max(2, documents * COMMON_WORD_SHARE))
+  const telling = (term: { documents: number }) => term.documents > 0 && term.documents <= Math.max(2, documents * COMMON_WORD_SHARE);
+  const rare: SearchTerm[] = words.terms
+    .filter(telling)
     .sort((a, b) => a.documents - b.documents || a.word.localeCompare(b.word))
-    .slice(0, QUERY_WORDS);
+    .slice(0, QUERY_WORDS)
+    .map((term) => ({ ...term, share: 1 }));
+  // The words confirmed repeats use instead of the draft's (repeat-paraphrases.ts), asked for beside
+  // them and counting for as much as the share of repeats that swap them.
+  const insteadOf = paraphrases.filter(telling).sort((a, b) => b.share * idf(b.documents) - a.share * idf(a.documents)).slice(0, QUERY_WORDS);
+  const searched = [...rare, ...insteadOf];
   let read = 0;
-  const asked = rare.filter((term, index) => (read += term.documents) <= POSTING_BUDGET || index < 2);
+  const asked = [...searched]
+    .sort((a, b) => a.documents / a.share - b.documents / b.share)
+    .filter((term, index) => (read += term.documents) <= POSTING_BUDGET || index < 2);
 
   // 3 (as a source). Recommendations to the same specific body: a repeat to the same establishment is
   // often reworded past sharing its rarest words. Read only for bodies addressed by few enough texts.
@@ -145,8 +156,8 @@ export async function rankRepeatCandidates(
   };
   const specific = [...draftAddressees].filter((id) => specificity(id) >= 0.3);
   const readable = specific.filter((id) => (addresseeCounts.get(id) ?? 0) <= ADDRESSED_BUDGET);
-  const shortList = await textMatches(db, asked, rare, readable, idf, before, excludeId, excludeReport);
-  const anyOf = rare.map((term) => quoteLexeme(term.word)).join(' | ');
+  const shortList = await textMatches(db, asked, searched, readable, idf, before, excludeId, excludeReport);
+  const anyOf = searched.map((term) => quoteLexeme(term.word)).join(' | ');
 
   // 1. Citations: the recommendations the draft names, by reference and by report.
   const citation = readCitation(text);
@@ -193,6 +204,10 @@ export async function rankRepeatCandidates(
   };
   const draftWeights = weigh(new Map(words.terms.map((term) => [term.word, term.count])));
   const draftNorm = norm(draftWeights);
+  // A candidate's word that confirmed repeats use instead of one of the draft's stands for that word,
+  // weighing the share of repeats that swap them: "multi-agency risk assessment conference" then
+  // counts as the draft's "MARAC", once, not as four words the draft lacks.
+  const standsFor = new Map(insteadOf.map((term) => [term.word, term]));
 
   const formerNames = new Map(organisations.map((org) => [org.id, org.formerNames]));
   const draftThemes = new Set(draft.themeIds ?? []);
@@ -201,6 +216,17 @@ export async function rankRepeatCandidates(
   const scored = new Map<number, { score: number; reasons: string[] }>();
   for (const row of details) {
     const weights = weigh(candidateVectors.get(row.id)!);
+    const swappedFor = new Map<string, string>();
+    for (const word of [...weights.keys()]) {
+      const term = standsFor.get(word);
+      if (term === undefined) continue;
+      weights.delete(word);
+      const weight = term.share * idf(frequencies.get(term.of) ?? 0);
+      if (weight > (weights.get(term.of) ?? 0)) {
+        weights.set(term.of, weight);
+        swappedFor.set(term.of, word);
+      }
+    }
     let dot = 0;
     const shared: [string, number][] = [];
     for (const [word, weight] of draftWeights) {
@@ -213,9 +239,15 @@ export async function rankRepeatCandidates(
     const cosine = draftNorm > 0 ? dot / (draftNorm * norm(weights) || 1) : 0;
     const textScore = 0.7 * cosine + 0.3 * row.similarity;
     const reasons: string[] = [];
-    if (shared.length > 0) {
-      const rarest = shared.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([word]) => asWritten(word));
+    const own = shared.filter(([word]) => !swappedFor.has(word));
+    if (own.length > 0) {
+      const rarest = own.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([word]) => asWritten(word));
       reasons.push(`similar text (${Math.round(textScore * 100)}%), sharing ${rarest.join(', ')}`);
+    }
+    const swapped = shared.filter(([word]) => swappedFor.has(word)).sort((a, b) => b[1] - a[1]).slice(0, 2);
+    if (swapped.length > 0) {
+      const candidateWords = wordsAsWritten(row.text);
+      reasons.push(`reworded as confirmed repeats reword it (${swapped.map(([word]) => `${asWritten(word)} → ${candidateWords(swappedFor.get(word)!)}`).join(', ')})`);
     }
     const commonAddressees = row.addresseeIds.filter((id) => draftAddressees.has(id));
     // Sharing a body few texts are addressed to says much; sharing a ministry addressed by thousands, little.
@@ -286,6 +318,23 @@ async function draftWords(db: RankingClient, text: string) {
   return { terms: rows.filter((row) => row.word !== ''), documents: total?.documents ?? 0 };
 }
 
+/** A word the short list is sought by: the draft's own (share 1), or one confirmed repeats use instead of it. */
+type SearchTerm = { word: string; documents: number; share: number };
+
+/**
+ * The words confirmed repeats have used instead of the draft's (repeat-paraphrases.ts), each with
+ * the largest share of repeats that swapped one of the draft's words for it, which word that was,
+ * and how many texts hold it. Words the draft has itself are left out.
+ */
+async function paraphrasesOf(db: RankingClient, text: string) {
+  return db.$queryRaw<{ word: string; of: string; share: number; documents: number }[]>`
+    WITH draft AS (SELECT lexeme FROM unnest(to_tsvector('english'::regconfig, ${text})))
+    SELECT DISTINCT ON (p.related) p.related AS word, p.word AS of, p.share, coalesce(t.documents, 0)::int AS documents
+    FROM "RepeatParaphrase" p LEFT JOIN "TextTerm" t ON t.word = p.related
+    WHERE p.word IN (SELECT lexeme FROM draft) AND p.related NOT IN (SELECT lexeme FROM draft)
+    ORDER BY p.related, p.share DESC`;
+}
+
 /**
  * The short list, in one statement: earlier texts holding any of the words asked (at most
  * SHORT_LIST), and earlier texts to the specific bodies given holding any of the draft's rare words
@@ -294,8 +343,8 @@ async function draftWords(db: RankingClient, text: string) {
  */
 async function textMatches(
   db: RankingClient,
-  asked: { word: string; documents: number }[],
-  rare: { word: string; documents: number }[],
+  asked: SearchTerm[],
+  rare: SearchTerm[],
   organisationIds: number[],
   idf: (documents: number) => number,
   before: Date,
@@ -306,7 +355,7 @@ async function textMatches(
   const askedQuery = asked.map((term) => quoteLexeme(term.word)).join(' | ');
   const rareQuery = rare.map((term) => quoteLexeme(term.word)).join(' | ');
   const lexemes = rare.map((term) => quoteLexeme(term.word));
-  const weights = rare.map((term) => idf(term.documents));
+  const weights = rare.map((term) => term.share * idf(term.documents));
   const rows = await db.$queryRaw<{ id: number }[]>`
     WITH words AS (SELECT * FROM unnest(${lexemes}::text[], ${weights}::float8[]) AS w(lexeme, weight)),
     by_words AS (

@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '../../server/db/client.ts';
+import { learnRepeatParaphrases } from '../../server/domain/repeat-paraphrases.ts';
+import { rankRepeatCandidates, type RepeatDraft } from '../../server/domain/repeat-ranking.ts';
+import { databaseKind, useTestDatabase } from '../support/database.ts';
+import { useDemo } from '../support/demo.ts';
+
+useTestDatabase();
+useDemo();
+
+/**
+ * A register in which an inspectorate, repeating its recommendations, has written "MARAC" where it
+ * first wrote "multi-agency risk assessment conference" (and "re-examine" for "review"), with the
+ * repeats confirmed; and two earlier recommendations a new draft about MARAC might repeat.
+ */
+let area = 0;
+let inspectorate = 0;
+const maracLinks: number[] = [];
+const ids = { conferences: 0, police: 0 };
+
+async function report(title: string, publishedOn: string) {
+  return prisma.report.create({ data: { title, publishedOn: new Date(`${publishedOn}T00:00:00Z`), kind: 'INSPECTION', inspectorateId: inspectorate } });
+}
+
+async function recommendation(reportId: number, reference: string, text: string, repeatsId?: number) {
+  return prisma.recommendation.create({
+    data: {
+      reportId, reference, text, ownerId: area, repeatsId, repeatConfirmed: repeatsId !== undefined,
+      addressees: { create: [{ organisationId: area }] },
+    },
+  });
+}
+
+beforeAll(async () => {
+  inspectorate = (await prisma.organisation.findFirstOrThrow({ where: { kind: 'INSPECTORATE' } })).id;
+  area = (await prisma.organisation.create({ data: { name: 'Probation Service for Wealdshire', kind: 'SERVICE' } })).id;
+  const topics = ['stalking cases', 'cases of coercive control', 'cases where children live at home', 'cases transferred from another area'];
+  for (const [index, topic] of topics.entries()) {
+    const first = await report(`Wealdshire inspection ${index + 1}`, `201${index}-03-01`);
+    const again = await report(`Wealdshire follow-up ${index + 1}`, `201${index}-11-01`);
+    const earlier = await recommendation(first.id, 'R1', `Wealdshire should refer ${topic} to the multi-agency risk assessment conference promptly.`);
+    maracLinks.push((await recommendation(again.id, 'R1', `Wealdshire should refer ${topic} to MARAC promptly.`, earlier.id)).id);
+    const reviewed = await recommendation(first.id, 'R2', `Wealdshire should review ${topic} each quarter.`);
+    await recommendation(again.id, 'R2', `Wealdshire should re-examine ${topic} each quarter.`, reviewed.id);
+  }
+  const older = await report('Wealdshire domestic abuse inspection', '2019-06-01');
+  ids.conferences = (await recommendation(older.id, 'R3',
+    'Staff should attend each multi-agency risk assessment conference in person.')).id;
+  ids.police = (await recommendation(older.id, 'R4',
+    'Practitioners should refer each victim to an independent adviser.')).id;
+});
+
+const draft = (): RepeatDraft => ({
+  text: 'Practitioners should attend MARAC for every victim of domestic abuse.',
+  publishedOn: new Date('2024-06-01T00:00:00Z'),
+  addresseeIds: [area],
+});
+
+describe(`paraphrases learned from confirmed repeats, on ${databaseKind}`, () => {
+  it('learns the words confirmed repeats swap, and not the words every repeat shares', async () => {
+    const learned = await learnRepeatParaphrases(prisma);
+    expect(learned.relearned).toBe(true);
+    const paraphrases = await prisma.repeatParaphrase.findMany({ where: { word: 'marac' }, orderBy: { related: 'asc' } });
+    expect(paraphrases.map((row) => row.related)).toEqual(expect.arrayContaining(['assess', 'confer', 'multi-ag', 'risk']));
+    expect(paraphrases.every((row) => row.links === 4 && row.share === 1)).toBe(true);
+    expect(await prisma.repeatParaphrase.findMany({ where: { word: 'review' }, select: { related: true } })).toEqual(expect.arrayContaining([{ related: 're-examin' }]));
+    // Words on both sides of a link ("wealdshire", "promptly") are not paraphrases of anything.
+    expect(await prisma.repeatParaphrase.count({ where: { OR: [{ word: 'wealdshir' }, { related: 'wealdshir' }, { word: 'prompt' }] } })).toBe(0);
+  });
+
+  it('finds an earlier recommendation worded as the register rewords it, above one sharing more of the draft’s words', async () => {
+    await prisma.repeatParaphrase.deleteMany({});
+    const unlearned = await rankRepeatCandidates(prisma, draft(), { minimumScore: 0 });
+    const at = (ranked: typeof unlearned, id: number) => ranked.findIndex((candidate) => candidate.recommendationId === id);
+    // Without what the register teaches, "MARAC" is a word no earlier text has: the one sharing more of its other words comes first.
+    expect(at(unlearned, ids.police)).toBeLessThan(at(unlearned, ids.conferences));
+
+    await learnRepeatParaphrases(prisma);
+    const learned = await rankRepeatCandidates(prisma, draft(), { minimumScore: 0 });
+    expect(learned[0]!.recommendationId).toBe(ids.conferences);
+    expect(learned[0]!.reasons.join('; ')).toMatch(/reworded as confirmed repeats reword it \(marac → (multi-agency|risk|assessment|conference)/);
+  });
+
+  it('learns again only when the confirmed links change, and forgets a paraphrase too few links still show', async () => {
+    expect((await learnRepeatParaphrases(prisma)).relearned).toBe(false);
+    // Two of the four links turn out not to be repeats: "MARAC" for "conference" is now seen twice, too few to learn.
+    await prisma.recommendation.updateMany({ where: { id: { in: maracLinks.slice(0, 2) } }, data: { repeatConfirmed: false } });
+    const again = await learnRepeatParaphrases(prisma);
+    expect(again.relearned).toBe(true);
+    expect(await prisma.repeatParaphrase.count({ where: { word: 'marac' } })).toBe(0);
+    expect(await prisma.repeatParaphrase.count({ where: { word: 'review', related: 're-examin' } })).toBe(1);
+    // An edited text on a link (its version moves) is learned again too.
+    await prisma.recommendation.update({ where: { id: maracLinks[2]! }, data: { text: 'Wealdshire should refer stalking cases to MARAC at once.', version: { increment: 1 } } });
+    expect((await learnRepeatParaphrases(prisma)).relearned).toBe(true);
+  });
+});
