@@ -156,26 +156,13 @@ export async function rankRepeatCandidates(
   };
   const specific = [...draftAddressees].filter((id) => specificity(id) >= 0.3);
   const readable = specific.filter((id) => (addresseeCounts.get(id) ?? 0) <= ADDRESSED_BUDGET);
-  const shortList = await textMatches(db, asked, searched, readable, idf, before, excludeId, excludeReport);
   const anyOf = searched.map((term) => quoteLexeme(term.word)).join(' | ');
-
-  // 1. Citations: the recommendations the draft names, by reference and by report.
   const citation = readCitation(text);
-  const cited = new Map<number, { byReference: boolean; byReport: boolean; label: string }>();
-  if (citation.previous && specific.length > 0) {
-    // "At our last inspection": the latest earlier report with recommendations to the same body.
-    const [last] = await db.$queryRaw<{ publishedOn: Date }[]>`
-      SELECT p."publishedOn" FROM "RecommendationAddressee" a JOIN "Recommendation" r ON r.id = a."recommendationId" JOIN "Report" p ON p.id = r."reportId"
-      WHERE a."organisationId" = ANY(${specific}::int[]) AND p."publishedOn" < ${before}::date AND p.id <> ${excludeReport}
-      ORDER BY p."publishedOn" DESC LIMIT 1`;
-    if (last) citation.periods.push([last.publishedOn, new Date(last.publishedOn.getTime() + 86_400_000)]);
-  }
-  if (citation.periods.length > 0 || citation.titles.length > 0) {
-    for (const row of await citedRecommendations(db, citation, anyOf, specific, before, excludeId, excludeReport)) {
-      const byReference = citation.references.includes(normaliseReference(row.reference));
-      cited.set(row.id, { byReference, byReport: true, label: `${row.reference} of ‘${row.title}’` });
-    }
-  }
+  // The word search and the citations' look-up need nothing of each other: asked at once.
+  const [shortList, cited] = await Promise.all([
+    textMatches(db, asked, searched, readable, idf, before, excludeId, excludeReport),
+    citedBy(db, citation, anyOf, specific, before, excludeId, excludeReport),
+  ]);
 
   const ids = [...new Set([...shortList, ...cited.keys()])].filter((id) => !rejected.includes(id));
   if (ids.length === 0) return [];
@@ -464,6 +451,34 @@ function normaliseReference(reference: string): string {
   return reference.trim().toLowerCase().replace(/^(r|rec)\.?\s*/, '');
 }
 
+/** 1. Citations: the recommendations the draft names, by reference and by report. */
+async function citedBy(
+  db: RankingClient,
+  citation: Citation,
+  rankBy: string,
+  specific: number[],
+  before: Date,
+  excludeId: number,
+  excludeReport: number,
+) {
+  const cited = new Map<number, { byReference: boolean; byReport: boolean; label: string }>();
+  if (citation.previous && specific.length > 0) {
+    // "At our last inspection": the latest earlier report with recommendations to the same body.
+    const [last] = await db.$queryRaw<{ publishedOn: Date }[]>`
+      SELECT p."publishedOn" FROM "RecommendationAddressee" a JOIN "Recommendation" r ON r.id = a."recommendationId" JOIN "Report" p ON p.id = r."reportId"
+      WHERE a."organisationId" = ANY(${specific}::int[]) AND p."publishedOn" < ${before}::date AND p.id <> ${excludeReport}
+      ORDER BY p."publishedOn" DESC LIMIT 1`;
+    if (last) citation.periods.push([last.publishedOn, new Date(last.publishedOn.getTime() + 86_400_000)]);
+  }
+  if (citation.periods.length > 0 || citation.titles.length > 0) {
+    for (const row of await citedRecommendations(db, citation, rankBy, specific, before, excludeId, excludeReport)) {
+      const byReference = citation.references.includes(normaliseReference(row.reference));
+      cited.set(row.id, { byReference, byReport: true, label: `${row.reference} of ‘${row.title}’` });
+    }
+  }
+  return cited;
+}
+
 /**
  * The recommendations of the reports a citation names (by date or title), in one statement: those to
  * the draft's specific bodies ("our last inspection in 2013" is the 2013 report on that body, not every
@@ -493,8 +508,9 @@ async function citedRecommendations(
       ) p WHERE "byTitle" OR "byDate"
     )
     (SELECT r.id, r.reference, p.title, p."publishedOn" FROM reports p
-      JOIN "Recommendation" r ON r."reportId" = p.id JOIN "RecommendationAddressee" a ON a."recommendationId" = r.id
-      WHERE a."organisationId" = ANY(${organisationIds}::int[]) AND r.id <> ${excludeId}
+      -- Report by report here too: a ministry may be addressed by thousands of texts, a period holds few reports.
+      CROSS JOIN LATERAL (SELECT r.id, r.reference, r."searchVector" FROM "Recommendation" r WHERE r."reportId" = p.id AND r.id <> ${excludeId}
+        AND EXISTS (SELECT 1 FROM "RecommendationAddressee" a WHERE a."recommendationId" = r.id AND a."organisationId" = ANY(${organisationIds}::int[])) OFFSET 0) r
       ORDER BY ts_rank_cd(r."searchVector", ${query}::tsquery) DESC, r.id LIMIT 50)
     UNION
     (SELECT r.id, r.reference, p.title, p."publishedOn" FROM reports p
@@ -504,8 +520,9 @@ async function citedRecommendations(
       ORDER BY ts_rank_cd(r."searchVector", ${query}::tsquery) DESC, r.id LIMIT 50)
     UNION
     -- A report named by its title is one or two: all its recommendations, most alike first.
-    (SELECT r.id, r.reference, p.title, p."publishedOn" FROM reports p JOIN "Recommendation" r ON r."reportId" = p.id
-      WHERE p."byTitle" AND r.id <> ${excludeId}
+    (SELECT r.id, r.reference, p.title, p."publishedOn" FROM reports p
+      CROSS JOIN LATERAL (SELECT r.id, r.reference, r."searchVector" FROM "Recommendation" r WHERE r."reportId" = p.id AND r.id <> ${excludeId} OFFSET 0) r
+      WHERE p."byTitle"
       ORDER BY ts_rank_cd(r."searchVector", ${query}::tsquery) DESC, r.id LIMIT 50)`;
 }
 
