@@ -67,6 +67,12 @@ export type RankingClient = PrismaClient | TransactionClient;
 
 /** How many texts the full-text index may hand over for scoring. */
 const SHORT_LIST = 200;
+/**
+ * How much more a text just before the draft counts in the short list than one long before (as in the
+ * score, recency weighs about a third as much as the text): among the hundreds of texts to a ministry
+ * on one subject, the one repeated is most often among the latest.
+ */
+const SHORT_LIST_RECENCY = 0.5;
 /** How many texts the words asked of the index may name in all (what one ranking may read). */
 const POSTING_BUDGET = 3000;
 /** A body addressed by more texts than this is not a source of candidates by itself (it may still count). */
@@ -139,10 +145,7 @@ export async function rankRepeatCandidates(
   // them and counting for as much as the share of repeats that swap them.
   const insteadOf = paraphrases.filter(telling).sort((a, b) => b.share * idf(b.documents) - a.share * idf(a.documents)).slice(0, QUERY_WORDS);
   const searched = [...rare, ...insteadOf];
-  let read = 0;
-  const asked = [...searched]
-    .sort((a, b) => a.documents / a.share - b.documents / b.share)
-    .filter((term, index) => (read += term.documents) <= POSTING_BUDGET || index < 2);
+  const asked = wordsToAsk(rare, insteadOf, POSTING_BUDGET);
 
   // 3 (as a source). Recommendations to the same specific body: a repeat to the same establishment is
   // often reworded past sharing its rarest words. Read only for bodies addressed by few enough texts.
@@ -306,7 +309,25 @@ async function draftWords(db: RankingClient, text: string) {
 }
 
 /** A word the short list is sought by: the draft's own (share 1), or one confirmed repeats use instead of it. */
-type SearchTerm = { word: string; documents: number; share: number };
+export type SearchTerm = { word: string; documents: number; share: number };
+
+/**
+ * Which words to ask the index for, while the texts they name add up to at most `budget`: the draft's
+ * own rarest words first (at least two of them, however common), then paraphrases while the budget
+ * lasts, likeliest and rarest first. A paraphrase is a guess, and must not crowd out the words the
+ * draft does use (at 200,000 texts two rare paraphrases used up the budget and the draft's own
+ * words were never asked).
+ */
+export function wordsToAsk(rare: SearchTerm[], paraphrases: SearchTerm[], budget: number): SearchTerm[] {
+  let read = 0;
+  const withinBudget = (term: SearchTerm, index: number) => {
+    if (read + term.documents > budget && index >= 2) return false;
+    read += term.documents;
+    return true;
+  };
+  const asked = [...rare].sort((a, b) => a.documents - b.documents).filter(withinBudget);
+  return [...asked, ...[...paraphrases].sort((a, b) => a.documents / a.share - b.documents / b.share).filter((term) => withinBudget(term, Infinity))];
+}
 
 /**
  * The words confirmed repeats have used instead of the draft's (repeat-paraphrases.ts), each with
@@ -346,21 +367,23 @@ async function textMatches(
   const rows = await db.$queryRaw<{ id: number }[]>`
     WITH words AS (SELECT * FROM unnest(${lexemes}::text[], ${weights}::float8[]) AS w(lexeme, weight)),
     by_words AS (
-      SELECT r.id, r."searchVector" FROM "Recommendation" r JOIN "Report" p ON p.id = r."reportId"
+      SELECT r.id, r."searchVector", p."publishedOn" FROM "Recommendation" r JOIN "Report" p ON p.id = r."reportId"
       WHERE r."searchVector" @@ ${askedQuery}::tsquery
         AND p."publishedOn" < ${before}::date AND r.id <> ${excludeId} AND r."reportId" <> ${excludeReport}
     ),
     by_addressee AS (
-      SELECT r.id, r."searchVector" FROM "RecommendationAddressee" a JOIN "Recommendation" r ON r.id = a."recommendationId" JOIN "Report" p ON p.id = r."reportId"
+      SELECT r.id, r."searchVector", p."publishedOn" FROM "RecommendationAddressee" a JOIN "Recommendation" r ON r.id = a."recommendationId" JOIN "Report" p ON p.id = r."reportId"
       WHERE a."organisationId" = ANY(${organisationIds}::int[]) AND r."searchVector" @@ ${rareQuery}::tsquery
         AND p."publishedOn" < ${before}::date AND r.id <> ${excludeId} AND r."reportId" <> ${excludeReport}
     )
     (SELECT c.id FROM by_words c
-      ORDER BY (SELECT sum(w.weight) FROM words w WHERE c."searchVector" @@ w.lexeme::tsquery) / sqrt(length(c."searchVector")) DESC, c.id DESC
+      ORDER BY (SELECT sum(w.weight) FROM words w WHERE c."searchVector" @@ w.lexeme::tsquery) / sqrt(length(c."searchVector"))
+        * (1 + ${SHORT_LIST_RECENCY} / (1 + (${before}::date - c."publishedOn") / ${365.25 * RECENT_YEARS}::float8)) DESC, c.id DESC
       LIMIT ${SHORT_LIST})
     UNION
     (SELECT c.id FROM by_addressee c
-      ORDER BY (SELECT sum(w.weight) FROM words w WHERE c."searchVector" @@ w.lexeme::tsquery) / sqrt(length(c."searchVector")) DESC, c.id DESC
+      ORDER BY (SELECT sum(w.weight) FROM words w WHERE c."searchVector" @@ w.lexeme::tsquery) / sqrt(length(c."searchVector"))
+        * (1 + ${SHORT_LIST_RECENCY} / (1 + (${before}::date - c."publishedOn") / ${365.25 * RECENT_YEARS}::float8)) DESC, c.id DESC
       LIMIT ${SHORT_LIST / 2})`;
   return rows.map((row) => row.id);
 }

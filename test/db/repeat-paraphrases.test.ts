@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../../server/db/client.ts';
 import { learnRepeatParaphrases } from '../../server/domain/repeat-paraphrases.ts';
-import { rankRepeatCandidates, type RepeatDraft } from '../../server/domain/repeat-ranking.ts';
+import { rankRepeatCandidates, wordsToAsk, type RepeatDraft } from '../../server/domain/repeat-ranking.ts';
 import { databaseKind, useTestDatabase } from '../support/database.ts';
 import { useDemo } from '../support/demo.ts';
 
@@ -92,5 +92,15 @@ describe(`paraphrases learned from confirmed repeats, on ${databaseKind}`, () =>
     // An edited text on a link (its version moves) is learned again too.
     await prisma.recommendation.update({ where: { id: maracLinks[2]! }, data: { text: 'Wealdshire should refer stalking cases to MARAC at once.', version: { increment: 1 } } });
     expect((await learnRepeatParaphrases(prisma)).relearned).toBe(true);
+  });
+
+  it('asks the index for the draft’s own words before any paraphrase, within the budget', () => {
+    const own = (word: string, documents: number) => ({ word, documents, share: 1 });
+    const paraphrase = (word: string, documents: number, share: number) => ({ word, documents, share });
+    // Two rare paraphrases would fill the budget before the draft's rarest word: they come after it.
+    const asked = wordsToAsk([own('resort', 3285), own('england', 1834), own('public', 4324)], [paraphrase('phe', 785, 0.72), paraphrase('video', 817, 0.52)], 3000);
+    expect(asked.map((term) => term.word)).toEqual(['england', 'resort']);
+    // Room left after the draft's words goes to paraphrases, likeliest for their rarity first.
+    expect(wordsToAsk([own('marac', 40)], [paraphrase('agenc', 900, 0.2), paraphrase('confer', 300, 1)], 1000).map((term) => term.word)).toEqual(['marac', 'confer']);
   });
 });
