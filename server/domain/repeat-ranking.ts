@@ -164,7 +164,7 @@ export async function rankRepeatCandidates(
   // The word search and the citations' look-up need nothing of each other: asked at once.
   const [shortList, cited] = await Promise.all([
     textMatches(db, asked, searched, readable, idf, before, excludeId, excludeReport),
-    citedBy(db, citation, anyOf, specific, before, excludeId, excludeReport),
+    citedBy(db, citation, anyOf, specific, readable, before, excludeId, excludeReport),
   ]);
 
   const ids = [...new Set([...shortList, ...cited.keys()])].filter((id) => !rejected.includes(id));
@@ -480,6 +480,7 @@ async function citedBy(
   citation: Citation,
   rankBy: string,
   specific: number[],
+  readable: number[],
   before: Date,
   excludeId: number,
   excludeReport: number,
@@ -494,7 +495,9 @@ async function citedBy(
     if (last) citation.periods.push([last.publishedOn, new Date(last.publishedOn.getTime() + 86_400_000)]);
   }
   if (citation.periods.length > 0 || citation.titles.length > 0) {
-    for (const row of await citedRecommendations(db, citation, rankBy, specific, before, excludeId, excludeReport)) {
+    const fewTexts = specific.filter((id) => readable.includes(id));
+    const bodies = { fewTexts, manyTexts: specific.filter((id) => !readable.includes(id)) };
+    for (const row of await citedRecommendations(db, citation, rankBy, bodies, before, excludeId, excludeReport)) {
       const byReference = citation.references.includes(normaliseReference(row.reference));
       cited.set(row.id, { byReference, byReport: true, label: `${row.reference} of ‘${row.title}’` });
     }
@@ -512,34 +515,45 @@ async function citedRecommendations(
   db: RankingClient,
   citation: Citation,
   rankBy: string,
-  organisationIds: number[],
+  organisationIds: { fewTexts: number[]; manyTexts: number[] },
   before: Date,
   excludeId: number,
   excludeReport: number,
 ) {
+  const { fewTexts, manyTexts } = organisationIds;
   const from = citation.periods.map(([start]) => start);
   const to = citation.periods.map(([, end]) => end);
   const query = rankBy === '' ? "'x'" : rankBy;
   // References as printed vary ("R3", "3", "Recommendation 3"): compared normalised.
   return db.$queryRaw<{ id: number; reference: string; title: string; publishedOn: Date }[]>`
     WITH reports AS (
-      SELECT * FROM (
-        SELECT p.id, p.title, p."publishedOn",
-          EXISTS (SELECT 1 FROM unnest(${citation.titles}::text[]) AS t(title) WHERE strpos(lower(p.title), lower(t.title)) > 0) AS "byTitle",
-          EXISTS (SELECT 1 FROM unnest(${from}::date[], ${to}::date[]) AS q("from", "to") WHERE p."publishedOn" >= q."from" AND p."publishedOn" < q."to") AS "byDate"
-        FROM "Report" p WHERE p."publishedOn" < ${before}::date AND p.id <> ${excludeReport}
-      ) p WHERE "byTitle" OR "byDate"
+      -- The reports of the periods cited, through the index on the date; those of a title cited, by their titles.
+      SELECT p.id, p.title, p."publishedOn", false AS "byTitle"
+      FROM unnest(${from}::date[], ${to}::date[]) AS q("from", "to") JOIN "Report" p ON p."publishedOn" >= q."from" AND p."publishedOn" < q."to"
+      WHERE p."publishedOn" < ${before}::date AND p.id <> ${excludeReport}
+      UNION
+      SELECT p.id, p.title, p."publishedOn", true FROM "Report" p
+      WHERE cardinality(${citation.titles}::text[]) > 0 AND p."publishedOn" < ${before}::date AND p.id <> ${excludeReport}
+        AND EXISTS (SELECT 1 FROM unnest(${citation.titles}::text[]) AS t(title) WHERE strpos(lower(p.title), lower(t.title)) > 0)
     )
+    (SELECT r.id, r.reference, p.title, p."publishedOn" FROM "RecommendationAddressee" a
+      -- A body addressed by few texts: its texts, kept if their report is one cited.
+      JOIN "Recommendation" r ON r.id = a."recommendationId" JOIN reports p ON p.id = r."reportId"
+      WHERE a."organisationId" = ANY(${fewTexts}::int[]) AND r.id <> ${excludeId}
+      ORDER BY ts_rank_cd(r."searchVector", ${query}::tsquery) DESC, r.id LIMIT 50)
+    UNION
     (SELECT r.id, r.reference, p.title, p."publishedOn" FROM reports p
-      -- Report by report here too: a ministry may be addressed by thousands of texts, a period holds few reports.
+      -- A ministry addressed by thousands of texts: report by report, as a period holds few reports.
       CROSS JOIN LATERAL (SELECT r.id, r.reference, r."searchVector" FROM "Recommendation" r WHERE r."reportId" = p.id AND r.id <> ${excludeId}
-        AND EXISTS (SELECT 1 FROM "RecommendationAddressee" a WHERE a."recommendationId" = r.id AND a."organisationId" = ANY(${organisationIds}::int[])) OFFSET 0) r
+        AND EXISTS (SELECT 1 FROM "RecommendationAddressee" a WHERE a."recommendationId" = r.id AND a."organisationId" = ANY(${manyTexts}::int[])) OFFSET 0) r
+      WHERE cardinality(${manyTexts}::int[]) > 0
       ORDER BY ts_rank_cd(r."searchVector", ${query}::tsquery) DESC, r.id LIMIT 50)
     UNION
     (SELECT r.id, r.reference, p.title, p."publishedOn" FROM reports p
       -- Report by report (its recommendations through the report's index), not a scan of every recommendation.
       CROSS JOIN LATERAL (SELECT r.id, r.reference, r."searchVector" FROM "Recommendation" r WHERE r."reportId" = p.id
         AND regexp_replace(lower(r.reference), '^(r|rec)\\.?\\s*', '') = ANY(${citation.references}::text[]) AND r.id <> ${excludeId} OFFSET 0) r
+      WHERE cardinality(${citation.references}::text[]) > 0
       ORDER BY ts_rank_cd(r."searchVector", ${query}::tsquery) DESC, r.id LIMIT 50)
     UNION
     -- A report named by its title is one or two: all its recommendations, most alike first.
