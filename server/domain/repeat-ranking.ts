@@ -45,7 +45,7 @@ import { badField } from '../errors.ts';
  * "happy" into "happi"); the stem itself if neither. The text is split once, however many stems.
  */
 export function wordsAsWritten(text: string): (stem: string) => string {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+|-[\p{L}\p{N}]+)*/gu) ?? [];
   return (stem) =>
     words.find((word) => word.startsWith(stem)) ?? (stem.length > 3 ? words.find((word) => word.startsWith(stem.slice(0, -1))) : undefined) ?? stem;
 }
@@ -211,7 +211,9 @@ export async function rankRepeatCandidates(
       const term = standsFor.get(word);
       if (term === undefined) continue;
       weights.delete(word);
-      const weight = term.share * idf(frequencies.get(term.of) ?? 0);
+      // No rarer than either word: a common word standing for a rare one ("agencies" for "MARAC") must
+      // not count as if it were as telling as the rare one.
+      const weight = term.share * Math.min(idf(frequencies.get(term.of) ?? 0), idf(term.documents));
       if (weight > (weights.get(term.of) ?? 0)) {
         weights.set(term.of, weight);
         swappedFor.set(term.of, word);
@@ -231,7 +233,8 @@ export async function rankRepeatCandidates(
     const reasons: string[] = [];
     const own = shared.filter(([word]) => !swappedFor.has(word));
     if (own.length > 0) {
-      const rarest = own.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([word]) => asWritten(word));
+      // Two stems may be one word as written ("high" and "high-risk" are both "high-risk"): named once.
+      const rarest = [...new Set(own.sort((a, b) => b[1] - a[1]).map(([word]) => asWritten(word)))].slice(0, 4);
       reasons.push(`similar text (${Math.round(textScore * 100)}%), sharing ${rarest.join(', ')}`);
     }
     const swapped = shared.filter(([word]) => swappedFor.has(word)).sort((a, b) => b[1] - a[1]).slice(0, 2);
@@ -527,14 +530,17 @@ async function citedRecommendations(
   // References as printed vary ("R3", "3", "Recommendation 3"): compared normalised.
   return db.$queryRaw<{ id: number; reference: string; title: string; publishedOn: Date }[]>`
     WITH reports AS (
-      -- The reports of the periods cited, through the index on the date; those of a title cited, by their titles.
-      SELECT p.id, p.title, p."publishedOn", false AS "byTitle"
-      FROM unnest(${from}::date[], ${to}::date[]) AS q("from", "to") JOIN "Report" p ON p."publishedOn" >= q."from" AND p."publishedOn" < q."to"
-      WHERE p."publishedOn" < ${before}::date AND p.id <> ${excludeReport}
-      UNION
-      SELECT p.id, p.title, p."publishedOn", true FROM "Report" p
-      WHERE cardinality(${citation.titles}::text[]) > 0 AND p."publishedOn" < ${before}::date AND p.id <> ${excludeReport}
-        AND EXISTS (SELECT 1 FROM unnest(${citation.titles}::text[]) AS t(title) WHERE strpos(lower(p.title), lower(t.title)) > 0)
+      -- The reports of the periods cited, through the index on the date; those of a title cited, by
+      -- their titles; each once, whichever way it was found.
+      SELECT id, title, "publishedOn", bool_or("byTitle") AS "byTitle" FROM (
+        SELECT p.id, p.title, p."publishedOn", false AS "byTitle"
+        FROM unnest(${from}::date[], ${to}::date[]) AS q("from", "to") JOIN "Report" p ON p."publishedOn" >= q."from" AND p."publishedOn" < q."to"
+        WHERE p."publishedOn" < ${before}::date AND p.id <> ${excludeReport}
+        UNION ALL
+        SELECT p.id, p.title, p."publishedOn", true FROM "Report" p
+        WHERE cardinality(${citation.titles}::text[]) > 0 AND p."publishedOn" < ${before}::date AND p.id <> ${excludeReport}
+          AND EXISTS (SELECT 1 FROM unnest(${citation.titles}::text[]) AS t(title) WHERE strpos(lower(p.title), lower(t.title)) > 0)
+      ) found GROUP BY id, title, "publishedOn"
     )
     (SELECT r.id, r.reference, p.title, p."publishedOn" FROM "RecommendationAddressee" a
       -- A body addressed by few texts: its texts, kept if their report is one cited.

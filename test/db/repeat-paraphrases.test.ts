@@ -89,7 +89,10 @@ describe(`paraphrases learned from confirmed repeats, on ${databaseKind}`, () =>
     expect(again.relearned).toBe(true);
     expect(await prisma.repeatParaphrase.count({ where: { word: 'marac' } })).toBe(0);
     expect(await prisma.repeatParaphrase.count({ where: { word: 'review', related: 're-examin' } })).toBe(1);
-    // An edited text on a link (its version moves) is learned again too.
+    // A status change on a linked recommendation changes nothing learned from: not learned again.
+    await prisma.recommendation.update({ where: { id: maracLinks[3]! }, data: { status: 'IN_PROGRESS', version: { increment: 1 } } });
+    expect((await learnRepeatParaphrases(prisma)).relearned).toBe(false);
+    // An edited text on a link is learned again.
     await prisma.recommendation.update({ where: { id: maracLinks[2]! }, data: { text: 'Wealdshire should refer stalking cases to MARAC at once.', version: { increment: 1 } } });
     expect((await learnRepeatParaphrases(prisma)).relearned).toBe(true);
   });
@@ -102,5 +105,20 @@ describe(`paraphrases learned from confirmed repeats, on ${databaseKind}`, () =>
     expect(asked.map((term) => term.word)).toEqual(['england', 'resort']);
     // Room left after the draft's words goes to paraphrases, likeliest for their rarity first.
     expect(wordsToAsk([own('marac', 40)], [paraphrase('agenc', 900, 0.2), paraphrase('confer', 300, 1)], 1000).map((term) => term.word)).toEqual(['marac', 'confer']);
+  });
+
+  it('learns nothing from links whose texts differ in too many words to tell which replaced which', async () => {
+    const first = await report('Wealdshire long report', '2015-01-01');
+    const again = await report('Wealdshire long report again', '2016-01-01');
+    const long = (words: string) => `Wealdshire should ${words} promptly.`;
+    const before = 'audit archive ballast cobalt dynamo ember falcon garnet harbour indigo juniper kestrel lantern meadow nectar orchard pewter quartz raven saffron tundra';
+    const after = 'bramble cinder drizzle elbow fjord glacier hazel iris jasper kelp lagoon marble nimbus oyster pebble quill russet sorrel thistle umber willow';
+    for (const reference of ['R7', 'R8', 'R9']) {
+      const earlier = await recommendation(first.id, reference, long(before));
+      await recommendation(again.id, reference, long(after), earlier.id);
+    }
+    await learnRepeatParaphrases(prisma);
+    // 21 words dropped and 21 added, in three links: 441 pairs each, past what a link may teach.
+    expect(await prisma.repeatParaphrase.count({ where: { OR: [{ word: 'cobalt' }, { related: 'cobalt' }] } })).toBe(0);
   });
 });

@@ -59,13 +59,13 @@ async function measure(database: string, size: string, limit: number): Promise<R
   const byId = new Map(queries.map((query) => [query.id, query]));
   // Held out: the links are removed while ranking, and put back after.
   await prisma.recommendation.updateMany({ where: { id: { in: labels.map((label) => label.id) } }, data: { repeatsId: null } });
-  // What the ranking learns from confirmed repeats is learned again without them, so no held-out pair teaches its own answer.
-  const learned = await learnRepeatParaphrases(prisma);
-  console.log(`${database} ${size}: ${learned.paraphrases} paraphrases learned from ${learned.links} confirmed repeats (held-out links removed)`);
   const ranks: number[] = [];
   const times: number[] = [];
   const missed: { label: { id: number; repeatsId: number }; rank: number; ranked: Awaited<ReturnType<typeof rankRepeatCandidates>> }[] = [];
   try {
+    // What the ranking learns from confirmed repeats is learned again without them, so no held-out pair teaches its own answer.
+    const learned = await learnRepeatParaphrases(prisma);
+    console.log(`${database} ${size}: ${learned.paraphrases} paraphrases learned from ${learned.links} confirmed repeats (held-out links removed)`);
     for (const label of labels) {
       const query = byId.get(label.id)!;
       const started = performance.now();
