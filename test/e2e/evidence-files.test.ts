@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Route } from 'playwright-core';
 import { reportPdf } from '../support/intake-fixtures.ts';
 import { useAdminApp } from './support/admin-app.ts';
 import { screenshotsAtTwoWidths as shots } from './support/browser.ts';
@@ -38,10 +39,18 @@ describe('evidence files', () => {
     expect(fs.readFileSync(await download.path()).equals(pdf)).toBe(true);
     expect(page.url()).toContain('/show');
 
-    // Attached later, on the evidence's row.
+    // Attached later, on the evidence's row. The record is slow to come (as on a busy server): a file
+    // picked as soon as the dialog offers it is kept (the form once took the record as it arrived,
+    // and dropped a file picked before).
+    const slowRecord = async (route: Route) => {
+      if (route.request().postData()?.includes('record: evidenceItem')) await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.fallback();
+    };
+    await page.route('**/graphql', slowRecord);
     await page.getByRole('button', { name: 'Attach files to evidence “The first quarterly audit, with its results.”' }).click();
     await dialog.locator('input[type=file]').setInputFiles([{ name: 'audit-chart.png', mimeType: 'image/png', buffer: png }]);
     await dialog.getByText('audit-chart.png').waitFor();
+    await page.unroute('**/graphql', slowRecord);
     await dialog.getByRole('button', { name: 'Attach' }).click();
     await page.getByText('Files attached').waitFor();
     await page.getByRole('link', { name: 'audit-chart.png' }).waitFor();

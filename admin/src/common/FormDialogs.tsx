@@ -1,4 +1,4 @@
-import { Button, Dialog, DialogContent, DialogTitle } from '@mui/material';
+import { Box, Button, CircularProgress, Dialog, DialogContent, DialogTitle } from '@mui/material';
 import { useId, type ReactNode } from 'react';
 import { CreateBase, EditBase, useNotify, useRefresh, type Identifier } from 'react-admin';
 import { RecordForm, RecordToolbar } from './RecordForm';
@@ -61,7 +61,10 @@ export function EditDialog({ resource, id, operation, open, onClose, title, chil
   const meta = operation ? { operation } : undefined;
   return (
     <FormDialog open={open} onClose={onClose} title={title}>
-      <EditBase resource={resource} id={id} mutationMode="pessimistic" redirect={false} transform={transform} disableAuthentication queryOptions={{ meta }} mutationOptions={{ ...outcome, meta }}>
+      {/* The form is shown once the record has come: the form takes the record as it arrives, and
+          would drop whatever was typed or picked before (a file chosen at once was lost). */}
+      <EditBase resource={resource} id={id} mutationMode="pessimistic" redirect={false} transform={transform} disableAuthentication queryOptions={{ meta }} mutationOptions={{ ...outcome, meta }}
+        loading={<Box sx={{ display: 'flex', justifyContent: 'center', p: 3 }}><CircularProgress size={28} aria-label="Loading the record" /></Box>}>
         <DialogForm onCancel={onClose} saveLabel={saveLabel}>{children}</DialogForm>
       </EditBase>
     </FormDialog>
