@@ -112,7 +112,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       database: opened,
       async close() {
         stopping = true;
-        stopHousekeeping();
+        await stopHousekeeping();
         await stopLearningParaphrases();
         await stopReminders();
         stopFollowingStatistics();

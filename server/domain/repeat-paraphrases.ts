@@ -16,6 +16,7 @@
  */
 import { prisma, type PrismaClient } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
+import { repeatEvery } from '../periodic.ts';
 
 const MIN_LINKS = 3;
 const MIN_SHARE = 0.1;
@@ -82,26 +83,21 @@ export async function learnRepeatParaphrases(db: PrismaClient): Promise<Learned>
   );
 }
 
-/** Learns now and then every LEARN_EVERY_MS, until stopped (stopping waits for a run under way). */
+/**
+ * Learns every LEARN_EVERY_MS, until stopped. Not at start: what was learned is kept in the
+ * database, and a process starting need not make its first requests wait for it.
+ */
 export function startLearningRepeatParaphrases(log: Logger): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  const run = () => {
-    running ??= learnRepeatParaphrases(prisma)
-      .then((learned) => {
+  return repeatEvery(
+    LEARN_EVERY_MS,
+    async () => {
+      try {
+        const learned = await learnRepeatParaphrases(prisma);
         if (learned.relearned) log.debug(`Learned ${learned.paraphrases} paraphrases from ${learned.links} confirmed repeats.`);
-      })
-      .catch((error: unknown) => {
+      } catch (error) {
         log.warn(`Learning paraphrases from confirmed repeats failed; it will try again (${error instanceof Error ? error.name : 'error'}).`);
-      })
-      .finally(() => {
-        running = null;
-      });
-  };
-  run();
-  const timer = setInterval(run, LEARN_EVERY_MS);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+      }
+    },
+    { startNow: false },
+  );
 }

@@ -369,25 +369,24 @@ async function textMatches(
   const weights = rare.map((term) => term.share * idf(term.documents));
   const rows = await db.$queryRaw<{ id: number }[]>`
     WITH words AS (SELECT * FROM unnest(${lexemes}::text[], ${weights}::float8[]) AS w(lexeme, weight)),
-    by_words AS (
-      SELECT r.id, r."searchVector", p."publishedOn" FROM "Recommendation" r JOIN "Report" p ON p.id = r."reportId"
+    found AS (
+      SELECT r.id, r."searchVector", p."publishedOn", true AS "byWords" FROM "Recommendation" r JOIN "Report" p ON p.id = r."reportId"
       WHERE r."searchVector" @@ ${askedQuery}::tsquery
         AND p."publishedOn" < ${before}::date AND r.id <> ${excludeId} AND r."reportId" <> ${excludeReport}
-    ),
-    by_addressee AS (
-      SELECT r.id, r."searchVector", p."publishedOn" FROM "RecommendationAddressee" a JOIN "Recommendation" r ON r.id = a."recommendationId" JOIN "Report" p ON p.id = r."reportId"
+      UNION ALL
+      SELECT r.id, r."searchVector", p."publishedOn", false FROM "RecommendationAddressee" a JOIN "Recommendation" r ON r.id = a."recommendationId" JOIN "Report" p ON p.id = r."reportId"
       WHERE a."organisationId" = ANY(${organisationIds}::int[]) AND r."searchVector" @@ ${rareQuery}::tsquery
         AND p."publishedOn" < ${before}::date AND r.id <> ${excludeId} AND r."reportId" <> ${excludeReport}
+    ),
+    scored AS (
+      SELECT c.id, c."byWords",
+        (SELECT sum(w.weight) FROM words w WHERE c."searchVector" @@ w.lexeme::tsquery) / sqrt(length(c."searchVector"))
+          * (1 + ${SHORT_LIST_RECENCY} / (1 + (${before}::date - c."publishedOn") / ${365.25 * RECENT_YEARS}::float8)) AS score
+      FROM found c
     )
-    (SELECT c.id FROM by_words c
-      ORDER BY (SELECT sum(w.weight) FROM words w WHERE c."searchVector" @@ w.lexeme::tsquery) / sqrt(length(c."searchVector"))
-        * (1 + ${SHORT_LIST_RECENCY} / (1 + (${before}::date - c."publishedOn") / ${365.25 * RECENT_YEARS}::float8)) DESC, c.id DESC
-      LIMIT ${SHORT_LIST})
+    (SELECT id FROM scored WHERE "byWords" ORDER BY score DESC, id DESC LIMIT ${SHORT_LIST})
     UNION
-    (SELECT c.id FROM by_addressee c
-      ORDER BY (SELECT sum(w.weight) FROM words w WHERE c."searchVector" @@ w.lexeme::tsquery) / sqrt(length(c."searchVector"))
-        * (1 + ${SHORT_LIST_RECENCY} / (1 + (${before}::date - c."publishedOn") / ${365.25 * RECENT_YEARS}::float8)) DESC, c.id DESC
-      LIMIT ${SHORT_LIST / 2})`;
+    (SELECT id FROM scored WHERE NOT "byWords" ORDER BY score DESC, id DESC LIMIT ${SHORT_LIST / 2})`;
   return rows.map((row) => row.id);
 }
 
@@ -498,8 +497,7 @@ async function citedBy(
     if (last) citation.periods.push([last.publishedOn, new Date(last.publishedOn.getTime() + 86_400_000)]);
   }
   if (citation.periods.length > 0 || citation.titles.length > 0) {
-    const fewTexts = specific.filter((id) => readable.includes(id));
-    const bodies = { fewTexts, manyTexts: specific.filter((id) => !readable.includes(id)) };
+    const bodies = { fewTexts: readable, manyTexts: specific.filter((id) => !readable.includes(id)) };
     for (const row of await citedRecommendations(db, citation, rankBy, bodies, before, excludeId, excludeReport)) {
       const byReference = citation.references.includes(normaliseReference(row.reference));
       cited.set(row.id, { byReference, byReport: true, label: `${row.reference} of ‘${row.title}’` });

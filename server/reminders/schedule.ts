@@ -1,5 +1,6 @@
 import type { ReminderSettings } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import { repeatEvery } from '../periodic.ts';
 import { useEscalationDays } from '../domain/my-work.ts';
 import { createMailer } from './mailer.ts';
 import { sendDueDigests } from './send-digests.ts';
@@ -24,12 +25,6 @@ export function startReminders(settings: ReminderSettings | undefined, log: Logg
   void mailer.verify().catch((error: unknown) =>
     log.warn(`SMTP_URL: the mail server ${mailer.server} did not answer (${error instanceof Error ? error.message : 'error'}): reminders are tried again every ${CHECK_EVERY_MS / 60_000} minutes.`),
   );
-  let running: Promise<void> | null = null;
-  const run = () => {
-    // One run at a time in this process; other processes are kept off each digest by its claim.
-    running ??= sendNow().finally(() => (running = null));
-    return running;
-  };
   const sendNow = async () => {
     try {
       const { sent, failed } = await sendDueDigests({
@@ -45,13 +40,11 @@ export function startReminders(settings: ReminderSettings | undefined, log: Logg
       log.warn(`Reminder digests could not be prepared; trying again in ${CHECK_EVERY_MS / 60_000} minutes (${error instanceof Error ? error.message : 'error'}).`);
     }
   };
-  void run();
-  const timer = setInterval(run, CHECK_EVERY_MS);
-  timer.unref();
-  // Stopping lets a run in progress finish: a digest sent is then recorded as sent.
+  // Stopping lets a run in progress finish: a digest sent is then recorded as sent. Other processes
+  // are kept off each digest by its claim.
+  const stop = repeatEvery(CHECK_EVERY_MS, sendNow);
   return async () => {
-    clearInterval(timer);
-    await running;
+    await stop();
     mailer.close();
   };
 }
