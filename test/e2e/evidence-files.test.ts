@@ -43,14 +43,19 @@ describe('evidence files', () => {
     // picked as soon as the dialog offers it is kept (the form once took the record as it arrived,
     // and dropped a file picked before).
     const slowRecord = async (route: Route) => {
-      if (route.request().postData()?.includes('record: evidenceItem')) await new Promise((resolve) => setTimeout(resolve, 800));
+      if (route.request().postData()?.includes('record: evidenceItem')) await new Promise((resolve) => setTimeout(resolve, 1500));
       await route.fallback();
     };
     await page.route('**/graphql', slowRecord);
     await page.getByRole('button', { name: 'Attach files to evidence “The first quarterly audit, with its results.”' }).click();
+    await dialog.getByRole('progressbar', { name: 'Loading the record' }).waitFor();
+    // Pictured once the dialog has faded in, while the record is still on its way.
+    await expect.poll(() => page.locator('.MuiDialog-container').evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
+    await shots(page, 'evidence-files-3-loading');
     await dialog.locator('input[type=file]').setInputFiles([{ name: 'audit-chart.png', mimeType: 'image/png', buffer: png }]);
     await dialog.getByText('audit-chart.png').waitFor();
     await page.unroute('**/graphql', slowRecord);
+    await shots(page, 'evidence-files-3-attach');
     await dialog.getByRole('button', { name: 'Attach' }).click();
     await page.getByText('Files attached').waitFor();
     await page.getByRole('link', { name: 'audit-chart.png' }).waitFor();
@@ -58,7 +63,7 @@ describe('evidence files', () => {
     // Removed after a confirmation, and the history says so.
     await page.getByRole('button', { name: 'Remove the file audit-chart.png' }).click();
     await page.getByText('Remove the file “audit-chart.png”?').waitFor();
-    await shots(page, 'evidence-files-3-remove');
+    await shots(page, 'evidence-files-4-remove');
     await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
     await page.getByText('File removed').waitFor();
     await expect.poll(() => page.getByRole('link', { name: 'audit-chart.png' }).count()).toBe(0);
