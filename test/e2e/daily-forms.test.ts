@@ -225,8 +225,9 @@ describe('daily forms', () => {
     expect(await page.evaluate(`getComputedStyle(document.querySelector('[role=dialog] [role=alert]')).backgroundColor`)).toBe('rgb(255, 255, 255)');
     await shots(page, 'daily-10-conflict');
     await panel.getByRole('button', { name: 'Keep my changes on the saved version' }).click();
+    // The saved version is read again first; the form takes it a moment later (slowly, on a busy machine).
+    await expect.poll(() => dialog.getByLabel('What will be done').inputValue()).toBe(`${CARDIFF_AUDIT}, with Swansea's method`);
     await expect(dialog.getByLabel('Lead person').inputValue()).resolves.toBe('Head of quality, Cardiff');
-    await expect(dialog.getByLabel('What will be done').inputValue()).resolves.toBe(`${CARDIFF_AUDIT}, with Swansea's method`);
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Action saved').waitFor();
     const saved = await post<{ actionItem: { leadPerson: string; description: string } }>('query ($id: ID!) { actionItem(id: $id) { leadPerson description } }', { id: item.id });
