@@ -324,6 +324,9 @@ export const TOWNS: readonly string[] = [
   'Hartlepool', 'Barnsley', 'Rotherham', 'Mansfield', 'Newport', 'Merthyr Tydfil', 'Bridgend', 'Llanelli', 'Bangor', 'Kendal',
 ];
 
+/** Districts of a town, naming a second or later establishment of one kind there ("Ashford North"). */
+export const DISTRICTS: readonly string[] = ['North', 'South', 'East', 'West', 'Central', 'Vale', 'Moor', 'Park'];
+
 export type PlaceName = { current: string; formerNames: { name: string; until: number }[] };
 
 /** An establishment's name, and what it was called before if it has been renamed. */

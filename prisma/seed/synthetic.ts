@@ -1,7 +1,7 @@
 /**
  * Synthetic data for measuring at scale: deterministic from a seed, with the
  * proportions of real inspection work. For N recommendations: about N/20
- * reports, 15% repeats in chains of up to 4 across reports, about 5 action
+ * reports, 15% repeats in chains of (almost always) up to 4 across reports, about 5 action
  * items and 10 pieces of evidence per recommendation, assessments, history.
  *
  * Texts are worded as an inspectorate would word them (synthetic-texts.ts): reports inspect an
@@ -9,8 +9,11 @@
  * nationally, and make recommendations on a few topics to the establishment or national bodies.
  * Many recommendations on one topic to one body are not repeats; a repeat says the same again in
  * other words, to the body under its name of the day (bodies are renamed over time), with or
- * without citing the earlier one. The true repeat pairs are kept in `repeatPairs`: the labels
- * for measuring how well repeats are found (test/eval/repeats.ts).
+ * without citing the earlier one. Where nothing new is left to ask of a body (a place inspected
+ * often, a topic inspected nationally again), what it is asked is a repeat, labelled as one: no
+ * ask is made twice unlinked. The true repeat pairs are kept in `repeatPairs`: the labels for
+ * measuring how well repeats are found (test/eval/repeats.ts). Establishments grow in number with
+ * the size, so each is inspected every few years at 20,000 and at 200,000 alike.
  */
 import type { Prisma } from '../../server/db/generated/prisma/client.ts';
 import type {
@@ -27,7 +30,7 @@ import { refreshDerivedFacts, refreshOrganisationPaths } from '../../server/doma
 import { bulkInsert } from './bulk-insert.ts';
 import { themes as themeNames } from './demo-data.ts';
 import {
-  ACTIONS, CITATIONS_WITH_NUMBER, CITATIONS_WITHOUT_NUMBER, CONTEXTS, LOCAL_LEADERS, MONTH_NAMES, NATIONAL_BODIES, placeName, TOPICS, TOWNS,
+  ACTIONS, CITATIONS_WITH_NUMBER, CITATIONS_WITHOUT_NUMBER, CONTEXTS, DISTRICTS, LOCAL_LEADERS, MONTH_NAMES, NATIONAL_BODIES, placeName, TOPICS, TOWNS,
   type PlaceKind, type Wordings,
 } from './synthetic-texts.ts';
 
@@ -65,6 +68,7 @@ export function randomSource(seed: number) {
 }
 
 const DAY = 86_400_000;
+const NATIONAL_GAP = 3 * 365 * DAY;
 const REGIONS = ['North East', 'North West', 'Yorkshire', 'Midlands', 'East of England', 'London', 'South West', 'Wales'];
 const PLAN_ACTIONS = [
   'Deliver refresher training',
@@ -191,12 +195,16 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
     });
     return { ...body, id };
   });
-  // Establishments inspected: prisons, probation delivery units and youth justice services.
+  // Establishments inspected: prisons, probation delivery units and youth justice services, one for
+  // about every 150 recommendations, so that each is inspected every few years whatever the size.
+  // Past one of each kind per town, more are placed in the same towns under a district's name.
   const placeKinds: PlaceKind[] = ['prison', 'probation', 'youth'];
-  const placeCount = Math.min(TOWNS.length * placeKinds.length, Math.max(6, Math.round(options.size / 150)));
+  const placeCount = Math.min(TOWNS.length * placeKinds.length * (DISTRICTS.length + 1), Math.max(6, Math.round(options.size / 150)));
   const places = Array.from({ length: placeCount }, (_, index) => {
     const kind = placeKinds[index % placeKinds.length]!;
-    const town = TOWNS[Math.floor(index / placeKinds.length)]!;
+    const townIndex = Math.floor(index / placeKinds.length);
+    const district = DISTRICTS[Math.floor(townIndex / TOWNS.length) - 1];
+    const town = `${TOWNS[townIndex % TOWNS.length]!}${district ? ` ${district}` : ''}`;
     const names = placeName(kind, town, random.chance(0.4));
     const id = ++organisationId;
     organisations.push({
@@ -218,6 +226,9 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
   const reports: Prisma.ReportCreateManyInput[] = [];
   const focuses: Focus[] = [];
   const followUps: { A: number; B: number }[] = [];
+  // When each topic was last inspected nationally: a thematic inspection of one topic across the
+  // country comes round every few years at most; in between, thematic reports inspect a place.
+  const lastNational = new Map<string, number>();
   // Publication dates strictly increase with the report's index, ending in mid-2026.
   const maxGap = Math.max(1, Math.floor(11_680 / reportCount)); // about 16 years in all
   const gaps = Array.from({ length: reportCount }, () => random.int(1, maxGap));
@@ -229,10 +240,12 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
     const when = `${MONTH_NAMES[publishedDate.getUTCMonth()]} ${publishedDate.getUTCFullYear()}`;
     let title: string;
     // A third of thematic reports look at one topic across the country; the rest inspect a place.
-    if (kind === 'THEMATIC' && random.chance(0.35)) {
-      const topic = random.int(0, TOPICS.length - 1);
-      const placeKind = random.pick(TOPICS[topic]!.places);
-      focuses.push({ key: `national ${placeKind} ${topic}`, kind: placeKind, topics: [topic] });
+    const topic = kind === 'THEMATIC' && random.chance(0.35) ? random.int(0, TOPICS.length - 1) : undefined;
+    const placeKind = topic === undefined ? undefined : random.pick(TOPICS[topic]!.places);
+    const nationalKey = `national ${placeKind} ${topic}`;
+    if (topic !== undefined && placeKind !== undefined && published - (lastNational.get(nationalKey) ?? -Infinity) >= NATIONAL_GAP) {
+      lastNational.set(nationalKey, published);
+      focuses.push({ key: nationalKey, kind: placeKind, topics: [topic] });
       title = `A thematic inspection of ${TOPICS[topic]!.name} in ${placeKind === 'prison' ? 'prisons' : placeKind === 'probation' ? 'probation services' : 'youth justice services'} (${when})`;
     } else {
       const place = random.pick(places);
@@ -267,15 +280,20 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
   const assessments: Prisma.AssessmentCreateManyInput[] = [];
   const history: Omit<Prisma.HistoryEventCreateManyInput, 'id'>[] = [];
   const repeatPairs: RepeatPair[] = [];
+  // What each recommendation asks, and where: two with the same ask at one place (or nationally on
+  // one topic) must be one chain of repeats, or the labels are wrong (checked in its unit test).
+  const asks: { recommendationId: number; focus: string; intent: string }[] = [];
   // Per focus, the recommendations that may still be repeated (the latest of their chain), and the
   // intents already used there, so that a recommendation alike in topic is never the same ask.
-  type Made = { id: number; chain: number; reportIndex: number; intent: Intent; wording: Wording; reference: string; addressee: number; repeated: boolean };
+  type Made = { id: number; chain: number; reportIndex: number; time: number; intent: Intent; wording: Wording; reference: string; addressee: number; repeated: boolean };
   const madeAt = new Map<string, Made[]>();
   const intentsAt = new Map<string, Set<string>>();
-  // When each thing (a topic's object) was last the subject of a recommendation there: an inspectorate
+  // The latest recommendation on each thing (a topic's object) there: an inspectorate
   // does not make two different recommendations about the same thing to the same body within a few
   // years (it repeats the first); long after, a new one on the same thing is not a repeat.
-  const lastAsked = new Map<string, number>();
+  // (Kept as of the reports before this one; `askedHere` holds this report's.)
+  const lastAsked = new Map<string, Made>();
+  const askedHere = new Map<string, Made>();
   const RECENT = 4 * 365 * DAY;
   const now = Date.UTC(2026, 10, 1);
 
@@ -292,6 +310,8 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
     while (index >= ends[reportIndex]! && reportIndex < reportCount - 1) {
       reportIndex++;
       inReport = 0;
+      for (const [thing, latest] of askedHere) lastAsked.set(thing, latest);
+      askedHere.clear();
     }
     inReport++;
     const report = reports[reportIndex]!;
@@ -321,15 +341,10 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
         if (candidate && !candidate.repeated && candidate.reportIndex < reportIndex && candidate.chain < 4) earlier = candidate;
       }
     }
-    if (earlier) {
-      earlier.repeated = true;
-      repeatsId = earlier.id;
-      chain = earlier.chain + 1;
-      intent = earlier.intent;
-      wording = rewording(random, intent, earlier.wording);
-      addressee = earlier.addressee;
-    } else {
-      for (let attempt = 0; attempt < 12; attempt++) {
+    if (!earlier) {
+      let fresh = false;
+      let asked: Made | undefined;
+      for (let attempt = 0; attempt < 24 && !fresh; attempt++) {
         const topic = random.pick(focus.topics);
         const candidate = {
           topic,
@@ -338,15 +353,34 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
           aim: random.int(0, TOPICS[topic]!.aims.length - 1),
         };
         intent = candidate;
-        const asked = lastAsked.get(`${focus.key}|${topic}|${candidate.object}`);
-        if (!used.has(JSON.stringify(candidate)) && (asked === undefined || reportTime - asked > RECENT)) break;
+        const thing = `${focus.key}|${topic}|${candidate.object}`;
+        asked = lastAsked.get(thing);
+        // A thing already asked in this same report may be asked again in another way (a sibling).
+        fresh = !used.has(JSON.stringify(candidate)) && (asked === undefined || askedHere.has(thing) || reportTime - asked.time > RECENT);
       }
-      intent = intent!;
-      wording = wordingOf(random, intent);
-      addressee = focus.placeOrganisation ?? random.pick(bodies.filter((body) => body.places.includes(focus.kind))).id;
+      // Every new thing there was asked lately: what is asked again is an earlier recommendation said
+      // again (the latest on that thing, or another still open), a repeat labelled as one: never an
+      // unlabelled second ask, which would make the labels wrong.
+      if (!fresh) earlier = asked !== undefined && !asked.repeated ? asked : made.findLast((one) => !one.repeated && one.reportIndex < reportIndex);
+      if (!earlier) {
+        intent = intent!;
+        wording = wordingOf(random, intent);
+        addressee = focus.placeOrganisation ?? random.pick(bodies.filter((body) => body.places.includes(focus.kind))).id;
+      }
     }
+    if (earlier) {
+      earlier.repeated = true;
+      repeatsId = earlier.id;
+      chain = earlier.chain + 1;
+      intent = earlier.intent;
+      wording = rewording(random, intent, earlier.wording);
+      addressee = earlier.addressee;
+    }
+    intent = intent!;
+    wording = wording!;
+    addressee = addressee!;
     used.add(JSON.stringify(intent));
-    lastAsked.set(`${focus.key}|${intent.topic}|${intent.object}`, reportTime);
+    asks.push({ recommendationId: id, focus: focus.key, intent: JSON.stringify(intent) });
     // A repeat is sometimes addressed to another body than the earlier one was.
     const readdressed = earlier !== undefined && focus.placeOrganisation === undefined && random.chance(0.2);
     if (readdressed) addressee = random.pick(bodies.filter((body) => body.places.includes(focus.kind))).id;
@@ -376,7 +410,9 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
       }
       repeatPairs.push({ recommendationId: id, repeatsId: earlier.id, citation, readdressed });
     }
-    made.push({ id, chain, reportIndex, intent, wording, reference, addressee, repeated: false });
+    const thisOne: Made = { id, chain, reportIndex, time: reportTime, intent, wording, reference, addressee, repeated: false };
+    made.push(thisOne);
+    askedHere.set(`${focus.key}|${intent.topic}|${intent.object}`, thisOne);
     const owner = addressee;
 
     const age = (now - reportTime) / (365 * DAY);
@@ -479,7 +515,7 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
       }
     }
   }
-  return { label, organisations, users, reports, followUps, recommendations, addressees, themeLinks, actionItems, evidence, assessments, history, repeatPairs };
+  return { label, organisations, users, reports, followUps, recommendations, addressees, themeLinks, actionItems, evidence, assessments, history, repeatPairs, asks };
 }
 
 const tables = ['Organisation', 'User', 'Report', 'Recommendation', 'ActionItem', 'Evidence', 'Assessment', 'HistoryEvent'] as const;
