@@ -37,6 +37,7 @@
  * so it neither scans every text nor holds a transaction open.
  */
 import type { PrismaClient, TransactionClient } from '../db/client.ts';
+import { Prisma } from '../db/generated/prisma/client.ts';
 import { badField } from '../errors.ts';
 
 /**
@@ -79,6 +80,8 @@ const POSTING_BUDGET = 3000;
 const ADDRESSED_BUDGET = 2000;
 /** Words in more than this share of texts say nothing about which text is meant. */
 const COMMON_WORD_SHARE = 0.15;
+/** How many candidates, best by all else, the trigram similarity of texts is computed for. */
+const CONTENDERS = 60;
 /** How many of the draft's rarest words are asked for. */
 const QUERY_WORDS = 10;
 const MAX_TEXT = 20_000;
@@ -114,7 +117,7 @@ export async function rankRepeatCandidates(
   const [counted, paraphrases, organisations, rejected] = await Promise.all([
     draftWords(db, subject),
     paraphrasesOf(db, subject),
-    db.organisation.findMany({ select: { id: true, name: true, shortName: true, formerNames: true } }),
+    organisationsMaybeNamed(db, text, draft.addresseeIds),
     draft.excludeRecommendationId === undefined
       ? Promise.resolve([] as number[])
       : db.repeatDecision
@@ -173,12 +176,14 @@ export async function rankRepeatCandidates(
   // Score the short list: TF-IDF cosine, trigram similarity, addressees, themes.
   const asWritten = wordsAsWritten(text);
   const details = await db.$queryRaw<
-    { id: number; reference: string; vector: string; similarity: number; addresseeIds: number[]; themeIds: number[]; text: string; publishedOn: Date }[]
+    { id: number; reference: string; vector: string; addresseeIds: number[]; themeIds: number[]; text: string; publishedOn: Date }[]
   >`
-    SELECT r.id, r.reference, r."searchVector"::text AS vector, similarity(r.text, ${subject})::float8 AS similarity, r.text, p."publishedOn",
+    SELECT r.id, r.reference, r."searchVector"::text AS vector, r.text,
+      -- Each candidate's report by its key: a join would read every report to hash them.
+      (SELECT p."publishedOn" FROM "Report" p WHERE p.id = r."reportId") AS "publishedOn",
       coalesce((SELECT array_agg(a."organisationId") FROM "RecommendationAddressee" a WHERE a."recommendationId" = r.id), '{}') AS "addresseeIds",
       coalesce((SELECT array_agg(t."B") FROM "_RecommendationToTheme" t WHERE t."A" = r.id), '{}') AS "themeIds"
-    FROM "Recommendation" r JOIN "Report" p ON p.id = r."reportId" WHERE r.id = ANY(${ids}::int[])`;
+    FROM "Recommendation" r WHERE r.id = ANY(${ids}::int[])`;
   const candidateVectors = new Map(details.map((row) => [row.id, parseTsvector(row.vector ?? '')]));
   const allWords = new Set<string>();
   for (const vector of candidateVectors.values()) for (const word of vector.keys()) allWords.add(word);
@@ -203,8 +208,8 @@ export async function rankRepeatCandidates(
   const draftThemes = new Set(draft.themeIds ?? []);
   const organisationName = new Map(organisations.map((org) => [org.id, org.shortName ?? org.name]));
 
-  const scored = new Map<number, { score: number; reasons: string[] }>();
-  for (const row of details) {
+  // What each candidate shares with the draft: words (TF-IDF cosine), addressees, themes, and how recent it is.
+  const compared = details.map((row) => {
     const weights = weigh(candidateVectors.get(row.id)!);
     const swappedFor = new Map<string, string>();
     for (const word of [...weights.keys()]) {
@@ -229,34 +234,42 @@ export async function rankRepeatCandidates(
       }
     }
     const cosine = draftNorm > 0 ? dot / (draftNorm * norm(weights) || 1) : 0;
-    const textScore = 0.7 * cosine + 0.3 * row.similarity;
-    const reasons: string[] = [];
-    const own = shared.filter(([word]) => !swappedFor.has(word));
-    if (own.length > 0) {
-      // Two stems may be one word as written ("high" and "high-risk" are both "high-risk"): named once.
-      const rarest = [...new Set(own.sort((a, b) => b[1] - a[1]).map(([word]) => asWritten(word)))].slice(0, 4);
-      reasons.push(`similar text (${Math.round(textScore * 100)}%), sharing ${rarest.join(', ')}`);
-    }
-    const swapped = shared.filter(([word]) => swappedFor.has(word)).sort((a, b) => b[1] - a[1]).slice(0, 2);
-    if (swapped.length > 0) {
-      const candidateWords = wordsAsWritten(row.text);
-      reasons.push(`reworded as confirmed repeats reword it (${swapped.map(([word]) => `${asWritten(word)} → ${candidateWords(swappedFor.get(word)!)}`).join(', ')})`);
-    }
     const commonAddressees = row.addresseeIds.filter((id) => draftAddressees.has(id));
     // Sharing a body few texts are addressed to says much; sharing a ministry addressed by thousands, little.
     const addresseeScore = Math.max(0, ...commonAddressees.map(specificity));
-    for (const id of commonAddressees) {
-      // The same body under an older name: said, so the inspector sees why the names differ.
-      const formerly = formerNames.get(id)?.find((name) => row.text.includes(name));
-      reasons.push(formerly ? `same addressee: ${organisationName.get(id)} (then ${formerly})` : `same addressee: ${organisationName.get(id)}`);
-    }
     const commonThemes = row.themeIds.filter((id) => draftThemes.has(id)).length;
     const themeScore = draftThemes.size > 0 ? commonThemes / Math.max(draftThemes.size, row.themeIds.length) : 0;
-    if (commonThemes > 0) reasons.push(commonThemes === 1 ? 'a shared theme' : `${commonThemes} shared themes`);
     // A repeat most often repeats what the last inspection or two asked: of two alike, the newer counts more.
     const years = Math.max(0, before.getTime() - row.publishedOn.getTime()) / (365.25 * 86_400_000);
     const recency = 1 / (1 + years / RECENT_YEARS);
+    return { row, swappedFor, shared, cosine, commonAddressees, addresseeScore, commonThemes, themeScore, recency };
+  });
+
+  /** A candidate's score given the trigram similarity of the two texts, with the reasons for a person. */
+  const judge = (candidate: (typeof compared)[number], similarity: number, withReasons: boolean) => {
+    const { row, swappedFor, shared, cosine, commonAddressees, addresseeScore, commonThemes, themeScore, recency } = candidate;
+    const textScore = 0.7 * cosine + 0.3 * similarity;
     let score = TEXT_WEIGHT * textScore + ADDRESSEE_WEIGHT * addresseeScore + THEME_WEIGHT * themeScore + RECENCY_WEIGHT * recency;
+    const reasons: string[] = [];
+    if (withReasons) {
+      const own = shared.filter(([word]) => !swappedFor.has(word));
+      if (own.length > 0) {
+        // Two stems may be one word as written ("high" and "high-risk" are both "high-risk"): named once.
+        const rarest = [...new Set(own.sort((a, b) => b[1] - a[1]).map(([word]) => asWritten(word)))].slice(0, 4);
+        reasons.push(`similar text (${Math.round(textScore * 100)}%), sharing ${rarest.join(', ')}`);
+      }
+      const swapped = shared.filter(([word]) => swappedFor.has(word)).sort((a, b) => b[1] - a[1]).slice(0, 2);
+      if (swapped.length > 0) {
+        const candidateWords = wordsAsWritten(row.text);
+        reasons.push(`reworded as confirmed repeats reword it (${swapped.map(([word]) => `${asWritten(word)} → ${candidateWords(swappedFor.get(word)!)}`).join(', ')})`);
+      }
+      for (const id of commonAddressees) {
+        // The same body under an older name: said, so the inspector sees why the names differ.
+        const formerly = formerNames.get(id)?.find((name) => row.text.includes(name));
+        reasons.push(formerly ? `same addressee: ${organisationName.get(id)} (then ${formerly})` : `same addressee: ${organisationName.get(id)}`);
+      }
+      if (commonThemes > 0) reasons.push(commonThemes === 1 ? 'a shared theme' : `${commonThemes} shared themes`);
+    }
     const citing = cited.get(row.id);
     // A number and a date name a recommendation, but where an inspectorate publishes many reports a
     // month they may name several: the cited one must also be about the same thing or body.
@@ -272,12 +285,27 @@ export async function rankRepeatCandidates(
       score = Math.min(0.89, score + 0.05);
       reasons.unshift(`has the cited number ${row.reference}`);
     }
-    scored.set(row.id, { score, reasons });
-  }
+    return { score, reasons };
+  };
 
+  // The trigram similarity is the dearest part to compute (a third of a ranking on the embedded
+  // database) and moves a score by at most 0.13: it refines the order of the best by everything else.
+  // It is read for the candidates that could reach the ranked few with it (scored as if their texts
+  // were identical, against the ranked few's scores as if nothing were alike), and of those for the
+  // CONTENDERS best by everything else.
+  const ranks = first * 4;
+  const withoutSimilarity = new Map(compared.map((candidate) => [candidate, judge(candidate, 0, false).score]));
+  const floor = [...withoutSimilarity.values()].sort((a, b) => b - a)[ranks - 1] ?? -Infinity;
+  const contenders = compared
+    .filter((candidate) => judge(candidate, 1, false).score >= floor)
+    .sort((a, b) => withoutSimilarity.get(b)! - withoutSimilarity.get(a)! || a.row.id - b.row.id)
+    .slice(0, Math.max(CONTENDERS, ranks));
+  const { similarity, latest } = await similarityAndLineages(db, subject, contenders.map((candidate) => candidate.row.id), before, excludeId, excludeReport);
+  const ranked = contenders
+    .map((candidate) => [candidate.row.id, judge(candidate, similarity.get(candidate.row.id) ?? 0, true)] as const)
+    .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
+    .slice(0, ranks);
   // One lineage once: each candidate stands for the latest member of its chain before the draft.
-  const ranked = [...scored.entries()].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]).slice(0, first * 4);
-  const latest = await latestOfLineages(db, ranked.map(([id]) => id), before, excludeId, excludeReport);
   const lineages = new Map<number, RankedCandidate>();
   for (const [id, { score, reasons }] of ranked) {
     const representative = latest.get(id) ?? id;
@@ -365,11 +393,14 @@ async function textMatches(
   if (rare.length === 0) return [];
   const askedQuery = asked.map((term) => quoteLexeme(term.word)).join(' | ');
   const rareQuery = rare.map((term) => quoteLexeme(term.word)).join(' | ');
-  const lexemes = rare.map((term) => quoteLexeme(term.word));
-  const weights = rare.map((term) => term.share * idf(term.documents));
+  // The IDF of the rare words a text holds, summed: one test of the text's words per rare word, written
+  // out (a sub-select over a list of words per text cost ten times as much where thousands match).
+  const shared = Prisma.join(
+    rare.map((term) => Prisma.sql`CASE WHEN c."searchVector" @@ ${quoteLexeme(term.word)}::tsquery THEN ${term.share * idf(term.documents)}::float8 ELSE 0 END`),
+    ' + ',
+  );
   const rows = await db.$queryRaw<{ id: number }[]>`
-    WITH words AS (SELECT * FROM unnest(${lexemes}::text[], ${weights}::float8[]) AS w(lexeme, weight)),
-    found AS (
+    WITH found AS (
       SELECT r.id, r."searchVector", p."publishedOn", true AS "byWords" FROM "Recommendation" r JOIN "Report" p ON p.id = r."reportId"
       WHERE r."searchVector" @@ ${askedQuery}::tsquery
         AND p."publishedOn" < ${before}::date AND r.id <> ${excludeId} AND r."reportId" <> ${excludeReport}
@@ -380,7 +411,7 @@ async function textMatches(
     ),
     scored AS (
       SELECT c.id, c."byWords",
-        (SELECT sum(w.weight) FROM words w WHERE c."searchVector" @@ w.lexeme::tsquery) / sqrt(length(c."searchVector"))
+        (${shared}) / sqrt(length(c."searchVector"))
           * (1 + ${SHORT_LIST_RECENCY} / (1 + (${before}::date - c."publishedOn") / ${365.25 * RECENT_YEARS}::float8)) AS score
       FROM found c
     )
@@ -568,6 +599,18 @@ async function citedRecommendations(
 }
 
 /**
+ * The draft's addressees, and the organisations whose name, short name or a former name its text
+ * holds, ignoring case and word boundaries: a few of the thousand or more there may be, for
+ * organisationsNamedIn to decide on by its rules.
+ */
+async function organisationsMaybeNamed(db: RankingClient, text: string, addresseeIds: number[]) {
+  return db.$queryRaw<{ id: number; name: string; shortName: string | null; formerNames: string[] }[]>`
+    SELECT o.id, o.name, o."shortName", o."formerNames" FROM "Organisation" o
+    WHERE o.id = ANY(${addresseeIds}::int[])
+      OR EXISTS (SELECT 1 FROM unnest(o."formerNames" || o.name || o."shortName") AS n(name) WHERE length(n.name) >= 2 AND strpos(${text.toLowerCase()}, lower(n.name)) > 0)`;
+}
+
+/**
  * The organisations a text names, by name, short name or a former name: a draft not yet given its
  * addressees, or one that names a body by the name it had before, is matched to the body.
  */
@@ -594,10 +637,14 @@ export function organisationsNamedIn(
   return [...found];
 }
 
-/** For each candidate, the latest member (before the draft) of the chain of repeats it is on. */
-async function latestOfLineages(db: RankingClient, ids: number[], before: Date, excludeId: number, excludeReport: number) {
-  if (ids.length === 0) return new Map<number, number>();
-  const rows = await db.$queryRaw<{ start: number; id: number }[]>`
+/**
+ * For each candidate, the trigram similarity of its text to the draft's (pg_trgm), and the latest
+ * member (before the draft) of the chain of repeats it is on: one statement, as each costs a round
+ * trip on the embedded database.
+ */
+async function similarityAndLineages(db: RankingClient, subject: string, ids: number[], before: Date, excludeId: number, excludeReport: number) {
+  if (ids.length === 0) return { similarity: new Map<number, number>(), latest: new Map<number, number>() };
+  const rows = await db.$queryRaw<{ start: number; id: number; similarity: number }[]>`
     WITH RECURSIVE down AS (
       SELECT r.id AS start, r.id, p."publishedOn", 0 AS depth FROM "Recommendation" r JOIN "Report" p ON p.id = r."reportId"
       WHERE r.id = ANY(${ids}::int[])
@@ -606,6 +653,8 @@ async function latestOfLineages(db: RankingClient, ids: number[], before: Date, 
         JOIN down ON r."repeatsId" = down.id JOIN "Report" p ON p.id = r."reportId"
       WHERE p."publishedOn" < ${before}::date AND r.id <> ${excludeId} AND r."reportId" <> ${excludeReport} AND down.depth < 20
     )
-    SELECT DISTINCT ON (start) start, id FROM down ORDER BY start, "publishedOn" DESC, depth DESC, id DESC`;
-  return new Map(rows.map((row) => [row.start, row.id]));
+    SELECT latest.start, latest.id, similarity(r.text, ${subject})::float8 AS similarity
+    FROM (SELECT DISTINCT ON (start) start, id FROM down ORDER BY start, "publishedOn" DESC, depth DESC, id DESC) latest
+    JOIN "Recommendation" r ON r.id = latest.start`;
+  return { similarity: new Map(rows.map((row) => [row.start, row.similarity])), latest: new Map(rows.map((row) => [row.start, row.id])) };
 }

@@ -90,6 +90,22 @@ describe(`ranking repeat candidates on ${databaseKind}`, () => {
     expect(earlier?.recommendationId).toBe(ids.homeVisits);
   });
 
+  it('of two texts alike in their words, puts first the one written more like the draft (trigram similarity)', async () => {
+    // The same stemmed words, once each: only the spelling tells them apart ("supervisors" and
+    // "supervisor" are one word to the index). The first made would come first on a tie.
+    const hostel = await prisma.organisation.create({ data: { name: 'Testshire Approved Premises', kind: 'SERVICE' } });
+    const inspectorate = await prisma.organisation.findFirstOrThrow({ where: { kind: 'INSPECTORATE' } });
+    const visit = await report('Report on an inspection of Testshire Approved Premises', '2021-09-14', inspectorate.id);
+    const make = (reference: string, text: string) => prisma.recommendation.create({
+      data: { reportId: visit.id, reference, text, ownerId: hostel.id, addressees: { create: [{ organisationId: hostel.id }] } },
+    });
+    const spelledOtherwise = await make('R1', 'Leaders should make sure the hostel supervisor checks the curfew log.');
+    const spelledAlike = await make('R2', 'Leaders should make sure the hostel supervisors check the curfew logs.');
+    const ranked = await rankRepeatCandidates(prisma, draft('Leaders should make sure hostel supervisors check curfew logs.', { addresseeIds: [hostel.id] }), { minimumScore: 0 });
+    expect(ranked.slice(0, 2).map((candidate) => candidate.recommendationId)).toEqual([spelledAlike.id, spelledOtherwise.id]);
+    expect(ranked[0]!.score).toBeGreaterThan(ranked[1]!.score);
+  });
+
   it('keeps the word counts it weighs by in step with the texts', async () => {
     const count = async (word: string) => (await prisma.textTerm.findUnique({ where: { word } }))?.documents ?? 0;
     const texts = await count('');
