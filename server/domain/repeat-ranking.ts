@@ -67,7 +67,7 @@ export type RankedCandidate = { recommendationId: number; score: number; reasons
 export type RankingClient = PrismaClient | TransactionClient;
 
 /** How many texts the full-text index may hand over for scoring. */
-const SHORT_LIST = 200;
+const SHORT_LIST = 120;
 /**
  * How much more a text just before the draft counts in the short list than one long before (as in the
  * score, recency weighs about a third as much as the text): among the hundreds of texts to a ministry
@@ -114,9 +114,8 @@ export async function rankRepeatCandidates(
   const excludeId = draft.excludeRecommendationId ?? -1;
   const excludeReport = draft.excludeReportId ?? -1;
 
-  const [counted, paraphrases, organisations, rejected] = await Promise.all([
+  const [{ counted, paraphrases }, organisations, rejected] = await Promise.all([
     draftWords(db, subject),
-    paraphrasesOf(db, subject),
     organisationsMaybeNamed(db, text, draft.addresseeIds),
     draft.excludeRecommendationId === undefined
       ? Promise.resolve([] as number[])
@@ -170,20 +169,14 @@ export async function rankRepeatCandidates(
     citedBy(db, citation, anyOf, specific, readable, before, excludeId, excludeReport),
   ]);
 
-  const ids = [...new Set([...shortList, ...cited.keys()])].filter((id) => !rejected.includes(id));
-  if (ids.length === 0) return [];
+  // The short list comes with what scoring reads of each text; a cited text not on it is read now.
+  const listed = new Set(shortList.map((row) => row.id));
+  const citedOnly = [...cited.keys()].filter((id) => !listed.has(id));
+  const details = [...shortList, ...(citedOnly.length > 0 ? await candidateDetails(db, citedOnly) : [])].filter((row) => !rejected.includes(row.id));
+  if (details.length === 0) return [];
 
   // Score the short list: TF-IDF cosine, trigram similarity, addressees, themes.
   const asWritten = wordsAsWritten(text);
-  const details = await db.$queryRaw<
-    { id: number; reference: string; vector: string; addresseeIds: number[]; themeIds: number[]; text: string; publishedOn: Date }[]
-  >`
-    SELECT r.id, r.reference, r."searchVector"::text AS vector, r.text,
-      -- Each candidate's report by its key: a join would read every report to hash them.
-      (SELECT p."publishedOn" FROM "Report" p WHERE p.id = r."reportId") AS "publishedOn",
-      coalesce((SELECT array_agg(a."organisationId") FROM "RecommendationAddressee" a WHERE a."recommendationId" = r.id), '{}') AS "addresseeIds",
-      coalesce((SELECT array_agg(t."B") FROM "_RecommendationToTheme" t WHERE t."A" = r.id), '{}') AS "themeIds"
-    FROM "Recommendation" r WHERE r.id = ANY(${ids}::int[])`;
   const candidateVectors = new Map(details.map((row) => [row.id, parseTsvector(row.vector ?? '')]));
   const allWords = new Set<string>();
   for (const vector of candidateVectors.values()) for (const word of vector.keys()) allWords.add(word);
@@ -328,15 +321,31 @@ function checkDraft(draft: RepeatDraft, first: number, minimumScore: number) {
   if (!(minimumScore >= 0 && minimumScore <= 1)) throw badField(['minimumScore'], 'must be from 0 to 1');
 }
 
-/** The draft's stemmed words with their counts in it and in all texts, and how many texts there are. */
+/**
+ * The draft's stemmed words with their counts in it and in all texts, how many texts there are, and
+ * the words confirmed repeats have used instead of the draft's (repeat-paraphrases.ts): each with the
+ * largest share of repeats that swapped one of the draft's words for it, which word that was, and how
+ * many texts hold it (words the draft has itself left out). One statement: the draft is split once.
+ */
 async function draftWords(db: RankingClient, text: string) {
-  const rows = await db.$queryRaw<{ word: string; count: number; documents: number }[]>`
-    SELECT w.lexeme AS word, coalesce(array_length(w.positions, 1), 1)::int AS count, coalesce(t.documents, 0)::int AS documents
-    FROM unnest(to_tsvector('english'::regconfig, ${text})) w
-    LEFT JOIN "TextTerm" t ON t.word = w.lexeme
-    UNION ALL SELECT '', 0, coalesce((SELECT documents FROM "TextTerm" WHERE word = ''), 0)::int`;
-  const total = rows.find((row) => row.word === '');
-  return { terms: rows.filter((row) => row.word !== ''), documents: total?.documents ?? 0 };
+  const rows = await db.$queryRaw<{ word: string; of: string | null; count: number; share: number; documents: number }[]>`
+    WITH draft AS (SELECT lexeme, positions FROM unnest(to_tsvector('english'::regconfig, ${text})))
+    SELECT w.lexeme AS word, NULL AS "of", coalesce(array_length(w.positions, 1), 1)::int AS count, 1::float8 AS share, coalesce(t.documents, 0)::int AS documents
+    FROM draft w LEFT JOIN "TextTerm" t ON t.word = w.lexeme
+    UNION ALL SELECT '', NULL, 0, 1, coalesce((SELECT documents FROM "TextTerm" WHERE word = ''), 0)::int
+    UNION ALL (
+      SELECT DISTINCT ON (p.related) p.related, p.word, 0, p.share, coalesce(t.documents, 0)::int
+      FROM "RepeatParaphrase" p LEFT JOIN "TextTerm" t ON t.word = p.related
+      WHERE p.word IN (SELECT lexeme FROM draft) AND p.related NOT IN (SELECT lexeme FROM draft)
+      ORDER BY p.related, p.share DESC)`;
+  const own = rows.filter((row) => row.of === null);
+  return {
+    counted: {
+      terms: own.filter((row) => row.word !== '').map(({ word, count, documents }) => ({ word, count, documents })),
+      documents: own.find((row) => row.word === '')?.documents ?? 0,
+    },
+    paraphrases: rows.flatMap(({ word, of, share, documents }) => (of === null ? [] : [{ word, of, share, documents }])),
+  };
 }
 
 /** A word the short list is sought by: the draft's own (share 1), or one confirmed repeats use instead of it. */
@@ -361,24 +370,11 @@ export function wordsToAsk(rare: SearchTerm[], paraphrases: SearchTerm[], budget
 }
 
 /**
- * The words confirmed repeats have used instead of the draft's (repeat-paraphrases.ts), each with
- * the largest share of repeats that swapped one of the draft's words for it, which word that was,
- * and how many texts hold it. Words the draft has itself are left out.
- */
-async function paraphrasesOf(db: RankingClient, text: string) {
-  return db.$queryRaw<{ word: string; of: string; share: number; documents: number }[]>`
-    WITH draft AS (SELECT lexeme FROM unnest(to_tsvector('english'::regconfig, ${text})))
-    SELECT DISTINCT ON (p.related) p.related AS word, p.word AS of, p.share, coalesce(t.documents, 0)::int AS documents
-    FROM "RepeatParaphrase" p LEFT JOIN "TextTerm" t ON t.word = p.related
-    WHERE p.word IN (SELECT lexeme FROM draft) AND p.related NOT IN (SELECT lexeme FROM draft)
-    ORDER BY p.related, p.share DESC`;
-}
-
-/**
  * The short list, in one statement: earlier texts holding any of the words asked (at most
  * SHORT_LIST), and earlier texts to the specific bodies given holding any of the draft's rare words
  * (at most SHORT_LIST / 2), each best first by the summed IDF of the rare words they share, divided
- * by the square root of their length in words (a long text shares more words by chance).
+ * by the square root of their length in words (a long text shares more words by chance); with what
+ * scoring reads of each (CANDIDATE_COLUMNS), so that they are read once.
  */
 async function textMatches(
   db: RankingClient,
@@ -390,7 +386,7 @@ async function textMatches(
   excludeId: number,
   excludeReport: number,
 ) {
-  if (rare.length === 0) return [];
+  if (rare.length === 0) return [] as CandidateRow[];
   const askedQuery = asked.map((term) => quoteLexeme(term.word)).join(' | ');
   const rareQuery = rare.map((term) => quoteLexeme(term.word)).join(' | ');
   // The IDF of the rare words a text holds, summed: one test of the text's words per rare word, written
@@ -399,7 +395,7 @@ async function textMatches(
     rare.map((term) => Prisma.sql`CASE WHEN c."searchVector" @@ ${quoteLexeme(term.word)}::tsquery THEN ${term.share * idf(term.documents)}::float8 ELSE 0 END`),
     ' + ',
   );
-  const rows = await db.$queryRaw<{ id: number }[]>`
+  return db.$queryRaw<CandidateRow[]>`
     WITH found AS (
       SELECT r.id, r."searchVector", p."publishedOn", true AS "byWords" FROM "Recommendation" r JOIN "Report" p ON p.id = r."reportId"
       WHERE r."searchVector" @@ ${askedQuery}::tsquery
@@ -415,10 +411,25 @@ async function textMatches(
           * (1 + ${SHORT_LIST_RECENCY} / (1 + (${before}::date - c."publishedOn") / ${365.25 * RECENT_YEARS}::float8)) AS score
       FROM found c
     )
-    (SELECT id FROM scored WHERE "byWords" ORDER BY score DESC, id DESC LIMIT ${SHORT_LIST})
-    UNION
-    (SELECT id FROM scored WHERE NOT "byWords" ORDER BY score DESC, id DESC LIMIT ${SHORT_LIST / 2})`;
-  return rows.map((row) => row.id);
+    , chosen AS (
+      (SELECT id FROM scored WHERE "byWords" ORDER BY score DESC, id DESC LIMIT ${SHORT_LIST})
+      UNION
+      (SELECT id FROM scored WHERE NOT "byWords" ORDER BY score DESC, id DESC LIMIT ${SHORT_LIST / 2})
+    )
+    SELECT ${CANDIDATE_COLUMNS} FROM chosen JOIN "Recommendation" r ON r.id = chosen.id`;
+}
+
+/** What scoring reads of a candidate: its words (a tsvector as text), text, date, addressees and themes. */
+type CandidateRow = { id: number; reference: string; vector: string; text: string; publishedOn: Date; addresseeIds: number[]; themeIds: number[] };
+const CANDIDATE_COLUMNS = Prisma.sql`r.id, r.reference, r."searchVector"::text AS vector, r.text,
+  -- Each candidate's report by its key: a join would read every report to hash them.
+  (SELECT p."publishedOn" FROM "Report" p WHERE p.id = r."reportId") AS "publishedOn",
+  coalesce((SELECT array_agg(a."organisationId") FROM "RecommendationAddressee" a WHERE a."recommendationId" = r.id), '{}') AS "addresseeIds",
+  coalesce((SELECT array_agg(t."B") FROM "_RecommendationToTheme" t WHERE t."A" = r.id), '{}') AS "themeIds"`;
+
+/** The candidates a citation named that the short list did not hold, as scoring reads them. */
+async function candidateDetails(db: RankingClient, ids: number[]) {
+  return db.$queryRaw<CandidateRow[]>`SELECT ${CANDIDATE_COLUMNS} FROM "Recommendation" r WHERE r.id = ANY(${ids}::int[])`;
 }
 
 /** How many recommendations are addressed to each of these organisations. */

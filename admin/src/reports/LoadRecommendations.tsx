@@ -10,6 +10,7 @@ import { dayForInput, dayFromInput } from '../common/dates';
 import { readAsBase64 } from '../providers/files';
 import { graphql } from '../providers/graphql';
 import { addRecommendationsMutation as ADD, intakeOrganisationsQuery as ORGANISATIONS, intakePreviewMutation as PREVIEW, intakeRepeatCandidatesQuery as CANDIDATES } from './intakeQueries';
+import { SEEKING_AT_ONCE } from '../../../server/domain/intake/repeat-seeking.ts';
 
 /**
  * Loading a report's recommendations: paste its recommendations section or choose its PDF, Word
@@ -27,8 +28,6 @@ type Candidate = {
 /** A row of the preview; its candidates are null while they are being sought. */
 type Row = { key: number; reference: string; text: string; addressees: Organisation[]; targetDate: string; warnings: string[]; candidates: Candidate[] | null; repeatsId: string };
 
-/** How many rows' repeats are sought at once: the rest wait their turn rather than crowd the server. */
-const SEEKING_AT_ONCE = 3;
 
 type Preview = {
   previewRecommendationIntake: {
