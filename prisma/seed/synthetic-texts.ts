@@ -324,8 +324,12 @@ export const TOWNS: readonly string[] = [
   'Hartlepool', 'Barnsley', 'Rotherham', 'Mansfield', 'Newport', 'Merthyr Tydfil', 'Bridgend', 'Llanelli', 'Bangor', 'Kendal',
 ];
 
-/** Districts of a town, naming a second or later establishment of one kind there ("Ashford North"). */
-export const DISTRICTS: readonly string[] = ['North', 'South', 'East', 'West', 'Central', 'Vale', 'Moor', 'Park'];
+/**
+ * Endings that make a second or later establishment's place name from a town's ("Hullbridge"): one word,
+ * so that no establishment's name (or former name) is found inside another's, as "HMP Hull" would be
+ * inside "HMP Hull North".
+ */
+export const DISTRICTS: readonly string[] = ['bridge', 'field', 'ford', 'ham', 'ley', 'stead', 'well', 'worth'];
 
 export type PlaceName = { current: string; formerNames: { name: string; until: number }[] };
 

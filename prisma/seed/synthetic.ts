@@ -197,14 +197,14 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
   });
   // Establishments inspected: prisons, probation delivery units and youth justice services, one for
   // about every 150 recommendations, so that each is inspected every few years whatever the size.
-  // Past one of each kind per town, more are placed in the same towns under a district's name.
+  // Past one of each kind per town, more are placed by the same towns, under names made from theirs.
   const placeKinds: PlaceKind[] = ['prison', 'probation', 'youth'];
   const placeCount = Math.min(TOWNS.length * placeKinds.length * (DISTRICTS.length + 1), Math.max(6, Math.round(options.size / 150)));
   const places = Array.from({ length: placeCount }, (_, index) => {
     const kind = placeKinds[index % placeKinds.length]!;
     const townIndex = Math.floor(index / placeKinds.length);
     const district = DISTRICTS[Math.floor(townIndex / TOWNS.length) - 1];
-    const town = `${TOWNS[townIndex % TOWNS.length]!}${district ? ` ${district}` : ''}`;
+    const town = `${TOWNS[townIndex % TOWNS.length]!}${district ?? ''}`;
     const names = placeName(kind, town, random.chance(0.4));
     const id = ++organisationId;
     organisations.push({
@@ -239,7 +239,8 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
     const publishedDate = new Date(published);
     const when = `${MONTH_NAMES[publishedDate.getUTCMonth()]} ${publishedDate.getUTCFullYear()}`;
     let title: string;
-    // A third of thematic reports look at one topic across the country; the rest inspect a place.
+    // A third of thematic reports would look at one topic across the country (no more than once in three
+    // years for a topic and a kind of establishment); the rest, and those that would come too soon, inspect a place.
     const topic = kind === 'THEMATIC' && random.chance(0.35) ? random.int(0, TOPICS.length - 1) : undefined;
     const placeKind = topic === undefined ? undefined : random.pick(TOPICS[topic]!.places);
     const nationalKey = `national ${placeKind} ${topic}`;
@@ -361,7 +362,10 @@ export function planSynthetic(options: SyntheticOptions, base: Record<'organisat
       // Every new thing there was asked lately: what is asked again is an earlier recommendation said
       // again (the latest on that thing, or another still open), a repeat labelled as one: never an
       // unlabelled second ask, which would make the labels wrong.
-      if (!fresh) earlier = asked !== undefined && !asked.repeated ? asked : made.findLast((one) => !one.repeated && one.reportIndex < reportIndex);
+      if (!fresh) {
+        const open = (one: Made | undefined, longest: number): one is Made => one !== undefined && !one.repeated && one.reportIndex < reportIndex && one.chain < longest;
+        earlier = open(asked, 4) ? asked : made.findLast((one) => open(one, 4)) ?? made.findLast((one) => open(one, Infinity));
+      }
       if (!earlier) {
         intent = intent!;
         wording = wordingOf(random, intent);

@@ -17,8 +17,8 @@
  *    name at most POSTING_BUDGET texts together: the index reads short lists and hands over at most
  *    SHORT_LIST texts, best by the IDF of the words they share, however many recommendations there
  *    are. Each is then scored by the cosine of TF-IDF vectors (rare shared words count, common ones
- *    hardly) together with the trigram similarity of the whole texts (pg_trgm), which catches
- *    reworded and re-inflected phrasing. Words the register's confirmed repeats use instead of the
+ *    hardly) and, for the CONTENDERS that can still be ranked among the first, the trigram similarity
+ *    of the whole texts (pg_trgm), which catches reworded and re-inflected phrasing. Words the register's confirmed repeats use instead of the
  *    draft's ("MARAC" for "multi-agency risk assessment conference": repeat-paraphrases.ts) are
  *    asked for and counted beside the draft's own, each for the share of repeats that swap them.
  * 3. Agreement of addressees and themes, and recency. Organisations named in either text, by their
@@ -282,16 +282,17 @@ export async function rankRepeatCandidates(
   };
 
   // The trigram similarity is the dearest part to compute (a third of a ranking on the embedded
-  // database) and moves a score by at most 0.13: it refines the order of the best by everything else.
-  // It is read for the candidates that could reach the ranked few with it (scored as if their texts
-  // were identical, against the ranked few's scores as if nothing were alike), and of those for the
-  // CONTENDERS best by everything else.
+  // database). It is read for the candidates that could reach the ranked few with it (scored as if
+  // their texts were identical, against the ranked few's scores as if nothing were alike), and of
+  // those for the CONTENDERS best when the texts are identical: a cited recommendation, whose
+  // citation counts only once its text agrees, comes first there however unlike its words are.
+  // Uncited, the similarity moves a score by at most 0.13, so the order is the order by all else.
   const ranks = first * 4;
-  const withoutSimilarity = new Map(compared.map((candidate) => [candidate, judge(candidate, 0, false).score]));
-  const floor = [...withoutSimilarity.values()].sort((a, b) => b - a)[ranks - 1] ?? -Infinity;
+  const bounds = new Map(compared.map((candidate) => [candidate, { low: judge(candidate, 0, false).score, high: judge(candidate, 1, false).score }]));
+  const floor = [...bounds.values()].map((bound) => bound.low).sort((a, b) => b - a)[ranks - 1] ?? -Infinity;
   const contenders = compared
-    .filter((candidate) => judge(candidate, 1, false).score >= floor)
-    .sort((a, b) => withoutSimilarity.get(b)! - withoutSimilarity.get(a)! || a.row.id - b.row.id)
+    .filter((candidate) => bounds.get(candidate)!.high >= floor)
+    .sort((a, b) => bounds.get(b)!.high - bounds.get(a)!.high || bounds.get(b)!.low - bounds.get(a)!.low || a.row.id - b.row.id)
     .slice(0, Math.max(CONTENDERS, ranks));
   const { similarity, latest } = await similarityAndLineages(db, subject, contenders.map((candidate) => candidate.row.id), before, excludeId, excludeReport);
   const ranked = contenders
@@ -618,7 +619,8 @@ async function organisationsMaybeNamed(db: RankingClient, text: string, addresse
   return db.$queryRaw<{ id: number; name: string; shortName: string | null; formerNames: string[] }[]>`
     SELECT o.id, o.name, o."shortName", o."formerNames" FROM "Organisation" o
     WHERE o.id = ANY(${addresseeIds}::int[])
-      OR EXISTS (SELECT 1 FROM unnest(o."formerNames" || o.name || o."shortName") AS n(name) WHERE length(n.name) >= 2 AND strpos(${text.toLowerCase()}, lower(n.name)) > 0)`;
+      -- Both sides lowered by the database, so that one mapping of case serves both ("İ", a final "Σ").
+      OR EXISTS (SELECT 1 FROM unnest(o."formerNames" || o.name || o."shortName") AS n(name) WHERE length(n.name) >= 2 AND strpos(lower(${text}), lower(n.name)) > 0)`;
 }
 
 /**

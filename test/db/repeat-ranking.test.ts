@@ -106,6 +106,34 @@ describe(`ranking repeat candidates on ${databaseKind}`, () => {
     expect(ranked[0]!.score).toBeGreaterThan(ranked[1]!.score);
   });
 
+  it('keeps a recommendation cited by number and date first, however many texts read closer', async () => {
+    // Seventy-two later texts nearly the same as the draft, and the cited one in other words: the cited
+    // one must still be scored (it was once cut, as the trigram similarity was read for the best by words only).
+    const inspectorate = await prisma.organisation.findFirstOrThrow({ where: { kind: 'INSPECTORATE' } });
+    const body = await prisma.organisation.create({ data: { name: 'Testshire Hostels Board', kind: 'AGENCY' } });
+    let state = 7;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const word = () => `${Array.from({ length: 7 }, () => 'bcdfghjklmnpqrstvwz'[Math.floor(next() * 19)]).join('')}a`;
+    const filler = await report('Report on hostels in Testshire: other subjects', '2010-01-10', inspectorate.id);
+    await prisma.recommendation.createMany({
+      data: Array.from({ length: 600 }, (_, index) => ({ reportId: filler.id, reference: `R${index + 1}`, text: `Leaders should make sure that ${word()} ${word()} ${word()} ${word()}.`, ownerId: body.id })),
+    });
+    for (const month of ['01', '02', '03']) {
+      const later = await report(`Hostels in Testshire (${month}/2023)`, `2023-${month}-15`, inspectorate.id);
+      await prisma.recommendation.createMany({
+        data: Array.from({ length: 24 }, (_, index) => ({ reportId: later.id, reference: `R${index + 1}`, text: `Leaders should make sure that hostel supervisors check the curfew logs every night, ${word()}.`, ownerId: body.id })),
+      });
+    }
+    const earlier = await report('Report on an inspection of a Testshire hostel', '2019-03-15', inspectorate.id);
+    await prisma.recommendation.createMany({
+      data: Array.from({ length: 6 }, (_, index) => ({ reportId: earlier.id, reference: `R${index + 1}`, text: `Leaders should make sure that ${word()} ${word()}.`, ownerId: body.id })),
+    });
+    const cited = await prisma.recommendation.create({ data: { reportId: earlier.id, reference: 'R7', text: 'Leaders should make sure that the hostel curfew log is kept.', ownerId: body.id } });
+    const ranked = await rankRepeatCandidates(prisma, draft('Leaders should make sure that hostel supervisors check the curfew logs every night. This repeats recommendation R7 of our March 2019 report.', { addresseeIds: [] }));
+    expect(ranked[0]?.recommendationId).toBe(cited.id);
+    expect(ranked[0]!.reasons[0]).toMatch(/^cited: R7 of/);
+  });
+
   it('keeps the word counts it weighs by in step with the texts', async () => {
     const count = async (word: string) => (await prisma.textTerm.findUnique({ where: { word } }))?.documents ?? 0;
     const texts = await count('');

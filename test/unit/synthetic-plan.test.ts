@@ -81,6 +81,20 @@ describe('synthetic data plan', () => {
     expect([...chains].filter(([, firsts]) => firsts.size > 1)).toEqual([]);
   });
 
+  it('names no establishment inside another one’s name, at a size where towns have several', () => {
+    // A name found inside another ("HMP Hull" in "HMP Hull North") would make the ranking read a second
+    // addressee into every text to the longer-named one.
+    // (Past 41,850 recommendations, 279 establishments, a town has more than one of a kind.)
+    const large = planSynthetic({ size: 45_000, seed: 3 }, base, themes);
+    const names = large.organisations
+      .filter((org) => !org.name.startsWith('Synthetic ')) // the service's own regions and units, named apart
+      .flatMap((org) => [org.name, ...(Array.isArray(org.formerNames) ? (org.formerNames as string[]) : [])])
+      .map((name) => name.replace(/ \(seed \d+\)$/, ''));
+    expect(names.filter((name) => /^HMP [A-Z][a-z]+(bridge|field|ford|ham|ley|stead|well|worth)$/.test(name)).length).toBeGreaterThan(3);
+    const within = names.filter((name) => names.some((other) => other !== name && new RegExp(`(^|[^\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u').test(other)));
+    expect(within).toEqual([]);
+  });
+
   it('numbers rows after the ids already in the database', () => {
     expect(Math.min(...plan.recommendations.map((rec) => rec.id!))).toBe(51);
     expect(Math.min(...plan.reports.map((report) => report.id!))).toBe(6);
