@@ -15,7 +15,7 @@ import { connectPrisma, prisma } from '../../server/db/client.ts';
 import { openMemoryDatabase, type Database } from '../../server/db/database.ts';
 import { applyMigrations } from '../../server/db/migrations.ts';
 import { learnRepeatParaphrases } from '../../server/domain/repeat-paraphrases.ts';
-import { SEEKING_AT_ONCE } from '../../server/domain/intake/repeat-seeking.ts';
+import { inTurns, SEEKING_AT_ONCE } from '../../server/domain/intake/repeat-seeking.ts';
 import { rankRepeatCandidates } from '../../server/domain/repeat-ranking.ts';
 import { prepareDatabase, type Kind } from '../bench/setup.ts';
 
@@ -59,6 +59,11 @@ async function measure(database: string, size: string, limit: number): Promise<R
     select: { id: true, text: true, reportId: true, report: { select: { publishedOn: true } }, addressees: { select: { organisationId: true } }, themes: { select: { id: true } } },
   });
   const byId = new Map(queries.map((query) => [query.id, query]));
+  // A held-out repeat as a new text would be ranked: with its date, addressees and themes.
+  const draftOf = (query: (typeof queries)[number]) => ({
+    text: query.text, publishedOn: query.report.publishedOn, addresseeIds: query.addressees.map((a) => a.organisationId),
+    themeIds: query.themes.map((theme) => theme.id), excludeRecommendationId: query.id, excludeReportId: query.reportId,
+  });
   // Held out: the links are removed while ranking, and put back after.
   await prisma.recommendation.updateMany({ where: { id: { in: labels.map((label) => label.id) } }, data: { repeatsId: null } });
   const ranks: number[] = [];
@@ -71,18 +76,7 @@ async function measure(database: string, size: string, limit: number): Promise<R
     for (const label of labels) {
       const query = byId.get(label.id)!;
       const started = performance.now();
-      const ranked = await rankRepeatCandidates(
-        prisma,
-        {
-          text: query.text,
-          publishedOn: query.report.publishedOn,
-          addresseeIds: query.addressees.map((a) => a.organisationId),
-          themeIds: query.themes.map((theme) => theme.id),
-          excludeRecommendationId: query.id,
-          excludeReportId: query.reportId,
-        },
-        { first: 10, minimumScore: 0 },
-      );
+      const ranked = await rankRepeatCandidates(prisma, draftOf(query), { first: 10, minimumScore: 0 });
       times.push(performance.now() - started);
       ranks.push(ranked.findIndex((candidate) => candidate.recommendationId === label.repeatsId) + 1);
       if (ranks.at(-1)! === 0 || ranks.at(-1)! > 3) missed.push({ label, rank: ranks.at(-1)!, ranked });
@@ -90,17 +84,8 @@ async function measure(database: string, size: string, limit: number): Promise<R
     // A whole report of 40 recommendations: as the intake screen asks, SEEKING_AT_ONCE rows at a
     // time, and one after another.
     const wholeReport = async (atOnce: number) => {
-      const queue = labels.slice(0, 40).map((label) => byId.get(label.id)!);
       const started = performance.now();
-      const seek = async () => {
-        for (let query = queue.shift(); query; query = queue.shift()) {
-          await rankRepeatCandidates(prisma, {
-            text: query.text, publishedOn: query.report.publishedOn, addresseeIds: query.addressees.map((a) => a.organisationId),
-            themeIds: query.themes.map((theme) => theme.id), excludeRecommendationId: query.id, excludeReportId: query.reportId,
-          });
-        }
-      };
-      await Promise.all(Array.from({ length: atOnce }, seek));
+      await inTurns(labels.slice(0, 40), async (label) => void (await rankRepeatCandidates(prisma, draftOf(byId.get(label.id)!))), atOnce);
       return performance.now() - started;
     };
     const report40 = await wholeReport(SEEKING_AT_ONCE);

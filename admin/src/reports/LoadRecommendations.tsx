@@ -10,7 +10,7 @@ import { dayForInput, dayFromInput } from '../common/dates';
 import { readAsBase64 } from '../providers/files';
 import { graphql } from '../providers/graphql';
 import { addRecommendationsMutation as ADD, intakeOrganisationsQuery as ORGANISATIONS, intakePreviewMutation as PREVIEW, intakeRepeatCandidatesQuery as CANDIDATES } from './intakeQueries';
-import { SEEKING_AT_ONCE } from '../../../server/domain/intake/repeat-seeking.ts';
+import { inTurns } from '../../../server/domain/intake/repeat-seeking.ts';
 
 /**
  * Loading a report's recommendations: paste its recommendations section or choose its PDF, Word
@@ -28,7 +28,6 @@ type Candidate = {
 /** A row of the preview; its candidates are null while they are being sought. */
 type Row = { key: number; reference: string; text: string; addressees: Organisation[]; targetDate: string; warnings: string[]; candidates: Candidate[] | null; repeatsId: string };
 
-
 type Preview = {
   previewRecommendationIntake: {
     format: string;
@@ -42,15 +41,11 @@ const emptyRow = (): Row => ({ key: nextKey++, reference: '', text: '', addresse
 
 /** Each row's probable repeats, a few rows at a time, each told as it arrives. */
 async function seekRepeats(reportId: string, rows: Row[], found: (key: number, candidates: Candidate[]) => void) {
-  const queue = [...rows];
-  const worker = async () => {
-    for (let row = queue.shift(); row; row = queue.shift()) {
-      const input = { reportId, reference: row.reference, text: row.text, addresseeIds: row.addressees.map((organisation) => organisation.id) };
-      const data = await graphql<{ intakeRepeatCandidates: Candidate[] }>(CANDIDATES, { input }).catch(() => ({ intakeRepeatCandidates: [] }));
-      found(row.key, data.intakeRepeatCandidates);
-    }
-  };
-  await Promise.all(Array.from({ length: SEEKING_AT_ONCE }, worker));
+  await inTurns(rows, async (row) => {
+    const input = { reportId, reference: row.reference, text: row.text, addresseeIds: row.addressees.map((organisation) => organisation.id) };
+    const data = await graphql<{ intakeRepeatCandidates: Candidate[] }>(CANDIDATES, { input }).catch(() => ({ intakeRepeatCandidates: [] }));
+    found(row.key, data.intakeRepeatCandidates);
+  });
 }
 
 const year = (day: string) => day.slice(0, 4);
