@@ -95,7 +95,7 @@ const LISTS: Record<string, ListCost> = {
     table: 'Recommendation',
     count: 1.6,
     filters: { search: 2.5, unevidenced: 8.5, overdue: 1.2, themeIds: 0.5, responses: 0.5, ownerId: 0.5, '*': 0.3 },
-    orders: { OWNER: 2.5, REPORT_PUBLISHED_ON: 2.5, FIRST_MADE_ON: 2.5, REPEAT_COUNT: 2.5, LATEST_VERDICT: 0.6, STATUS: 0.6, '*': 0.2 },
+    orders: { OWNER: 2.5, REPORT_PUBLISHED_ON: 2.5, FIRST_MADE_ON: 2.5, REPEAT_COUNT: 2.5, LATEST_VERDICT: 0.6, PRIORITY: 1.5, '*': 0.2 },
     offset: 0.8,
     narrowedBy: { reportId: ['Report.recommendations'] },
   },

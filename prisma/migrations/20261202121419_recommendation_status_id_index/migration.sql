@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Recommendation_status_id_idx" ON "Recommendation"("status", "id");
