@@ -253,7 +253,6 @@ export function fieldCost(args: Args, _context: unknown, field: Pick<GraphQLFiel
     case 'Query.dashboard':
       return { field: dashboardCost(), multiplier: 1 };
     case 'Dashboard.byOwner':
-      return { field: rows.Organisation * US.object, multiplier: rows.Organisation };
     case 'Dashboard.progressByReport':
     case 'Dashboard.stale':
     case 'Dashboard.overdueActionItems':

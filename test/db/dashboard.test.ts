@@ -109,6 +109,20 @@ describe(`the dashboard on ${databaseKind}`, () => {
     expect(overdueOwnerCount).toBe(overdue.size);
   });
 
+  it('lists the largest owners, as many as asked for, and says how many there are', async () => {
+    // Every owner once came back: at 200,000 recommendations 1,300 of them, a 118 KB answer a sixth as fast.
+    const owners = await prisma.recommendation.groupBy({ by: ['ownerId'], _count: { _all: true } });
+    expect(owners.length).toBeGreaterThan(2);
+    const { dashboard } = await gql<{ dashboard: { ownerCount: number; byOwner: { owner: { id: string }; total: number }[] } }>(
+      '{ dashboard(listSize: 2) { ownerCount byOwner { owner { id } total } } }',
+      {},
+      actors.inspector,
+    );
+    expect(dashboard.ownerCount).toBe(owners.length);
+    const largest = owners.map((owner) => owner._count._all).sort((a, b) => b - a).slice(0, 2);
+    expect(dashboard.byOwner.map((row) => row.total)).toEqual(largest);
+  });
+
   it('shows a leader whose organisation owns action items but no recommendations its own work', async () => {
     const wales = globalId('Organisation', actors.leader.organisationId!);
     const data = await dashboardAs(actors.leader, wales);

@@ -18,23 +18,24 @@ const series = [
 
 type PaletteColour = 'primary' | 'secondary' | 'error' | 'warning' | 'info' | 'success';
 
-const MOST = 10;
-
-/** Recommendations by owning organisation and self-reported status; a bar opens the list behind it. */
-export function StatusByOwnerChart({ rows }: { rows: DashboardData['byOwner'] }) {
+/**
+ * Recommendations by owning organisation and self-reported status, for the largest owners the
+ * server sends (the dashboard's list size: a chart of every unit would be too tall to read, and
+ * the list has them all); a bar opens the list behind it.
+ */
+export function StatusByOwnerChart({ rows, ownerCount }: { rows: DashboardData['byOwner']; ownerCount: number }) {
   const navigate = useNavigate();
   const theme = useTheme();
   const colourOf = (status: string) => {
     const colour = statusColours[status];
     return colour && colour !== 'default' ? theme.palette[colour as PaletteColour].main : theme.palette.grey[600];
   };
-  // The largest owners: a chart of every unit would be too tall to read; the list has them all.
-  const shown = rows.slice(0, MOST);
-  const data = shown.map((row) => ({ ...row, name: row.owner.shortName ?? row.owner.name }));
-  const summary = rows.map((row) => `${row.owner.name}: ${row.total} (${row.overdue} overdue)`).join('; ');
+  const data = rows.map((row) => ({ ...row, name: row.owner.shortName ?? row.owner.name }));
+  const others = ownerCount - rows.length;
+  const summary = rows.map((row) => `${row.owner.name}: ${row.total} (${row.overdue} overdue)`).join('; ') + (others > 0 ? `; and ${others} more` : '');
   return (
     <Panel
-      title={rows.length > MOST ? `Status by owning organisation: the ${MOST} largest of ${rows.length}` : 'Status by owning organisation'}
+      title={others > 0 ? `Status by owning organisation: the ${rows.length} largest of ${ownerCount}` : 'Status by owning organisation'}
       to={listLink('recommendations', {}, { field: 'owner.name', order: 'ASC' })}
       linkText="All recommendations"
     >

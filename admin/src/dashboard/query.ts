@@ -22,6 +22,7 @@ export type DashboardData = {
   overdueActionItemCount: number;
   awaitingEvidenceCount: number;
   byOwner: { owner: Org; notStarted: number; inProgress: number; implemented: number; notPlanned: number; overdue: number; total: number }[];
+  ownerCount: number;
   overdueByOwner: { owner: Org; overdueRecommendations: number; overdueActionItems: number; overdue: number }[];
   overdueOwnerCount: number;
   reportedVsVerified: { gap: string; count: number }[];
@@ -38,6 +39,7 @@ export const dashboardQuery = `query Dashboard($organisationId: ID) {
     missingResponseCount lateResponseCount openPriorityCount
     actionItemCount openActionItemCount overdueActionItemCount awaitingEvidenceCount
     byOwner { owner { id name shortName } notStarted inProgress implemented notPlanned overdue total }
+    ownerCount
     overdueByOwner { owner { id name shortName } overdueRecommendations overdueActionItems overdue }
     overdueOwnerCount
     reportedVsVerified { gap count }

@@ -104,7 +104,14 @@ const Dashboard = builder.objectRef<DashboardShape>('Dashboard').implement({
     }),
     overdueRecommendationCount: t.exposeInt('overdueRecommendationCount', { description: 'Of those, overdue (the list: `overdue: true`).' }),
     byStatus: t.field({ type: [StatusCount], description: 'Recommendations by self-reported status.', resolve: (d) => d.byStatus }),
-    byOwner: t.field({ type: [OwnerStatusCounts], description: 'Recommendations by owning organisation and status, largest first.', resolve: (d) => d.byOwner }),
+    byOwner: t.field({
+      type: [OwnerStatusCounts],
+      description: 'Recommendations by owning organisation and status: the listSize largest owners, largest first.',
+      resolve: (d) => d.byOwner,
+    }),
+    ownerCount: t.exposeInt('ownerCount', {
+      description: 'How many organisations own recommendations in scope: byOwner lists the first listSize of them.',
+    }),
     overdueByOwner: t.field({
       type: [OwnerOverdueCounts],
       description: 'The organisations with the most overdue work (recommendations and action items they own themselves), most first, at most listSize.',
