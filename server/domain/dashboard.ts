@@ -87,6 +87,12 @@ export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard>
   const withinScope = (ownerId: string, recommendationId: string) => Prisma.sql`
     ${organisation ? Prisma.sql`JOIN "Organisation" o ON o.id = ${Prisma.raw(ownerId)} AND o.path LIKE ${organisation}::text` : Prisma.empty}
     ${theme ? Prisma.sql`JOIN "_RecommendationToTheme" t ON t."A" = ${Prisma.raw(recommendationId)} AND t."B" = ${theme}::int` : Prisma.empty}`;
+  // The first listSize owners of a per-owner count, in `order` and then by name, each its counts with its row:
+  // every owner would make the answer grow with the organisations (1,300 at 200,000).
+  const firstOwners = (counted: 'by_owner' | 'overdue_by_owner', order: string) => Prisma.sql`
+    coalesce((SELECT json_agg(jsonb_build_object('owner', b.owner) || b.counts ORDER BY b.place) FROM (
+      SELECT to_jsonb(org) AS owner, to_jsonb(c) AS counts, row_number() OVER (ORDER BY ${Prisma.raw(order)}, org.name) AS place
+      FROM ${Prisma.raw(counted)} c JOIN "Organisation" org ON org.id = c."ownerId" ORDER BY place LIMIT ${size}) b), '[]')`;
   const [row] = await prisma.$queryRaw<{ dashboard: Omit<Dashboard, 'byOwner' | 'overdueByOwner' | 'progressByReport'> & {
     byOwner: Json<OwnerCounts>[]; overdueByOwner: Json<OwnerOverdue>[]; progressByReport: Json<ReportProgressRow>[];
   } }[]>`
@@ -144,17 +150,10 @@ export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard>
       'awaitingEvidenceCount', i."awaitingEvidence",
       'byStatus', coalesce((SELECT json_agg(json_build_object('status', status, 'count', n) ORDER BY status)
                             FROM (SELECT status, count(*) AS n FROM scoped GROUP BY status) s), '[]'),
-      -- The largest owners only: every owner made the answer grow with the organisations (1,300 at 200,000).
       'ownerCount', (SELECT count(*)::int FROM by_owner),
-      'byOwner', coalesce((SELECT json_agg(jsonb_build_object('owner', b.owner) || b.counts ORDER BY b.total DESC, b.name) FROM (
-          SELECT to_jsonb(org) AS owner, to_jsonb(c) AS counts, c.total, org.name
-          FROM by_owner c JOIN "Organisation" org ON org.id = c."ownerId" ORDER BY c.total DESC, org.name LIMIT ${size}) b), '[]'),
+      'byOwner', ${firstOwners('by_owner', 'c.total DESC')},
       'overdueOwnerCount', (SELECT count(*)::int FROM overdue_by_owner),
-      'overdueByOwner', coalesce((SELECT json_agg(json_build_object('owner', to_jsonb(org), 'overdueRecommendations', c."overdueRecommendations",
-                                                                    'overdueActionItems', c."overdueActionItems")
-                                           ORDER BY c."overdueRecommendations" + c."overdueActionItems" DESC, org.name) FROM (
-          SELECT * FROM overdue_by_owner ORDER BY "overdueRecommendations" + "overdueActionItems" DESC, "ownerId" LIMIT ${size}) c
-          JOIN "Organisation" org ON org.id = c."ownerId"), '[]'),
+      'overdueByOwner', ${firstOwners('overdue_by_owner', 'c."overdueRecommendations" + c."overdueActionItems" DESC')},
       'reportedVsVerified', coalesce((SELECT json_agg(json_build_object('gap', gap, 'count', n) ORDER BY gap)
                             FROM (SELECT gap, count(*) AS n FROM scoped GROUP BY gap) g), '[]'),
       'repeatedUnmetIds', coalesce((SELECT json_agg(id) FROM (SELECT id FROM scoped WHERE "isRepeatedUnmet"
