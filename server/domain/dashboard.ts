@@ -87,6 +87,10 @@ export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard>
   const withinScope = (ownerId: string, recommendationId: string) => Prisma.sql`
     ${organisation ? Prisma.sql`JOIN "Organisation" o ON o.id = ${Prisma.raw(ownerId)} AND o.path LIKE ${organisation}::text` : Prisma.empty}
     ${theme ? Prisma.sql`JOIN "_RecommendationToTheme" t ON t."A" = ${Prisma.raw(recommendationId)} AND t."B" = ${theme}::int` : Prisma.empty}`;
+  // The action items in scope, read afresh where needed rather than materialised once (100,000 at
+  // 20,000 recommendations; copying them cost more than all the counting): their figures in one
+  // pass per owner, and each list of the first few through an index in its order, up to listSize.
+  const actionItems = Prisma.sql`"ActionItem" a ${withinScope('a."ownerId"', 'a."recommendationId"')}`;
   // The first listSize owners of a per-owner count, in `order` and then by name, each its counts with its row:
   // every owner would make the answer grow with the organisations (1,300 at 200,000).
   const firstOwners = (counted: 'by_owner' | 'overdue_by_owner', order: string) => Prisma.sql`
@@ -108,12 +112,12 @@ export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard>
              ${openPrioritySql()} AS "openPriority"
       FROM scope r
     ),
-    items AS (
-      SELECT a.id, a."ownerId", a."dueDate", a.status, ${actionItemOverdueSql(now)} AS overdue, ${actionItemOpenSql()} AS open
-      FROM "ActionItem" a ${withinScope('a."ownerId"', 'a."recommendationId"')}
+    -- The action items' figures per owner, in one pass: the totals are their sums.
+    items_by_owner AS (
+      SELECT a."ownerId", count(*) AS total, count(*) FILTER (WHERE ${actionItemOpenSql()}) AS open,
+             count(*) FILTER (WHERE ${actionItemOverdueSql(now)}) AS overdue, count(*) FILTER (WHERE ${awaitingEvidenceSql()}) AS awaiting
+      FROM ${actionItems} GROUP BY a."ownerId"
     ),
-    -- A condition of its own, not a column of items: as a WHERE, the database answers it with one anti-join.
-    awaiting AS (SELECT a.id, a."dueDate" FROM items a WHERE ${awaitingEvidenceSql()}),
     recommendation_figures AS (
       SELECT count(*) AS total, count(*) FILTER (WHERE open) AS open, count(*) FILTER (WHERE overdue) AS overdue,
              count(*) FILTER (WHERE "isRepeatedUnmet") AS "repeatedUnmet", count(*) FILTER (WHERE untouched) AS untouched,
@@ -122,9 +126,9 @@ export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard>
       FROM scoped
     ),
     item_figures AS (
-      SELECT count(*) AS total, count(*) FILTER (WHERE open) AS open, count(*) FILTER (WHERE overdue) AS overdue,
-             (SELECT count(*) FROM awaiting) AS "awaitingEvidence"
-      FROM items
+      SELECT coalesce(sum(total), 0) AS total, coalesce(sum(open), 0) AS open, coalesce(sum(overdue), 0) AS overdue,
+             coalesce(sum(awaiting), 0) AS "awaitingEvidence"
+      FROM items_by_owner
     ),
     by_owner AS (
       SELECT "ownerId", count(*) AS total, count(*) FILTER (WHERE overdue) AS overdue,
@@ -138,7 +142,7 @@ export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard>
       SELECT "ownerId", sum(recommendations)::int AS "overdueRecommendations", sum(actions)::int AS "overdueActionItems"
       FROM (SELECT "ownerId", count(*) AS recommendations, 0 AS actions FROM scoped WHERE overdue GROUP BY "ownerId"
             UNION ALL
-            SELECT "ownerId", 0, count(*) FROM items WHERE overdue GROUP BY "ownerId") counted
+            SELECT "ownerId", 0, overdue FROM items_by_owner WHERE overdue > 0) counted
       GROUP BY "ownerId"
     )
     SELECT json_build_object(
@@ -159,10 +163,12 @@ export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard>
       'repeatedUnmetIds', coalesce((SELECT json_agg(id) FROM (SELECT id FROM scoped WHERE "isRepeatedUnmet"
                             ORDER BY "firstMadeOn" ASC NULLS LAST, id LIMIT ${size}) u), '[]'),
       'staleIds', coalesce((SELECT json_agg(id) FROM (SELECT id FROM scoped WHERE untouched ORDER BY "updatedAt", id LIMIT ${size}) s), '[]'),
-      'overdueActionItemIds', coalesce((SELECT json_agg(id) FROM (SELECT id FROM items WHERE overdue ORDER BY "dueDate", id LIMIT ${size}) o), '[]'),
-      'openActionItemIds', coalesce((SELECT json_agg(id) FROM (SELECT id FROM items WHERE open
-                            ORDER BY "dueDate" ASC NULLS LAST, id LIMIT ${size}) o), '[]'),
-      'awaitingEvidenceIds', coalesce((SELECT json_agg(id) FROM (SELECT id FROM awaiting ORDER BY "dueDate" ASC NULLS LAST, id LIMIT ${size}) e), '[]'),
+      'overdueActionItemIds', coalesce((SELECT json_agg(id) FROM (SELECT a.id FROM ${actionItems} WHERE ${actionItemOverdueSql(now)}
+                            ORDER BY a."dueDate", a.id LIMIT ${size}) o), '[]'),
+      'openActionItemIds', coalesce((SELECT json_agg(id) FROM (SELECT a.id FROM ${actionItems} WHERE ${actionItemOpenSql()}
+                            ORDER BY a."dueDate" ASC NULLS LAST, a.id LIMIT ${size}) o), '[]'),
+      'awaitingEvidenceIds', coalesce((SELECT json_agg(id) FROM (SELECT a.id FROM ${actionItems} WHERE ${awaitingEvidenceSql()}
+                            ORDER BY a."dueDate" ASC NULLS LAST, a.id LIMIT ${size}) e), '[]'),
       'progressByReport', coalesce((SELECT json_agg(jsonb_build_object('report', to_jsonb(report)) || to_jsonb(p)
                                                     ORDER BY report."publishedOn" DESC, report.id DESC) FROM (
           SELECT s."reportId", ${progressSql('s')}
