@@ -91,6 +91,10 @@ export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard>
   // 20,000 recommendations; copying them cost more than all the counting): their figures in one
   // pass per owner, and each list of the first few through an index in its order, up to listSize.
   const actionItems = Prisma.sql`"ActionItem" a ${withinScope('a."ownerId"', 'a."recommendationId"')}`;
+  // The ids of the first listSize rows a list reads (`rows`, its rows named `alias`), in `order` and then by id.
+  const firstIds = (rows: Prisma.Sql, alias: string, order: string) => Prisma.sql`
+    coalesce((SELECT json_agg(id) FROM (SELECT ${Prisma.raw(alias)}.id FROM ${rows}
+      ORDER BY ${Prisma.raw(`${order}, ${alias}.id`)} LIMIT ${size}) first), '[]')`;
   // The first listSize owners of a per-owner count, in `order` and then by name, each its counts with its row:
   // every owner would make the answer grow with the organisations (1,300 at 200,000).
   const firstOwners = (counted: 'by_owner' | 'overdue_by_owner', order: string) => Prisma.sql`
@@ -160,15 +164,11 @@ export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard>
       'overdueByOwner', ${firstOwners('overdue_by_owner', 'c."overdueRecommendations" + c."overdueActionItems" DESC')},
       'reportedVsVerified', coalesce((SELECT json_agg(json_build_object('gap', gap, 'count', n) ORDER BY gap)
                             FROM (SELECT gap, count(*) AS n FROM scoped GROUP BY gap) g), '[]'),
-      'repeatedUnmetIds', coalesce((SELECT json_agg(id) FROM (SELECT id FROM scoped WHERE "isRepeatedUnmet"
-                            ORDER BY "firstMadeOn" ASC NULLS LAST, id LIMIT ${size}) u), '[]'),
-      'staleIds', coalesce((SELECT json_agg(id) FROM (SELECT id FROM scoped WHERE untouched ORDER BY "updatedAt", id LIMIT ${size}) s), '[]'),
-      'overdueActionItemIds', coalesce((SELECT json_agg(id) FROM (SELECT a.id FROM ${actionItems} WHERE ${actionItemOverdueSql(now)}
-                            ORDER BY a."dueDate", a.id LIMIT ${size}) o), '[]'),
-      'openActionItemIds', coalesce((SELECT json_agg(id) FROM (SELECT a.id FROM ${actionItems} WHERE ${actionItemOpenSql()}
-                            ORDER BY a."dueDate" ASC NULLS LAST, a.id LIMIT ${size}) o), '[]'),
-      'awaitingEvidenceIds', coalesce((SELECT json_agg(id) FROM (SELECT a.id FROM ${actionItems} WHERE ${awaitingEvidenceSql()}
-                            ORDER BY a."dueDate" ASC NULLS LAST, a.id LIMIT ${size}) e), '[]'),
+      'repeatedUnmetIds', ${firstIds(Prisma.sql`scoped r WHERE r."isRepeatedUnmet"`, 'r', 'r."firstMadeOn" ASC NULLS LAST')},
+      'staleIds', ${firstIds(Prisma.sql`scoped r WHERE r.untouched`, 'r', 'r."updatedAt"')},
+      'overdueActionItemIds', ${firstIds(Prisma.sql`${actionItems} WHERE ${actionItemOverdueSql(now)}`, 'a', 'a."dueDate"')},
+      'openActionItemIds', ${firstIds(Prisma.sql`${actionItems} WHERE ${actionItemOpenSql()}`, 'a', 'a."dueDate" ASC NULLS LAST')},
+      'awaitingEvidenceIds', ${firstIds(Prisma.sql`${actionItems} WHERE ${awaitingEvidenceSql()}`, 'a', 'a."dueDate" ASC NULLS LAST')},
       'progressByReport', coalesce((SELECT json_agg(jsonb_build_object('report', to_jsonb(report)) || to_jsonb(p)
                                                     ORDER BY report."publishedOn" DESC, report.id DESC) FROM (
           SELECT s."reportId", ${progressSql('s')}

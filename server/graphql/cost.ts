@@ -26,8 +26,8 @@ export function setCostLimit(ms: number): void {
 /**
  * The dashboard's figures read every recommendation in scope and every action item (open, overdue,
  * evidence to submit, by owner): at 20,000, 190 ms on PostgreSQL and 250 to 300 ms on the embedded
- * database, and with its lists up to 400 ms there. The app's heaviest page, whose cost grows with the data: it sets the limit when
- * it costs more than the budget (costLimit).
+ * database, and with its lists up to 400 ms there. The app's heaviest page, whose cost grows with
+ * the data: it sets the limit when it costs more than the budget (costLimit).
  */
 function dashboardCost(): number {
   return 16 * tableStatistics().rows.Recommendation;
