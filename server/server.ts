@@ -22,7 +22,7 @@ import { followUpPackRouter } from './http/follow-up-pack.ts';
 import { healthRouter } from './http/health.ts';
 import { createMetrics } from './http/metrics.ts';
 import { operationQueue } from './http/operation-queue.ts';
-import { isHeavyOperation } from './graphql/operation-weight.ts';
+import { isHeavyRequest } from './graphql/operation-weight.ts';
 import { unexpectedErrors } from './http/error-answers.ts';
 import type { Logger } from './logger.ts';
 
@@ -81,7 +81,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       log.warn(`Measuring the tables failed; operations are costed by the last measurement (${error instanceof Error ? error.message : 'error'}).`),
     );
 
-    const operations = operationQueue(config.operations, (req) => isHeavyOperation(req.method === 'GET' ? req.query : req.body));
+    const operations = operationQueue(config.operations, isHeavyRequest);
     const metrics = createMetrics(config.metricsToken, operations.stats);
     app.use(metrics.observeHttp);
     app.use(securityHeaders());

@@ -29,9 +29,19 @@ export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY);
 }
 
-/** A calendar date as the API and history's stored values hold it (yyyy-mm-dd); people read it through locale.ts. */
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * A calendar date as the API and history's stored values hold it (yyyy-mm-dd); people read it
+ * through locale.ts. Built from its parts: every date of every list goes through here, and
+ * `toISOString` took seven times as long (about 4% of a list of 50 with two dates a row). A year
+ * without four digits, which the database could hold, takes ISO's own form.
+ */
 export function formatDay(date: Date | null | undefined): string | null {
-  return date ? date.toISOString().slice(0, 10) : null;
+  if (!date) return null;
+  const year = date.getUTCFullYear();
+  if (!(year >= 1000 && year <= 9999)) return date.toISOString().slice(0, 10);
+  return `${year}-${twoDigits(date.getUTCMonth() + 1)}-${twoDigits(date.getUTCDate())}`;
 }
 
 export function sameDay(a: Date | null | undefined, b: Date | null | undefined): boolean {

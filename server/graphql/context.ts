@@ -1,4 +1,5 @@
 import type { Actor } from '../domain/actor.ts';
+import type { OperationCost } from './cost.ts';
 
 export type { Actor };
 
@@ -16,6 +17,11 @@ export type Context = {
   /** The client's network address, for the limits on sign-in attempts. */
   address: string;
   session: SessionCookie;
+  /**
+   * The operation's cost as estimated before it ran (http/graphql.ts), when that estimate was made:
+   * within the limits, the complexity plugin need not estimate it again (builder.ts).
+   */
+  estimatedCost?: OperationCost | null;
   /** Set by the first sign-in of a request: a second one (say, through aliases) is refused. */
   signInAttempted?: boolean;
 };

@@ -1,6 +1,7 @@
 import { getNamedType, isLeafType, isListType, isNonNullType, type GraphQLField, type GraphQLOutputType } from 'graphql';
 import { COST_BUDGET_MS } from '../config.ts';
 import { tableStatistics, type Table } from '../db/table-statistics.ts';
+import { LIMITS } from './limits.ts';
 
 /**
  * What an operation costs, estimated before it runs, in microseconds of the server's and the
@@ -44,6 +45,20 @@ const DASHBOARD_PAGE_SHARE = 1.3;
  */
 export function costLimit(): number {
   return Math.max(limitMs * 1000, Math.ceil(DASHBOARD_PAGE_SHARE * dashboardCost()));
+}
+
+/** What an operation is estimated to cost (microseconds), and how deep and broad its selection is. */
+export type OperationCost = { complexity: number; depth: number; breadth: number };
+
+/** The most an operation may cost, and how deep and broad it may be: Pothos's complexity plugin refuses the rest (builder.ts). */
+export function operationLimits(): OperationCost {
+  return { complexity: costLimit(), depth: LIMITS.depth, breadth: LIMITS.breadth };
+}
+
+/** Whether an estimate is within every limit. */
+export function withinLimits(cost: OperationCost): boolean {
+  const limits = operationLimits();
+  return cost.complexity <= limits.complexity && cost.depth <= limits.depth && cost.breadth <= limits.breadth;
 }
 
 /** Microseconds for each thing an answer is made of. */

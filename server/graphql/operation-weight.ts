@@ -1,7 +1,7 @@
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { Kind, parse, type DocumentNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { costLimit } from './cost.ts';
+import { costLimit, type OperationCost } from './cost.ts';
 import { LIMITS } from './limits.ts';
 import { schema } from './schema.ts';
 
@@ -26,25 +26,53 @@ function parsedDocument(text: string): DocumentNode {
 }
 
 /**
- * Whether a request's operation (its body, or a GET's query string) is heavy, from its estimated
- * cost (cost.ts), before it runs: the operation queue keeps turns for the others. A request that
- * cannot be read or costed is light; GraphQL will refuse it quickly.
+ * The estimated cost of a request's operation (its body, or a GET's query string), before it runs
+ * (cost.ts); null when it cannot be read or costed, which GraphQL then refuses soon enough.
  */
-export function isHeavyOperation(request: unknown): boolean {
+export function estimateOperationCost(request: unknown): OperationCost | null {
   const { query, variables, operationName } = (request ?? {}) as { query?: unknown; variables?: unknown; operationName?: unknown };
-  if (typeof query !== 'string') return false;
+  if (typeof query !== 'string') return null;
   try {
     const whole = parsedDocument(query);
     // The operation that will run: the one named, or the only one (else GraphQL refuses it).
     const operations = whole.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
     const chosen = typeof operationName === 'string' ? operations.find((operation) => operation.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
-    if (!chosen) return false;
+    if (!chosen) return null;
     const document = { ...whole, definitions: whole.definitions.filter((definition) => definition.kind !== Kind.OPERATION_DEFINITION || definition === chosen) };
     // A GET request carries its variables as JSON in the URL.
     const values = typeof variables === 'string' ? JSON.parse(variables) : (variables ?? {});
-    const cost = complexityFromQuery(document, { schema, ctx: {}, variables: values as Record<string, unknown> }).complexity;
-    return cost > HEAVY_SHARE * costLimit();
+    return complexityFromQuery(document, { schema, ctx: {}, variables: values as Record<string, unknown> });
   } catch {
-    return false;
+    return null;
   }
+}
+
+/**
+ * Whether a request's operation is heavy, from its estimated cost: the operation queue keeps
+ * turns for the others. A request that cannot be read or costed is light.
+ */
+export function isHeavyOperation(request: unknown): boolean {
+  return isHeavy(estimateOperationCost(request));
+}
+
+function isHeavy(cost: OperationCost | null): boolean {
+  return cost !== null && cost.complexity > HEAVY_SHARE * costLimit();
+}
+
+/** Each HTTP request's estimate, made once: the queue judges by it, and the API checks it (builder.ts). */
+const estimates = new WeakMap<object, OperationCost | null>();
+
+/** The estimated cost of an HTTP request's operation, estimated on the first call for that request. */
+export function requestCost(req: { method: string; query: unknown; body: unknown }): OperationCost | null {
+  let cost = estimates.get(req);
+  if (cost === undefined) {
+    cost = estimateOperationCost(req.method === 'GET' ? req.query : req.body);
+    estimates.set(req, cost);
+  }
+  return cost;
+}
+
+/** Whether an HTTP request's operation is heavy (see isHeavyOperation). */
+export function isHeavyRequest(req: { method: string; query: unknown; body: unknown }): boolean {
+  return isHeavy(requestCost(req));
 }

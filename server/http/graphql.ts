@@ -10,6 +10,7 @@ import type { Logger } from '../logger.ts';
 import type { OperationQueue } from './operation-queue.ts';
 import { requestBodyErrors } from './error-answers.ts';
 import { actorOf, addressOf, identify } from './identify.ts';
+import { requestCost } from '../graphql/operation-weight.ts';
 
 export type GraphqlEndpoint = { router: Router; stop(): Promise<void> };
 
@@ -45,6 +46,7 @@ export async function graphqlRouter(
         return {
           actor: actorOf(res),
           address: addressOf(req),
+          estimatedCost: requestCost(req),
           session: {
             current: () => sessionSecret(req.headers),
             start: (secret, expiresAt) => res.cookie(SESSION_COOKIE, secret, { ...cookie, expires: expiresAt }),

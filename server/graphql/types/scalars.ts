@@ -37,7 +37,7 @@ function parseDateTime(value: unknown): Date {
 
 builder.scalarType('Date', {
   description: `A calendar date, YYYY-MM-DD, without time or zone, ${RANGE}.`,
-  serialize: (value) => value.toISOString().slice(0, 10),
+  serialize: (value) => formatDay(value)!,
   parseValue: parseDate,
   parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
 });
