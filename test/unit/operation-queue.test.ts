@@ -91,7 +91,8 @@ describe('the operation queue', () => {
     const { queue, started, finish, post, until } = await serve({ concurrency: 1, perCaller: 1 });
     const busy = post('busy1', 'busy');
     await until(() => started.length === 1);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Well past the use that counts as about equal (a fifth of a second).
+    await new Promise((resolve) => setTimeout(resolve, 500));
     const queued = post('busy2', 'busy');
     await until(() => queue.stats().waiting === 1);
     const light = post('light', 'light');
@@ -103,6 +104,29 @@ describe('the operation queue', () => {
     await until(() => started.length === 3);
     finish('busy2');
     expect((await Promise.all([busy, queued, light])).map((answer) => answer.status)).toEqual([200, 200, 200]);
+  });
+
+  it('serves callers of about equal use in the order their operations arrived', async () => {
+    const { queue, started, finish, post, until } = await serve({ concurrency: 1, perCaller: 1 });
+    // One caller has used the server for a twentieth of a second, the other not at all.
+    const warm = post('warm', 'first');
+    await until(() => started.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    finish('warm');
+    await warm;
+    const running = post('running', 'third');
+    await until(() => started.length === 2);
+    const earlier = post('earlier', 'first');
+    await until(() => queue.stats().waiting === 1);
+    const later = post('later', 'second');
+    await until(() => queue.stats().waiting === 2);
+    finish('running');
+    await until(() => started.length === 3);
+    expect(started).toEqual(['warm', 'running', 'earlier']);
+    finish('earlier');
+    await until(() => started.length === 4);
+    finish('later');
+    expect((await Promise.all([running, earlier, later])).map((answer) => answer.status)).toEqual([200, 200, 200]);
   });
 
   it('keeps turns for light operations however many heavy ones are waiting', async () => {
