@@ -47,18 +47,6 @@ export function estimateOperationCost(request: unknown): OperationCost | null {
   }
 }
 
-/**
- * Whether a request's operation is heavy, from its estimated cost: the operation queue keeps
- * turns for the others. A request that cannot be read or costed is light.
- */
-export function isHeavyOperation(request: unknown): boolean {
-  return isHeavy(estimateOperationCost(request));
-}
-
-function isHeavy(cost: OperationCost | null): boolean {
-  return cost !== null && cost.complexity > HEAVY_SHARE * costLimit();
-}
-
 /** Each HTTP request's estimate, made once: the queue judges by it, and the API checks it (builder.ts). */
 const estimates = new WeakMap<object, OperationCost | null>();
 
@@ -72,7 +60,11 @@ export function requestCost(req: { method: string; query: unknown; body: unknown
   return cost;
 }
 
-/** Whether an HTTP request's operation is heavy (see isHeavyOperation). */
+/**
+ * Whether an HTTP request's operation is heavy, from its estimated cost: the operation queue keeps
+ * turns for the others. A request that cannot be read or costed is light.
+ */
 export function isHeavyRequest(req: { method: string; query: unknown; body: unknown }): boolean {
-  return isHeavy(requestCost(req));
+  const cost = requestCost(req);
+  return cost !== null && cost.complexity > HEAVY_SHARE * costLimit();
 }
