@@ -40,7 +40,7 @@ const twoDigits = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 export function formatDay(date: Date | null | undefined): string | null {
   if (!date) return null;
   const year = date.getUTCFullYear();
-  if (!(year >= 1000 && year <= 9999)) return date.toISOString().slice(0, 10);
+  if (!(year >= 1000 && year <= 9999)) return date.toISOString().split('T')[0]!;
   return `${year}-${twoDigits(date.getUTCMonth() + 1)}-${twoDigits(date.getUTCDate())}`;
 }
 

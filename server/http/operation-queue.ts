@@ -60,7 +60,8 @@ const MOST_WAITING_PER_TURN = 50;
  * the others wait their turn. When a turn comes, it goes to the waiting caller that has used the
  * server least lately (running time, halving every ten seconds), callers of about equal use in
  * the order their operations arrived: one caller sending many costly operations cannot take every
- * turn from the others, and a caller who asks now and then is served next. An operation that
+ * turn from the others, and a caller who asks now and then is served ahead of any who has used
+ * the server well beyond them. An operation that
  * waited longer than `maxWaitMs`, or one past a caller's `waitingPerCaller`, is answered 503
  * SERVER_BUSY with Retry-After; one whose client has gone meanwhile is not run at all. Each runs as an operation (db/operation-scope.ts) that stops at
  * `deadlineMs` or when its client goes. Heavy operations (a large share of the cost limit) take

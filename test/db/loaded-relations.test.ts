@@ -43,7 +43,8 @@ describe(`relations read with the page's rows, on ${databaseKind}`, () => {
 
   it('answers relations beneath them, aliases of different shapes, and fragments', async () => {
     const recs = await page(`owner { name parent { name } } report { inspectorate { name } }
-      plain: owner { name } nested: owner { parent { shortName } } spread: report { ... on Report { title } }`);
+      plain: owner { name } nested: owner { parent { shortName } } spread: report { ... on Report { title } }
+      directed: owner { __typename name @include(if: true) shortName @skip(if: true) }`);
     const rows = await stored();
     for (const rec of recs as (Rec & Record<string, Record<string, unknown>>)[]) {
       const row = rows.get(rec.id)!;
@@ -52,6 +53,7 @@ describe(`relations read with the page's rows, on ${databaseKind}`, () => {
       expect(rec.plain).toEqual({ name: row.owner.name });
       expect(rec.nested).toEqual({ parent: row.owner.parent ? { shortName: row.owner.parent.shortName } : null });
       expect(rec.spread).toEqual({ title: row.report.title });
+      expect(rec.directed).toEqual({ __typename: 'Organisation', name: row.owner.name });
     }
     expect(recs.some((rec) => (rec.owner as { parent: unknown }).parent !== null)).toBe(true);
   });

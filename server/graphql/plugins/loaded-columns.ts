@@ -109,9 +109,9 @@ function selectsColumnsOnly(info: GraphQLResolveInfo, columns: Set<string>): boo
 }
 
 /**
- * A to-one relation (the owner, the report) the parent row was loaded with, asked for fields that
- * read its own columns only: the related row answers directly, as the relation's own resolver
- * does, and its columns through the leaf fields above. The Prisma plugin's wrapper would look up,
+ * A to-one relation (the owner, the report) the parent row holds, whichever query loaded it,
+ * asked for fields that read its own columns only: the related row answers directly, as the
+ * relation's own resolver does, and its columns through the leaf fields above. The Prisma plugin's wrapper would look up,
  * for each row, which query loaded it and record that for the fields beneath; only a field that
  * reads a relation, or a fragment, needs that, so such a selection, a row loaded without the
  * relation, or a relation with a resolver of its own goes through the wrapper. A column the
@@ -132,7 +132,10 @@ function loadedRelation<Types extends SchemaTypes>(
   const { name } = relation;
   return (parent, args, context, info) => {
     const value = (parent as Record<string, unknown>)[name];
-    return value === undefined || !selectsColumnsOnly(info, columns) ? resolver(parent, args, context, info) : value;
+    // Whichever query loaded the row: its id must be there, as the fields that read no column
+    // beyond it (the global id) assume.
+    const held = value === null || (typeof value === 'object' && (value as { id?: unknown }).id !== undefined);
+    return !held || !selectsColumnsOnly(info, columns) ? resolver(parent, args, context, info) : value;
   };
 }
 
