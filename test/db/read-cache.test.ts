@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { changeGeneration } from '../../server/db/change-feed.ts';
 import { inTransaction, prisma } from '../../server/db/client.ts';
 import { actionItemOverdueWhere } from '../../server/domain/recommendation-rules.ts';
+import { recommendationWhere, type RecommendationFilterInput } from '../../server/graphql/recommendations/queries.ts';
 import { databaseKind, useChangeFeed, useTestDatabase, writeAsAnotherClient } from '../support/database.ts';
 import { useDemo } from '../support/demo.ts';
 import { countStatements, execute, gql, globalId, statementsFor, useGraphql } from '../support/graphql.ts';
@@ -39,6 +40,35 @@ describe(`counts and the dashboard kept in memory until the records change, on $
     const after = await statementsFor(DASHBOARD);
     const implementedOf = (data: Record<string, any>) => data.dashboard.byStatus.find((row: { status: string }) => row.status === 'IMPLEMENTED')?.count ?? 0;
     expect(implementedOf(after.data)).toBe(implementedOf(first.result.data!) + 1);
+  });
+
+  it('count every choice of statuses from one read per change, each equal to counting it alone', async () => {
+    const owner = await prisma.organisation.findFirstOrThrow({ where: { shortName: 'HMPPS' } });
+    const STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'IMPLEMENTED', 'NOT_PLANNED'] as const;
+    const choices = Array.from({ length: 16 }, (_, bits) => STATUSES.filter((_, bit) => bits & (1 << bit)));
+    const COUNTS = `query ($statuses: [RecommendationStatus!], $owner: ID) {
+      all: recommendations(first: 0, filter: { statuses: $statuses }) { totalCount }
+      owned: recommendations(first: 0, filter: { statuses: $statuses, ownerId: $owner, open: true }) { totalCount } }`;
+    const check = async () => {
+      let statements = 0;
+      for (const statuses of choices) {
+        const { result, statements: sent } = await countStatements(() => execute(COUNTS, { statuses, owner: globalId('Organisation', owner.id) }));
+        statements += sent.length;
+        // Each as its own count, of the same filter.
+        const alone = (filter: RecommendationFilterInput) => prisma.recommendation.count({ where: recommendationWhere(filter) });
+        expect(result.data, statuses.join(',')).toEqual({
+          all: { totalCount: await alone({ statuses: [...statuses] }) },
+          owned: { totalCount: await alone({ statuses: [...statuses], ownerId: owner.id, open: true }) },
+        });
+      }
+      return statements;
+    };
+    // A write announces a change; then each list's counts for all sixteen choices come from one
+    // read each (a read per choice before).
+    const rec = await prisma.recommendation.findFirstOrThrow({ where: { status: 'IN_PROGRESS', ownerId: owner.id } });
+    await gql(STATUS, { input: { id: globalId('Recommendation', rec.id), version: rec.version, status: 'NOT_STARTED', comment: 'Not begun after all.' } }, as.hmppsLeader);
+    expect(await check()).toBe(2);
+    expect(await check()).toBe(0);
   });
 
   it('count this process’s own commit as a change the moment it commits, before any notification', async () => {

@@ -99,6 +99,7 @@ builder.queryFields((t) => ({
     ...listShape('actionItem', {
       where: (args: { filter?: Parameters<typeof actionItemWhere>[0] }) => actionItemWhere(args.filter),
       orderBy: (args: { orderBy?: Parameters<typeof actionItemOrder>[0] }) => actionItemOrder(args.orderBy),
+      countedByValuesOf: 'status',
     }),
   }),
   actionItem: t.prismaField({

@@ -79,6 +79,7 @@ builder.queryFields((t) => ({
     ...listShape('evidence', {
       where: (args: { filter?: Parameters<typeof evidenceWhere>[0] }) => evidenceWhere(args.filter),
       orderBy: (args: { orderBy?: Parameters<typeof evidenceOrder>[0] }) => evidenceOrder(args.orderBy),
+      countedByValuesOf: 'verification',
     }),
   }),
   evidenceItem: t.prismaField({

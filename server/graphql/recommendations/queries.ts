@@ -163,6 +163,7 @@ builder.queryFields((t) => ({
     ...listShape('recommendation', {
       where: (args: { filter?: RecommendationFilterInput | null }) => recommendationWhere(args.filter),
       orderBy: (args: { orderBy?: typeof RecommendationOrder.$inferInput | null }) => recommendationOrder(args.orderBy),
+      countedByValuesOf: 'status',
     }),
   }),
   recommendation: t.prismaField({

@@ -1,11 +1,11 @@
 import { prisma } from '../../db/client.ts';
 import type { Context } from '../context.ts';
-import { countOf } from './counts.ts';
+import { countOf, type Counting } from './counts.ts';
 import { pageArguments, pageSkip } from './pagination.ts';
 
 /** The models a root list reads, by their Prisma client property. */
 type ListModel = 'recommendation' | 'actionItem' | 'evidence' | 'report' | 'assessment' | 'historyEvent' | 'organisation' | 'user' | 'theme';
-type Delegate = { findMany(args: object): Promise<unknown[]>; count(args: { where: object }): Promise<number> };
+type Delegate = Counting & { findMany(args: object): Promise<unknown[]> };
 
 /**
  * The one shape of every root list: paged by first/after/last/before or by offset, the page checked
@@ -15,7 +15,12 @@ type Delegate = { findMany(args: object): Promise<unknown[]>; count(args: { wher
  */
 export function listShape<Which extends object, Order extends object>(
   model: ListModel,
-  rules: { where(args: Which, context: Context): object; orderBy(args: Order): object | object[] },
+  rules: {
+    where(args: Which, context: Context): object;
+    orderBy(args: Order): object | object[];
+    /** The column people choose any of several values of (a status), counted per value (shared/counts.ts). */
+    countedByValuesOf?: string;
+  },
 ) {
   type Args = Which & Order & { offset?: number | null };
   const delegate = () => (prisma as unknown as Record<ListModel, Delegate>)[model];
@@ -23,7 +28,7 @@ export function listShape<Which extends object, Order extends object>(
     validate: pageArguments,
     cursor: 'id' as const,
     totalCount: (_parent: unknown, args: Args, context: Context) =>
-      countOf(model, rules.where(args, context), (where) => delegate().count({ where })),
+      countOf(model, rules.where(args, context), delegate(), rules.countedByValuesOf),
     resolve: (query: { skip: number }, _parent: unknown, args: Args, context: Context) =>
       // The rows are the list's model: Pothos types them from `type`, which this shape does not know.
       delegate().findMany({ ...query, skip: pageSkip(args, query.skip), where: rules.where(args, context), orderBy: rules.orderBy(args) }) as Promise<never[]>,
