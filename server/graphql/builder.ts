@@ -15,7 +15,7 @@ import { badUserInput, forbidden, unauthenticated } from '../errors.ts';
 import type { Context } from './context.ts';
 import { fieldCost, operationLimits, withinLimits } from './cost.ts';
 import { reportUnusedQuery } from './schema-checks.ts';
-import { decodeNodeId } from './shared/ids.ts';
+import { decodeNodeId, encodeNodeId } from './shared/ids.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -72,6 +72,7 @@ export const builder = new SchemaBuilder<{
   },
   relay: {
     decodeGlobalID: decodeNodeId,
+    encodeGlobalID: encodeNodeId,
     clientMutationId: 'omit',
     cursorType: 'String',
     nodeQueryOptions: { description: 'Any object by its global id.', args: { id: { description: 'A global id.' } } },

@@ -29,6 +29,15 @@ export function knowNodeTypes(names: Iterable<string>): void {
   nodeTypes = new Set(names);
 }
 
+/**
+ * The global id of a record, as the relay plugin writes it: base64 of "Type:123". A type name and
+ * a number are ASCII, which `btoa` takes; a `Buffer` per id (the plugin's own way) took four times
+ * as long, and a drill-down answers about 500 ids.
+ */
+export function encodeNodeId(typename: string, id: string | number | bigint): string {
+  return btoa(`${typename}:${id}`);
+}
+
 /** For the relay plugin's `node` and `nodes`: a malformed id, or one of no such type, is the caller's mistake, said so. */
 export function decodeNodeId(globalId: string): { typename: string; id: string } {
   const parsed = parseGlobalId(globalId);
