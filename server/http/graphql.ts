@@ -30,8 +30,7 @@ export async function graphqlRouter(
   const router = Router();
   router.use(
     '/graphql',
-    // Answers are private to their caller, and may come from the server's own response cache:
-    // no browser or proxy keeps a copy.
+    // Answers are private to their caller: no browser or proxy keeps a copy.
     (_req, res, next) => {
       res.set('Cache-Control', 'no-store');
       next();

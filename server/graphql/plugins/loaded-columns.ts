@@ -43,9 +43,8 @@ function isLeaf<Types extends SchemaTypes>(type: PothosOutputFieldType<Types>): 
  *
  * Listed before the Prisma plugin, so it receives that plugin's wrapper (and is wrapped by
  * scope auth, which runs first). Only fields without arguments, of a leaf type or a to-one
- * relation (loadedRelation below): the plugins
- * listed after Prisma (relay, validation, dataloader) wrap none of those, so the field's own
- * resolver is the one the Prisma plugin wrapped.
+ * relation (loadedRelation below): the plugins listed after Prisma (relay, validation,
+ * dataloader) wrap none of those, so the field's own resolver is the one the Prisma plugin wrapped.
  */
 export class LoadedColumnsPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   override wrapResolve(
