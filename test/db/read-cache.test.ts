@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { changeGeneration } from '../../server/db/change-feed.ts';
 import { inTransaction, prisma } from '../../server/db/client.ts';
 import { actionItemOverdueWhere } from '../../server/domain/recommendation-rules.ts';
+import { ActionItemStatus, EvidenceVerification, RecommendationStatus } from '../../server/db/generated/prisma/enums.ts';
 import { recommendationWhere, type RecommendationFilterInput } from '../../server/graphql/recommendations/queries.ts';
 import { databaseKind, useChangeFeed, useTestDatabase, writeAsAnotherClient } from '../support/database.ts';
 import { useDemo } from '../support/demo.ts';
@@ -44,30 +45,43 @@ describe(`counts and the dashboard kept in memory until the records change, on $
 
   it('count every choice of statuses from one read per change, each equal to counting it alone', async () => {
     const owner = await prisma.organisation.findFirstOrThrow({ where: { shortName: 'HMPPS' } });
-    const STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'IMPLEMENTED', 'NOT_PLANNED'] as const;
-    const choices = Array.from({ length: 16 }, (_, bits) => STATUSES.filter((_, bit) => bits & (1 << bit)));
-    const COUNTS = `query ($statuses: [RecommendationStatus!], $owner: ID) {
+    // Every choice of a list's values, the empty one (no condition) included.
+    const choicesOf = <T,>(values: readonly T[]) => Array.from({ length: 2 ** values.length }, (_, bits) => values.filter((_, bit) => bits & (1 << bit)));
+    const COUNTS = `query ($statuses: [RecommendationStatus!], $itemStatuses: [ActionItemStatus!], $verifications: [EvidenceVerification!], $owner: ID) {
       all: recommendations(first: 0, filter: { statuses: $statuses }) { totalCount }
-      owned: recommendations(first: 0, filter: { statuses: $statuses, ownerId: $owner, open: true }) { totalCount } }`;
+      owned: recommendations(first: 0, filter: { statuses: $statuses, ownerId: $owner, open: true }) { totalCount }
+      actionItems(first: 0, filter: { statuses: $itemStatuses }) { totalCount }
+      evidence(first: 0, filter: { verifications: $verifications }) { totalCount } }`;
+    const recommendationChoices = choicesOf(Object.values(RecommendationStatus));
+    const itemChoices = choicesOf(Object.values(ActionItemStatus));
+    const verificationChoices = choicesOf(Object.values(EvidenceVerification));
     const check = async () => {
       let statements = 0;
-      for (const statuses of choices) {
-        const { result, statements: sent } = await countStatements(() => execute(COUNTS, { statuses, owner: globalId('Organisation', owner.id) }));
+      for (const [i, statuses] of recommendationChoices.entries()) {
+        const itemStatuses = itemChoices[i % itemChoices.length]!;
+        const verifications = verificationChoices[i % verificationChoices.length]!;
+        const { result, statements: sent } = await countStatements(() =>
+          execute(COUNTS, { statuses, itemStatuses, verifications, owner: globalId('Organisation', owner.id) }),
+        );
         statements += sent.length;
         // Each as its own count, of the same filter.
         const alone = (filter: RecommendationFilterInput) => prisma.recommendation.count({ where: recommendationWhere(filter) });
-        expect(result.data, statuses.join(',')).toEqual({
-          all: { totalCount: await alone({ statuses: [...statuses] }) },
-          owned: { totalCount: await alone({ statuses: [...statuses], ownerId: owner.id, open: true }) },
+        const among = <T,>(values: T[]) => (values.length ? { in: values } : undefined);
+        expect(result.data, [statuses, itemStatuses, verifications].join(' / ')).toEqual({
+          all: { totalCount: await alone({ statuses }) },
+          owned: { totalCount: await alone({ statuses, ownerId: owner.id, open: true }) },
+          actionItems: { totalCount: await prisma.actionItem.count({ where: { status: among(itemStatuses) } }) },
+          evidence: { totalCount: await prisma.evidence.count({ where: { verification: among(verifications) } }) },
         });
       }
       return statements;
     };
-    // A write announces a change; then each list's counts for all sixteen choices come from one
-    // read each (a read per choice before).
+    await check();
+    // A write announces a change; then each list's counts for every choice come from one read
+    // each (a read per choice before).
     const rec = await prisma.recommendation.findFirstOrThrow({ where: { status: 'IN_PROGRESS', ownerId: owner.id } });
     await gql(STATUS, { input: { id: globalId('Recommendation', rec.id), version: rec.version, status: 'NOT_STARTED', comment: 'Not begun after all.' } }, as.hmppsLeader);
-    expect(await check()).toBe(2);
+    expect(await check()).toBe(4);
     expect(await check()).toBe(0);
   });
 

@@ -12,17 +12,19 @@ export type Counting = {
  * what is counted; a filter on today's date carries that date in it.
  *
  * A list people narrow by choosing any of a column's values (recommendations by status) names
- * that column as `byValuesOf`. Its count is then the sum of the counts per value over the rest
- * of the filter: one grouped read, kept for every choice of values. Every write announces a
- * change, and each kept count is read again the next time it is asked: with one count per
- * choice, a few status updates a second had every choice asked for (fifteen, for four statuses)
- * counted again after each, and at 200,000 recommendations that recounting took more than the
- * database's whole time.
+ * that column (`countedByValuesOf` in list.ts). Its count is then the sum of the counts per value
+ * over the rest of the filter: one grouped read, kept for every choice of values. Every write
+ * announces a change, and each kept count is read again the next time it is asked: with one
+ * count per choice, a few status updates a second had every choice asked for (fifteen, for four
+ * statuses) counted again after each, and at 200,000 recommendations that recounting took more
+ * than the database's whole time. The price: a single narrow choice (the evidence queue's
+ * UNVERIFIED) reads every row of the rest once per change, not only its own. The column must be
+ * an enum, text or number, whose values compare equal to the filter's.
  */
-export function countOf(model: string, where: object, counting: Counting, byValuesOf?: string): Promise<number> {
-  const choice = byValuesOf === undefined ? null : chosenValues(where, byValuesOf);
+export function countOf(model: string, where: object, counting: Counting, countedByValuesOf?: string): Promise<number> {
+  const choice = countedByValuesOf === undefined ? null : chosenValues(where, countedByValuesOf);
   if (!choice) return cachedRead(`count ${model} ${JSON.stringify(where)}`, () => counting.count({ where }));
-  const column = byValuesOf!;
+  const column = countedByValuesOf!;
   const perValue = cachedRead(`count ${model} by ${column} ${JSON.stringify(choice.rest)}`, async () => {
     const groups = await counting.groupBy({ by: [column], where: choice.rest, _count: { _all: true } });
     return new Map(groups.map((group) => [group[column], (group._count as { _all: number })._all]));
@@ -47,10 +49,9 @@ function chosenValues(where: object, column: string): { values: Set<unknown> | n
   if (keys.length !== 1 || !Array.isArray(conjuncts)) return null;
   const choices = conjuncts.filter((conjunct) => isChoiceOf(conjunct, column)) as Record<string, { in: unknown[] }>[];
   if (choices.length > 1) return null;
-  return {
-    values: choices.length ? new Set(choices[0]![column]!.in) : null,
-    rest: { AND: conjuncts.filter((conjunct) => !isChoiceOf(conjunct, column)) },
-  };
+  const rest = conjuncts.filter((conjunct) => !isChoiceOf(conjunct, column));
+  // No condition left is no filter: one kept answer with the list asked for unfiltered.
+  return { values: choices.length ? new Set(choices[0]![column]!.in) : null, rest: rest.length ? { AND: rest } : {} };
 }
 
 function isChoiceOf(conjunct: unknown, column: string): boolean {

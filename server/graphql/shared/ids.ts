@@ -32,9 +32,11 @@ export function knowNodeTypes(names: Iterable<string>): void {
 /**
  * The global id of a record, as the relay plugin writes it: base64 of "Type:123". A type name and
  * a number are ASCII, which `btoa` takes; a `Buffer` per id (the plugin's own way) took four times
- * as long, and a drill-down answers about 500 ids.
+ * as long, and a drill-down answers about 500 ids. Every record's id is an integer; a text id
+ * would need the `Buffer` again (`btoa` refuses, or encodes differently, beyond ASCII).
  */
 export function encodeNodeId(typename: string, id: string | number | bigint): string {
+  if (typeof id === 'string' && !/^\d+$/.test(id)) throw new TypeError(`${typename} ids are integers, not ${JSON.stringify(id)}`);
   return btoa(`${typename}:${id}`);
 }
 
