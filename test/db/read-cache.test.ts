@@ -80,7 +80,12 @@ describe(`counts and the dashboard kept in memory until the records change, on $
     // A write announces a change; then each list's counts for every choice come from one read
     // each (a read per choice before).
     const rec = await prisma.recommendation.findFirstOrThrow({ where: { status: 'IN_PROGRESS', ownerId: owner.id } });
+    const before = changeGeneration()!;
     await gql(STATUS, { input: { id: globalId('Recommendation', rec.id), version: rec.version, status: 'NOT_STARTED', comment: 'Not begun after all.' } }, as.hmppsLeader);
+    // The commit counts at once (one step), and the database's own announcement of it follows (one
+    // more): on PostgreSQL milliseconds later, ending whatever was kept in between. Counted once
+    // it has been heard.
+    await vi.waitFor(() => expect(changeGeneration()).toBeGreaterThanOrEqual(before + 2), { timeout: 5000, interval: 10 });
     expect(await check()).toBe(4);
     expect(await check()).toBe(0);
   });
