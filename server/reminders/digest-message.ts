@@ -1,8 +1,8 @@
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { DigestFrequency, DigestKind } from '../db/generated/prisma/enums.ts';
 import { DUE_SOON_DAYS, type WorkItem, type WorkSection } from '../domain/my-work.ts';
 import { readableDay } from '../domain/locale.ts';
 import type { OutgoingMessage } from './mailer.ts';
+import { encodeNodeId } from '../graphql/shared/ids.ts';
 
 /** A section's heading in a digest, and its word in the subject line. */
 const HEADINGS: Record<WorkSection, { heading: (escalationDays: number) => string; count: string }> = {
@@ -23,8 +23,8 @@ const RECORD_WORDS: Record<WorkItem['record'], string> = { RECOMMENDATION: 'Reco
 export function itemLink(appUrl: string, item: Pick<WorkItem, 'record' | 'id' | 'recommendationId' | 'actionItemId'>): string {
   const actionItemId = item.record === 'ACTION_ITEM' ? item.id : item.record === 'COMMENT' ? item.actionItemId : undefined;
   return actionItemId !== undefined
-    ? `${appUrl}/#/actionItems/${encodeURIComponent(encodeGlobalID('ActionItem', actionItemId))}`
-    : `${appUrl}/#/recommendations/${encodeURIComponent(encodeGlobalID('Recommendation', item.recommendationId))}/show`;
+    ? `${appUrl}/#/actionItems/${encodeURIComponent(encodeNodeId('ActionItem', actionItemId))}`
+    : `${appUrl}/#/recommendations/${encodeURIComponent(encodeNodeId('Recommendation', item.recommendationId))}/show`;
 }
 
 /** How many items of each section, as recorded with the sent digest. */

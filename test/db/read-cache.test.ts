@@ -57,7 +57,9 @@ describe(`counts and the dashboard kept in memory until the records change, on $
     const verificationChoices = choicesOf(Object.values(EvidenceVerification));
     const check = async () => {
       let statements = 0;
-      for (const [i, statuses] of recommendationChoices.entries()) {
+      // As many requests as the longest list of choices, so that every list meets each of its own.
+      for (let i = 0; i < Math.max(recommendationChoices.length, itemChoices.length, verificationChoices.length); i++) {
+        const statuses = recommendationChoices[i % recommendationChoices.length]!;
         const itemStatuses = itemChoices[i % itemChoices.length]!;
         const verifications = verificationChoices[i % verificationChoices.length]!;
         const { result, statements: sent } = await countStatements(() =>

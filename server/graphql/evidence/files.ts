@@ -1,10 +1,9 @@
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import { prisma } from '../../db/client.ts';
 import { actionItemTargetSelect } from '../../domain/action-items.ts';
 import { attachEvidenceFiles, fileTypeName, mayChangeEvidenceFiles, removeEvidenceFile } from '../../domain/evidence-files/files.ts';
 import { StoredBytes } from '../../domain/evidence-files/store.ts';
 import { builder } from '../builder.ts';
-import { globalIdOf } from '../shared/ids.ts';
+import { encodeNodeId, globalIdOf } from '../shared/ids.ts';
 import { write } from '../shared/mutation.ts';
 import { COMMENT_MAX, NAME_MAX, base64Content, optionalText, requiredText } from '../shared/validation.ts';
 
@@ -32,7 +31,7 @@ export const EvidenceFile = builder.prismaNode('EvidenceFile', {
     evidence: t.relation('evidence', { description: 'The evidence it belongs to.' }),
     downloadUrl: t.string({
       description: 'Where to download it (a path on this server; send the session cookie or the API token). Always a download, never shown in the browser.',
-      resolve: (file) => `/evidence-files/${encodeURIComponent(encodeGlobalID('EvidenceFile', file.id))}`,
+      resolve: (file) => `/evidence-files/${encodeURIComponent(encodeNodeId('EvidenceFile', file.id))}`,
     }),
     viewerCanRemove: t.boolean({
       description: 'Whether you may remove it (whoever may submit evidence for its action item).',

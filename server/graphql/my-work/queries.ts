@@ -1,8 +1,8 @@
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import { prisma } from '../../db/client.ts';
 import { workOf, type WorkItem as WorkItemShape } from '../../domain/my-work.ts';
 import { requireActor } from '../../domain/actor.ts';
 import { builder } from '../builder.ts';
+import { encodeNodeId } from '../shared/ids.ts';
 
 const WorkSection = builder.enumType('WorkSection', {
   description: 'Why an item is in your work.',
@@ -32,8 +32,8 @@ const WorkItem = builder.objectRef<WorkItemShape>('WorkItem').implement({
   fields: (t) => ({
     section: t.expose('section', { type: WorkSection, description: 'Why it is in your work.' }),
     record: t.expose('record', { type: WorkRecord, description: 'What kind of record it is.' }),
-    recordId: t.id({ description: 'The record’s global id (a Recommendation, ActionItem, Evidence or Comment).', resolve: (item) => encodeGlobalID(recordType[item.record], item.id) }),
-    recommendationId: t.id({ description: 'The global id of the recommendation it belongs to.', resolve: (item) => encodeGlobalID('Recommendation', item.recommendationId) }),
+    recordId: t.id({ description: 'The record’s global id (a Recommendation, ActionItem, Evidence or Comment).', resolve: (item) => encodeNodeId(recordType[item.record], item.id) }),
+    recommendationId: t.id({ description: 'The global id of the recommendation it belongs to.', resolve: (item) => encodeNodeId('Recommendation', item.recommendationId) }),
     title: t.exposeString('title', { description: 'The recommendation’s text, the action’s description, the evidence’s summary or the comment’s text.' }),
     reference: t.exposeString('reference', { description: 'The recommendation’s reference in its report.' }),
     reportTitle: t.exposeString('reportTitle', { description: 'The report’s title.' }),

@@ -6,7 +6,7 @@ import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { withinOrganisation } from '../../domain/organisation-tree.ts';
 import { notFound } from '../../errors.ts';
 import { builder } from '../builder.ts';
-import { globalIdOf } from '../shared/ids.ts';
+import { encodeNodeId, globalIdOf } from '../shared/ids.ts';
 import { write } from '../shared/mutation.ts';
 import { NAME_MAX, optionalText, requiredText } from '../shared/validation.ts';
 import { OFFSET_DESCRIPTION, SortDirection } from '../shared/pagination.ts';
@@ -16,7 +16,6 @@ import { containsText, searchText } from '../shared/search.ts';
 import { organisationScope } from '../../domain/permissions.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { Action } from './auth.ts';
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import { ancestorsOf } from '../../domain/organisation-tree.ts';
 
 export const Organisation = builder.prismaNode('Organisation', {
@@ -43,7 +42,7 @@ export const Organisation = builder.prismaNode('Organisation', {
     ancestorIds: t.idList({
       description: 'The bodies it belongs to, directly or further up the tree, its parent first.',
       select: { path: true },
-      resolve: (organisation) => ancestorsOf(organisation.path).map((id) => encodeGlobalID('Organisation', id)),
+      resolve: (organisation) => ancestorsOf(organisation.path).map((id) => encodeNodeId('Organisation', id)),
     }),
     depth: t.int({
       description: 'How far down the tree it is: 0 for a body with no parent.',
