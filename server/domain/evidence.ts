@@ -1,4 +1,5 @@
 import type { TransactionClient } from '../db/client.ts';
+import type { Prisma } from '../db/generated/prisma/client.ts';
 import type { EvidenceStrength, EvidenceVerification } from '../db/generated/prisma/enums.ts';
 import { badField, notFound } from '../errors.ts';
 import { actionItemTarget, actionItemTargetSelect } from './action-items.ts';
@@ -6,6 +7,16 @@ import { authorize, type Actor } from './actor.ts';
 import { recordHistory } from './history.ts';
 import { touchRecommendation } from './recommendations.ts';
 import { checkVersion, expectUpdated } from './versions.ts';
+
+/**
+ * Evidence an inspector can still verify: not yet checked, for a recommendation that stands. A
+ * withdrawn recommendation takes no verdicts (permissions.ts), so its unverified evidence would
+ * wait in a queue for ever. The inspectors' queue, their "my work" and their digest read this.
+ */
+export const awaitingVerificationWhere = (): Prisma.EvidenceWhereInput => ({
+  verification: 'UNVERIFIED',
+  actionItem: { recommendation: { withdrawnAt: null } },
+});
 
 export async function submitEvidence(
   tx: TransactionClient,

@@ -3,6 +3,7 @@ import type { Prisma } from '../db/generated/prisma/client.ts';
 import type { Actor } from './actor.ts';
 import { addDays, daysBetween, today } from './dates.ts';
 import { pendingMentions } from './discussion.ts';
+import { awaitingVerificationWhere } from './evidence.ts';
 import { actionItemOverdueWhere, overdueWhere } from './recommendation-rules.ts';
 
 /**
@@ -141,11 +142,10 @@ export const WORK_SECTIONS: Section[] = [
     async items(db, person) {
       const evidence = await db.evidence.findMany({
         where: {
-          verification: 'UNVERIFIED',
-          // Not on a withdrawn recommendation: it takes no verdicts (permissions.ts).
-          actionItem: {
-            recommendation: { withdrawnAt: null, ...(person.organisationPath ? { report: { inspectorate: { path: { startsWith: person.organisationPath } } } } : {}) },
-          },
+          AND: [
+            awaitingVerificationWhere(),
+            ...(person.organisationPath ? [{ actionItem: { recommendation: { report: { inspectorate: { path: { startsWith: person.organisationPath } } } } } }] : []),
+          ],
         },
         select: {
           id: true, summary: true, submittedAt: true,

@@ -67,6 +67,14 @@ const workOn = async (actor: Actor) =>
     .filter((item) => item.recommendationId === rec.id)
     .map((item) => item.section);
 
+/** Which of the recommendation's evidence the evidence list gives with this filter (the inspectors' queue: awaitingVerification). */
+const evidenceListed = async (filter: Record<string, unknown>) =>
+  (await gql<{ evidence: { totalCount: number; edges: { node: { id: string } }[] } }>(
+    'query ($filter: EvidenceFilter) { evidence(first: 100, filter: $filter) { totalCount edges { node { id } } } }',
+    { filter: { ...filter, recommendationId: rec.id } },
+    as.inspector,
+  )).evidence.edges.map((edge) => edge.node.id);
+
 const page = async (actor: Actor) => (await gql<{ recommendation: Page }>(PAGE, { id: rec.id }, actor)).recommendation;
 
 /** What the page shows of the records themselves, without the answers about what the reader may do. */
@@ -118,6 +126,8 @@ describe(`a withdrawn recommendation on ${databaseKind}`, () => {
 
     // Its unverified evidence waits for the inspector, its open actions are the Welsh leader's work.
     expect(await workOn(as.inspector)).toContain('TO_VERIFY');
+    expect(await evidenceListed({ awaitingVerification: true })).toContain(walesEvidence.id);
+    expect(await evidenceListed({ awaitingVerification: false })).not.toContain(walesEvidence.id);
     expect((await workOn(as.leader)).length).toBeGreaterThan(0);
 
     const { withdrawRecommendation } = await gql(WITHDRAW, { input: { id: rec.id, version: before.version, reason: REASON } }, as.inspector);
@@ -144,6 +154,10 @@ describe(`a withdrawn recommendation on ${databaseKind}`, () => {
     expect(await workOn(as.inspector)).toEqual([]);
     expect(await workOn(as.leader)).toEqual([]);
     expect(await workOn(as.hmppsLeader)).toEqual([]);
+    // Nor does the inspectors' queue hold its evidence, which takes no verdict now: it stays unverified, listed as such.
+    expect(await evidenceListed({ awaitingVerification: true })).toEqual([]);
+    expect(await evidenceListed({ awaitingVerification: false })).toContain(walesEvidence.id);
+    expect(await evidenceListed({ verifications: ['UNVERIFIED'] })).toContain(walesEvidence.id);
     expect(after.withdrawnAt).not.toBeNull();
     expect(after.withdrawalReason).toBe(REASON);
 

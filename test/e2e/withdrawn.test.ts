@@ -29,6 +29,15 @@ async function workButtons(page: Page): Promise<string[]> {
 /** Whether every one of these buttons is among those offered. */
 const offered = (names: string[], wanted: RegExp[]) => wanted.every((pattern) => names.some((name) => pattern.test(name)));
 
+const WELSH_EVIDENCE = 'Swansea PDU enquiry log showing enquiries made in 88% of new cases';
+
+/** The inspectors' evidence queue, read afresh, once its rows are in. */
+async function openQueue(page: Page) {
+  await page.goto(`${app.url}/#/evidence`);
+  await page.reload();
+  await page.getByRole('button', { name: /^Accept evidence/ }).first().waitFor();
+}
+
 /** The page with its action plan and evidence read (their rows carry their own buttons). */
 async function openRecommendation(page: Page, id: string) {
   const url = app.showPage('recommendations', id);
@@ -36,7 +45,7 @@ async function openRecommendation(page: Page, id: string) {
   if (page.url() === url) await page.reload();
   else await page.goto(url);
   await page.getByText('Adopt the Cardiff enquiry model in every Welsh PDU').first().waitFor();
-  await page.getByText('Swansea PDU enquiry log showing enquiries made in 88% of new cases').first().waitFor();
+  await page.getByText(WELSH_EVIDENCE).first().waitFor();
   await page.getByText('Not assessed by inspectors yet.').or(page.getByRole('columnheader', { name: 'Verdict' })).first().waitFor();
 }
 
@@ -56,6 +65,9 @@ describe('a withdrawn recommendation', () => {
     const inspector = await app.signedIn(demoUsers.inspector, { at: 'menu' });
     await openRecommendation(inspector, id);
     await expect.poll(async () => offered(await workButtons(inspector), [/^Record assessment$/, /priority$/, /^Withdraw$/, /^Accept evidence/, /^Edit details$/])).toBe(true);
+    // Its Welsh evidence waits in the inspectors' queue.
+    await openQueue(inspector);
+    await inspector.getByText(WELSH_EVIDENCE).first().waitFor();
 
     const withdrawn = await post('mutation ($input: WithdrawRecommendationInput!) { withdrawRecommendation(input: $input) { id } }',
       { input: { id, version: read.data!.node.version, reason: REASON } });
@@ -70,6 +82,11 @@ describe('a withdrawn recommendation', () => {
       await page.getByLabel('Write a comment').waitFor();
       await shots(page, `withdrawn-recommendation-${who}`);
     }
+    // The queue no longer holds its evidence, which can take no verdict now; the rest still waits there.
+    await openQueue(inspector);
+    await expect(inspector.getByText(WELSH_EVIDENCE).count()).resolves.toBe(0);
+    await shots(inspector, 'evidence-queue-after-withdrawal');
+    await openRecommendation(inspector, id);
     // Inspectors still decide whether its report's public page shows it.
     await inspector.getByRole('button', { name: 'Mark internal' }).waitFor();
 

@@ -1,5 +1,5 @@
 import { Box, Stack, Typography } from '@mui/material';
-import { Datagrid, ExportButton, FilterButton, FunctionField, List, SearchInput, SelectArrayInput, TopToolbar, type RaRecord } from 'react-admin';
+import { BooleanInput, Datagrid, ExportButton, FilterButton, FunctionField, List, SearchInput, SelectArrayInput, TopToolbar, type RaRecord } from 'react-admin';
 import { strengthChoices, verificationChoices, verificationLabels } from '../common/choices';
 import { readableDay } from '../common/dates';
 import { EnumChip, verificationColours } from '../common/EnumChip';
@@ -10,6 +10,8 @@ import { VerifyButtons } from './VerifyButtons';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search summaries" />,
+  // What can still be verified: a withdrawn recommendation's unverified evidence takes no verdict.
+  <BooleanInput key="awaitingVerification" source="awaitingVerification" label="Awaiting verification" />,
   <SelectArrayInput key="verifications" source="verifications" label="Verification" choices={verificationChoices} alwaysOn />,
   <SelectArrayInput key="strengths" source="strengths" label="Strength" choices={strengthChoices} />,
 ];
@@ -17,13 +19,13 @@ const filters = [
 const year = (record: RaRecord) => String(record.actionItem?.recommendation?.report?.publishedOn ?? '').slice(0, 4);
 
 /**
- * The inspectors' queue: unverified evidence, oldest first. The columns share the window's width, so
+ * The inspectors' queue: evidence awaiting verification (on recommendations that stand), oldest first. The columns share the window's width, so
  * Accept and Insufficient are always in view; what each piece backs is named briefly, whole in tooltips.
  */
 export default function EvidenceQueue() {
   const { narrow } = useListWidth();
   return (
-    <List filters={filters} filterDefaultValues={{ verifications: ['UNVERIFIED'] }} sort={{ field: 'submittedAt', order: 'ASC' }} title="Evidence queue"
+    <List filters={filters} filterDefaultValues={{ awaitingVerification: true }} sort={{ field: 'submittedAt', order: 'ASC' }} title="Evidence queue"
       exporter={exportEvidence} actions={<TopToolbar><FilterButton /><ExportButton /></TopToolbar>}>
       <Datagrid rowClick={false} bulkActionButtons={false} size="small"
         sx={fitTable({ actionItem: narrow ? '30%' : '26%', submittedAt: 132, verification: 120, verify: 144 })}>

@@ -201,7 +201,7 @@ const evidence: ResourceMapping = {
   many: 'evidence',
   fields: f.evidenceFields,
   argTypes: { filter: 'EvidenceFilter', orderBy: 'EvidenceOrder' },
-  variables: (filter) => ({ filter: withSearch(filter, ['actionItemId', 'ownerId', 'recommendationId', 'strengths', 'verifications', 'submittedSince']) }),
+  variables: (filter) => ({ filter: withSearch(filter, ['actionItemId', 'ownerId', 'recommendationId', 'strengths', 'verifications', 'awaitingVerification', 'submittedSince']) }),
   sort: { submittedAt: 'SUBMITTED_AT', strength: 'STRENGTH', verification: 'VERIFICATION', verifiedAt: 'VERIFIED_AT' },
   toRecord: (node) => ({ ...node, actionItemId: idOf(node.actionItem) }),
   create: { mutation: 'submitEvidence', input: async (data) => ({ ...pick(data, ['actionItemId', 'strength', 'summary', 'url']), files: await filesAsBase64(data.newFiles) }) },

@@ -1,5 +1,6 @@
 import { prisma } from '../../db/client.ts';
 import type { Prisma } from '../../db/generated/prisma/client.ts';
+import { awaitingVerificationWhere } from '../../domain/evidence.ts';
 import { withinOrganisation } from '../../domain/organisation-tree.ts';
 import { notFound } from '../../errors.ts';
 import { builder } from '../builder.ts';
@@ -12,7 +13,10 @@ import { containsText, searchText } from '../shared/search.ts';
 const EvidenceFilter = builder.inputType('EvidenceFilter', {
   description: 'Narrows a list of evidence. Conditions combine with AND.',
   fields: (t) => ({
-    verifications: t.field({ type: [EvidenceVerification], description: 'Any of these verification states (UNVERIFIED for an inspector’s queue).' }),
+    verifications: t.field({ type: [EvidenceVerification], description: 'Any of these verification states.' }),
+    awaitingVerification: t.boolean({
+      description: 'Not yet verified, for a recommendation that stands: what inspectors can still verify, their queue (or, if false, everything else).',
+    }),
     strengths: t.field({ type: [EvidenceStrength], description: 'Any of these strengths.' }),
     actionItemId: t.id({ description: 'For this action item.' }).validate(globalIdOf('ActionItem').nullish()),
     recommendationId: t.id({ description: 'For this recommendation’s plan.' }).validate(globalIdOf('Recommendation').nullish()),
@@ -26,6 +30,7 @@ function evidenceWhere(filter: typeof EvidenceFilter.$inferInput | null | undefi
   if (!filter) return {};
   const where: Prisma.EvidenceWhereInput[] = [];
   if (filter.verifications?.length) where.push({ verification: { in: filter.verifications } });
+  if (typeof filter.awaitingVerification === 'boolean') where.push(filter.awaitingVerification ? awaitingVerificationWhere() : { NOT: awaitingVerificationWhere() });
   if (filter.strengths?.length) where.push({ strength: { in: filter.strengths } });
   if (filter.actionItemId) where.push({ actionItemId: filter.actionItemId });
   if (filter.recommendationId) where.push({ actionItem: { recommendationId: filter.recommendationId } });
