@@ -17,7 +17,7 @@ export type Counting = {
  * announces a change, and each kept count is read again the next time it is asked: with one
  * count per choice, a few status updates a second had every choice asked for (fifteen, for four
  * statuses) counted again after each, and at 200,000 recommendations that recounting took more
- * than the database's whole time. The price: a single narrow choice (the evidence queue's
+ * than the database's whole time. The price: a single narrow choice (evidence chosen as
  * UNVERIFIED) reads every row of the rest once per change, not only its own. The column must be
  * an enum, text or number, whose values compare equal to the filter's.
  */
