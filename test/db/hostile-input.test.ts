@@ -68,6 +68,30 @@ describe(`hostile ids and cursors, on ${databaseKind}`, () => {
   });
 });
 
+describe(`hostile text, on ${databaseKind}`, () => {
+  it('refuses half of a surrogate pair in any variable, alone or in a list, changing nothing, and keeps a whole pair (found by fuzzing)', async () => {
+    const create = 'mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id name formerNames } }';
+    const before = await prisma.organisation.count();
+    for (const input of [
+      { name: 'Fuzzed body', formerNames: ['Earlier body', '\ud800'], kind: 'DELIVERY_UNIT' },
+      { name: 'Fuzzed \udc00 body', kind: 'DELIVERY_UNIT' },
+      { name: 'Fuzzed body \ud83d', kind: 'DELIVERY_UNIT' },
+    ]) {
+      const answer = await postGraphql(server.url, create, { input }, admin);
+      expectRefused(answer);
+      expect(answer.body.errors![0]!.message).toContain('unpaired UTF-16 surrogate');
+    }
+    // In a search too: a reader's filter is refused the same way, not answered from text the database never holds.
+    expectRefused(await postGraphql(server.url, 'query ($s: String) { recommendations(first: 1, filter: { search: $s }) { totalCount } }', { s: 'MARAC \udfff' }, viewer));
+    expect(await prisma.organisation.count()).toBe(before);
+    // A character beyond the first plane is a whole pair, and is kept as it is.
+    const kept = await postGraphql<{ createOrganisation: { name: string; formerNames: string[] } }>(server.url, create,
+      { input: { name: 'Body 𝔄', formerNames: ['Earlier 😀'], kind: 'DELIVERY_UNIT' } }, admin);
+    expect(kept.body.errors).toBeUndefined();
+    expect(kept.body.data!.createOrganisation).toMatchObject({ name: 'Body 𝔄', formerNames: ['Earlier 😀'] });
+  });
+});
+
 describe(`hostile dates, on ${databaseKind}`, () => {
   it('refuses dates out of range and impossible or zone-less date-times, in inputs and filters', async () => {
     for (const date of ['0000-01-01', '0001-01-01', '1900-01-01', '275760-01-01', '+100000-01-01', '2023-02-30', '2300-01-01']) {

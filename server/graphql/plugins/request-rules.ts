@@ -11,6 +11,8 @@ import type { Context } from '../context.ts';
 export const VARIABLE_LIMITS = { depth: 12, listLength: 1000 };
 
 const NUL = '\u0000';
+/** In a `u` pattern a pair is one code point, so only half of one is in the surrogate category. */
+const LONE_SURROGATE = /\p{Cs}/u;
 
 /** The first thing wrong with the variables, walked without recursion. */
 export function variablesProblem(variables: unknown): FieldProblem | null {
@@ -19,6 +21,9 @@ export function variablesProblem(variables: unknown): FieldProblem | null {
     const { value, path } = stack.pop()!;
     if (typeof value === 'string') {
       if (value.includes(NUL)) return { path, message: 'text must not contain the NUL character (\\u0000)' };
+      // Half of a UTF-16 surrogate pair is no character: UTF-8 cannot hold it, PostgreSQL would be sent a
+      // replacement character instead, and in a list Prisma failed on it (found by fuzzing).
+      if (LONE_SURROGATE.test(value)) return { path, message: 'text must not contain an unpaired UTF-16 surrogate (half of a character)' };
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
@@ -57,7 +62,8 @@ function refused(code: string, message: string, fields?: FieldProblem[]): GraphQ
  * What a request may ask, beyond the schema's own validation, refused with 400 before it runs:
  * - a subscription: the API offers none (graphql-js would fail it at execution, as an internal error);
  * - variables past the limits above;
- * - NUL in any text, variable or literal: PostgreSQL text cannot hold it (found by fuzzing).
+ * - NUL in any text, variable or literal: PostgreSQL text cannot hold it (found by fuzzing);
+ * - an unpaired surrogate in a variable's text (graphql-js refuses one in a literal itself).
  */
 export function requestRules(): ApolloServerPlugin<Context> {
   return {
