@@ -69,8 +69,8 @@ const workOn = async (actor: Actor) =>
 
 /** Which of the recommendation's evidence the evidence list gives with this filter (the inspectors' queue: awaitingVerification). */
 const evidenceListed = async (filter: Record<string, unknown>) =>
-  (await gql<{ evidence: { totalCount: number; edges: { node: { id: string } }[] } }>(
-    'query ($filter: EvidenceFilter) { evidence(first: 100, filter: $filter) { totalCount edges { node { id } } } }',
+  (await gql<{ evidence: { edges: { node: { id: string } }[] } }>(
+    'query ($filter: EvidenceFilter) { evidence(first: 100, filter: $filter) { edges { node { id } } } }',
     { filter: { ...filter, recommendationId: rec.id } },
     as.inspector,
   )).evidence.edges.map((edge) => edge.node.id);

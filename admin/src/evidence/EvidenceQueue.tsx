@@ -19,8 +19,9 @@ const filters = [
 const year = (record: RaRecord) => String(record.actionItem?.recommendation?.report?.publishedOn ?? '').slice(0, 4);
 
 /**
- * The inspectors' queue: evidence awaiting verification (on recommendations that stand), oldest first. The columns share the window's width, so
- * Accept and Insufficient are always in view; what each piece backs is named briefly, whole in tooltips.
+ * The inspectors' queue: evidence awaiting verification (on recommendations that stand), oldest
+ * first. The columns share the window's width, so Accept and Insufficient are always in view; what
+ * each piece backs is named briefly, whole in tooltips.
  */
 export default function EvidenceQueue() {
   const { narrow } = useListWidth();
