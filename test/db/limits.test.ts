@@ -143,6 +143,8 @@ describe(`what the server shows, on ${databaseKind}`, () => {
     // Every answer is computed afresh: none is served with an age.
     expect(answers.map((answer) => answer.headers.has('age'))).toEqual([false, false]);
     expect(answers.map((answer) => answer.headers.get('cache-control'))).toEqual(['no-store', 'no-store']);
+    // Nor is one hashed for revalidation it can never have; and the API's own application names no framework.
+    expect(answers.map((answer) => [answer.headers.get('etag'), answer.headers.get('x-powered-by')])).toEqual([[null, null], [null, null]]);
   });
 
   it('answers readiness while it accepts requests', async () => {
