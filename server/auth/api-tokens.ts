@@ -24,7 +24,7 @@ export async function createApiToken(
     data: { userId: input.userId, name: input.name, prefix, secretHash: hashSecret(token), access: input.access, expiresAt: input.expiresAt },
     select: { id: true },
   });
-  await recordHistory(tx, actor, { kind: 'CREATED', subject: 'API_TOKEN', subjectId: row.id, toValue: `${input.name} (${input.access})` });
+  await recordHistory(tx, actor, { kind: 'CREATED', subject: 'API_TOKEN', subjectId: row.id, accountId: input.userId, toValue: `${input.name} (${input.access})` });
   return { id: row.id, secret: token };
 }
 
@@ -35,7 +35,7 @@ export async function revokeApiToken(tx: TransactionClient, actor: Actor, id: nu
   if (token.revokedAt) throw badField(['id'], 'the token is already revoked');
   await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
   forgetAllAccessAtCommit();
-  await recordHistory(tx, actor, { kind: 'DELETED', subject: 'API_TOKEN', subjectId: id, fromValue: token.name, comment: 'revoked' });
+  await recordHistory(tx, actor, { kind: 'DELETED', subject: 'API_TOKEN', subjectId: id, accountId: token.userId, fromValue: token.name, comment: 'revoked' });
   return id;
 }
 

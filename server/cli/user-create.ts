@@ -9,6 +9,7 @@ import { hashPassword } from '../auth/password.ts';
 import { inTransaction } from '../db/client.ts';
 import { Role } from '../db/generated/prisma/enums.ts';
 import { PASSWORD_MIN_LENGTH } from '../domain/users.ts';
+import { accountOfChange } from '../domain/history.ts';
 import { runCommand, UsageError, withMigratedDatabase } from './run-command.ts';
 
 const optionsSchema = z.object({
@@ -58,6 +59,7 @@ await runCommand(async () => {
           field: existing ? 'password' : null,
           toValue: `${user.email} (${user.role})`,
           comment: 'set from the command line (npm run user:create)',
+          accountId: accountOfChange({ subject: 'USER', subjectId: user.id }),
           actorId: user.id,
         },
       });

@@ -90,7 +90,7 @@ export async function updateUser(
     const tokens = await tx.apiToken.findMany({ where: { userId: input.id, revokedAt: null }, select: { id: true, name: true } });
     await tx.apiToken.updateMany({ where: { id: { in: tokens.map((token) => token.id) } }, data: { revokedAt: new Date() } });
     history.push(
-      ...tokens.map((token) => ({ kind: 'DELETED' as const, subject: 'API_TOKEN' as const, subjectId: token.id, fromValue: token.name, comment: 'revoked: its user was deactivated' })),
+      ...tokens.map((token) => ({ kind: 'DELETED' as const, subject: 'API_TOKEN' as const, subjectId: token.id, accountId: input.id, fromValue: token.name, comment: 'revoked: its user was deactivated' })),
     );
   }
   await recordHistory(tx, actor, history);

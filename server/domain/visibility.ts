@@ -26,26 +26,16 @@ export function visibleApiTokens(actor: Actor | null): Prisma.ApiTokenWhereInput
   return { userId: actor?.userId ?? -1 };
 }
 
-/** The account a change concerns, if it concerns one: the user changed, or whoever changed their own token. */
-function accountOf(event: { subject: HistorySubject; subjectId: number; actorId: number }): number | null {
-  if (event.subject === 'USER') return event.subjectId;
-  if (event.subject === 'API_TOKEN') return event.actorId;
-  return null;
-}
-
-export function mayReadHistoryEvent(actor: Actor | null, event: { subject: HistorySubject; subjectId: number; actorId: number }): boolean {
-  const account = accountOf(event);
-  return account === null ? can(actor, 'readRecords') : can(actor, 'readAccount', { userId: account });
+/** A change to the records is for every signed-in caller; a change to an account (history.ts's accountOfChange), for its owner and administrators. */
+export function mayReadHistoryEvent(actor: Actor | null, event: { subject: HistorySubject; accountId: number | null }): boolean {
+  if (!ACCOUNT_SUBJECTS.includes(event.subject)) return can(actor, 'readRecords');
+  return event.accountId !== null && can(actor, 'readAccount', { userId: event.accountId });
 }
 
 export function visibleHistory(actor: Actor | null): Prisma.HistoryEventWhereInput {
   if (readsEveryAccount(actor)) return {};
   const own = actor?.userId ?? -1;
   return {
-    OR: [
-      { subject: { notIn: ACCOUNT_SUBJECTS } },
-      { subject: 'USER', subjectId: own },
-      { subject: 'API_TOKEN', actorId: own },
-    ],
+    OR: [{ subject: { notIn: ACCOUNT_SUBJECTS } }, { subject: { in: ACCOUNT_SUBJECTS }, accountId: own }],
   };
 }

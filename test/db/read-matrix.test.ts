@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { prisma } from '../../server/db/client.ts';
+import { createApiToken } from '../../server/auth/api-tokens.ts';
+import { inTransaction, prisma } from '../../server/db/client.ts';
 import type { Actor } from '../../server/domain/actor.ts';
 import { databaseKind, useTestDatabase } from '../support/database.ts';
 import { useDemo } from '../support/demo.ts';
@@ -80,9 +81,12 @@ beforeAll(async () => {
   ids.recordEvent = (await prisma.historyEvent.findFirstOrThrow({ where: { subject: 'RECOMMENDATION', recommendationId: ids.recommendation }, orderBy: { id: 'desc' } })).id;
   // An account change: the viewer's own account, changed by the administrator.
   ids.accountEvent = (
-    await prisma.historyEvent.create({ data: { kind: 'UPDATED', subject: 'USER', subjectId: as.viewer.userId, field: 'name', fromValue: 'a', toValue: 'b', actorId: as.admin.userId } })
+    await prisma.historyEvent.create({ data: { kind: 'UPDATED', subject: 'USER', subjectId: as.viewer.userId, accountId: as.viewer.userId, field: 'name', fromValue: 'a', toValue: 'b', actorId: as.admin.userId } })
   ).id;
-  ids.tokenEvent = (await prisma.historyEvent.create({ data: { kind: 'CREATED', subject: 'API_TOKEN', subjectId: tokens.leader, toValue: 'leader (READ)', actorId: as.leader.userId } })).id;
+  ids.tokenEvent = (await prisma.historyEvent.create({ data: { kind: 'CREATED', subject: 'API_TOKEN', subjectId: tokens.leader, accountId: as.leader.userId, toValue: 'leader (READ)', actorId: as.leader.userId } })).id;
+  // A token the administrator made for the viewer: a change to the viewer's account, not the administrator's.
+  const made = await inTransaction((tx) => createApiToken(tx, as.admin, { userId: as.viewer.userId, name: 'made for the viewer', access: 'READ' }));
+  ids.tokenMadeForViewer = (await prisma.historyEvent.findFirstOrThrow({ where: { subject: 'API_TOKEN', subjectId: made.id } })).id;
 });
 
 const records: Who[] = signedIn;
@@ -116,6 +120,10 @@ const subjects: Subject[] = [
   { name: 'the leader’s change to their own API token', type: 'HistoryEvent', id: () => ids.tokenEvent!, field: 'toValue', readers: ['leader', 'administrator', 'administratorReadToken'],
     nested: { query: () => `{ history(first: 100, filter: { subjects: [API_TOKEN] }) { edges { node { id toValue } } } }`,
       pick: (data) => data?.history?.edges.find((e: any) => e.node.id === globalId('HistoryEvent', ids.tokenEvent!))?.node.toValue } },
+  { name: 'the administrator’s making of the viewer’s API token', type: 'HistoryEvent', id: () => ids.tokenMadeForViewer!, field: 'toValue',
+    readers: ['viewer', 'viewerReadToken', 'administrator', 'administratorReadToken'],
+    nested: { query: () => `{ history(first: 100, filter: { userId: "${globalId('User', as.viewer.userId)}" }) { edges { node { id toValue } } } }`,
+      pick: (data) => data?.history?.edges.find((e: any) => e.node.id === globalId('HistoryEvent', ids.tokenMadeForViewer!))?.node.toValue } },
   { name: 'a person’s name', type: 'User', id: () => as.leader.userId, field: 'name', root: 'user', readers: records,
     nested: { query: () => `{ history(first: 1, filter: { actorId: "${globalId('User', as.leader.userId)}" }) { edges { node { actor { name } } } } }`,
       pick: (data) => data?.history?.edges[0]?.node.actor.name } },

@@ -51,7 +51,7 @@ const HistoryFilter = builder.inputType('HistoryFilter', {
     reportId: t.id({ description: 'About this report.' }).validate(globalIdOf('Report').nullish()),
     organisationId: t.id({ description: 'About this organisation itself: its names, kind, parent, whether it takes new work.' })
       .validate(globalIdOf('Organisation').nullish()),
-    userId: t.id({ description: 'About this user’s account (shown only to them and administrators): role, organisation, sign-in, reminders.' })
+    userId: t.id({ description: 'About this user’s account and its API tokens (shown only to them and administrators): role, organisation, sign-in, reminders, tokens made and revoked.' })
       .validate(globalIdOf('User').nullish()),
     subjects: t.field({ type: [HistorySubject], description: 'About any of these kinds of record.' }),
     kinds: t.field({ type: [HistoryEventKind], description: 'Any of these kinds of change.' }),
@@ -64,7 +64,7 @@ const HistoryFilter = builder.inputType('HistoryFilter', {
 function aboutRecord(filter: typeof HistoryFilter.$inferInput): Prisma.HistoryEventWhereInput[] {
   const about: Prisma.HistoryEventWhereInput[] = [];
   if (filter.organisationId != null) about.push({ subject: 'ORGANISATION', subjectId: filter.organisationId });
-  if (filter.userId != null) about.push({ subject: 'USER', subjectId: filter.userId });
+  if (filter.userId != null) about.push({ accountId: filter.userId });
   return about;
 }
 
