@@ -19,6 +19,7 @@ const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const ApiTokens = lazy(() => import('./apiTokens/ApiTokens'));
 const Explorer = lazy(() => import('./explorer/Explorer'));
 const MyWork = lazy(() => import('./myWork/MyWork'));
+const AccountPage = lazy(() => import('./account/AccountPage'));
 
 export function App() {
   return (
@@ -47,6 +48,7 @@ export function App() {
         <Route path="/api-tokens" element={<ApiTokens />} />
         <Route path="/explorer" element={<Explorer />} />
         <Route path="/my-work" element={<MyWork />} />
+        <Route path="/account" element={<AccountPage />} />
       </CustomRoutes>
     </Admin>
   );

@@ -1,14 +1,30 @@
 import { useMediaQuery, type Theme } from '@mui/material';
 import { useEffect, type ReactNode } from 'react';
 import { useLocation, useNavigationType } from 'react-router-dom';
-import { AppBar, Layout, TitlePortal, useSidebarState } from 'react-admin';
+import AccountCircleIcon from '@mui/icons-material/AccountCircle';
+import { AppBar, Layout, Logout, MenuItemLink, TitlePortal, UserMenu, useSidebarState, useUserMenu } from 'react-admin';
 import { MentionsButton } from '../discussion/MentionsButton';
 import { DemoNotice } from './DemoNotice';
 import { TrackerMenu } from './TrackerMenu';
 
+/** Everyone's own page (account/AccountPage.tsx), beside signing out. */
+function AccountMenuItem() {
+  const menu = useUserMenu();
+  return <MenuItemLink to="/account" primaryText="Your account" leftIcon={<AccountCircleIcon />} onClick={menu?.onClose} />;
+}
+
+function TrackerUserMenu() {
+  return (
+    <UserMenu>
+      <AccountMenuItem />
+      <Logout />
+    </UserMenu>
+  );
+}
+
 function TrackerAppBar() {
   return (
-    <AppBar>
+    <AppBar userMenu={<TrackerUserMenu />}>
       <TitlePortal />
       <MentionsButton />
     </AppBar>
