@@ -3,10 +3,12 @@ import type { Prisma } from '../db/generated/prisma/client.ts';
 import type { HistorySubject } from '../db/generated/prisma/enums.ts';
 import type { Actor } from './actor.ts';
 
-export type HistoryEntry = Omit<Prisma.HistoryEventUncheckedCreateInput, 'id' | 'actorId' | 'apiTokenId' | 'createdAt' | 'accountId'> & {
-  /** The owner of the API token a change to a token is about (see accountOfChange). */
-  accountId?: number;
-};
+type HistoryFields = Omit<Prisma.HistoryEventUncheckedCreateInput, 'id' | 'actorId' | 'apiTokenId' | 'createdAt' | 'accountId' | 'subject'>;
+
+/** One change to record: a change to an API token names the token's owner (see accountOfChange). */
+export type HistoryEntry =
+  | (HistoryFields & { subject: Exclude<HistorySubject, 'API_TOKEN'>; accountId?: never })
+  | (HistoryFields & { subject: 'API_TOKEN'; accountId: number });
 
 /**
  * The account a change concerns, whose owner (and administrators) may read it (visibility.ts):

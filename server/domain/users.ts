@@ -89,7 +89,8 @@ export async function updateUser(
   if (changes.active === false && current.active) {
     const tokens = await tx.apiToken.findMany({ where: { userId: input.id, revokedAt: null }, select: { id: true, name: true } });
     await tx.apiToken.updateMany({ where: { id: { in: tokens.map((token) => token.id) } }, data: { revokedAt: new Date() } });
-    history.push(
+    // Listed before the change to the account, so its page (newest first) reads the deactivation, then what it did.
+    history.unshift(
       ...tokens.map((token) => ({ kind: 'DELETED' as const, subject: 'API_TOKEN' as const, subjectId: token.id, accountId: input.id, fromValue: token.name, comment: 'revoked: its user was deactivated' })),
     );
   }

@@ -33,6 +33,8 @@ export async function graphqlRouter(
   const router = express();
   router.disable('etag');
   router.disable('x-powered-by');
+  // Its own mode would come from NODE_ENV; the server's comes from the configuration.
+  router.set('env', options.environment);
   router.use(
     '/graphql',
     // Answers are private to their caller: no browser or proxy keeps a copy.

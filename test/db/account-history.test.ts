@@ -47,8 +47,14 @@ describe(`a person's account history, on ${databaseKind}`, () => {
     const { version } = await prisma.user.findUniqueOrThrow({ where: { id: as.leader.userId } });
     await gql(`mutation ($input: UpdateUserInput!) { updateUser(input: $input) { id } }`, { input: { id: leader, version, active: false } }, as.admin);
     const history = await gql(ACCOUNT, { userId: leader }, as.admin);
-    const revoked = history.history.edges.find((edge: { node: { subject: string; comment: string | null } }) => edge.node.subject === 'API_TOKEN' && edge.node.comment?.includes('deactivated'));
-    expect(revoked?.node.summary).toBe('revoked the API token “weekly return”');
+    type Edge = { node: { subject: string; summary: string; comment: string | null } };
+    const edges: Edge[] = history.history.edges;
+    const revoked = edges.findIndex((edge) => edge.node.subject === 'API_TOKEN' && edge.node.comment?.includes('deactivated'));
+    expect(edges[revoked]?.node.summary).toBe('revoked the API token “weekly return”');
+    // Newest first, the deactivation reads before what it did.
+    const deactivated = edges.findIndex((edge) => edge.node.subject === 'USER');
+    expect(edges[deactivated]?.node.summary).toBe('deactivated the user');
+    expect(deactivated).toBeLessThan(revoked);
   });
 
   it('is given, on upgrading, to the changes recorded before it was kept', async () => {

@@ -24,12 +24,18 @@ describe('your account', () => {
     const line = `${me.data!.me.name} added an API token “${TOKEN}” (Read only)`;
 
     const leader = await app.signedIn(demoUsers.leader, { at: 'menu' });
+    // Renamed by an administrator after signing in: the page reads the account afresh.
+    const version = await admin<{ node: { version: number } }>('query ($id: ID!) { node(id: $id) { ... on User { version } } }', { id: leaderId });
+    const renamed = await admin('mutation ($input: UpdateUserInput!) { updateUser(input: $input) { id } }',
+      { input: { id: leaderId, version: version.data!.node.version, name: 'Lee Evans-Price' } });
+    expect(renamed.errors).toBeUndefined();
     await leader.getByRole('button', { name: 'Profile' }).click();
     await leader.getByRole('menuitem', { name: 'Your account' }).click();
     await leader.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
-    await leader.getByText(demoUsers.leader.email, { exact: false }).waitFor();
+    await leader.getByText(`Lee Evans-Price · ${demoUsers.leader.email}`).waitFor();
     const history = leader.getByRole('region', { name: 'History' });
     await history.getByText(line).waitFor();
+    await history.getByText(/changed the user’s name from .* to .*Lee Evans-Price/).waitFor();
     expect(await sidewaysOverflow(leader)).toBeLessThanOrEqual(0);
     await shots(leader, 'your-account-leader');
 

@@ -1,32 +1,39 @@
-import { Card, CardContent, Typography } from '@mui/material';
-import { RecordContextProvider, Title, useGetIdentity } from 'react-admin';
+import { Alert, Card, CardContent, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { RecordContextProvider, Title, useDataProvider } from 'react-admin';
 import { HistorySection } from '../common/HistorySection';
 import { label, roleLabels } from '../common/choices';
-import type { Identity } from '../providers/authProvider';
+import type { TrackerDataProvider } from '../providers/dataProvider';
+import { meQuery } from '../providers/session';
+
+type Me = { id: string; name: string; email: string; role: string; organisation: { name: string } | null };
 
 /**
  * Who you are signed in as, and the changes to your account: your role and organisation as
  * administrators set them, your reminder choice, the API tokens made and revoked for you. Everyone
- * has this page; the users list, with everyone's, is for administrators.
+ * has this page; the users list, with everyone's, is for administrators. Read afresh each time it
+ * opens, not from the identity kept since sign-in, so a role changed since shows here as in its history.
  */
 export default function AccountPage() {
-  const { data } = useGetIdentity();
-  const identity = data as Identity | undefined;
+  const dataProvider = useDataProvider<TrackerDataProvider>();
+  const { data, error } = useQuery({ queryKey: ['account'], queryFn: () => dataProvider.query<{ me: Me | null }>(meQuery), refetchOnMount: 'always' });
+  const me = data?.me;
   return (
     <Card sx={{ mt: 2 }}>
       <Title title="Your account" />
       <CardContent>
         <Typography variant="h5" component="h1">Your account</Typography>
-        {identity && (
+        {error && <Alert severity="error">{(error as Error).message}</Alert>}
+        {me && (
           <>
             <Typography variant="body1" sx={{ mt: 1, overflowWrap: 'anywhere' }}>
-              {identity.fullName} · {identity.email}
+              {me.name} · {me.email}
             </Typography>
             <Typography variant="body2" color="text.secondary">
-              {label(roleLabels, identity.role)}{identity.organisation ? ` · ${identity.organisation.name}` : ''}
+              {label(roleLabels, me.role)}{me.organisation ? ` · ${me.organisation.name}` : ''}
             </Typography>
             {/* The account's history is the history filter's userId, as on an administrator's page of a user. */}
-            <RecordContextProvider value={{ id: identity.id }}>
+            <RecordContextProvider value={{ id: me.id }}>
               <HistorySection target="userId" />
             </RecordContextProvider>
           </>
