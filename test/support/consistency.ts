@@ -42,6 +42,9 @@ const rules: Record<string, string> = {
       WHEN 'EVIDENCE' THEN EXISTS (SELECT 1 FROM "Evidence" x WHERE x.id = h."subjectId")
       WHEN 'ASSESSMENT' THEN EXISTS (SELECT 1 FROM "Assessment" x WHERE x.id = h."subjectId")
       ELSE true END`,
+  'a change to an account names it (the user, or the token’s owner), and no other change names one': `
+    SELECT h.id FROM "HistoryEvent" h LEFT JOIN "ApiToken" t ON h.subject = 'API_TOKEN' AND t.id = h."subjectId"
+    WHERE h."accountId" IS DISTINCT FROM CASE h.subject WHEN 'USER' THEN h."subjectId" WHEN 'API_TOKEN' THEN t."userId" END`,
   'every event about an action item names the action': `
     SELECT id FROM "HistoryEvent" WHERE subject = 'ACTION_ITEM' AND "subjectName" IS NULL`,
   'evidence and action items of a recommendation carry its id in history': `
