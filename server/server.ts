@@ -94,7 +94,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const opened = database;
     app.use(healthRouter(opened, () => !stopping));
     app.use(metrics.router);
-    app.use(graphql.router);
+    app.use(graphql.app);
     app.use(evidenceFilesRouter());
     app.use(publicReportsRouter(config.publicReports));
     app.use(followUpPackRouter(operations));

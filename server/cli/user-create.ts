@@ -9,7 +9,8 @@ import { hashPassword } from '../auth/password.ts';
 import { inTransaction } from '../db/client.ts';
 import { Role } from '../db/generated/prisma/enums.ts';
 import { PASSWORD_MIN_LENGTH } from '../domain/users.ts';
-import { accountOfChange } from '../domain/history.ts';
+import type { Actor } from '../domain/actor.ts';
+import { recordHistory } from '../domain/history.ts';
 import { runCommand, UsageError, withMigratedDatabase } from './run-command.ts';
 
 const optionsSchema = z.object({
@@ -51,17 +52,16 @@ await runCommand(async () => {
         update: { name: options.name, role: options.role, organisationId: organisation?.id ?? null, passwordHash, active: true, version: { increment: 1 } },
       });
       // The account acts for itself in its own history: there is nobody else yet on a fresh install.
-      await tx.historyEvent.create({
-        data: {
-          kind: existing ? 'UPDATED' : 'CREATED',
-          subject: 'USER',
-          subjectId: user.id,
-          field: existing ? 'password' : null,
-          toValue: `${user.email} (${user.role})`,
-          comment: 'set from the command line (npm run user:create)',
-          accountId: accountOfChange({ subject: 'USER', subjectId: user.id }),
-          actorId: user.id,
-        },
+      const self: Actor = {
+        userId: user.id, role: user.role, organisationId: user.organisationId, organisationPath: organisation?.path ?? null, apiTokenId: null, access: 'READ_WRITE',
+      };
+      await recordHistory(tx, self, {
+        kind: existing ? 'UPDATED' : 'CREATED',
+        subject: 'USER',
+        subjectId: user.id,
+        field: existing ? 'password' : null,
+        toValue: `${user.email} (${user.role})`,
+        comment: 'set from the command line (npm run user:create)',
       });
       if (existing) await tx.session.deleteMany({ where: { userId: user.id } });
       return !existing;

@@ -12,7 +12,7 @@ import { requestBodyErrors } from './error-answers.ts';
 import { actorOf, addressOf, identify } from './identify.ts';
 import { requestCost } from '../graphql/operation-weight.ts';
 
-export type GraphqlEndpoint = { router: Express; stop(): Promise<void> };
+export type GraphqlEndpoint = { app: Express; stop(): Promise<void> };
 
 /** The largest request bodies: anyone's, and a writer's (a 10 MB file in base64, with room for the rest). */
 export const BODY_LIMITS = { anyone: '1mb', writer: '15mb' } as const;
@@ -30,12 +30,12 @@ export async function graphqlRouter(
   // An application of its own, mounted on the server's, for one setting: Express would hash every
   // answer (56 KB on a report's drill-down) for an ETag, which no client can use on an answer that
   // is never kept and mostly comes from a POST; that hash was about 1% of the server's time.
-  const router = express();
-  router.disable('etag');
-  router.disable('x-powered-by');
+  const app = express();
+  app.disable('etag');
+  app.disable('x-powered-by');
   // Its own mode would come from NODE_ENV; the server's comes from the configuration.
-  router.set('env', options.environment);
-  router.use(
+  app.set('env', options.environment);
+  app.use(
     '/graphql',
     // Answers are private to their caller: no browser or proxy keeps a copy.
     (_req, res, next) => {
@@ -62,6 +62,6 @@ export async function graphqlRouter(
       },
     })),
   );
-  router.use('/graphql', requestBodyErrors());
-  return { router, stop: () => apollo.stop() };
+  app.use('/graphql', requestBodyErrors());
+  return { app, stop: () => apollo.stop() };
 }

@@ -3,10 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { RecordContextProvider, Title, useDataProvider } from 'react-admin';
 import { HistorySection } from '../common/HistorySection';
 import { label, roleLabels } from '../common/choices';
+import type { SignedInUser } from '../providers/authProvider';
 import type { TrackerDataProvider } from '../providers/dataProvider';
 import { meQuery } from '../providers/session';
-
-type Me = { id: string; name: string; email: string; role: string; organisation: { name: string } | null };
 
 /**
  * Who you are signed in as, and the changes to your account: your role and organisation as
@@ -16,7 +15,7 @@ type Me = { id: string; name: string; email: string; role: string; organisation:
  */
 export default function AccountPage() {
   const dataProvider = useDataProvider<TrackerDataProvider>();
-  const { data, error } = useQuery({ queryKey: ['account'], queryFn: () => dataProvider.query<{ me: Me | null }>(meQuery), refetchOnMount: 'always' });
+  const { data, error } = useQuery({ queryKey: ['account'], queryFn: () => dataProvider.query<{ me: SignedInUser | null }>(meQuery), refetchOnMount: 'always' });
   const me = data?.me;
   return (
     <Card sx={{ mt: 2 }}>

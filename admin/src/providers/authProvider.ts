@@ -4,11 +4,12 @@ import { graphql } from './graphql';
 import { forgetExplorerStorage } from '../explorer/storage';
 import { loginMutation, logoutMutation, meQuery } from './session';
 
-type User = { id: string; name: string; email: string; role: Role; organisation: { id: string; name: string; shortName?: string | null } | null };
+/** The signed-in person as `me` answers (session.ts). */
+export type SignedInUser = { id: string; name: string; email: string; role: Role; organisation: { id: string; name: string; shortName?: string | null } | null };
 
-export type Identity = UserIdentity & { email: string; role: Role; organisation: User['organisation']; permissions: Permissions };
+export type Identity = UserIdentity & { email: string; role: Role; organisation: SignedInUser['organisation']; permissions: Permissions };
 
-function toIdentity(user: User, actions: readonly Action[]): Identity {
+function toIdentity(user: SignedInUser, actions: readonly Action[]): Identity {
   return { id: user.id, fullName: user.name, email: user.email, role: user.role, organisation: user.organisation, permissions: { actions } };
 }
 
@@ -16,7 +17,7 @@ function toIdentity(user: User, actions: readonly Action[]): Identity {
 let session: Promise<Identity | null> | null = null;
 
 function currentIdentity(): Promise<Identity | null> {
-  session ??= graphql<{ me: User | null; permissions: Action[] }>(meQuery)
+  session ??= graphql<{ me: SignedInUser | null; permissions: Action[] }>(meQuery)
     .then(({ me, permissions }) => (me ? toIdentity(me, permissions) : null))
     .catch((error: unknown) => {
       session = null;
@@ -34,7 +35,7 @@ async function signedIn(): Promise<Identity> {
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     session = null;
-    await graphql<{ login: User }>(loginMutation, { email: username, password }).catch((error: unknown) => {
+    await graphql<{ login: SignedInUser }>(loginMutation, { email: username, password }).catch((error: unknown) => {
       if (error instanceof HttpError && error.status === 401) throw new Error('That email and password do not match an account that may sign in.');
       throw error;
     });
