@@ -36,6 +36,8 @@ describe('your account', () => {
     const history = leader.getByRole('region', { name: 'History' });
     await history.getByText(line).waitFor();
     await history.getByText(/changed the user’s name from .* to .*Lee Evans-Price/).waitFor();
+    // The name under the menu follows what the page read, without signing in again.
+    await expect.poll(() => leader.getByRole('button', { name: 'Profile' }).innerText()).toContain('Lee Evans-Price');
     expect(await sidewaysOverflow(leader)).toBeLessThanOrEqual(0);
     await shots(leader, 'your-account-leader');
 

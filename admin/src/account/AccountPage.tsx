@@ -1,9 +1,9 @@
 import { Alert, Card, CardContent, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { RecordContextProvider, Title, useDataProvider } from 'react-admin';
 import { HistorySection } from '../common/HistorySection';
 import { label, roleLabels } from '../common/choices';
-import type { SignedInUser } from '../providers/authProvider';
+import { keepIdentity, type SessionAnswer } from '../providers/authProvider';
 import type { TrackerDataProvider } from '../providers/dataProvider';
 import { meQuery } from '../providers/session';
 
@@ -11,11 +11,23 @@ import { meQuery } from '../providers/session';
  * Who you are signed in as, and the changes to your account: your role and organisation as
  * administrators set them, your reminder choice, the API tokens made and revoked for you. Everyone
  * has this page; the users list, with everyone's, is for administrators. Read afresh each time it
- * opens, not from the identity kept since sign-in, so a role changed since shows here as in its history.
+ * opens, not from the identity kept since sign-in, so a role changed since shows here as in its history;
+ * what it reads becomes the identity kept, so the name under the menu and what the app offers follow.
  */
 export default function AccountPage() {
   const dataProvider = useDataProvider<TrackerDataProvider>();
-  const { data, error } = useQuery({ queryKey: ['account'], queryFn: () => dataProvider.query<{ me: SignedInUser | null }>(meQuery), refetchOnMount: 'always' });
+  const queryClient = useQueryClient();
+  const { data, error } = useQuery({
+    queryKey: ['account'],
+    queryFn: async () => {
+      const answer = await dataProvider.query<SessionAnswer>(meQuery);
+      keepIdentity(answer);
+      // react-admin's own reads of the identity and permissions (its query keys start with 'auth').
+      await queryClient.invalidateQueries({ queryKey: ['auth'] });
+      return answer;
+    },
+    refetchOnMount: 'always',
+  });
   const me = data?.me;
   return (
     <Card sx={{ mt: 2 }}>

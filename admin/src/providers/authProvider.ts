@@ -13,17 +13,29 @@ function toIdentity(user: SignedInUser, actions: readonly Action[]): Identity {
   return { id: user.id, fullName: user.name, email: user.email, role: user.role, organisation: user.organisation, permissions: { actions } };
 }
 
-/** The signed-in person, read once per page load and after each sign-in. */
+/** What `meQuery` answers. */
+export type SessionAnswer = { me: SignedInUser | null; permissions: Action[] };
+
+/** The signed-in person, read once per page load and after each sign-in, and renewed by `keepIdentity`. */
 let session: Promise<Identity | null> | null = null;
 
 function currentIdentity(): Promise<Identity | null> {
-  session ??= graphql<{ me: SignedInUser | null; permissions: Action[] }>(meQuery)
+  session ??= graphql<SessionAnswer>(meQuery)
     .then(({ me, permissions }) => (me ? toIdentity(me, permissions) : null))
     .catch((error: unknown) => {
       session = null;
       throw error;
     });
   return session;
+}
+
+/**
+ * Keeps what a fresh read of `meQuery` said (the account page reads it each time it opens), so
+ * that a name, role or organisation an administrator changed since sign-in reaches the app bar
+ * and what the app offers, once the caller has react-admin read the identity again.
+ */
+export function keepIdentity({ me, permissions }: SessionAnswer): void {
+  if (me) session = Promise.resolve(toIdentity(me, permissions));
 }
 
 async function signedIn(): Promise<Identity> {
