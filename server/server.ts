@@ -23,7 +23,7 @@ import { healthRouter } from './http/health.ts';
 import { createMetrics } from './http/metrics.ts';
 import { operationQueue } from './http/operation-queue.ts';
 import { isHeavyRequest } from './graphql/operation-weight.ts';
-import { unexpectedErrors } from './http/error-answers.ts';
+import { notFoundAnswer, unexpectedErrors } from './http/error-answers.ts';
 import type { Logger } from './logger.ts';
 
 export type RunningServer = {
@@ -99,6 +99,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     app.use(publicReportsRouter(config.publicReports));
     app.use(followUpPackRouter(operations));
     app.use(adminAppRouter());
+    app.use(notFoundAnswer());
     app.use(unexpectedErrors((error) => log.error('Internal error', error)));
     ready = true;
 

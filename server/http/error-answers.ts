@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { retryLaterCodes, type ErrorCode } from '../errors.ts';
 import { asRetryLater } from '../graphql/plugins/retry-later.ts';
@@ -25,13 +25,38 @@ export function answerRefusal(res: Response, error: unknown): boolean {
   return true;
 }
 
+/** The HTTP status an error from Express, its router or its static files carries (http-errors), or 0. */
+function statusOf(error: unknown): number {
+  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && Number.isInteger(status) ? status : 0;
+}
+
+/** What a client's own mistake outside the API is answered with, by status: a malformed address (a `%ZZ` in it), a path out of a folder, nothing there. */
+const CLIENT_FAULTS: Record<number, { code: string; message: string }> = {
+  400: { code: 'BAD_REQUEST', message: 'The request’s address is malformed.' },
+  403: { code: 'FORBIDDEN', message: 'You may not read this.' },
+  404: { code: 'NOT_FOUND', message: 'Nothing is at this address.' },
+};
+
+/** Paths nothing serves, answered as the API answers: JSON, never Express's HTML page. */
+export function notFoundAnswer(): RequestHandler {
+  return (_req, res) => refuse(res, 404, CLIENT_FAULTS[404]!.code, CLIENT_FAULTS[404]!.message);
+}
+
 /**
- * Any other failure: logged, and answered without its text (for GraphQL, in GraphQL's shape).
- * Express's own handler would send its HTML page with the stack outside production.
+ * Any other failure: a client's fault that Express, its router or its static files report with a
+ * 4xx status is answered so, in JSON; anything else is logged, and answered without its text (for
+ * GraphQL, in GraphQL's shape). Express's own handler would send its HTML page with the stack
+ * outside production.
  */
 export function unexpectedErrors(log: (error: unknown) => void): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
+    const status = statusOf(error);
+    if (status >= 400 && status < 500) {
+      const fault = CLIENT_FAULTS[status] ?? CLIENT_FAULTS[400]!;
+      return refuse(res, status, fault.code, fault.message);
+    }
     log(error);
     if (req.path === '/graphql') return refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     res.status(500).type('text/plain').send('Internal server error\n');
@@ -44,8 +69,8 @@ export function unexpectedErrors(log: (error: unknown) => void): ErrorRequestHan
  * HTML page with a stack trace and install paths.
  */
 export function requestBodyErrors(): ErrorRequestHandler {
-  return (error: { status?: unknown; type?: unknown }, _req, res, next) => {
-    const status = typeof error.status === 'number' ? error.status : 0;
+  return (error: { type?: unknown }, _req, res, next) => {
+    const status = statusOf(error);
     if (res.headersSent || status < 400 || status >= 500) return next(error);
     const message =
       error.type === 'entity.too.large'

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { performance } from 'node:perf_hooks';
 import { prisma } from '../../server/db/client.ts';
 import { splitRecommendations } from '../../server/domain/intake/split.ts';
 import { textLines } from '../../server/domain/intake/extract.ts';
@@ -166,6 +167,27 @@ describe(`intake of recommendations through the API, on ${databaseKind}`, () => 
     await gqlError('BAD_USER_INPUT', PREVIEW, { input: { reportId: report, file: { name: 'x.pdf', contentBase64: 'not base64!' } } }, as.inspector);
     await gqlError('BAD_USER_INPUT', PREVIEW, { input: { reportId: report } }, as.inspector);
   });
+
+  it('refuses text or a document that reads as thousands of recommendations, soon, reading it off the main thread', async () => {
+    const report = demo.report(2025).id;
+    // The same number on every line, as a register pasted with its numbering flattened: each told apart from the others.
+    const lines = Array.from({ length: 20_000 }, () => '1. HMPPS should improve its assessment of the risk of domestic abuse').join('\n');
+    const started = performance.now();
+    const pasted = await gqlError('BAD_USER_INPUT', PREVIEW, { input: { reportId: report, text: lines } }, as.inspector);
+    expect(pasted.message).toMatch(/reads as 20000 recommendations, and at most 500 are loaded at once/);
+    expect(pasted.extensions?.fields).toEqual([{ path: ['text'], message: expect.stringContaining('at most 500') }]);
+    expect(performance.now() - started).toBeLessThan(15_000);
+
+    // A Word document of 20,000 list items (about 6 MB unpacked, from a file of a few hundred KB).
+    const docx = await reportDocx('HMPPS should:', Array.from({ length: 20_000 }, (_, i) => `Improve the assessment of risk in case ${i}.`));
+    const before = performance.eventLoopUtilization();
+    const read = await gqlError('BAD_USER_INPUT', PREVIEW, { input: { reportId: report, file: file('report.docx', docx) } }, as.inspector);
+    const busy = performance.eventLoopUtilization(before);
+    expect(read.extensions?.fields).toEqual([{ path: ['file'], message: expect.stringMatching(/reads as \d+ recommendations, and at most 500/) }]);
+    // Seconds of parsing, and the main thread, which answers every other request, was mostly free meanwhile.
+    expect(busy.idle + busy.active).toBeGreaterThan(1_000);
+    expect(busy.utilization).toBeLessThan(0.5);
+  }, 120_000);
 
   it('saves corrected rows into an existing report in one transaction, with the repeats chosen and history', async () => {
     const report = demo.report(2025);

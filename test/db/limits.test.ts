@@ -147,6 +147,29 @@ describe(`what the server shows, on ${databaseKind}`, () => {
     expect(answers.map((answer) => [answer.headers.get('etag'), answer.headers.get('x-powered-by')])).toEqual([[null, null], [null, null]]);
   });
 
+  it('answers a malformed or unknown address with a 4xx in JSON, never a 500 or an HTML page', async () => {
+    const answers = [];
+    for (const path of ['/evidence-files/%ZZ', '/evidence-files/%E0%A4%A', '/reports/%ZZ/follow-up-pack.pdf', '/reports/%ZZ/follow-up-pack.json',
+      '/assets/%ZZ', '/assets/%00', '/assets/..%2f..%2fpackage.json', '/assets/..%5c..%5cpackage.json', '/assets/index-gone.js', '/healthz/%ZZ']) {
+      const answer = await fetch(`${server.url}${path}`, { headers: { cookie } });
+      const body = answer.headers.get('content-type')?.startsWith('application/json') ? ((await answer.json()) as Parameters<typeof codeOf>[0]) : await answer.text();
+      answers.push([path, answer.status, typeof body === 'string' ? body.slice(0, 40) : codeOf(body)]);
+    }
+    expect(answers).toEqual([
+      ['/evidence-files/%ZZ', 400, 'BAD_REQUEST'],
+      ['/evidence-files/%E0%A4%A', 400, 'BAD_REQUEST'],
+      ['/reports/%ZZ/follow-up-pack.pdf', 400, 'BAD_REQUEST'],
+      ['/reports/%ZZ/follow-up-pack.json', 400, 'BAD_REQUEST'],
+      ['/assets/%ZZ', 400, 'BAD_REQUEST'],
+      ['/assets/%00', 400, 'BAD_REQUEST'],
+      ['/assets/..%2f..%2fpackage.json', 403, 'FORBIDDEN'],
+      ['/assets/..%5c..%5cpackage.json', 403, 'FORBIDDEN'],
+      // A file of an earlier build, asked for by a page opened before an upgrade.
+      ['/assets/index-gone.js', 404, 'NOT_FOUND'],
+      ['/healthz/%ZZ', 404, 'NOT_FOUND'],
+    ]);
+  });
+
   it('answers readiness while it accepts requests', async () => {
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
   });

@@ -3,8 +3,8 @@ import { badField, badUserInput, notFound } from '../../errors.ts';
 import { authorize, type Actor } from '../actor.ts';
 import { rankRepeatCandidates, type RankedCandidate, type RepeatDraft } from '../repeat-ranking.ts';
 import { aliasesOf, recogniseAddressees, type KnownOrganisation } from './addressees.ts';
-import { extractDocument, textLines, type ExtractedDocument, type IntakeFile } from './extract.ts';
-import { splitRecommendations } from './split.ts';
+import type { ExtractedDocument, IntakeFile } from './extract.ts';
+import { readRecommendationsAside } from './read-thread.ts';
 
 /**
  * The preview of a report's recommendations before anything is saved: each one's reference, text,
@@ -68,8 +68,7 @@ export async function previewIntake(db: PrismaClient, actor: Actor, input: Intak
   );
   if ((input.text ? 1 : 0) + (input.file ? 1 : 0) !== 1) throw badUserInput('Give either the text or a file.');
 
-  const document: ExtractedDocument = input.file ? await extractDocument(input.file) : { kind: 'LINES', format: 'TEXT', lines: textLines(input.text!) };
-  const split = splitRecommendations(document);
+  const { format, recommendations: split } = await readRecommendationsAside(input.file ? { file: input.file } : { text: input.text! });
   const warnings = split.length === 0 ? ['No numbered recommendations were found: check the text has them as printed (1., R1, 2.1, (a) or bullets).'] : [];
 
   const organisations = await db.organisation.findMany({ where: { active: true }, orderBy: { id: 'asc' } });
@@ -105,5 +104,5 @@ export async function previewIntake(db: PrismaClient, actor: Actor, input: Intak
       draft: { text: rec.text, reference: rec.reference, publishedOn, addresseeIds: addressees.ids, themeIds, excludeReportId },
     });
   }
-  return { format: document.format, rows, warnings };
+  return { format, rows, warnings };
 }

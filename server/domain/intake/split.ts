@@ -124,17 +124,22 @@ const nested = (parent: string, child: string, kind: MarkerKind) => (kind === 'L
 
 /** Lines of one recommendation as one text: a word broken by a hyphen at a line's end is mended. */
 function joinWrapped(parts: string[]): string {
-  let text = '';
+  // Joined once at the end: adding to one string and testing its end each time made a
+  // recommendation of thousands of lines take seconds (the string is flattened at each test).
+  const pieces: string[] = [];
   for (const part of parts) {
-    if (/[a-z]-$/.test(text) && /^[a-z]/.test(part)) text += part;
-    else text += (text ? ' ' : '') + part;
+    const last = pieces[pieces.length - 1];
+    if (last !== undefined && /[a-z]-$/.test(last) && /^[a-z]/.test(part)) pieces[pieces.length - 1] = last + part;
+    else pieces.push(part);
   }
-  return text.replace(/\s+/g, ' ').trim();
+  return pieces.join(' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Every row gets a reference, each used once: unnumbered ones are numbered in order, repeats told apart. */
 function numbered(rows: (Omit<SplitRecommendation, 'reference'> & { reference: string | null })[]): SplitRecommendation[] {
   const used = new Set<string>();
+  /** For each reference printed more than once, the copy number to try next: a list of "1." lines is not quadratic. */
+  const nextCopy = new Map<string, number>();
   return rows.map((row, index) => {
     const warnings = [...row.warnings];
     let reference = row.reference;
@@ -143,8 +148,9 @@ function numbered(rows: (Omit<SplitRecommendation, 'reference'> & { reference: s
       warnings.push('no number printed: numbered in order');
     }
     if (used.has(reference)) {
-      let copy = 2;
+      let copy = nextCopy.get(reference) ?? 2;
       while (used.has(`${reference} (${copy})`)) copy++;
+      nextCopy.set(reference, copy + 1);
       warnings.push(`the reference ${reference} is printed twice: check it`);
       reference = `${reference} (${copy})`;
     }

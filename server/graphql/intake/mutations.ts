@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { prisma } from '../../db/client.ts';
 import { requireActor } from '../../domain/actor.ts';
 import { draftSetting, intakeRepeatCandidates, previewIntake } from '../../domain/intake/preview.ts';
+import { MAX_RECOMMENDATIONS_AT_ONCE } from '../../domain/intake/read.ts';
 import { addRecommendations, withdrawRecommendation } from '../../domain/report-recommendations.ts';
 import { builder } from '../builder.ts';
 import { globalIdOf, globalIdsOf } from '../shared/ids.ts';
@@ -39,7 +40,7 @@ const AddRecommendationsInput = builder.inputType('AddRecommendationsInput', {
   fields: (t) => ({
     reportId: t.id({ required: true, description: 'The report.' }).validate(globalIdOf('Report')),
     recommendations: t.field({ type: [NewRecommendationInput], required: true, description: 'In the order printed, after those it has.' }).validate(
-      z.array(z.any()).min(1, 'give at least one recommendation').max(500, 'at most 500 recommendations at once'),
+      z.array(z.any()).min(1, 'give at least one recommendation').max(MAX_RECOMMENDATIONS_AT_ONCE, `at most ${MAX_RECOMMENDATIONS_AT_ONCE} recommendations at once`),
     ),
   }),
 });

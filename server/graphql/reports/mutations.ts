@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { prisma } from '../../db/client.ts';
 import { ReportKind as ReportKinds } from '../../db/generated/prisma/enums.ts';
+import { MAX_RECOMMENDATIONS_AT_ONCE } from '../../domain/intake/read.ts';
 import { createReport, updateReport } from '../../domain/reports.ts';
 import { builder } from '../builder.ts';
 import { globalIdOf, globalIdsOf } from '../shared/ids.ts';
@@ -35,7 +36,7 @@ const CreateReportInput = builder.inputType('CreateReportInput', {
       type: [NewRecommendationInput],
       required: true,
       description: 'Its recommendations, in the order printed.',
-    }).validate(z.array(z.any()).max(500, 'at most 500 recommendations in one report')),
+    }).validate(z.array(z.any()).max(MAX_RECOMMENDATIONS_AT_ONCE, `at most ${MAX_RECOMMENDATIONS_AT_ONCE} recommendations in one report`)),
   }),
 });
 
