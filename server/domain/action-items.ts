@@ -67,12 +67,24 @@ export type NewActionItem = {
   confirmedWarnings?: Warning[] | null;
 };
 
+/** What of a recommendation decides who may add to its action plan (actionPlanTarget). */
+export const actionPlanSelect = {
+  withdrawnAt: true,
+  owner: { select: { path: true } },
+  addressees: { select: { organisation: { select: { path: true } } } },
+} as const;
+
+/** Whose plan a new action on the recommendation joins, and whether it still takes new work (permissions.ts). */
+export function actionPlanTarget(rec: { withdrawnAt: Date | null; owner: { path: string }; addressees: { organisation: { path: string } }[] }) {
+  return { withdrawnAt: rec.withdrawnAt, planPaths: [rec.owner.path, ...rec.addressees.map((addressee) => addressee.organisation.path)] };
+}
+
 /** Adds a line to a recommendation's action plan. */
 export async function createActionItem(tx: TransactionClient, actor: Actor, input: NewActionItem): Promise<number> {
-  const recommendation = await tx.recommendation.findUnique({ where: { id: input.recommendationId }, select: { withdrawnAt: true } });
+  const recommendation = await tx.recommendation.findUnique({ where: { id: input.recommendationId }, select: actionPlanSelect });
   if (!recommendation) throw notFound('The recommendation');
-  // Leaders add actions their own organisation (or one under it) will own, to any plan that stands.
-  authorize(actor, 'manageActionItem', { organisationPath: await ownerPath(tx, input.ownerId, ['ownerId']), withdrawnAt: recommendation.withdrawnAt });
+  // Leaders add actions their own organisation (or one under it) will own, to their own plans that stand.
+  authorize(actor, 'manageActionItem', { ...actionPlanTarget(recommendation), organisationPath: await ownerPath(tx, input.ownerId, ['ownerId']) });
   const confirmedWarning = settleWarnings(pastDueDate(input.dueDate), input.confirmedWarnings);
   const item = await tx.actionItem.create({
     data: {

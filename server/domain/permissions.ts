@@ -16,7 +16,7 @@ export const ACTION_MEANINGS = {
   chooseReminders: 'Choose how often reminders of your work are emailed to you: your own choice only, with credentials that write (viewers too: it changes no record).',
   updateStatus: 'Change a recommendation’s self-reported status: of your organisation or one under it as a leader (it is the owner’s report; inspectors give their own verdict instead).',
   respond: 'Record an addressee’s response to a recommendation: for your organisation or one under it as a leader, any as an inspector.',
-  manageActionItem: 'Add, change, complete and remove action items: owned by your organisation or one under it as a leader, any as an inspector.',
+  manageActionItem: 'Add, change, complete and remove action items: as a leader, owned by your organisation or one under it, a new one on the plan of a recommendation owned by or addressed to an organisation in your line (yours, one under it or one above it); any as an inspector.',
   submitEvidence: 'Submit evidence for an action item: owned by your organisation or one under it as a leader, any as an inspector.',
   editRecommendation: 'Change a recommendation’s details and target date (inspectors).',
   loadReport: 'Load and edit reports and their recommendations (inspectors).',
@@ -41,6 +41,11 @@ export type Target = {
   inspectoratePath?: string | null;
   /** The organisations a recommendation concerns (its owner, addressees and action owners): who discusses it. */
   concernedPaths?: string[];
+  /**
+   * For a new action item: the organisations whose plan it joins, the recommendation's owner and
+   * addressees (not its action owners, or adding an action would be its own warrant).
+   */
+  planPaths?: string[];
   /** When the recommendation it is (or belongs to) was withdrawn; null or absent while it stands. */
   withdrawnAt?: Date | null;
 };
@@ -48,6 +53,11 @@ export type Target = {
 /** Organisation paths share a segment for each ancestor: see organisation-tree.ts. */
 export function isWithin(actorPath: string | null, organisationPath: string | null | undefined): boolean {
   return Boolean(actorPath && organisationPath && organisationPath.startsWith(actorPath));
+}
+
+/** Whether two organisations are in one line: the same, or one above the other. */
+export function inLine(actorPath: string | null, organisationPath: string | null | undefined): boolean {
+  return isWithin(actorPath, organisationPath) || isWithin(organisationPath ?? null, actorPath);
 }
 
 /** Whether the credentials may change anything at all: a read-only token or a viewer never does. */
@@ -117,7 +127,13 @@ export function can(actor: Actor | null, action: Action, target?: Target): boole
     case 'INSPECTOR':
       return INSPECTOR_ACTIONS.includes(action) && (target?.inspectoratePath === undefined || isWithin(actor.organisationPath, target.inspectoratePath));
     case 'LEADER':
-      return LEADER_ACTIONS.includes(action) && isWithin(actor.organisationPath, target?.organisationPath);
+      return (
+        LEADER_ACTIONS.includes(action) &&
+        isWithin(actor.organisationPath, target?.organisationPath) &&
+        // Owning an action brings a leader into the recommendation's discussion: they add one only to a plan
+        // in their own line, as a region takes its share of its service's, never to an unrelated organisation's.
+        (target?.planPaths === undefined || target.planPaths.some((path) => inLine(actor.organisationPath, path)))
+      );
     default:
       return false;
   }

@@ -100,6 +100,26 @@ describe(`the discussion of a recommendation on ${databaseKind}`, () => {
     expect(wordHistoryEvent(event)).toBe('commented on the action “Pilot the framework in Cardiff”');
   });
 
+  it('keeps a leader out of the plan, and so the discussion, of an organisation outside their line', async () => {
+    // A recommendation of the London region: Wales is neither under it nor above it.
+    const { addRecommendations: [london] } = await gql(
+      `mutation ($input: AddRecommendationsInput!) { addRecommendations(input: $input) { id } }`,
+      { input: { reportId: demo.report(2025).id, recommendations: [{ reference: 'L1', text: 'London should review its caseloads.', ownerId: demo.org('London').id, addresseeIds: [demo.org('London').id] }] } },
+      as.inspector,
+    );
+    await gql(ADD, { input: { onId: london.id, text: 'Caseloads in Lambeth first.' } }, as.inspector);
+    const PLAN = `query ($id: ID!) { node(id: $id) { ... on Recommendation { viewerCanManageActionPlan viewerCanReadDiscussion discussion { text } } } }`;
+    expect((await gql(PLAN, { id: london.id }, as.leader)).node).toEqual({ viewerCanManageActionPlan: false, viewerCanReadDiscussion: false, discussion: null });
+    // An action of their own on it would have been their way in.
+    await refused('FORBIDDEN', `mutation ($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }`,
+      { input: { recommendationId: london.id, description: 'Share the Welsh caseload model', ownerId: demo.org('Wales').id } }, as.leader);
+    expect((await gql(THREAD, { id: london.id }, as.leader)).node.discussion).toBeNull();
+    await refused('FORBIDDEN', ADD, { input: { onId: london.id, text: 'May I?' } }, as.leader);
+    // The leader of HMPPS, above London, may add to its plan; so may the Welsh leader to a plan of the service above Wales.
+    expect((await gql(PLAN, { id: london.id }, as.hmppsLeader)).node).toMatchObject({ viewerCanManageActionPlan: true, viewerCanReadDiscussion: true });
+    expect((await gql(PLAN, { id: rec.id }, as.leader)).node.viewerCanManageActionPlan).toBe(true);
+  });
+
   it('resolves mentions only to people who may read the discussion, and tells the digest and the app', async () => {
     const participants = (await gql(PARTICIPANTS, { id: rec.id }, as.inspector)).discussionParticipants.map((p: { name: string }) => p.name);
     expect(participants).toEqual(expect.arrayContaining(['Harper Shah (leader, HMPPS)', 'Isla Price (inspector)', 'Alex Morgan (administrator)', 'Lee Evans (leader, Wales)']));

@@ -1,4 +1,5 @@
 import { daysBetween, today } from '../../domain/dates.ts';
+import { actionPlanSelect, actionPlanTarget } from '../../domain/action-items.ts';
 import { can, canAtAll } from '../../domain/permissions.ts';
 import { ACHIEVED, isOverdue, reportedVsVerified, responseTimeliness } from '../../domain/recommendation-rules.ts';
 import { builder } from '../builder.ts';
@@ -152,9 +153,9 @@ export const Recommendation = builder.prismaNode('Recommendation', {
       resolve: (rec, _args, { actor }) => can(actor, 'updateStatus', { organisationPath: rec.owner.path, withdrawnAt: rec.withdrawnAt }),
     }),
     viewerCanManageActionPlan: t.boolean({
-      description: 'Whether you may add action items to its plan (for your own organisation, if you are a leader).',
-      select: { withdrawnAt: true },
-      resolve: (rec, _args, { actor }) => canAtAll(actor, 'manageActionItem', rec),
+      description: 'Whether you may add action items to its plan (as a leader: for your organisation, to a plan in its line, see the Action enum’s manageActionItem).',
+      select: actionPlanSelect,
+      resolve: (rec, _args, { actor }) => can(actor, 'manageActionItem', { ...actionPlanTarget(rec), organisationPath: actor?.organisationPath }),
     }),
     viewerCanEdit: t.boolean({
       description: 'Whether you may change its details and target date.',
