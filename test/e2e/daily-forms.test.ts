@@ -212,7 +212,7 @@ describe('daily forms', () => {
     // Meanwhile a colleague changes the same action.
     const item = await actionItem(post, CARDIFF_AUDIT);
     const elsewhere = await post('mutation ($input: UpdateActionItemInput!) { updateActionItem(input: $input) { version } }', {
-      input: { id: item.id, version: item.version, description: `${CARDIFF_AUDIT}, with Swansea's method` },
+      input: { id: item.id, version: item.version, description: `${CARDIFF_AUDIT}, with Swansea's method`, dueDate: '2027-06-30', dueDateReason: 'Swansea goes first.' },
     });
     expect(elsewhere.errors).toBeUndefined();
     await dialog.getByRole('button', { name: 'Save' }).click();
@@ -221,6 +221,8 @@ describe('daily forms', () => {
     const table = panel.getByRole('table', { name: 'Your changes and the saved values' });
     await table.getByRole('row', { name: /Lead person\s+Head of quality, Cardiff\s+Senior probation officer, quality/ }).waitFor();
     await table.getByRole('row', { name: /What will be done\s+not changed by you\s+.*with Swansea's method/ }).waitFor();
+    // A day as the pages show one, not as the API sends it.
+    await table.getByRole('row', { name: /Due date\s+not changed by you\s+30 Jun 2027/ }).waitFor();
     // A surface of its own: the panel is opaque, so nothing shows through it.
     expect(await page.evaluate(`getComputedStyle(document.querySelector('[role=dialog] [role=alert]')).backgroundColor`)).toBe('rgb(255, 255, 255)');
     await shots(page, 'daily-10-conflict');

@@ -59,8 +59,11 @@ describe('repeat candidates in the admin app', () => {
     await screenshot(page, 'repeats-candidates-800');
 
     const linkedName = `${linked.recommendation.reference} (${linked.recommendation.report.title})`;
-    await page.getByRole('button', { name: `Link as repeat of ${linkedName}` }).click();
+    // Clicked twice in haste: linked once, and no word of someone else's change.
+    await page.getByRole('button', { name: `Link as repeat of ${linkedName}` }).dblclick();
     await page.getByText(`Linked as a repeat of ${linked.recommendation.reference}`).waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.getByText(/Someone else changed this record/).count()).toBe(0);
     await section.waitFor({ state: 'detached' });
     const after = await post<{ recommendation: { repeats: { id: string } | null; repeatConfirmed: boolean } }>(
       'query ($id: ID!) { recommendation(id: $id) { repeats { id } repeatConfirmed } }',

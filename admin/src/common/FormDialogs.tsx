@@ -1,7 +1,7 @@
 import { Box, Button, CircularProgress, Dialog, DialogContent, DialogTitle } from '@mui/material';
-import { useId, type ReactNode } from 'react';
-import { CreateBase, EditBase, useNotify, useRefresh, type Identifier } from 'react-admin';
-import { RecordForm, RecordToolbar } from './RecordForm';
+import { useId, useState, type ReactNode } from 'react';
+import { CreateBase, EditBase, useNotify, useRecordContext, useRefresh, type Identifier, type RaRecord } from 'react-admin';
+import { ChangedSinceShown, RecordForm, RecordToolbar } from './RecordForm';
 import { useWriteErrors } from './useWriteErrors';
 
 type DialogProps = { open: boolean; onClose: () => void; title: string; children: ReactNode; saveLabel?: string };
@@ -18,9 +18,10 @@ function FormDialog({ open, onClose, title, children }: { open: boolean; onClose
 }
 
 /** The form inside a dialog, with Save and Cancel. */
-function DialogForm({ onCancel, saveLabel, children }: { onCancel: () => void; saveLabel?: string; children: ReactNode }) {
+function DialogForm({ onCancel, saveLabel, children, before }: { onCancel: () => void; saveLabel?: string; children: ReactNode; before?: ReactNode }) {
   return (
     <RecordForm toolbar={<RecordToolbar saveLabel={saveLabel}><Button onClick={onCancel}>Cancel</Button></RecordToolbar>}>
+      {before}
       {children}
     </RecordForm>
   );
@@ -51,10 +52,17 @@ type EditDialogProps = DialogProps & {
   operation?: string;
   done?: string;
   transform?: (data: Record<string, unknown>) => Record<string, unknown>;
+  /** Fields the dialog's action is about that no input shows (a verification set by the button opening it). */
+  about?: string[];
 };
 
-export function EditDialog({ resource, id, operation, open, onClose, title, children, saveLabel, transform, done = 'Saved' }: EditDialogProps) {
+export function EditDialog({ resource, id, operation, open, onClose, title, children, saveLabel, transform, about, done = 'Saved' }: EditDialogProps) {
   const outcome = useDialogOutcome(onClose, done);
+  // The record as the page showed it when the dialog opened, before the dialog read it afresh.
+  const page = useRecordContext();
+  const [shown, setShown] = useState<RaRecord | undefined>(undefined);
+  if (open && !shown && page) setShown(page);
+  if (!open && shown) setShown(undefined);
   // The record is read with the meta its write carries: react-admin keeps the record it reads under
   // its meta, and updates the one so kept when the write succeeds (another meta, and it warned of
   // stale data on every dialog that picks a mutation).
@@ -65,7 +73,7 @@ export function EditDialog({ resource, id, operation, open, onClose, title, chil
           would drop whatever was typed or picked before (a file chosen at once was lost). */}
       <EditBase resource={resource} id={id} mutationMode="pessimistic" redirect={false} transform={transform} disableAuthentication queryOptions={{ meta }} mutationOptions={{ ...outcome, meta }}
         loading={<Box sx={{ display: 'flex', justifyContent: 'center', p: 3 }}><CircularProgress size={28} aria-label="Loading the record" /></Box>}>
-        <DialogForm onCancel={onClose} saveLabel={saveLabel}>{children}</DialogForm>
+        <DialogForm onCancel={onClose} saveLabel={saveLabel} before={<ChangedSinceShown shown={shown} about={about} />}>{children}</DialogForm>
       </EditBase>
     </FormDialog>
   );

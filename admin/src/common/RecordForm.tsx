@@ -1,10 +1,11 @@
 import { Alert, AlertTitle, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useFormContext, useFormState, type FieldError } from 'react-hook-form';
 import {
-  SaveButton, SimpleForm, Toolbar, useDataProvider, useEditContext, useGetMany, useResourceContext, useTranslateLabel,
+  SaveButton, SimpleForm, Toolbar, useDataProvider, useEditContext, useGetMany, useResourceContext, useSaveContext, useTranslateLabel,
   type RaRecord, type SimpleFormProps,
 } from 'react-admin';
+import { readableDay } from './dates';
 import { actionStatusLabels, label, organisationKindLabels, recommendationStatusLabels, reportKindLabels, roleLabels, strengthLabels, verificationLabels } from './choices';
 
 /**
@@ -17,19 +18,43 @@ import { actionStatusLabels, label, organisationKindLabels, recommendationStatus
 const KEEP_TYPED = { keepDirtyValues: true } as const;
 
 export function RecordForm({ children, toolbar, ...props }: SimpleFormProps) {
+  const onlyOnce = useSaveOnce();
   return (
-    <SimpleForm resetOptions={KEEP_TYPED} toolbar={toolbar ?? <RecordToolbar />} {...props}>
+    <SimpleForm resetOptions={KEEP_TYPED} toolbar={toolbar ?? <RecordToolbar />} onSubmit={onlyOnce} {...props}>
       <WriteProblems />
       {children}
     </SimpleForm>
   );
 }
 
-/** Save, and whatever else the form offers (Cancel in a dialog). */
+/**
+ * The form's save, refusing a second while the first is on its way: a double click on Save sent the
+ * form twice before the button could show it was saving, and a dialog that adds a record added two.
+ * The save of a pessimistic create or edit resolves when the server has answered.
+ */
+function useSaveOnce() {
+  const { save } = useSaveContext();
+  const saving = useRef(false);
+  return useCallback(
+    async (values: Record<string, unknown>) => {
+      if (saving.current || !save) return undefined;
+      saving.current = true;
+      try {
+        return await save(values);
+      } finally {
+        saving.current = false;
+      }
+    },
+    [save],
+  );
+}
+
+/** Save, and whatever else the form offers (Cancel in a dialog): enabled on a form not yet changed, never while it saves. */
 export function RecordToolbar({ saveLabel, children }: { saveLabel?: string; children?: ReactNode }) {
+  const { isSubmitting } = useFormState();
   return (
     <Toolbar sx={{ gap: 1 }}>
-      <SaveButton label={saveLabel ?? 'Save'} alwaysEnable />
+      <SaveButton label={saveLabel ?? 'Save'} alwaysEnable={!isSubmitting} />
       {children}
     </Toolbar>
   );
@@ -109,6 +134,8 @@ function PlainValue({ name, value }: { name: string; value: unknown }) {
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return <em>none</em>;
   if (resource && data) return <>{data.map((record: RaRecord) => String(record.name ?? record.title ?? record.id)).join(', ')}</>;
   if (typeof value === 'boolean') return <>{value ? 'Yes' : 'No'}</>;
+  // A day as every page shows one (30 Jun 2027), never as the API sends it.
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return <>{readableDay(value)}</>;
   if (Array.isArray(value)) return <>{value.join(', ')}</>;
   return <>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</>;
 }
@@ -116,20 +143,14 @@ function PlainValue({ name, value }: { name: string; value: unknown }) {
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
- * Someone else saved the record first. Shows what the person typed beside what is saved now, and
- * lets them put their changes onto the current version (the record is read again; their typed
- * values stay, the rest and the version are the new ones) or drop theirs.
+ * The form's inputs (react-hook-form's registered names: values of the record no input shows are
+ * left out), and each one's label as its input shows it ("What will be done"), read from the form
+ * around `here`.
  */
-function ConflictPanel() {
+function useFormFields(here: React.RefObject<HTMLElement | null>) {
   const resource = useResourceContext()!;
-  const { record, refetch } = useEditContext();
-  const dataProvider = useDataProvider();
   const translateLabel = useTranslateLabel();
-  const { dirtyFields } = useFormState();
-  const { getValues, reset, clearErrors, control } = useFormContext();
-  const [current, setCurrent] = useState<RaRecord | null>(null);
-  const here = useShownAtOnce();
-  // Each field by the label its input shows ("What will be done"), read from the form itself.
+  const { control } = useFormContext();
   const [labels, setLabels] = useState<Record<string, string>>({});
   useEffect(() => {
     const form = here.current?.closest('form');
@@ -144,16 +165,72 @@ function ConflictPanel() {
     }
     setLabels(found);
   }, [here]);
+  const inputs = [...control._names.mount].filter((name) => !name.includes('.'));
+  const label = (name: string) => labels[name] ?? translateLabel({ source: name.replace(/Ids?$/, ''), resource });
+  return { inputs, label };
+}
+
+/**
+ * A dialog reads the record afresh when it opens; if someone saved it after the page behind was
+ * read, the person is told what changed before they act on it (the page is read again too), never
+ * left to overwrite a change they have not seen. Fields no input of the form shows are left out,
+ * except the one the dialog's action is about (`about`: a verification the dialog sets, say).
+ */
+export function ChangedSinceShown({ shown, about = [] }: { shown: RaRecord | undefined; about?: string[] }) {
+  const { record } = useEditContext();
+  const here = useRef<HTMLDivElement>(null);
+  const { inputs, label } = useFormFields(here);
+  const newer = Boolean(shown && record && shown.id === record.id && typeof shown.version === 'number' && record.version !== shown.version);
+  const changed = newer ? [...new Set([...inputs, ...about])].filter((name) => name in record! && !same(shown![name], record![name])) : [];
+  return (
+    <div ref={here} style={{ width: '100%' }}>
+      {newer && (
+        <Alert severity="info" variant="outlined" role="status" sx={{ width: '100%', boxSizing: 'border-box', '& .MuiAlert-message': { width: '100%' } }}>
+          <AlertTitle>Changed since this page was shown</AlertTitle>
+          <Typography variant="body2">Someone saved it after you opened the page: the form starts from what is saved now.</Typography>
+          {changed.length > 0 && (
+            <Table size="small" aria-label="What changed since the page was shown">
+              <TableHead>
+                <TableRow><TableCell>Field</TableCell><TableCell>On the page</TableCell><TableCell>Saved now</TableCell></TableRow>
+              </TableHead>
+              <TableBody>
+                {changed.map((name) => (
+                  <TableRow key={name}>
+                    <TableCell>{label(name)}</TableCell>
+                    <TableCell><Value name={name} value={shown![name]} /></TableCell>
+                    <TableCell><strong><Value name={name} value={record![name]} /></strong></TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </Alert>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Someone else saved the record first. Shows what the person typed beside what is saved now, and
+ * lets them put their changes onto the current version (the record is read again; their typed
+ * values stay, the rest and the version are the new ones) or drop theirs.
+ */
+function ConflictPanel() {
+  const resource = useResourceContext()!;
+  const { record, refetch } = useEditContext();
+  const dataProvider = useDataProvider();
+  const { dirtyFields } = useFormState();
+  const { getValues, reset, clearErrors } = useFormContext();
+  const [current, setCurrent] = useState<RaRecord | null>(null);
+  const here = useShownAtOnce();
+  const { inputs, label } = useFormFields(here);
   useEffect(() => {
     if (record) void dataProvider.getOne(resource, { id: record.id }).then(({ data }) => setCurrent(data));
   }, [dataProvider, resource, record]);
 
   const typed = Object.keys(dirtyFields);
-  // The inputs of this form (react-hook-form's registered names): values of the record no input shows are left out.
-  const inputs = [...control._names.mount].filter((name) => !name.includes('.'));
   const changedByOthers = current && record ? inputs.filter((name) => !typed.includes(name) && !same(record[name], current[name])) : [];
   const values = getValues();
-  const label = (name: string) => labels[name] ?? translateLabel({ source: name.replace(/Ids?$/, ''), resource });
 
   const keepMine = async () => {
     await refetch();

@@ -39,7 +39,7 @@ export function VerifyButtons(_props: { label?: string; source?: string }) {
       <Button size="small" color="error" variant="outlined" onClick={() => setVerdict('INSUFFICIENT')} aria-label={`Mark evidence ${name} insufficient`}>Insufficient</Button>
       <EditDialog resource="evidence" id={record.id} operation="verify" open={verdict !== null} onClose={() => setVerdict(null)}
         title={verdict === 'ACCEPTED' ? 'Accept evidence' : 'Mark evidence insufficient'} saveLabel={verdict === 'ACCEPTED' ? 'Accept' : 'Mark insufficient'}
-        done={verdict === 'ACCEPTED' ? 'Evidence accepted' : 'Evidence marked insufficient'} transform={(data) => ({ ...data, verification: verdict })}>
+        done={verdict === 'ACCEPTED' ? 'Evidence accepted' : 'Evidence marked insufficient'} transform={(data) => ({ ...data, verification: verdict })} about={['verification', 'verificationNote']}>
         <EvidenceBeingJudged evidence={record} />
         <TextInput source="note" label={verdict === 'ACCEPTED' ? 'Why it shows the progress claimed' : 'What is missing'} multiline minRows={3} validate={required()} fullWidth defaultValue="" />
       </EditDialog>

@@ -3,6 +3,7 @@ import LinkIcon from '@mui/icons-material/Link';
 import { Box, Button, List, ListItem, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
+import { useRef } from 'react';
 import { RecordContextProvider, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useUpdate } from 'react-admin';
 import { recommendationStatusLabels, verdictLabels } from '../common/choices';
 import { readableDay } from '../common/dates';
@@ -22,6 +23,7 @@ export function RepeatCandidatesSection() {
   const { canAccess } = useCanAccess({ action: 'linkRepeat', resource: 'recommendations', record });
   const dataProvider = useDataProvider<TrackerDataProvider>();
   const [update, { isPending }] = useUpdate();
+  const deciding = useRef(false);
   const notify = useNotify();
   const refresh = useRefresh();
   const onError = useWriteErrors();
@@ -35,7 +37,14 @@ export function RepeatCandidatesSection() {
   const candidates = data?.repeatCandidates ?? [];
   // Where the ranking placed it and its score go with the decision, to measure the ranking on real work.
   const decided = (candidate: Candidate) => ({ rank: candidates.indexOf(candidate) + 1, score: candidate.score });
-  const link = (candidate: Candidate) =>
+  // One decision at a time: a double click sent the link twice before the buttons showed it was on
+  // its way, and the second, refused as stale, told the person someone else had changed the record.
+  const decide = (send: (settled: () => void) => void) => {
+    if (deciding.current) return;
+    deciding.current = true;
+    send(() => (deciding.current = false));
+  };
+  const link = (candidate: Candidate) => decide((onSettled) =>
     update('recommendations', {
       id: record.id,
       data: { repeatsId: candidate.recommendation.id, confirmed: true, ...decided(candidate) },
@@ -45,8 +54,9 @@ export function RepeatCandidatesSection() {
       mutationMode: 'pessimistic',
       onSuccess: () => { notify(`Linked as a repeat of ${candidate.recommendation.reference}`, { type: 'success' }); refresh(); },
       onError,
-    });
-  const reject = (candidate: Candidate) =>
+      onSettled,
+    }));
+  const reject = (candidate: Candidate) => decide((onSettled) =>
     update('recommendations', {
       id: record.id,
       data: { candidateId: candidate.recommendation.id, ...decided(candidate) },
@@ -56,7 +66,8 @@ export function RepeatCandidatesSection() {
       mutationMode: 'pessimistic',
       onSuccess: () => { notify(`${candidate.recommendation.reference} will not be proposed again`, { type: 'info' }); refetch(); },
       onError,
-    });
+      onSettled,
+    }));
   return (
     <Section title="Possible repeats of earlier recommendations">
       {loading ? <Typography variant="body2">Looking for earlier recommendations it may repeat…</Typography> : candidates.length === 0 ? (
