@@ -26,14 +26,16 @@ async function readForUpdate(tx: TransactionClient, actor: Actor, action: Action
   const current = await tx.recommendation.findUnique({
     where: { id },
     include: {
-      report: { select: { publishedOn: true } },
+      report: { select: { publishedOn: true, inspectorate: { select: { path: true } } } },
       owner: { select: { path: true } },
       addressees: { include: { organisation: { select: { id: true, name: true, shortName: true, path: true } } } },
       themes: { select: { id: true, name: true } },
     },
   });
   if (!current) throw notFound(WHAT);
-  authorize(actor, action, { organisationPath: current.owner.path, withdrawnAt: current.withdrawnAt });
+  // What it recommends is its report's inspectorate's to change; the rest (repeat links, a status) is not tied to it.
+  const inspectoratePath = action === 'editRecommendation' ? current.report.inspectorate.path : undefined;
+  authorize(actor, action, { organisationPath: current.owner.path, withdrawnAt: current.withdrawnAt, inspectoratePath });
   return checkVersion(current, version, WHAT);
 }
 

@@ -33,8 +33,8 @@ export type NewReport = {
 };
 
 /** The inspectorate, with the days its reports give addressees to respond. */
-async function checkInspectorate(tx: TransactionClient, id: number, field: string[]): Promise<{ responseDays: number }> {
-  const inspectorate = await tx.organisation.findUnique({ where: { id }, select: { kind: true, responseDays: true } });
+async function checkInspectorate(tx: TransactionClient, id: number, field: string[]): Promise<{ responseDays: number; path: string }> {
+  const inspectorate = await tx.organisation.findUnique({ where: { id }, select: { kind: true, responseDays: true, path: true } });
   if (!inspectorate) throw badField(field, 'no such organisation');
   if (inspectorate.kind !== 'INSPECTORATE') throw badField(field, 'reports are published by an inspectorate');
   return inspectorate;
@@ -54,7 +54,9 @@ async function checkFollowsUp(tx: TransactionClient, ids: number[], publishedOn:
  */
 export async function createReport(tx: TransactionClient, actor: Actor, input: NewReport): Promise<number> {
   authorize(actor, 'loadReport');
-  const { responseDays } = await checkInspectorate(tx, input.inspectorateId, ['inspectorateId']);
+  const { responseDays, path } = await checkInspectorate(tx, input.inspectorateId, ['inspectorateId']);
+  // An inspector loads reports in their own inspectorate's name only (its recommendations are theirs to edit).
+  authorize(actor, 'loadReport', { inspectoratePath: path });
   if (input.followsUpIds?.length) await checkFollowsUp(tx, input.followsUpIds, input.publishedOn);
   const references = new Set<string>();
   const organisationIds = new Set<number>();
@@ -110,11 +112,10 @@ export async function updateReport(
   input: { id: number; version: number; changes: ReportChanges },
 ): Promise<number> {
   authorize(actor, 'loadReport');
-  const current = checkVersion(
-    await tx.report.findUnique({ where: { id: input.id }, include: { followsUp: { select: { id: true } } } }),
-    input.version,
-    'The report',
-  );
+  const found = await tx.report.findUnique({ where: { id: input.id }, include: { followsUp: { select: { id: true } }, inspectorate: { select: { path: true } } } });
+  // Only its own inspectorate's inspectors (and administrators) change a report.
+  if (found) authorize(actor, 'loadReport', { inspectoratePath: found.inspectorate.path });
+  const current = checkVersion(found, input.version, 'The report');
   const { changes } = input;
   const on = { subject: 'REPORT' as const, subjectId: input.id, reportId: input.id };
   const history: HistoryEntry[] = [];

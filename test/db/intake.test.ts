@@ -231,6 +231,17 @@ describe(`intake of recommendations through the API, on ${databaseKind}`, () => 
     }
     const rec = await prisma.recommendation.findFirstOrThrow({ where: { reportId: demo.report(2025).dbId } });
     await gqlError('FORBIDDEN', WITHDRAW, { input: { id: globalId('Recommendation', rec.id), version: rec.version, reason: 'Not ours.' } }, elsewhere);
+    // Nor does an inspector of another inspectorate change the report or what it recommends, or publish one in its name.
+    const reportNow = await prisma.report.findUniqueOrThrow({ where: { id: demo.report(2025).dbId } });
+    await gqlError('FORBIDDEN', 'mutation ($input: UpdateReportInput!) { updateReport(input: $input) { id } }',
+      { input: { id: report, version: reportNow.version, title: 'Taken over' } }, elsewhere);
+    await gqlError('FORBIDDEN', 'mutation ($input: UpdateRecommendationInput!) { updateRecommendation(input: $input) { id } }',
+      { input: { id: globalId('Recommendation', rec.id), version: rec.version, text: 'Rewritten elsewhere.' } }, elsewhere);
+    await gqlError('FORBIDDEN', 'mutation ($input: CreateReportInput!) { createReport(input: $input) { id } }',
+      { input: { title: 'In their name', kind: 'THEMATIC', publishedOn: '2026-01-01', inspectorateId: demo.org('HMIP').id, recommendations: one.recommendations } }, elsewhere);
+    const offered = `query ($report: ID!, $rec: ID!) { report(id: $report) { viewerCanEdit } recommendation(id: $rec) { viewerCanEdit } }`;
+    expect(await gql(offered, { report, rec: globalId('Recommendation', rec.id) }, elsewhere)).toEqual({ report: { viewerCanEdit: false }, recommendation: { viewerCanEdit: false } });
+    expect(await gql(offered, { report, rec: globalId('Recommendation', rec.id) }, as.inspector)).toEqual({ report: { viewerCanEdit: true }, recommendation: { viewerCanEdit: true } });
     const asAdmin = await execute(ADD, { input: one }, as.admin);
     expect(asAdmin.errors).toBeUndefined();
   });

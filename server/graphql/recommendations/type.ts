@@ -158,9 +158,9 @@ export const Recommendation = builder.prismaNode('Recommendation', {
       resolve: (rec, _args, { actor }) => can(actor, 'manageActionItem', { ...actionPlanTarget(rec), organisationPath: actor?.organisationPath }),
     }),
     viewerCanEdit: t.boolean({
-      description: 'Whether you may change its details and target date.',
-      select: { withdrawnAt: true },
-      resolve: (rec, _args, { actor }) => canAtAll(actor, 'editRecommendation', rec),
+      description: 'Whether you may change its details and target date (its report’s inspectorate’s inspectors, administrators).',
+      select: { withdrawnAt: true, report: { select: { inspectorate: { select: { path: true } } } } },
+      resolve: (rec, _args, { actor }) => can(actor, 'editRecommendation', { withdrawnAt: rec.withdrawnAt, inspectoratePath: rec.report.inspectorate.path }),
     }),
     viewerCanLinkRepeats: t.boolean({
       description: 'Whether you may link, confirm or remove repeat links.',

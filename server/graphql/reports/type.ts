@@ -1,4 +1,4 @@
-import { canAtAll } from '../../domain/permissions.ts';
+import { can } from '../../domain/permissions.ts';
 import { builder } from '../builder.ts';
 import { ReportKind } from '../types/enums.ts';
 import { loadReportProgress, ReportProgress } from './progress.ts';
@@ -48,8 +48,9 @@ export const Report = builder.prismaNode('Report', {
       resolve: (report) => report.id,
     }),
     viewerCanEdit: t.boolean({
-      description: 'Whether you may change it and load reports (inspectors).',
-      resolve: (_report, _args, { actor }) => canAtAll(actor, 'loadReport'),
+      description: 'Whether you may change it (its inspectorate’s inspectors, administrators).',
+      select: { inspectorate: { select: { path: true } } },
+      resolve: (report, _args, { actor }) => can(actor, 'loadReport', { inspectoratePath: report.inspectorate.path }),
     }),
     version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was loaded.' }),
