@@ -4,6 +4,7 @@ import { cachedAccess, forgetAccess, forgetAllAccessAtCommit } from './access-ca
 import type { ApiTokenAccess } from '../db/generated/prisma/enums.ts';
 import { authorize, type Actor } from '../domain/actor.ts';
 import { recordHistory } from '../domain/history.ts';
+import { can } from '../domain/permissions.ts';
 import { badField, notFound } from '../errors.ts';
 import { API_TOKEN_PREFIX, hashSecret, newApiToken } from './secrets.ts';
 
@@ -30,7 +31,8 @@ export async function createApiToken(
 
 export async function revokeApiToken(tx: TransactionClient, actor: Actor, id: number): Promise<number> {
   const token = await tx.apiToken.findUnique({ where: { id } });
-  if (!token) throw notFound('The API token');
+  // Someone else's token is not found, as when reading it: a refusal would tell that it exists.
+  if (!token || !can(actor, 'readAccount', { userId: token.userId })) throw notFound('The API token');
   authorize(actor, 'manageApiToken', { userId: token.userId });
   if (token.revokedAt) throw badField(['id'], 'the token is already revoked');
   await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });

@@ -363,13 +363,15 @@ describe(`who may do what, on ${databaseKind}`, () => {
     });
   }
 
-  it('revokeApiToken: your own token, or anyone’s for administrators', async () => {
+  it('revokeApiToken: your own token, or anyone’s for administrators; someone else’s is not found', async () => {
     const owner = actors['leader@example.org']!;
     const token = await prisma.apiToken.create({ data: { userId: owner.userId, name: 'revokable', prefix: 'trk_x', secretHash: `hash-${Math.random()}`, access: 'READ' } });
     const REVOKE = 'mutation ($id: ID!) { revokeApiToken(id: $id) { isActive } }';
     const variables = { id: id('ApiToken', token.id) };
     expect((await execute(REVOKE, variables, null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await execute(REVOKE, variables, actors['inspector@example.org']!)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Someone else's token is not found, as one that does not exist: the answer does not tell it exists.
+    expect((await execute(REVOKE, variables, actors['inspector@example.org']!)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await execute(REVOKE, { id: id('ApiToken', token.id + 100_000) }, actors['inspector@example.org']!)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await execute(REVOKE, variables, { ...owner, apiTokenId: token.id, access: 'READ' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await execute(REVOKE, variables, owner)).errors).toBeUndefined();
     const other = await prisma.apiToken.create({ data: { userId: owner.userId, name: 'revokable 2', prefix: 'trk_y', secretHash: `hash-${Math.random()}`, access: 'READ' } });
