@@ -87,7 +87,7 @@ describe('API explorer', () => {
     expect(whileSignedIn.length).toBeGreaterThan(0);
     expect(whileSignedIn.every(([key]) => key.startsWith('tracker-explorer:'))).toBe(true);
     await page.getByRole('button', { name: 'Profile' }).click();
-    await page.getByRole('menuitem', { name: 'Logout' }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await page.getByLabel('Email').waitFor();
     expect(await kept()).toEqual([]);
   }, 180_000);

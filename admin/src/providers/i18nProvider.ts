@@ -25,6 +25,9 @@ const messages: Record<string, (options: Record<string, unknown>) => string> = {
   'ra.notification.created': () => 'Saved',
   'ra.notification.updated': (options) => (Number(options.smart_count ?? 1) > 1 ? `${String(options.smart_count)} saved` : 'Saved'),
   'ra.navigation.no_results': (options) => `No ${String(options.name ?? 'records').toLowerCase()} yet`,
+  // A link to a record that is gone, or was never there (a mistyped or old address).
+  'ra.notification.item_doesnt_exist': () => 'That record does not exist: the link is wrong, or it was removed.',
+  'ra.auth.logout': () => 'Sign out',
 };
 
 const translate: TranslateFunction = (key, options = {}) => {
