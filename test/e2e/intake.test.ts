@@ -104,6 +104,13 @@ describe('loading a report’s recommendations in the admin app', () => {
     await expect.poll(() => page.getByText('Looking for earlier recommendations…').count(), { timeout: 120_000 }).toBe(0);
     const ranked = performance.now();
     await screenshot(page, 'intake-pdf-preview-1280');
+    // A row added by hand and left without an addressee: the refusal shows beside the button clicked, not below forty rows.
+    await page.getByRole('button', { name: 'Add a row' }).click();
+    await page.getByRole('button', { name: 'Save 41 recommendations' }).click();
+    const refusal = page.getByRole('dialog').getByRole('alert').filter({ hasText: 'Each row needs a reference, a text and an addressee' });
+    await refusal.waitFor();
+    expect(await refusal.evaluate((alert) => { const box = alert.getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight; })).toBe(true);
+    await rows.nth(40).getByRole('button', { name: /^Remove/ }).click();
     await page.getByRole('button', { name: 'Save 40 recommendations' }).click();
     await page.getByText('40 recommendations added').waitFor({ timeout: 60_000 });
     const done = performance.now();

@@ -256,8 +256,9 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
             <Button onClick={() => setRows((current) => [...(current ?? []), emptyRow()])} sx={{ alignSelf: 'flex-start' }}>Add a row</Button>
           </Stack>
         )}
-        {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
       </DialogContent>
+      {/* Beside the buttons, outside the rows' scrolling: a refused save is seen where it was clicked. */}
+      {error && <Alert severity="error" role="alert" sx={{ mx: 3, mt: 1.5 }}>{error}</Alert>}
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
         {rows === null ? (
