@@ -36,7 +36,8 @@ export function ActionPlanSection() {
     <Section title="Action plan" actions={<AddActionButton />}>
       <ReferenceManyField reference="actionItems" target="recommendationId" sort={{ field: 'dueDate', order: 'ASC' }} perPage={100}>
         <Datagrid bulkActionButtons={false} rowClick={false} empty={<p>No actions planned yet.</p>}
-          sx={fitTable(narrow ? { dueDate: 96, status: 136, actions: 44 } : { description: '34%', dueDate: 112, status: 128, evidenceCount: 96, actions: 112 })}>
+          // The owner and lead have widths of their own: left the rest, they were squeezed until words broke mid-word.
+          sx={fitTable(narrow ? { dueDate: 96, status: 136, actions: 44 } : { description: '28%', 'owner\\.name': '15%', leadPerson: '15%', dueDate: 104, status: 128, evidenceCount: 96, actions: 84 })}>
           {narrow ? (
             <FunctionField source="description" label="Action" render={(item: RaRecord) => (
               <Box>
