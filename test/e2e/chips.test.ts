@@ -60,6 +60,13 @@ describe('chips', () => {
     await page.goto(app.showPage('reports', report));
     await page.getByRole('columnheader', { name: 'Verdict' }).waitFor();
     colours.report = await drawn(chip(page.locator('tbody'), 'Partly achieved'));
+    // The report's table flags what is overdue and says what has no verdict yet, as the recommendations list does.
+    const its = (await post<{ node: { recommendations: { edges: { node: { isOverdue: boolean; latestVerdict: string | null } }[] } } }>(
+      'query ($id: ID!) { node(id: $id) { ... on Report { recommendations(first: 50) { edges { node { isOverdue latestVerdict } } } } } }', { id: report })).data!.node.recommendations.edges.map((edge) => edge.node);
+    expect(its.length).toBeLessThanOrEqual(25);
+    expect(its.some((rec) => rec.isOverdue)).toBe(true);
+    await expect.poll(() => page.locator('tbody').getByText('Overdue', { exact: true }).count()).toBe(its.filter((rec) => rec.isOverdue).length);
+    expect(await page.locator('tbody').getByText('Not assessed', { exact: true }).count()).toBe(its.filter((rec) => !rec.latestVerdict).length);
     expect(new Set(Object.values(colours)).size, JSON.stringify(colours, null, 1)).toBe(1);
   }, TIMEOUT);
 

@@ -1,4 +1,4 @@
-import { Box, Typography } from '@mui/material';
+import { Box, Chip, Stack, Typography } from '@mui/material';
 import {
   ArrayField, Datagrid, DateField, EditButton, FunctionField, Labeled, ReferenceManyField, RichTextField, SelectField, Show,
   SimpleShowLayout, SingleFieldList, TextField, TopToolbar, UrlField, ChipField, Pagination,
@@ -54,15 +54,23 @@ export default function ReportShow() {
                 {/* At 800 px the owner, verdict and target go under the text, so nothing scrolls sideways. */}
                 {narrow && (
                   <Typography variant="caption" color="text.secondary" component="p">
-                    {[record.owner?.name, record.latestVerdict ? label(verdictLabels, record.latestVerdict) : 'not assessed', record.targetDate ? `target ${readableDay(record.targetDate)}` : null].filter(Boolean).join(' · ')}
+                    {[record.owner?.name, record.latestVerdict ? label(verdictLabels, record.latestVerdict) : 'not assessed', record.targetDate ? `${record.isOverdue ? 'overdue since' : 'target'} ${readableDay(record.targetDate)}` : null].filter(Boolean).join(' · ')}
                   </Typography>
                 )}
               </>
             )} />
             {!narrow && <TextField source="owner.name" label="Owner" />}
             <EnumChip source="status" labels={recommendationStatusLabels} colours={statusColours} label="Status" />
-            {!narrow && <EnumChip source="latestVerdict" labels={verdictLabels} colours={verdictColours} label="Verdict" />}
-            {!narrow && <DateField source="targetDate" label="Target" />}
+            {/* As the recommendations list shows them: no verdict says so, and a target passed is overdue. */}
+            {!narrow && <FunctionField source="latestVerdict" label="Verdict" render={(record) => (record.latestVerdict
+              ? <EnumChip source="latestVerdict" labels={verdictLabels} colours={verdictColours} />
+              : <Typography variant="body2" color="text.secondary">Not assessed</Typography>)} />}
+            {!narrow && <FunctionField source="targetDate" label="Target" render={(record) => (
+              <Stack spacing={0.5} alignItems="flex-start">
+                <DateField source="targetDate" emptyText="—" />
+                {record.isOverdue && <Chip size="small" color="warning" label="Overdue" />}
+              </Stack>
+            )} />}
           </Datagrid>
         </ReferenceManyField>
       </SimpleShowLayout>
