@@ -79,7 +79,9 @@ export function requestBodyErrors(): ErrorRequestHandler {
           ? 'The request’s content-encoding is not supported: send it as it is, or gzip, deflate or br.'
           : error.type === 'charset.unsupported'
             ? 'The request’s character set is not supported: send UTF-8.'
-            : 'The request body is not valid JSON.';
+            : error.type === 'charset.malformed'
+              ? 'The request body is not valid UTF-8.'
+              : 'The request body is not valid JSON.';
     refuse(res, status, 'BAD_REQUEST', message);
   };
 }

@@ -16,8 +16,20 @@ export type GraphqlEndpoint = { app: Express; stop(): Promise<void> };
 
 /** The largest request bodies: anyone's, and a writer's (a 10 MB file in base64, with room for the rest). */
 export const BODY_LIMITS = { anyone: '1mb', writer: '15mb' } as const;
-const smallBody = express.json({ limit: BODY_LIMITS.anyone });
-const writerBody = express.json({ limit: BODY_LIMITS.writer });
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+/**
+ * A body that is not UTF-8 is refused (400), not read with its bad bytes turned into U+FFFD, which
+ * a write would then have saved in place of what the client meant.
+ */
+function refuseMalformedUtf8(_req: unknown, _res: unknown, body: Buffer): void {
+  try {
+    strictUtf8.decode(body);
+  } catch {
+    throw Object.assign(new Error('The request body is not valid UTF-8.'), { status: 400, type: 'charset.malformed' });
+  }
+}
+const smallBody = express.json({ limit: BODY_LIMITS.anyone, verify: refuseMalformedUtf8 });
+const writerBody = express.json({ limit: BODY_LIMITS.writer, verify: refuseMalformedUtf8 });
 
 export async function graphqlRouter(
   httpServer: http.Server,

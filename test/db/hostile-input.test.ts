@@ -31,7 +31,7 @@ function expectRefused(answer: Answer, code = 'BAD_USER_INPUT') {
   expect(codes(answer)).not.toContain('INTERNAL_SERVER_ERROR');
 }
 
-async function raw(body: string, headers: Record<string, string> = {}) {
+async function raw(body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}) {
   const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
 }
@@ -182,6 +182,8 @@ describe(`hostile text and shapes, on ${databaseKind}`, () => {
       await raw('[]'),
       await raw('{"query": "{ me { email } }"}', { 'content-encoding': 'snappy' }),
       await raw('{"query": "{ me { email } }"}', { 'content-type': 'application/json; charset=koi8-r' }),
+      // Bytes that are not UTF-8 (a lone surrogate's encoding, an overlong slash) in a variable: refused, not read as U+FFFD.
+      await raw(new Uint8Array(Buffer.concat([Buffer.from('{"query": "query ($s: String) { reports(filter: { search: $s }) { totalCount } }", "variables": {"s": "a'), Buffer.from([0xed, 0xa0, 0x80, 0xc0, 0xaf]), Buffer.from('b"}}')]))),
     ];
     for (const answer of answers) {
       expect(answer.status, answer.text).toBeGreaterThanOrEqual(400);
@@ -190,5 +192,6 @@ describe(`hostile text and shapes, on ${databaseKind}`, () => {
       expect(answer.text).not.toMatch(/at \w|node_modules|\/work\/|<html|<pre|stack/i);
       expect(JSON.parse(answer.text).errors[0].extensions.code).toMatch(/BAD_REQUEST|BAD_USER_INPUT/);
     }
+    expect(JSON.parse(answers.at(-1)!.text).errors[0].message).toBe('The request body is not valid UTF-8.');
   });
 });
