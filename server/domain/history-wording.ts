@@ -3,6 +3,7 @@ import {
   actionStatusLabels, apiTokenAccessLabels, digestFrequencyLabels, label, organisationKindLabels, recommendationStatusLabels, reportKindLabels, responseLabels, roleLabels,
   verdictLabels, verificationLabels,
 } from './enum-labels.ts';
+import { excerpt } from './excerpt.ts';
 import { readableDay, rewordIsoDays } from './locale.ts';
 
 /** What a history event holds that its wording needs. */
@@ -38,17 +39,8 @@ const quote = (text: string) => `“${text.length > 140 ? `${text.slice(0, 139)}
 
 const NAME_MAX = 60;
 
-/** Words a cut name does not end on: "Audit the risk assessments in…" reads as if something was lost. */
-const DANGLING = /(?:[\s,;:.–-]+|\s(?:a|an|and|at|by|for|from|in|into|of|on|or|the|to|with))+$/i;
-
-/** A long description cut to a name that fits in a sentence: at a word, near 60 characters, marked with an ellipsis. */
-function shortened(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= NAME_MAX) return flat;
-  const cut = flat.slice(0, NAME_MAX - 1);
-  const atWord = cut.lastIndexOf(' ');
-  return `${(atWord > NAME_MAX / 2 ? cut.slice(0, atWord) : cut).replace(DANGLING, '')}…`;
-}
+/** A long description cut to a name that fits in a sentence (excerpt.ts). */
+const shortened = (text: string) => excerpt(text, NAME_MAX);
 
 /** An action as a sentence names it, by its description: the one wording for every event about an action. */
 const theAction = (description: string) => `the action “${shortened(description)}”`;

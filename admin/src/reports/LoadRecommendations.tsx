@@ -1,3 +1,4 @@
+import { excerpt } from '../../../server/domain/excerpt.ts';
 import DeleteIcon from '@mui/icons-material/Delete';
 import {
   Alert, Autocomplete, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, IconButton,
@@ -65,7 +66,7 @@ function CandidateChoice({ row, onChange }: { row: Row; onChange: (repeatsId: st
             <Box>
               <Typography variant="body2"><strong>{rec.reference}</strong> · {rec.report.title} ({year(rec.report.publishedOn)})</Typography>
               <Typography variant="caption" color="text.secondary">
-                {label(recommendationStatusLabels, rec.status)} · {rec.latestVerdict ? label(verdictLabels, rec.latestVerdict) : 'No verdict yet'} — {rec.text.slice(0, 140)}
+                {label(recommendationStatusLabels, rec.status)} · {rec.latestVerdict ? label(verdictLabels, rec.latestVerdict) : 'No verdict yet'} — {excerpt(rec.text, 160)}
               </Typography>
             </Box>
           }
