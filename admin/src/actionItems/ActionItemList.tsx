@@ -6,14 +6,14 @@ import {
 } from 'react-admin';
 import { actionStatusChoices, actionStatusLabels } from '../common/choices';
 import { actionStatusColours, EnumChip } from '../common/EnumChip';
-import { Clamped, fitTable, RecordLink, showPath, useListWidth } from '../common/listLayout';
+import { Clamped, fitTable, RecordLink, showPath, useListWidth, searchWide } from '../common/listLayout';
 import type { Identity } from '../providers/authProvider';
 import { ActionItemRowActions } from './ActionItemRowActions';
 import { BulkCompleteButton } from './BulkCompleteButton';
 import { exportActionItems } from './exporter';
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Search description or lead" />,
+  <SearchInput key="q" source="q" alwaysOn sx={searchWide} placeholder="Search description or lead" />,
   <ReferenceInput key="ownerId" source="ownerId" reference="organisations"><AutocompleteInput label="Owner (and those under it)" optionText="name" /></ReferenceInput>,
   <SelectArrayInput key="statuses" source="statuses" label="Status" choices={actionStatusChoices} />,
   <BooleanInput key="overdue" source="overdue" label="Overdue" />,
@@ -64,7 +64,7 @@ export default function ActionItemList() {
       <Datagrid rowClick={false} bulkActionButtons={canComplete && !narrow ? <BulkCompleteButton /> : false} size="small"
         // Only rows the person may complete take a tick: the server's answer for each action, and not already closed.
         isRowSelectable={(record: RaRecord) => record.viewerCanEdit === true && !['COMPLETED', 'CANCELLED'].includes(String(record.status))}
-        sx={fitTable({ recommendation: 150, owner: 150, dueDate: 110, status: 128, evidenceCount: 96, actions: 120 })}>
+        sx={fitTable({ recommendation: 170, owner: 150, dueDate: 110, status: 128, evidenceCount: 96, actions: 120 })}>
         <FunctionField source="description" label="Action" render={(record: RaRecord) => <Clamped text={record.description} lines={3} />} />
         <FunctionField source="recommendation" label="Recommendation" sortable={false} render={(record: RaRecord) => (
           <RecordLink to={showPath('recommendations', record.recommendation?.id)} text={`${record.recommendation?.reference ?? ''} (${year(record)})`}

@@ -59,3 +59,6 @@ export function useListWidth() {
   const laptop = useMediaQuery((theme: Theme) => theme.breakpoints.down('xl'));
   return { narrow, laptop };
 }
+
+/** A search box wide enough for its placeholder ("Search reference, text or action plan"), never wider than the page. */
+export const searchWide = { width: 360, maxWidth: '100%' } as const;

@@ -1,3 +1,4 @@
+import { searchWide } from '../common/listLayout';
 import AlarmIcon from '@mui/icons-material/Alarm';
 import RepeatIcon from '@mui/icons-material/Repeat';
 import FlagIcon from '@mui/icons-material/Flag';
@@ -9,7 +10,7 @@ import {
 import { recommendationStatusChoices, responseTimelinessChoices } from '../common/choices';
 
 export const recommendationFilters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Search reference, text or action plan" />,
+  <SearchInput key="q" source="q" alwaysOn sx={searchWide} placeholder="Search reference, text or action plan" />,
   <SelectArrayInput key="statuses" source="statuses" label="Status" choices={recommendationStatusChoices} />,
   <ReferenceInput key="ownerId" source="ownerId" reference="organisations">
     <AutocompleteInput label="Owner (and those under it)" optionText="name" />

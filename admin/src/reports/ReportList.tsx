@@ -1,12 +1,12 @@
 import { CreateButton, Datagrid, DateField, ExportButton, FunctionField, List, SearchInput, SelectArrayInput, SelectField, TextField, TopToolbar, type RaRecord } from 'react-admin';
-import { RecordLink, showPath } from '../common/listLayout';
+import { RecordLink, showPath, searchWide } from '../common/listLayout';
 import { exportReports } from './exporter';
 import { useMediaQuery, type Theme } from '@mui/material';
 import { reportKindChoices, responseTimelinessChoices } from '../common/choices';
 import { ProgressField } from './ProgressField';
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Search titles and summaries" />,
+  <SearchInput key="q" source="q" alwaysOn sx={searchWide} placeholder="Search titles and summaries" />,
   <SelectArrayInput key="kinds" source="kinds" label="Kinds" choices={reportKindChoices} />,
   <SelectArrayInput key="responseTimeliness" source="responseTimeliness" label="Responses" choices={responseTimelinessChoices} />,
 ];

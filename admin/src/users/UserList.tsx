@@ -1,10 +1,10 @@
 import { BooleanField, Datagrid, EmailField, FunctionField, List, ReferenceInput, AutocompleteInput, SearchInput, SelectArrayInput, SelectField, TextField, type RaRecord } from 'react-admin';
-import { RecordLink, showPath } from '../common/listLayout';
+import { RecordLink, showPath, searchWide } from '../common/listLayout';
 import { exportUsers } from './exporter';
 import { roleChoices } from '../common/choices';
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Search name or email" />,
+  <SearchInput key="q" source="q" alwaysOn sx={searchWide} placeholder="Search name or email" />,
   <SelectArrayInput key="roles" source="roles" label="Roles" choices={roleChoices} />,
   <ReferenceInput key="organisationId" source="organisationId" reference="organisations"><AutocompleteInput label="Organisation" optionText="name" /></ReferenceInput>,
 ];
