@@ -37,6 +37,7 @@ const CLIENT_FAULTS: Record<number, { code: string; message: string }> = {
   403: { code: 'FORBIDDEN', message: 'You may not read this.' },
   404: { code: 'NOT_FOUND', message: 'Nothing is at this address.' },
 };
+const OTHER_CLIENT_FAULT = { code: 'BAD_REQUEST', message: 'The request cannot be answered as it was sent.' };
 
 /** Paths nothing serves, answered as the API answers: JSON, never Express's HTML page. */
 export function notFoundAnswer(): RequestHandler {
@@ -53,8 +54,12 @@ export function unexpectedErrors(log: (error: unknown) => void): ErrorRequestHan
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
     const status = statusOf(error);
+    // Express, its router and its static files give a client's fault a 4xx status (a file not found is
+    // not marked to be shown, so `expose` cannot tell them apart); any other failure is internal, and logged.
     if (status >= 400 && status < 500) {
-      const fault = CLIENT_FAULTS[status] ?? CLIENT_FAULTS[400]!;
+      const fault = CLIENT_FAULTS[status] ?? OTHER_CLIENT_FAULT;
+      // A range not satisfiable says what range there is (Content-Range), and so on.
+      for (const [name, value] of Object.entries((error as { headers?: Record<string, string> }).headers ?? {})) res.set(name, value);
       return refuse(res, status, fault.code, fault.message);
     }
     log(error);

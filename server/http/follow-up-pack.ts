@@ -1,6 +1,5 @@
 import { Router, type RequestHandler, type Response } from 'express';
 import { followUpPackPdfAside } from '../documents/pdf-thread.ts';
-import { currentOperation } from '../db/operation-scope.ts';
 import { requireActor } from '../domain/actor.ts';
 import { loadFollowUpPack } from '../domain/follow-up-pack.ts';
 import type { FollowUpPack } from '../domain/follow-up-pack-types.ts';
@@ -37,7 +36,7 @@ export function followUpPackRouter(queue: OperationQueue): Router {
     '/reports/:id/follow-up-pack.pdf',
     identify,
     queue.wrap(answer(async (pack, res) => {
-      const pdf = await followUpPackPdfAside(pack, currentOperation()?.signal);
+      const pdf = await followUpPackPdfAside(pack);
       res.attachment(packFileName(pack)).type('application/pdf').send(pdf);
     })),
   );

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
@@ -16,15 +17,12 @@ export type GraphqlEndpoint = { app: Express; stop(): Promise<void> };
 
 /** The largest request bodies: anyone's, and a writer's (a 10 MB file in base64, with room for the rest). */
 export const BODY_LIMITS = { anyone: '1mb', writer: '15mb' } as const;
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 /**
- * A body that is not UTF-8 is refused (400), not read with its bad bytes turned into U+FFFD, which
- * a write would then have saved in place of what the client meant.
+ * A UTF-8 body that is not valid UTF-8 is refused (400), not read with its bad bytes turned into
+ * U+FFFD, which a write would then have saved in place of what the client meant.
  */
-function refuseMalformedUtf8(_req: unknown, _res: unknown, body: Buffer): void {
-  try {
-    strictUtf8.decode(body);
-  } catch {
+function refuseMalformedUtf8(_req: unknown, _res: unknown, body: Buffer, encoding: string): void {
+  if (encoding.toLowerCase().replace('-', '') === 'utf8' && !isUtf8(body)) {
     throw Object.assign(new Error('The request body is not valid UTF-8.'), { status: 400, type: 'charset.malformed' });
   }
 }

@@ -67,10 +67,18 @@ export class AsideThread<Job, Result> {
   }
 
   #next(): void {
-    if (this.#running || this.#waiting.length === 0) return;
-    const queued = this.#waiting.shift()!;
-    this.#running = queued;
-    this.#started().postMessage(queued.job);
+    while (!this.#running && this.#waiting.length > 0) {
+      const queued = this.#waiting.shift()!;
+      this.#running = queued;
+      try {
+        this.#started().postMessage(queued.job);
+      } catch (error) {
+        // A thread that cannot start, or a job that cannot be sent: that job fails, the next is tried.
+        // Called from the thread's own events too, where a throw would stop the server.
+        this.#running = undefined;
+        this.#settle(queued, () => queued.reject(error instanceof Error ? error : new Error(String(error))));
+      }
+    }
   }
 
   #started(): Worker {

@@ -15,4 +15,12 @@ describe('an excerpt of a long text', () => {
   it('leaves a text that fits as it is, with its spaces made single', () => {
     expect(excerpt('Publish  waiting\ntimes.', 60)).toBe('Publish waiting times.');
   });
+
+  it('takes no time over a run of punctuation, as a contents line has', () => {
+    const started = performance.now();
+    const contents = `Fix${'.'.repeat(50)}${'abcdefgh'.repeat(10)}`;
+    expect(excerpt(contents, 60)).toMatch(/…$/);
+    expect(excerpt(`Findings ${', '.repeat(40)}x ${'word '.repeat(40)}`, 60)).toBe('Findings…');
+    expect(performance.now() - started).toBeLessThan(100);
+  });
 });

@@ -172,15 +172,16 @@ function useFormFields(here: React.RefObject<HTMLElement | null>) {
 
 /**
  * A dialog reads the record afresh when it opens; if someone saved it after the page behind was
- * read, the person is told what changed before they act on it (the page is read again too), never
- * left to overwrite a change they have not seen. Fields no input of the form shows are left out,
+ * read, the person is told what changed before they act on it, never left to overwrite a change
+ * they have not seen (the page behind is read again once the dialog saves). Fields no input of the form shows are left out,
  * except the one the dialog's action is about (`about`: a verification the dialog sets, say).
  */
 export function ChangedSinceShown({ shown, about = [] }: { shown: RaRecord | undefined; about?: string[] }) {
   const { record } = useEditContext();
   const here = useRef<HTMLDivElement>(null);
   const { inputs, label } = useFormFields(here);
-  const newer = Boolean(shown && record && shown.id === record.id && typeof shown.version === 'number' && record.version !== shown.version);
+  // Newer only: a record the dialog kept from an earlier opening may be older than the page until it is read again.
+  const newer = Boolean(shown && record && shown.id === record.id && typeof shown.version === 'number' && typeof record.version === 'number' && record.version > shown.version);
   const changed = newer ? [...new Set([...inputs, ...about])].filter((name) => name in record! && !same(shown![name], record![name])) : [];
   return (
     <div ref={here} style={{ width: '100%' }}>

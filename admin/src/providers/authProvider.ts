@@ -35,7 +35,11 @@ function currentIdentity(): Promise<Identity | null> {
  * and what the app offers, once the caller has react-admin read the identity again.
  */
 export function keepIdentity({ me, permissions }: SessionAnswer): void {
-  if (me) session = Promise.resolve(toIdentity(me, permissions));
+  // Only over the same person's identity: an answer that arrives after signing out, or after someone
+  // else signed in on this browser, is not theirs to keep.
+  if (!me || !session) return;
+  const kept = session;
+  session = kept.then((current) => (current && current.id === me.id ? toIdentity(me, permissions) : current));
 }
 
 async function signedIn(): Promise<Identity> {

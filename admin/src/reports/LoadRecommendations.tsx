@@ -4,7 +4,7 @@ import {
   Alert, Autocomplete, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, IconButton,
   Radio, RadioGroup, Stack, Tab, Tabs, TextField, Typography, useMediaQuery,
 } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { label, recommendationStatusLabels, verdictLabels } from '../common/choices';
 import { dayForInput, dayFromInput } from '../common/dates';
@@ -144,6 +144,7 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
   const [warnings, setWarnings] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const saving = useRef(false);
 
   useEffect(() => {
     if (!open) return;
@@ -186,7 +187,8 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
   };
 
   const save = async () => {
-    if (!rows) return;
+    // One save at a time: a second click before the button shows it is saving would send the rows again.
+    if (!rows || saving.current) return;
     const missing = rows.find((row) => !row.reference.trim() || !row.text.trim() || row.addressees.length === 0);
     if (missing) {
       setError(`Each row needs a reference, a text and an addressee${missing.reference ? ` (see ${missing.reference})` : ''}.`);
@@ -198,6 +200,7 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
       return;
     }
     setBusy(true);
+    saving.current = true;
     setError(null);
     try {
       await graphql(ADD, {
@@ -219,6 +222,7 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
     } catch (caught) {
       setError((caught as Error).message);
     } finally {
+      saving.current = false;
       setBusy(false);
     }
   };

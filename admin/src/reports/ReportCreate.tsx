@@ -1,7 +1,9 @@
 import {
-  AddItemButton, ArrayInput, AutocompleteArrayInput, AutocompleteInput, Create, ReferenceArrayInput, ReferenceInput, SimpleForm,
-  SimpleFormIterator, TextInput, required,
+  AddItemButton, ArrayInput, AutocompleteArrayInput, AutocompleteInput, Create, ReferenceArrayInput, ReferenceInput,
+  SimpleFormIterator, TextInput, required, useGetIdentity,
 } from 'react-admin';
+import { RecordForm } from '../common/RecordForm';
+import type { Identity } from '../providers/authProvider';
 import { DayInput } from '../common/DayInput';
 import { useWriteErrors } from '../common/useWriteErrors';
 import { ReportFields } from './ReportFields';
@@ -11,9 +13,14 @@ const inspectorates = { kinds: ['INSPECTORATE'] };
 /** A new report with all its recommendations, saved in one step. */
 export default function ReportCreate() {
   const onError = useWriteErrors({ form: true });
+  const { identity, isPending } = useGetIdentity();
+  if (isPending) return null;
+  // An inspector loads reports in their own inspectorate's name: it is chosen for them.
+  const own = (identity as Identity | undefined)?.role === 'INSPECTOR' ? (identity as Identity).organisation?.id : undefined;
   return (
     <Create redirect="show" mutationOptions={{ onError }} title="New report">
-      <SimpleForm defaultValues={{ kind: 'THEMATIC', recommendations: [{}] }}>
+      {/* The form every write uses: saved once however often Save is clicked, and the server's problems shown on it. */}
+      <RecordForm defaultValues={{ kind: 'THEMATIC', recommendations: [{}], inspectorateId: own }}>
         <ReportFields />
         <ReferenceInput source="inspectorateId" reference="organisations" filter={inspectorates}>
           <AutocompleteInput label="Inspectorate" optionText="name" validate={required()} />
@@ -37,7 +44,7 @@ export default function ReportCreate() {
             </ReferenceInput>
           </SimpleFormIterator>
         </ArrayInput>
-      </SimpleForm>
+      </RecordForm>
     </Create>
   );
 }

@@ -1,5 +1,5 @@
 import { currentOperation } from '../../db/operation-scope.ts';
-import { badFile } from '../../errors.ts';
+import { badField, badFile } from '../../errors.ts';
 import { AsideThread, AsideThreadOutOfMemory } from '../../threads/aside-thread.ts';
 import type { ReadJob, ReadRecommendations } from './read.ts';
 
@@ -16,7 +16,9 @@ export async function readRecommendationsAside(job: ReadJob): Promise<ReadRecomm
   try {
     return await reader.run(job, currentOperation()?.signal);
   } catch (error) {
-    if (error instanceof AsideThreadOutOfMemory) throw badFile('FILE_UNREADABLE', 'the file is too large to read once unpacked');
+    if (error instanceof AsideThreadOutOfMemory) {
+      throw job.file ? badFile('FILE_UNREADABLE', 'the file is too large to read once unpacked') : badField(['text'], 'the text is too large to read');
+    }
     throw error;
   }
 }

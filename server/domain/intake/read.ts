@@ -1,9 +1,8 @@
 import { badUserInput } from '../../errors.ts';
+import { MAX_RECOMMENDATIONS_AT_ONCE } from './limits.ts';
 import { extractDocument, textLines, type ExtractedDocument } from './extract.ts';
 import { splitRecommendations, type SplitRecommendation } from './split.ts';
 
-/** The most recommendations loaded at once: a report's whole list, with room to spare. */
-export const MAX_RECOMMENDATIONS_AT_ONCE = 500;
 
 export type ReadJob = { text: string; file?: undefined } | { text?: undefined; file: { name: string; content: Uint8Array } };
 export type ReadRecommendations = { format: ExtractedDocument['format']; recommendations: SplitRecommendation[] };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { prisma } from '../../db/client.ts';
 import { requireActor } from '../../domain/actor.ts';
 import { draftSetting, intakeRepeatCandidates, previewIntake } from '../../domain/intake/preview.ts';
-import { MAX_RECOMMENDATIONS_AT_ONCE } from '../../domain/intake/read.ts';
+import { MAX_RECOMMENDATIONS_AT_ONCE } from '../../domain/intake/limits.ts';
 import { addRecommendations, withdrawRecommendation } from '../../domain/report-recommendations.ts';
 import { builder } from '../builder.ts';
 import { globalIdOf, globalIdsOf } from '../shared/ids.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { prisma } from '../../db/client.ts';
 import { ReportKind as ReportKinds } from '../../db/generated/prisma/enums.ts';
-import { MAX_RECOMMENDATIONS_AT_ONCE } from '../../domain/intake/read.ts';
+import { MAX_RECOMMENDATIONS_AT_ONCE } from '../../domain/intake/limits.ts';
 import { createReport, updateReport } from '../../domain/reports.ts';
 import { builder } from '../builder.ts';
 import { globalIdOf, globalIdsOf } from '../shared/ids.ts';
