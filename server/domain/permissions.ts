@@ -50,6 +50,15 @@ export type Target = {
   withdrawnAt?: Date | null;
 };
 
+/**
+ * A report, what it recommends and what of it is public are changed by its own inspectorate's inspectors
+ * (and administrators): the target of those actions is the report's inspectorate.
+ */
+export const reportTarget = (report: { inspectorate: { path: string } }): Target => ({ inspectoratePath: report.inspectorate.path });
+
+/** Whether the actor may change the report and what it recommends (its `viewerCanEdit`, `viewerCanChangeRecommendations`). */
+export const canChangeReport = (actor: Actor | null, report: { inspectorate: { path: string } }): boolean => can(actor, 'loadReport', reportTarget(report));
+
 /** Organisation paths share a segment for each ancestor: see organisation-tree.ts. */
 export function isWithin(actorPath: string | null, organisationPath: string | null | undefined): boolean {
   return Boolean(actorPath && organisationPath && organisationPath.startsWith(actorPath));

@@ -2,6 +2,7 @@ import type { PrismaClient, TransactionClient } from '../db/client.ts';
 import type { Prisma } from '../db/generated/prisma/client.ts';
 import { badUserInput } from '../errors.ts';
 import { authorize, type Actor } from './actor.ts';
+import { reportTarget } from './permissions.ts';
 import { recordHistory } from './history.ts';
 import { checkVersion, expectUpdated } from './versions.ts';
 
@@ -22,7 +23,7 @@ export async function setReportPublic(
     input.version,
     'The report',
   );
-  authorize(actor, 'publishReport', { inspectoratePath: current.inspectorate.path });
+  authorize(actor, 'publishReport', reportTarget(current));
   if (current.isPublic === input.isPublic) throw badUserInput(`The report is already ${input.isPublic ? 'public' : 'not public'}.`);
   const { count } = await tx.report.updateMany({ where: { id: input.id, version: input.version }, data: { isPublic: input.isPublic, version: { increment: 1 } } });
   expectUpdated(count, 'The report');
@@ -47,7 +48,7 @@ export async function setRecommendationInternal(
     input.version,
     'The recommendation',
   );
-  authorize(actor, 'publishReport', { inspectoratePath: current.report.inspectorate.path });
+  authorize(actor, 'publishReport', reportTarget(current.report));
   if (current.isInternal === input.isInternal) throw badUserInput(`The recommendation is already ${input.isInternal ? 'internal' : 'fit for the public page'}.`);
   const { count } = await tx.recommendation.updateMany({
     where: { id: input.id, version: input.version },

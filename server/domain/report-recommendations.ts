@@ -1,6 +1,7 @@
 import type { TransactionClient } from '../db/client.ts';
 import { badField, notFound } from '../errors.ts';
 import { authorize, type Actor } from './actor.ts';
+import { reportTarget } from './permissions.ts';
 import { refreshDerivedFacts } from './derived-facts.ts';
 import { recordHistory, type HistoryEntry } from './history.ts';
 import { checkOrganisations, checkThemes } from './known-records.ts';
@@ -70,7 +71,7 @@ export async function addRecommendations(
     select: { id: true, publishedOn: true, inspectorate: { select: { path: true } } },
   });
   if (!report) throw notFound('The report');
-  authorize(actor, 'loadReport', { inspectoratePath: report.inspectorate.path });
+  authorize(actor, 'loadReport', reportTarget(report));
   const existing = await tx.recommendation.findMany({ where: { reportId: report.id }, select: { reference: true, position: true } });
   const references = new Set(existing.map((rec) => rec.reference));
   const organisationIds = new Set<number>();
@@ -123,7 +124,7 @@ export async function withdrawRecommendation(
     select: { id: true, version: true, reportId: true, withdrawnAt: true, report: { select: { inspectorate: { select: { path: true } } } } },
   });
   if (!current) throw notFound(WHAT);
-  authorize(actor, 'loadReport', { inspectoratePath: current.report.inspectorate.path });
+  authorize(actor, 'loadReport', reportTarget(current.report));
   checkVersion(current, input.version, WHAT);
   if (current.withdrawnAt) throw badField(['id'], 'the recommendation is already withdrawn');
   const { count } = await tx.recommendation.updateMany({

@@ -2,6 +2,7 @@ import type { TransactionClient } from '../db/client.ts';
 import type { ReportKind } from '../db/generated/prisma/enums.ts';
 import { badField, badUserInput } from '../errors.ts';
 import { authorize, type Actor } from './actor.ts';
+import { reportTarget } from './permissions.ts';
 import { checkOrganisations, checkThemes } from './known-records.ts';
 import { formatDay, sameDay } from './dates.ts';
 import { refreshDerivedFacts } from './derived-facts.ts';
@@ -114,7 +115,7 @@ export async function updateReport(
   authorize(actor, 'loadReport');
   const found = await tx.report.findUnique({ where: { id: input.id }, include: { followsUp: { select: { id: true } }, inspectorate: { select: { path: true } } } });
   // Only its own inspectorate's inspectors (and administrators) change a report.
-  if (found) authorize(actor, 'loadReport', { inspectoratePath: found.inspectorate.path });
+  if (found) authorize(actor, 'loadReport', reportTarget(found));
   const current = checkVersion(found, input.version, 'The report');
   const { changes } = input;
   const on = { subject: 'REPORT' as const, subjectId: input.id, reportId: input.id };

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../db/client.ts';
 import { badField, badUserInput, notFound } from '../../errors.ts';
 import { authorize, type Actor } from '../actor.ts';
+import { reportTarget } from '../permissions.ts';
 import { rankRepeatCandidates, type RankedCandidate, type RepeatDraft } from '../repeat-ranking.ts';
 import { aliasesOf, recogniseAddressees, type KnownOrganisation } from './addressees.ts';
 import type { ExtractedDocument, IntakeFile } from './extract.ts';
@@ -55,7 +56,7 @@ export async function draftSetting(db: PrismaClient, actor: Actor, input: { repo
     : null;
   if (input.reportId && !report) throw notFound('The report');
   const inspectorate = report?.inspectorate ?? (input.inspectorateId ? await db.organisation.findUnique({ where: { id: input.inspectorateId }, select: { path: true } }) : null);
-  authorize(actor, 'loadReport', inspectorate ? { inspectoratePath: inspectorate.path } : undefined);
+  authorize(actor, 'loadReport', inspectorate ? reportTarget({ inspectorate }) : undefined);
   const publishedOn = report?.publishedOn ?? input.publishedOn;
   if (!publishedOn) throw badField(['publishedOn'], 'give the report’s publication date, or the report');
   return { publishedOn, excludeReportId: report?.id };

@@ -1,6 +1,6 @@
 import { prisma } from '../../db/client.ts';
 import type { IntakePreview, IntakeRow } from '../../domain/intake/preview.ts';
-import { can } from '../../domain/permissions.ts';
+import { canChangeReport } from '../../domain/permissions.ts';
 import type { RankedCandidate } from '../../domain/repeat-ranking.ts';
 import { builder } from '../builder.ts';
 
@@ -55,7 +55,7 @@ builder.prismaObjectFields('Report', (t) => ({
   viewerCanChangeRecommendations: t.boolean({
     description: 'Whether you may add recommendations to it and withdraw them (its inspectorate’s inspectors, administrators).',
     select: { inspectorate: { select: { path: true } } },
-    resolve: (report, _args, { actor }) => can(actor, 'loadReport', { inspectoratePath: report.inspectorate.path }),
+    resolve: (report, _args, { actor }) => canChangeReport(actor, report),
   }),
 }));
 
@@ -72,6 +72,6 @@ builder.prismaObjectFields('Recommendation', (t) => ({
   viewerCanWithdraw: t.boolean({
     description: 'Whether you may withdraw it (its report’s inspectorate’s inspectors, administrators).',
     select: { withdrawnAt: true, report: { select: { inspectorate: { select: { path: true } } } } },
-    resolve: (rec, _args, { actor }) => rec.withdrawnAt === null && can(actor, 'loadReport', { inspectoratePath: rec.report.inspectorate.path }),
+    resolve: (rec, _args, { actor }) => rec.withdrawnAt === null && canChangeReport(actor, rec.report),
   }),
 }));

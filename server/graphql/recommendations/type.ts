@@ -1,6 +1,6 @@
 import { daysBetween, today } from '../../domain/dates.ts';
 import { actionPlanSelect, actionPlanTarget } from '../../domain/action-items.ts';
-import { can, canAtAll } from '../../domain/permissions.ts';
+import { can, canAtAll, reportTarget } from '../../domain/permissions.ts';
 import { ACHIEVED, isOverdue, reportedVsVerified, responseTimeliness } from '../../domain/recommendation-rules.ts';
 import { builder } from '../builder.ts';
 import { loadLineages } from '../../domain/lineage.ts';
@@ -160,7 +160,7 @@ export const Recommendation = builder.prismaNode('Recommendation', {
     viewerCanEdit: t.boolean({
       description: 'Whether you may change its details and target date (its report’s inspectorate’s inspectors, administrators).',
       select: { withdrawnAt: true, report: { select: { inspectorate: { select: { path: true } } } } },
-      resolve: (rec, _args, { actor }) => can(actor, 'editRecommendation', { withdrawnAt: rec.withdrawnAt, inspectoratePath: rec.report.inspectorate.path }),
+      resolve: (rec, _args, { actor }) => can(actor, 'editRecommendation', { withdrawnAt: rec.withdrawnAt, ...reportTarget(rec.report) }),
     }),
     viewerCanLinkRepeats: t.boolean({
       description: 'Whether you may link, confirm or remove repeat links.',

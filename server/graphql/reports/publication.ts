@@ -1,5 +1,5 @@
 import { prisma } from '../../db/client.ts';
-import { can } from '../../domain/permissions.ts';
+import { can, reportTarget } from '../../domain/permissions.ts';
 import { setRecommendationInternal, setReportPublic } from '../../domain/publication.ts';
 import { builder } from '../builder.ts';
 import { Recommendation } from '../recommendations/type.ts';
@@ -15,7 +15,7 @@ builder.prismaObjectFields(Report, (t) => ({
   viewerCanPublish: t.boolean({
     description: 'Whether you may mark it public or not, and its recommendations internal (inspectors of its inspectorate, administrators).',
     select: { inspectorate: { select: { path: true } } },
-    resolve: (report, _args, { actor }) => can(actor, 'publishReport', { inspectoratePath: report.inspectorate.path }),
+    resolve: (report, _args, { actor }) => can(actor, 'publishReport', reportTarget(report)),
   }),
 }));
 

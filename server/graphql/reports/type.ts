@@ -1,4 +1,4 @@
-import { can } from '../../domain/permissions.ts';
+import { canChangeReport } from '../../domain/permissions.ts';
 import { builder } from '../builder.ts';
 import { ReportKind } from '../types/enums.ts';
 import { loadReportProgress, ReportProgress } from './progress.ts';
@@ -50,7 +50,7 @@ export const Report = builder.prismaNode('Report', {
     viewerCanEdit: t.boolean({
       description: 'Whether you may change it (its inspectorate’s inspectors, administrators).',
       select: { inspectorate: { select: { path: true } } },
-      resolve: (report, _args, { actor }) => can(actor, 'loadReport', { inspectoratePath: report.inspectorate.path }),
+      resolve: (report, _args, { actor }) => canChangeReport(actor, report),
     }),
     version: t.exposeInt('version', { description: 'Increases with every change; send it back with an update.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was loaded.' }),
