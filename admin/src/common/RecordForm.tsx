@@ -6,6 +6,7 @@ import {
   type RaRecord, type SimpleFormProps,
 } from 'react-admin';
 import { readableDay } from './dates';
+import { useOneAtATime } from './useOneAtATime';
 import { actionStatusLabels, label, organisationKindLabels, recommendationStatusLabels, reportKindLabels, roleLabels, strengthLabels, verificationLabels } from './choices';
 
 /**
@@ -27,26 +28,11 @@ export function RecordForm({ children, toolbar, ...props }: SimpleFormProps) {
   );
 }
 
-/**
- * The form's save, refusing a second while the first is on its way: a double click on Save sent the
- * form twice before the button could show it was saving, and a dialog that adds a record added two.
- * The save of a pessimistic create or edit resolves when the server has answered.
- */
+/** The form's save, one at a time: a pessimistic create or edit resolves when the server has answered. */
 function useSaveOnce() {
   const { save } = useSaveContext();
-  const saving = useRef(false);
-  return useCallback(
-    async (values: Record<string, unknown>) => {
-      if (saving.current || !save) return undefined;
-      saving.current = true;
-      try {
-        return await save(values);
-      } finally {
-        saving.current = false;
-      }
-    },
-    [save],
-  );
+  const oneAtATime = useOneAtATime();
+  return useCallback((values: Record<string, unknown>) => (save ? oneAtATime(async () => save(values)) : undefined), [save, oneAtATime]);
 }
 
 /** Save, and whatever else the form offers (Cancel in a dialog): enabled on a form not yet changed, never while it saves. */

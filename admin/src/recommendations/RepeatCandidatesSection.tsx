@@ -3,12 +3,12 @@ import LinkIcon from '@mui/icons-material/Link';
 import { Box, Button, List, ListItem, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { useRef } from 'react';
 import { RecordContextProvider, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useUpdate } from 'react-admin';
 import { recommendationStatusLabels, verdictLabels } from '../common/choices';
 import { readableDay } from '../common/dates';
 import { EnumChip, statusColours, verdictColours } from '../common/EnumChip';
 import { Section } from '../common/Section';
+import { useOneAtATime } from '../common/useOneAtATime';
 import { useWriteErrors } from '../common/useWriteErrors';
 import type { TrackerDataProvider } from '../providers/dataProvider';
 import { repeatCandidatesQuery, type Candidate } from './queries';
@@ -23,7 +23,8 @@ export function RepeatCandidatesSection() {
   const { canAccess } = useCanAccess({ action: 'linkRepeat', resource: 'recommendations', record });
   const dataProvider = useDataProvider<TrackerDataProvider>();
   const [update, { isPending }] = useUpdate();
-  const deciding = useRef(false);
+  // One decision at a time: a second click on either button before the first is answered does nothing.
+  const oneAtATime = useOneAtATime();
   const notify = useNotify();
   const refresh = useRefresh();
   const onError = useWriteErrors();
@@ -37,14 +38,7 @@ export function RepeatCandidatesSection() {
   const candidates = data?.repeatCandidates ?? [];
   // Where the ranking placed it and its score go with the decision, to measure the ranking on real work.
   const decided = (candidate: Candidate) => ({ rank: candidates.indexOf(candidate) + 1, score: candidate.score });
-  // One decision at a time: a double click sent the link twice before the buttons showed it was on
-  // its way, and the second, refused as stale, told the person someone else had changed the record.
-  const decide = (send: (settled: () => void) => void) => {
-    if (deciding.current) return;
-    deciding.current = true;
-    send(() => (deciding.current = false));
-  };
-  const link = (candidate: Candidate) => decide((onSettled) =>
+  const link = (candidate: Candidate) => oneAtATime(() =>
     update('recommendations', {
       id: record.id,
       data: { repeatsId: candidate.recommendation.id, confirmed: true, ...decided(candidate) },
@@ -52,11 +46,11 @@ export function RepeatCandidatesSection() {
       meta: { operation: 'linkRepeat' },
     }, {
       mutationMode: 'pessimistic',
+      returnPromise: true,
       onSuccess: () => { notify(`Linked as a repeat of ${candidate.recommendation.reference}`, { type: 'success' }); refresh(); },
       onError,
-      onSettled,
-    }));
-  const reject = (candidate: Candidate) => decide((onSettled) =>
+    }).catch(() => undefined));
+  const reject = (candidate: Candidate) => oneAtATime(() =>
     update('recommendations', {
       id: record.id,
       data: { candidateId: candidate.recommendation.id, ...decided(candidate) },
@@ -64,10 +58,10 @@ export function RepeatCandidatesSection() {
       meta: { operation: 'rejectRepeatCandidate' },
     }, {
       mutationMode: 'pessimistic',
-      onSuccess: () => { notify(`${candidate.recommendation.reference} will not be proposed again`, { type: 'info' }); refetch(); },
+      returnPromise: true,
+      onSuccess: () => { notify(`${candidate.recommendation.reference} will not be proposed again`, { type: 'info' }); void refetch(); },
       onError,
-      onSettled,
-    }));
+    }).catch(() => undefined));
   return (
     <Section title="Possible repeats of earlier recommendations">
       {loading ? <Typography variant="body2">Looking for earlier recommendations it may repeat…</Typography> : candidates.length === 0 ? (

@@ -4,10 +4,11 @@ import {
   Alert, Autocomplete, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, IconButton,
   Radio, RadioGroup, Stack, Tab, Tabs, TextField, Typography, useMediaQuery,
 } from '@mui/material';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { label, recommendationStatusLabels, verdictLabels } from '../common/choices';
 import { dayForInput, dayFromInput } from '../common/dates';
+import { useOneAtATime } from '../common/useOneAtATime';
 import { readAsBase64 } from '../providers/files';
 import { graphql } from '../providers/graphql';
 import { addRecommendationsMutation as ADD, intakeOrganisationsQuery as ORGANISATIONS, intakePreviewMutation as PREVIEW, intakeRepeatCandidatesQuery as CANDIDATES } from './intakeQueries';
@@ -144,7 +145,7 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
   const [warnings, setWarnings] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const saving = useRef(false);
+  const oneAtATime = useOneAtATime();
 
   useEffect(() => {
     if (!open) return;
@@ -186,9 +187,9 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
     }
   };
 
-  const save = async () => {
-    // One save at a time: a second click before the button shows it is saving would send the rows again.
-    if (!rows || saving.current) return;
+  // One save at a time: a second click before the button shows it is saving would send the rows again.
+  const save = () => oneAtATime(async () => {
+    if (!rows) return;
     const missing = rows.find((row) => !row.reference.trim() || !row.text.trim() || row.addressees.length === 0);
     if (missing) {
       setError(`Each row needs a reference, a text and an addressee${missing.reference ? ` (see ${missing.reference})` : ''}.`);
@@ -200,7 +201,6 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
       return;
     }
     setBusy(true);
-    saving.current = true;
     setError(null);
     try {
       await graphql(ADD, {
@@ -222,10 +222,9 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
     } catch (caught) {
       setError((caught as Error).message);
     } finally {
-      saving.current = false;
       setBusy(false);
     }
-  };
+  });
 
   const update = (key: number, row: Row) => setRows((current) => current?.map((other) => (other.key === key ? row : other)) ?? null);
   const remove = (key: number) => setRows((current) => current?.filter((other) => other.key !== key) ?? null);
