@@ -7,8 +7,9 @@ import { GraphQLError } from 'graphql';
  * An aside thread does it instead: one worker thread, started when first needed and kept, doing its
  * jobs one after another. A job whose signal aborts (its operation's deadline, or its client gone)
  * is given up: waiting, it is dropped; running, the thread is stopped and a new one takes the rest,
- * so a file built to take minutes costs the deadline and no more. The thread's heap is bounded, so
- * a file that unpacks to gigabytes fails its own job, not the server.
+ * so a file built to take minutes costs the deadline and no more. The thread's JavaScript heap is
+ * bounded, so a job that builds too many objects (text, rows) fails alone, not the server; the bytes
+ * a file unpacks to are outside that heap and are bounded by the deadline instead.
  */
 export class AsideThread<Job, Result> {
   #worker: Worker | undefined;

@@ -15,9 +15,9 @@ describe('old addresses', () => {
     const page = await app.signedIn(demoUsers.viewer, { at: 'menu' });
     const gone = await fetch(`${app.url}/assets/Themes-of-an-old-build.js`);
     expect([gone.status, ((await gone.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code]).toEqual([404, 'NOT_FOUND']);
-    // The next screen's code, as if an upgrade had replaced it: missing once, there after the reload.
+    // The Themes screen's code, as if an upgrade had replaced it: missing once, there after the reload.
     let refused = 0;
-    await page.route(/\/assets\/.+\.js$/, async (route) => {
+    await page.route(/\/assets\/ThemeList-[\w-]+\.js$/, async (route) => {
       if (refused === 0) {
         refused++;
         return route.fulfill({ status: 404, contentType: 'application/json', body: '{"errors":[]}' });

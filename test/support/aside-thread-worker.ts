@@ -2,7 +2,10 @@ import { badUserInput } from '../../server/errors.ts';
 import { serveAside } from '../../server/threads/aside-thread.ts';
 
 /** Jobs for the aside thread's test: each kind of work a real job may turn out to be. */
-export type TestJob = { kind: 'echo'; value: string } | { kind: 'spin' } | { kind: 'hoard' } | { kind: 'refuse' } | { kind: 'fail' };
+export type TestJob =
+  | { kind: 'echo'; value: string }
+  | { kind: 'busy'; ms: number }
+  | { kind: 'spin' } | { kind: 'hoard' } | { kind: 'refuse' } | { kind: 'fail' };
 
 const hoard: string[][] = [];
 
@@ -10,6 +13,12 @@ serveAside((job: TestJob) => {
   switch (job.kind) {
     case 'echo':
       return `${job.value} from the thread`;
+    case 'busy': {
+      // Computes for a while and says when, so a test can tell whether two jobs ran at once.
+      const start = Date.now();
+      while (Date.now() - start < job.ms);
+      return `${start}-${Date.now()}`;
+    }
     case 'spin':
       // Never yields, as a parser caught in a pathological file.
       for (;;);

@@ -26,6 +26,9 @@ async function longestStall<T>(work: Promise<T>): Promise<{ result: PromiseSettl
 describe('an aside thread', () => {
   it('does jobs off the main thread, in turn, and answers a refusal as it was made', async () => {
     expect(await Promise.all([thread.run({ kind: 'echo', value: 'one' }), thread.run({ kind: 'echo', value: 'two' })])).toEqual(['one from the thread', 'two from the thread']);
+    // Three jobs sent at once run one after another, in the order sent: each starts after the one before ends.
+    const spans = (await Promise.all([1, 2, 3].map(() => thread.run({ kind: 'busy', ms: 150 })))).map((span) => String(span).split('-').map(Number));
+    for (const [index, [start]] of spans.entries()) if (index > 0) expect(start).toBeGreaterThanOrEqual(spans[index - 1]![1]!);
     const refusal = await thread.run({ kind: 'refuse' }).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(GraphQLError);
     expect(refusal).toMatchObject({ message: 'text: this cannot be read', extensions: { code: 'BAD_USER_INPUT', fields: [{ path: ['text'] }] } });
