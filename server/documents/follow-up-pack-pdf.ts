@@ -6,6 +6,7 @@ import {
   verificationLabels,
 } from '../domain/enum-labels.ts';
 import type { FollowUpPack, PackRecommendation } from '../domain/follow-up-pack-types.ts';
+import { excerpt } from '../domain/excerpt.ts';
 import { describeSlippage, PACK_FIGURES } from '../domain/follow-up-pack-wording.ts';
 import { readableDay, readableMoment } from '../domain/locale.ts';
 
@@ -32,8 +33,6 @@ pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontDir + p
 const COLOURS = { text: '#0b0c0c', muted: '#505a5f', rule: '#b1b4b6', shade: '#f3f2f1', red: '#d4351c', green: '#00703c', orange: '#f47738' };
 const GAP_COLOURS: Record<string, string> = { OVERSTATED: COLOURS.red, CONFIRMED: COLOURS.green, UNVERIFIED: COLOURS.orange };
 
-/** At most `length` characters, cut between words. */
-const shortened = (text: string, length: number) => (text.length <= length ? text : `${text.slice(0, length + 1).replace(/\s+\S*$/, '')}…`);
 const muted = (text: string): Content => ({ text, color: COLOURS.muted });
 const heading = (text: string): Content => ({ text, style: 'h3' });
 /** A table of rows under a header row, repeated on each page it runs over. */
@@ -206,7 +205,7 @@ export async function followUpPackPdf(pack: FollowUpPack): Promise<Buffer> {
     },
     footer: (currentPage: number, pageCount: number) => ({
       columns: [
-        { text: `Follow-up pack: ${shortened(pack.report.title, 90)}`, color: COLOURS.muted, fontSize: 7.5 },
+        { text: `Follow-up pack: ${excerpt(pack.report.title, 90)}`, color: COLOURS.muted, fontSize: 7.5 },
         { text: `Page ${currentPage} of ${pageCount}`, alignment: 'right', color: COLOURS.muted, fontSize: 7.5, width: 80 },
       ],
       margin: [48, 20, 48, 0],

@@ -35,7 +35,7 @@ const fieldNames: Record<string, string> = {
 
 const dateFields = new Set(['targetDate', 'dueDate', 'publishedOn', 'completedOn', 'assessedOn', 'expiresAt', 'responsesDueOn']);
 
-const quote = (text: string) => `“${text.length > 140 ? `${text.slice(0, 139)}…` : text}”`;
+const quote = (text: string) => `“${excerpt(text, 140)}”`;
 
 const NAME_MAX = 60;
 

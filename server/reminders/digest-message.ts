@@ -1,5 +1,6 @@
 import type { DigestFrequency, DigestKind } from '../db/generated/prisma/enums.ts';
 import { DUE_SOON_DAYS, type WorkItem, type WorkSection } from '../domain/my-work.ts';
+import { excerpt } from '../domain/excerpt.ts';
 import { readableDay } from '../domain/locale.ts';
 import type { OutgoingMessage } from './mailer.ts';
 import { encodeNodeId } from '../graphql/shared/ids.ts';
@@ -34,8 +35,6 @@ export function sectionCounts(items: WorkItem[]): Partial<Record<WorkSection, nu
   return counts;
 }
 
-const shorten = (text: string, length = 160) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
-
 function itemLines(item: WorkItem, appUrl: string): string[] {
   const when =
     item.record === 'COMMENT'
@@ -44,7 +43,7 @@ function itemLines(item: WorkItem, appUrl: string): string[] {
       ? `submitted ${readableDay(item.date)}`
       : `${item.record === 'RECOMMENDATION' ? 'target' : 'due'} ${readableDay(item.date)}${item.daysOverdue ? `, ${item.daysOverdue} days overdue` : ''}`;
   return [
-    `- ${RECORD_WORDS[item.record]}: ${shorten(item.title)}`,
+    `- ${RECORD_WORDS[item.record]}: ${excerpt(item.title, 160)}`,
     item.record === 'COMMENT' ? `  ${item.reportTitle}, ${item.reference} · ${when}` : `  ${item.reportTitle}, ${item.reference} · ${item.organisation} · ${when}`,
     `  ${itemLink(appUrl, item)}`,
   ];
