@@ -1,6 +1,8 @@
-import { CardContent } from '@mui/material';
+import { CardContent, Link as MuiLink, Typography } from '@mui/material';
+import { Link } from 'react-router-dom';
 import { Edit, useRecordContext } from 'react-admin';
 import { DiscussionSection } from '../discussion/DiscussionSection';
+import { showPath } from '../common/listLayout';
 import { RecordForm } from '../common/RecordForm';
 import { useWriteErrors } from '../common/useWriteErrors';
 import { WithdrawnNotice } from '../recommendations/WithdrawRecommendation';
@@ -17,15 +19,39 @@ function ActionItemForm() {
   return (
     <RecordForm toolbar={editable ? undefined : false}>
       <WithdrawnNotice recommendation={record.recommendation} />
+      <PlanOf recommendation={record.recommendation} />
       <ActionItemInputs editing disabled={!editable} />
     </RecordForm>
   );
 }
 
+type PlannedFor = { id: string; reference: string; report?: { title: string; publishedOn: string } } | null | undefined;
+
+/** Whose plan the action is on: the recommendation, a link to its page, and its report. */
+function PlanOf({ recommendation }: { recommendation: PlannedFor }) {
+  if (!recommendation) return null;
+  const year = String(recommendation.report?.publishedOn ?? '').slice(0, 4);
+  return (
+    <Typography variant="body2" component="div" sx={{ mb: 2 }}>
+      On the action plan of recommendation{' '}
+      <MuiLink component={Link} to={showPath('recommendations', recommendation.id)} underline="hover" sx={{ fontWeight: 500 }}>
+        {recommendation.reference} ({year})
+      </MuiLink>
+      {recommendation.report?.title ? ` of ${recommendation.report.title}` : ''}
+    </Typography>
+  );
+}
+
+/** The page's title: the action, whether or not the person may change it. */
+function ActionTitle() {
+  const record = useRecordContext();
+  return <>{record ? `Action: ${String(record.description)}` : 'Action'}</>;
+}
+
 export default function ActionItemEdit() {
   const onError = useWriteErrors({ form: true });
   return (
-    <Edit mutationMode="pessimistic" mutationOptions={{ onError }} redirect="list">
+    <Edit title={<ActionTitle />} mutationMode="pessimistic" mutationOptions={{ onError }} redirect="list">
       <ActionItemForm />
       <CardContent>
         <DiscussionSection on="ActionItem" />

@@ -15,9 +15,14 @@ export function ActionItemInputs({ editing = false, disabled = false }: { editin
   return (
     <>
       <TextInput source="description" label="What will be done" multiline minRows={2} validate={required()} fullWidth disabled={disabled} />
-      <ReferenceInput source="ownerId" reference="organisations" filter={assignableOwners}>
-        <AutocompleteInput label="Owning organisation" optionText="name" validate={required()} fullWidth disabled={disabled} />
-      </ReferenceInput>
+      {disabled ? (
+        // Read only, the owner is a name: the choices are the owners the person may assign, which this one may not be.
+        <TextInput source="owner.name" label="Owning organisation" fullWidth disabled />
+      ) : (
+        <ReferenceInput source="ownerId" reference="organisations" filter={assignableOwners}>
+          <AutocompleteInput label="Owning organisation" optionText="name" validate={required()} fullWidth />
+        </ReferenceInput>
+      )}
       <TextInput source="leadPerson" label="Lead person" fullWidth disabled={disabled} />
       <DayInput source="dueDate" label="Due date" disabled={disabled} />
       {editing && !disabled && <TextInput source="dueDateReason" label="Why the due date moves (needed when it changes)" fullWidth />}

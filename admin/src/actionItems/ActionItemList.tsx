@@ -2,7 +2,7 @@ import ScheduleIcon from '@mui/icons-material/Schedule';
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import {
   AutocompleteInput, BooleanInput, Datagrid, DateField, ExportButton, FilterButton, FunctionField, List, NumberField,
-  ReferenceInput, SearchInput, SelectArrayInput, TopToolbar, useCanAccess, useGetIdentity, useListContext, type RaRecord,
+  ReferenceInput, SearchInput, SelectArrayInput, TopToolbar, useCanAccess, useCreatePath, useGetIdentity, useListContext, type RaRecord,
 } from 'react-admin';
 import { actionStatusChoices, actionStatusLabels } from '../common/choices';
 import { actionStatusColours, EnumChip } from '../common/EnumChip';
@@ -51,21 +51,26 @@ function Views() {
 const year = (record: RaRecord) => String(record.recommendation?.report?.publishedOn ?? '').slice(0, 4);
 
 /**
- * The columns share the window's width (fixed layout). The recommendation is named by its reference
- * and year, a link to its page, with the report's title in the tooltip (not repeated in every row).
+ * The columns share the window's width (fixed layout). A row opens the action's page (its details
+ * and discussion); its description is the link to it for the keyboard. The recommendation is named by
+ * its reference and year, a link to its page, with the report's title in the tooltip (not repeated in
+ * every row).
  */
 export default function ActionItemList() {
   const { canAccess: canComplete } = useCanAccess({ action: 'edit', resource: 'actionItems', record: undefined });
   const { narrow } = useListWidth();
+  const createPath = useCreatePath();
   return (
     <List filters={filters} sort={{ field: 'dueDate', order: 'ASC' }} title="Action items" exporter={exportActionItems}
       actions={<TopToolbar><FilterButton /><ExportButton /></TopToolbar>}>
       <Views />
-      <Datagrid rowClick={false} bulkActionButtons={canComplete && !narrow ? <BulkCompleteButton /> : false} size="small"
+      <Datagrid rowClick="edit" bulkActionButtons={canComplete && !narrow ? <BulkCompleteButton /> : false} size="small"
         // Only rows the person may complete take a tick: the server's answer for each action, and not already closed.
         isRowSelectable={(record: RaRecord) => record.viewerCanEdit === true && !['COMPLETED', 'CANCELLED'].includes(String(record.status))}
         sx={fitTable({ recommendation: 170, owner: 150, dueDate: 110, status: 128, evidenceCount: 96, actions: 120 })}>
-        <FunctionField source="description" label="Action" render={(record: RaRecord) => <Clamped text={record.description} lines={3} />} />
+        <FunctionField source="description" label="Action" render={(record: RaRecord) => (
+          <RecordLink to={createPath({ resource: 'actionItems', id: record.id, type: 'edit' })} text={record.description} lines={3} />
+        )} />
         <FunctionField source="recommendation" label="Recommendation" sortable={false} render={(record: RaRecord) => (
           <RecordLink to={showPath('recommendations', record.recommendation?.id)} text={`${record.recommendation?.reference ?? ''} (${year(record)})`}
             label={`Recommendation ${record.recommendation?.reference ?? ''} of ${record.recommendation?.report?.title ?? 'its report'}, for action ${String(record.description).slice(0, 60)}`} />

@@ -23,7 +23,8 @@ export function ActionItemRowActions(_props: { label?: string; source?: string }
   const name = `“${String(record.description).slice(0, 60)}”`;
   return (
     // Icons named by their tooltips (and, for screen readers, their labels), so a row stays one line high.
-    <Box sx={{ display: 'flex', gap: 0.25, flexWrap: 'wrap' }}>
+    // A click on them or in their dialogs (React bubbles through portals) is not a click on the row, which opens the action.
+    <Box sx={{ display: 'flex', gap: 0.25, flexWrap: 'wrap' }} onClick={(event) => event.stopPropagation()}>
       {canEdit && <Tooltip title="Edit"><IconButton size="small" color="primary" onClick={() => setDialog('edit')} aria-label={`Edit action ${name}`}><EditIcon fontSize="small" /></IconButton></Tooltip>}
       {canEdit && !closed.has(String(record.status)) && <Tooltip title="Complete"><IconButton size="small" color="primary" onClick={() => setDialog('complete')} aria-label={`Complete action ${name}`}><TaskAltIcon fontSize="small" /></IconButton></Tooltip>}
       {canSubmit && <Tooltip title="Add evidence"><IconButton size="small" color="primary" onClick={() => setDialog('evidence')} aria-label={`Add evidence to action ${name}`}><NoteAddIcon fontSize="small" /></IconButton></Tooltip>}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { useAdminApp } from './support/admin-app.ts';
+import { screenshotsAtTwoWidths } from './support/browser.ts';
+import { demoUsers } from './support/session.ts';
+
+/**
+ * The action items list as a leader works through it: a row opens the action's page (its details
+ * and discussion), and the row's own buttons open their dialogs over the list without leaving it.
+ */
+const app = useAdminApp();
+
+describe('the action items list', () => {
+  it('opens an action from its row, and edits one in a dialog without leaving the list', async () => {
+    const page = await app.signedIn(demoUsers.leader, { at: 'menu' });
+    await page.goto(`${app.url}/#/actionItems`);
+    const rows = page.locator('tbody tr');
+    await rows.first().waitFor();
+    await screenshotsAtTwoWidths(page, 'action-items-list');
+
+    // The description is the row's link, for the keyboard; a click anywhere on the row (here its due date) opens the same page.
+    const first = rows.first();
+    const link = first.locator('td.column-description a');
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^#\/actionItems\/[^/]+$/);
+    const description = (await link.textContent())!;
+    await first.locator('td.column-dueDate').click();
+    await page.waitForURL((url) => url.hash === href);
+    const shown = page.getByRole('textbox', { name: 'What will be done' });
+    await shown.waitFor();
+    expect(await shown.inputValue()).toBe(description);
+    // The page names the action, and leads to the recommendation whose plan it is on.
+    await page.getByText(`Action: ${description}`).first().waitFor();
+    expect(await page.getByRole('link', { name: /^\S+ \(\d{4}\)$/ }).first().getAttribute('href')).toMatch(/^#\/recommendations\/[^/]+\/show$/);
+    await page.screenshot({ path: 'test/artifacts/action-items-page-1280.png', fullPage: true });
+
+    // Back on the list, the Edit button of an action the leader may change opens its dialog, and the list stays.
+    await page.goBack();
+    const edit = page.getByRole('button', { name: /^Edit action/ }).first();
+    await edit.waitFor();
+    await edit.click();
+    const dialog = page.getByRole('dialog', { name: 'Edit action' });
+    await dialog.waitFor();
+    await dialog.getByRole('textbox').first().click();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).hash).toBe('#/actionItems');
+  }, 120_000);
+});
