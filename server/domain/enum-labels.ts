@@ -22,7 +22,9 @@ export const verificationLabels: Record<string, string> = { UNVERIFIED: 'Unverif
 export const reportKindLabels: Record<string, string> = { THEMATIC: 'Thematic', INSPECTION: 'Inspection', FOLLOW_UP: 'Follow-up', JOINT: 'Joint' };
 export const gapLabels: Record<string, string> = {
   CONFIRMED: 'Confirmed by inspectors', OVERSTATED: 'Overstated by owner', UNVERIFIED: 'Reported, not yet verified',
-  UNDERSTATED: 'Achieved, not reported', NONE: 'Neither reported nor verified',
+  UNDERSTATED: 'Achieved, not reported',
+  // Not "neither … verified": beside it the inspectors may well have given a verdict, that it is not achieved.
+  NONE: 'Neither owner nor inspectors say achieved',
 };
 export const roleLabels: Record<string, string> = { ADMINISTRATOR: 'Administrator', INSPECTOR: 'Inspector', LEADER: 'Leader', VIEWER: 'Viewer' };
 export const organisationKindLabels: Record<string, string> = {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inTransaction } from '../../server/db/client.ts';
 import { createActionItem, updateActionItem } from '../../server/domain/action-items.ts';
 import { loadFollowUpPack } from '../../server/domain/follow-up-pack.ts';
+import { gapLabels, label } from '../../server/domain/enum-labels.ts';
 import { reportedVsVerified } from '../../server/domain/recommendation-rules.ts';
 import { databaseKind, useTestDatabase } from '../support/database.ts';
 import { useDemo } from '../support/demo.ts';
@@ -90,6 +91,10 @@ describe(`the follow-up pack on ${databaseKind}`, () => {
   it('shows the gap between reported status and verdict by the product’s one rule, and its cover agrees with the report’s progress', async () => {
     const pack = await loadFollowUpPack(READER, demo.report(2023).dbId);
     for (const rec of pack.recommendations) expect(rec.gap).toBe(reportedVsVerified(rec));
+    // Its words never deny a verdict printed beside them ("neither reported nor verified" next to "Not achieved").
+    const withVerdict = pack.recommendations.filter((rec) => rec.latestVerdict !== null && rec.gap === 'NONE');
+    expect(withVerdict.length).toBeGreaterThan(0);
+    for (const rec of withVerdict) expect(label(gapLabels, rec.gap)).not.toMatch(/verified|assessed/i);
     // R3 and R13 are reported implemented, and inspectors found them not or only partly achieved.
     expect(pack.recommendations.filter((rec) => rec.gap === 'OVERSTATED').map((rec) => rec.reference)).toEqual(['R3', 'R13']);
     expect(pack.figures.overstatedByOwners).toBe(2);
