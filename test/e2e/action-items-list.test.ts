@@ -33,6 +33,12 @@ describe('the action items list', () => {
     expect(await page.getByRole('link', { name: /^\S+ \(\d{4}\)$/ }).first().getAttribute('href')).toMatch(/^#\/recommendations\/[^/]+\/show$/);
     await page.screenshot({ path: 'test/artifacts/action-items-page-1280.png', fullPage: true });
 
+    // A completed action's page says so (completing is a button of its own, so the status choices leave it out).
+    await page.goBack();
+    await rows.filter({ hasText: 'Completed' }).first().locator('td.column-dueDate').click();
+    await page.waitForURL((url) => /^#\/actionItems\/[^/]+$/.test(url.hash));
+    await page.getByRole('combobox', { name: /Status/ }).filter({ hasText: 'Completed' }).waitFor();
+
     // Back on the list, the Edit button of an action the leader may change opens its dialog, and the list stays.
     await page.goBack();
     const edit = page.getByRole('button', { name: /^Edit action/ }).first();
@@ -44,5 +50,17 @@ describe('the action items list', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect(new URL(page.url()).hash).toBe('#/actionItems');
+  }, 120_000);
+
+  it('offers a viewer no action page to open (its page is for those who may change actions)', async () => {
+    const page = await app.signedIn(demoUsers.viewer, { at: 'menu' });
+    await page.goto(`${app.url}/#/actionItems`);
+    const first = page.locator('tbody tr').first();
+    await first.waitFor();
+    expect(await first.locator('td.column-description a').count()).toBe(0);
+    await first.locator('td.column-dueDate').click();
+    await page.waitForTimeout(500);
+    expect(new URL(page.url()).hash).toBe('#/actionItems');
+    expect(await page.getByText('Access denied').count()).toBe(0);
   }, 120_000);
 });

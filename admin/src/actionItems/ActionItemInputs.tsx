@@ -1,4 +1,4 @@
-import { AutocompleteInput, ReferenceInput, SelectInput, TextInput, required } from 'react-admin';
+import { AutocompleteInput, ReferenceInput, SelectInput, TextInput, required, useRecordContext } from 'react-admin';
 import { DayInput } from '../common/DayInput';
 import { actionStatusChoices } from '../common/choices';
 
@@ -12,6 +12,7 @@ const statusesBeforeCompletion = actionStatusChoices.filter((choice) => choice.i
  * `disabled` to someone who may read the action but not change it: only its values, none to send.
  */
 export function ActionItemInputs({ editing = false, disabled = false }: { editing?: boolean; disabled?: boolean }) {
+  const record = useRecordContext();
   return (
     <>
       <TextInput source="description" label="What will be done" multiline minRows={2} validate={required()} fullWidth disabled={disabled} />
@@ -26,7 +27,8 @@ export function ActionItemInputs({ editing = false, disabled = false }: { editin
       <TextInput source="leadPerson" label="Lead person" fullWidth disabled={disabled} />
       <DayInput source="dueDate" label="Due date" disabled={disabled} />
       {editing && !disabled && <TextInput source="dueDateReason" label="Why the due date moves (needed when it changes)" fullWidth />}
-      <SelectInput source="status" choices={statusesBeforeCompletion} validate={required()} disabled={disabled} />
+      {/* A completed action shows its status; completing one is the Complete button's, which records the date. */}
+      <SelectInput source="status" choices={record?.status === 'COMPLETED' || disabled ? actionStatusChoices : statusesBeforeCompletion} validate={required()} disabled={disabled} />
       {editing && !disabled && <TextInput source="comment" label="Note on the change (kept in history)" fullWidth />}
     </>
   );

@@ -57,23 +57,27 @@ const year = (record: RaRecord) => String(record.recommendation?.report?.publish
  * every row).
  */
 export default function ActionItemList() {
+  // Who may change any action opens its page (read only where it is not theirs); the page is the edit route, closed to viewers.
   const { canAccess: canComplete } = useCanAccess({ action: 'edit', resource: 'actionItems', record: undefined });
+  const canOpen = canComplete === true;
   const { narrow } = useListWidth();
   const createPath = useCreatePath();
   return (
     <List filters={filters} sort={{ field: 'dueDate', order: 'ASC' }} title="Action items" exporter={exportActionItems}
       actions={<TopToolbar><FilterButton /><ExportButton /></TopToolbar>}>
       <Views />
-      <Datagrid rowClick="edit" bulkActionButtons={canComplete && !narrow ? <BulkCompleteButton /> : false} size="small"
+      <Datagrid rowClick={canOpen ? 'edit' : false} bulkActionButtons={canComplete && !narrow ? <BulkCompleteButton /> : false} size="small"
         // Only rows the person may complete take a tick: the server's answer for each action, and not already closed.
         isRowSelectable={(record: RaRecord) => record.viewerCanEdit === true && !['COMPLETED', 'CANCELLED'].includes(String(record.status))}
         sx={fitTable({ recommendation: 170, owner: 150, dueDate: 110, status: 128, evidenceCount: 96, actions: 120 })}>
         <FunctionField source="description" label="Action" render={(record: RaRecord) => (
-          <RecordLink to={createPath({ resource: 'actionItems', id: record.id, type: 'edit' })} text={record.description} lines={3} />
+          canOpen
+            ? <RecordLink to={createPath({ resource: 'actionItems', id: record.id, type: 'edit' })} text={record.description} lines={3} />
+            : <Clamped text={record.description} lines={3} />
         )} />
         <FunctionField source="recommendation" label="Recommendation" sortable={false} render={(record: RaRecord) => (
           <RecordLink to={showPath('recommendations', record.recommendation?.id)} text={`${record.recommendation?.reference ?? ''} (${year(record)})`}
-            label={`Recommendation ${record.recommendation?.reference ?? ''} of ${record.recommendation?.report?.title ?? 'its report'}, for action ${String(record.description).slice(0, 60)}`} />
+            label={`Recommendation ${record.recommendation?.reference ?? ''} of ${record.recommendation?.report?.title ?? 'its report'}, for action ${String(record.description)}`} />
         )} />
         {!narrow && (
           <FunctionField source="owner" label="Owner · lead" sortBy="owner.name" render={(record: RaRecord) => (

@@ -8,6 +8,7 @@ import { DayInput } from '../common/DayInput';
 import { strengthChoices } from '../common/choices';
 import { CreateDialog, EditDialog } from '../common/FormDialogs';
 import { EvidenceFilesInput } from '../evidence/EvidenceFiles';
+import { excerpt } from '../../../server/domain/excerpt.ts';
 import { ActionItemInputs } from './ActionItemInputs';
 
 const closed = new Set(['COMPLETED', 'CANCELLED']);
@@ -20,7 +21,9 @@ export function ActionItemRowActions(_props: { label?: string; source?: string }
   const { canAccess: canSubmit } = useCanAccess({ action: 'submitEvidence', resource: 'actionItems', record });
   if (!record || !(canEdit || canSubmit)) return null;
   const close = () => setDialog(null);
-  const name = `“${String(record.description).slice(0, 60)}”`;
+  // Buttons are told apart by the whole description (two actions may begin alike); a dialog's title is cut at a word.
+  const name = `“${String(record.description)}”`;
+  const shortName = `“${excerpt(String(record.description), 60)}”`;
   return (
     // Icons named by their tooltips (and, for screen readers, their labels), so a row stays one line high.
     // A click on them or in their dialogs (React bubbles through portals) is not a click on the row, which opens the action.
@@ -35,7 +38,7 @@ export function ActionItemRowActions(_props: { label?: string; source?: string }
         <DayInput source="completedOn" label="Completed on (today when empty)" />
         <TextInput source="comment" label="Note (kept in history)" fullWidth defaultValue="" />
       </EditDialog>
-      <CreateDialog resource="evidence" defaults={{ actionItemId: record.id, strength: 'PRACTICE' }} open={dialog === 'evidence'} onClose={close} title={`Evidence for ${name}`} saveLabel="Submit evidence" done="Evidence submitted">
+      <CreateDialog resource="evidence" defaults={{ actionItemId: record.id, strength: 'PRACTICE' }} open={dialog === 'evidence'} onClose={close} title={`Evidence for ${shortName}`} saveLabel="Submit evidence" done="Evidence submitted">
         <TextInput source="summary" label="What the evidence shows" multiline minRows={3} validate={required()} fullWidth />
         <SelectInput source="strength" choices={strengthChoices} validate={required()} />
         <TextInput source="url" label="Where it can be read (link)" type="url" fullWidth />
