@@ -29,6 +29,12 @@ export function readableMoment(value: Date | string | null | undefined): string 
   return date ? momentFormat.format(date) : '';
 }
 
+/** The year of a calendar date ("2024" for 2024-02-29), as reports are named by the year they were published. */
+export function yearOf(value: Date | string | null | undefined): string {
+  const date = asDate(value);
+  return date ? String(date.getUTCFullYear()) : '';
+}
+
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TYPED_DAY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 

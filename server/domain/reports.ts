@@ -55,9 +55,9 @@ async function checkFollowsUp(tx: TransactionClient, ids: number[], publishedOn:
  */
 export async function createReport(tx: TransactionClient, actor: Actor, input: NewReport): Promise<number> {
   authorize(actor, 'loadReport');
-  const { responseDays, path } = await checkInspectorate(tx, input.inspectorateId, ['inspectorateId']);
+  const inspectorate = await checkInspectorate(tx, input.inspectorateId, ['inspectorateId']);
   // An inspector loads reports in their own inspectorate's name only (its recommendations are theirs to edit).
-  authorize(actor, 'loadReport', { inspectoratePath: path });
+  authorize(actor, 'loadReport', reportTarget({ inspectorate }));
   if (input.followsUpIds?.length) await checkFollowsUp(tx, input.followsUpIds, input.publishedOn);
   const references = new Set<string>();
   const organisationIds = new Set<number>();
@@ -82,7 +82,7 @@ export async function createReport(tx: TransactionClient, actor: Actor, input: N
       title: input.title,
       kind: input.kind,
       publishedOn: input.publishedOn,
-      responsesDueOn: responsesDueOnFor(input.publishedOn, responseDays),
+      responsesDueOn: responsesDueOnFor(input.publishedOn, inspectorate.responseDays),
       url: input.url,
       summary: input.summary,
       inspectorateId: input.inspectorateId,

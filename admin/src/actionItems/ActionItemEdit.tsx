@@ -7,6 +7,7 @@ import { RecordForm } from '../common/RecordForm';
 import { useWriteErrors } from '../common/useWriteErrors';
 import { WithdrawnNotice } from '../recommendations/WithdrawRecommendation';
 import { ActionItemInputs } from './ActionItemInputs';
+import { recommendationName } from '../common/naming';
 
 /**
  * The action, as a form for whoever may change it; read only, with no Save, for anyone else, as the
@@ -30,12 +31,11 @@ type PlannedFor = { id: string; reference: string; report?: { title: string; pub
 /** Whose plan the action is on: the recommendation, a link to its page, and its report. */
 function PlanOf({ recommendation }: { recommendation: PlannedFor }) {
   if (!recommendation) return null;
-  const year = String(recommendation.report?.publishedOn ?? '').slice(0, 4);
   return (
     <Typography variant="body2" component="div" sx={{ mb: 2 }}>
       On the action plan of recommendation{' '}
       <MuiLink component={Link} to={showPath('recommendations', recommendation.id)} underline="hover" sx={{ fontWeight: 500 }}>
-        {recommendation.reference} ({year})
+        {recommendationName(recommendation)}
       </MuiLink>
       {recommendation.report?.title ? ` of ${recommendation.report.title}` : ''}
     </Typography>

@@ -11,6 +11,7 @@ import type { Identity } from '../providers/authProvider';
 import { ActionItemRowActions } from './ActionItemRowActions';
 import { BulkCompleteButton } from './BulkCompleteButton';
 import { exportActionItems } from './exporter';
+import { recommendationName } from '../common/naming';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn sx={searchWide} placeholder="Search description or lead" />,
@@ -48,7 +49,6 @@ function Views() {
   );
 }
 
-const year = (record: RaRecord) => String(record.recommendation?.report?.publishedOn ?? '').slice(0, 4);
 
 /**
  * The columns share the window's width (fixed layout). A row opens the action's page (its details
@@ -76,7 +76,7 @@ export default function ActionItemList() {
             : <Clamped text={record.description} lines={3} />
         )} />
         <FunctionField source="recommendation" label="Recommendation" sortable={false} render={(record: RaRecord) => (
-          <RecordLink to={showPath('recommendations', record.recommendation?.id)} text={`${record.recommendation?.reference ?? ''} (${year(record)})`}
+          <RecordLink to={showPath('recommendations', record.recommendation?.id)} text={recommendationName(record.recommendation)}
             label={`Recommendation ${record.recommendation?.reference ?? ''} of ${record.recommendation?.report?.title ?? 'its report'}, for action ${String(record.description)}`} />
         )} />
         {!narrow && (

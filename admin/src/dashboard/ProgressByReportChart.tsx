@@ -5,6 +5,7 @@ import { WrappedTick } from './ChartLabel';
 import { listLink } from './links';
 import { Panel } from './Panel';
 import type { DashboardData } from './query';
+import { reportName } from '../common/naming';
 
 const percent = (share: number) => Math.round(share * 100);
 
@@ -18,7 +19,7 @@ export function ProgressByReportChart({ rows, scope }: { rows: DashboardData['pr
   const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   const data = rows.map((row) => ({
     id: row.report.id,
-    name: `${row.report.publishedOn.slice(0, 4)} · ${row.report.title}`,
+    name: reportName(row.report),
     implemented: percent(row.progress.shareImplemented),
     achieved: percent(row.progress.shareAchieved),
     count: row.progress.recommendationCount,

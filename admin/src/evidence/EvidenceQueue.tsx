@@ -7,6 +7,7 @@ import { Clamped, fitTable, RecordLink, showPath, useListWidth } from '../common
 import { exportEvidence } from './exporter';
 import { EvidenceSummary } from './EvidenceSummary';
 import { VerifyButtons } from './VerifyButtons';
+import { recommendationName } from '../common/naming';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search summaries" />,
@@ -16,7 +17,6 @@ const filters = [
   <SelectArrayInput key="strengths" source="strengths" label="Strength" choices={strengthChoices} />,
 ];
 
-const year = (record: RaRecord) => String(record.actionItem?.recommendation?.report?.publishedOn ?? '').slice(0, 4);
 
 /**
  * The inspectors' queue: evidence awaiting verification (on recommendations that stand), oldest
@@ -36,7 +36,7 @@ export default function EvidenceQueue() {
             <Clamped text={record.actionItem?.description} />
             <Typography variant="caption" color="text.secondary" component="div" sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
               <RecordLink to={showPath('recommendations', record.actionItem?.recommendation?.id)} lines={1}
-                text={`${record.actionItem?.recommendation?.reference ?? ''} (${year(record)})`}
+                text={recommendationName(record.actionItem?.recommendation)}
                 label={`Recommendation ${record.actionItem?.recommendation?.reference ?? ''} of ${record.actionItem?.recommendation?.report?.title ?? 'its report'}`} />
               {!narrow && <span title={record.actionItem?.owner?.name}>· {record.actionItem?.owner?.shortName ?? record.actionItem?.owner?.name}</span>}
             </Typography>

@@ -5,6 +5,7 @@ import { label, verdictLabels, recommendationStatusLabels } from '../common/choi
 import { ValueChip, verdictColours } from '../common/EnumChip';
 import { Section } from '../common/Section';
 import { RepeatLinkActions } from './RepeatLinkActions';
+import { reportName } from '../common/naming';
 
 type Entry = { id: string; reference: string; status: string; latestVerdict: string | null; text: string; report: { id: string; title: string; publishedOn: string } };
 
@@ -25,7 +26,7 @@ export function LineageSection() {
             const current = entry.id === record.id;
             const text = (
               <ListItemText
-                primary={`${entry.report.publishedOn.slice(0, 4)} · ${entry.report.title} — ${entry.reference}${current ? ' (this recommendation)' : ''}`}
+                primary={`${reportName(entry.report)} — ${entry.reference}${current ? ' (this recommendation)' : ''}`}
                 secondary={entry.text}
                 // The other versions are links, and look it: coloured and underlined, as links are everywhere.
                 primaryTypographyProps={{ sx: current ? { fontWeight: 500 } : { color: 'primary.main', textDecoration: 'underline', textUnderlineOffset: '2px' } }}

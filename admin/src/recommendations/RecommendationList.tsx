@@ -7,6 +7,7 @@ import { Clamped, fitTable, RecordLink, showPath, useListWidth } from '../common
 import { exportRecommendations } from './exporter';
 import { PriorityBadge } from './Priority';
 import { recommendationFilters, RecommendationSidebar } from './RecommendationFilters';
+import { reportName } from '../common/naming';
 
 function Actions() {
   return (
@@ -17,7 +18,6 @@ function Actions() {
   );
 }
 
-const year = (record: RaRecord) => String(record.report?.publishedOn ?? '').slice(0, 4);
 
 /** On a phone or a tablet, one card a recommendation (each a link). */
 function Cards() {
@@ -46,7 +46,7 @@ function Table() {
           <PriorityBadge record={record} compact />
         </Box>
       )} />
-      <FunctionField source="report" label="Report" sortBy="report.publishedOn" render={(record: RaRecord) => <Clamped text={`${year(record)} · ${record.report?.title ?? ''}`} />} />
+      <FunctionField source="report" label="Report" sortBy="report.publishedOn" render={(record: RaRecord) => <Clamped text={reportName(record.report)} />} />
       <FunctionField source="text" label="Recommendation" sortable={false} render={(record: RaRecord) => <Clamped text={record.text} lines={3} />} />
       <FunctionField source="owner" label="Owner" sortBy="owner.name" render={(record: RaRecord) => <Clamped text={record.owner?.name}>{record.owner?.shortName ?? record.owner?.name}</Clamped>} />
       <FunctionField source="status" label="Status · verdict" sortBy="status" render={() => (

@@ -7,7 +7,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { label, recommendationStatusLabels, verdictLabels } from '../common/choices';
-import { dayForInput, dayFromInput } from '../common/dates';
+import { dayForInput, dayFromInput, yearOf } from '../common/dates';
 import { useOneAtATime } from '../common/useOneAtATime';
 import { readAsBase64 } from '../providers/files';
 import { graphql } from '../providers/graphql';
@@ -50,7 +50,6 @@ async function seekRepeats(reportId: string, rows: Row[], found: (key: number, c
   });
 }
 
-const year = (day: string) => day.slice(0, 4);
 
 function CandidateChoice({ row, onChange }: { row: Row; onChange: (repeatsId: string) => void }) {
   if (row.candidates === null) return <Typography variant="body2" color="text.secondary">Looking for earlier recommendations…</Typography>;
@@ -65,7 +64,7 @@ function CandidateChoice({ row, onChange }: { row: Row; onChange: (repeatsId: st
           control={<Radio size="small" />}
           label={
             <Box>
-              <Typography variant="body2"><strong>{rec.reference}</strong> · {rec.report.title} ({year(rec.report.publishedOn)})</Typography>
+              <Typography variant="body2"><strong>{rec.reference}</strong> · {rec.report.title} ({yearOf(rec.report.publishedOn)})</Typography>
               <Typography variant="caption" color="text.secondary">
                 {label(recommendationStatusLabels, rec.status)} · {rec.latestVerdict ? label(verdictLabels, rec.latestVerdict) : 'No verdict yet'} — {excerpt(rec.text, 160)}
               </Typography>

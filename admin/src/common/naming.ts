@@ -1,0 +1,16 @@
+import { yearOf } from './dates';
+
+type NamedReport = { title?: string | null; publishedOn?: string | null } | null | undefined;
+type NamedRecommendation = { reference?: string | null; report?: NamedReport } | null | undefined;
+
+/** A report as lists and charts name it: its year, then its title ("2024 · Prisons inspection"). */
+export function reportName(report: NamedReport): string {
+  const year = yearOf(report?.publishedOn);
+  return year ? `${year} · ${report?.title ?? ''}` : (report?.title ?? '');
+}
+
+/** A recommendation as links to it name it: its reference and its report's year ("R3 (2024)"). */
+export function recommendationName(recommendation: NamedRecommendation): string {
+  const year = yearOf(recommendation?.report?.publishedOn);
+  return year ? `${recommendation?.reference ?? ''} (${year})` : (recommendation?.reference ?? '');
+}

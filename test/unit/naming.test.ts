@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { recommendationName, reportName } from '../../admin/src/common/naming.ts';
+
+describe('how the admin app names reports and recommendations', () => {
+  it('names a report by its year and title, and a recommendation by its reference and report year', () => {
+    const report = { title: 'Inspection of HMP Example', publishedOn: '2024-02-29T00:00:00.000Z' };
+    expect(reportName(report)).toBe('2024 · Inspection of HMP Example');
+    expect(recommendationName({ reference: 'R3', report })).toBe('R3 (2024)');
+    expect(recommendationName({ reference: 'R3', report: { publishedOn: '2019-12-31' } })).toBe('R3 (2019)');
+  });
+
+  it('leaves the year out rather than printing a fragment when the date is missing or not a date', () => {
+    expect(recommendationName({ reference: 'R1', report: null })).toBe('R1');
+    expect(reportName({ title: 'Untitled', publishedOn: 'soon' })).toBe('Untitled');
+  });
+});
