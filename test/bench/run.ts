@@ -1,4 +1,4 @@
-// npm run bench -- [--size 20000] [--seconds 10] [--databases postgres,pglite] [--keep] [--only list,drill]
+// npm run bench -- [--size 20000] [--seconds 10] [--databases postgres,pglite] [--keep] [--only list,drill] [--profile dir]
 // Loads the synthetic data set into PostgreSQL and PGlite, starts the real server, and drives it over HTTP
 // on 127.0.0.1 with autocannon at 10 and 50 connections, spread over several signed-in users; prints
 // requests/s, p50, p99, errors and SQL statements per request beside the same answers from hand-written
@@ -28,6 +28,8 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     // Only the requests whose names contain one of these words (comma-separated), e.g. --only drill,rotating.
     only: { type: 'string' },
+    // Write the server's CPU profile (V8's .cpuprofile) into this directory when the run ends.
+    profile: { type: 'string' },
   },
 });
 const size = Number(values.size);
@@ -186,7 +188,7 @@ for (const kind of kinds) {
 
   // The real server, in a process of its own.
   console.log(`${kind}: the API over HTTP`);
-  const server = await startBenchServer(env);
+  const server = await startBenchServer(env, values.profile);
   const cookies = await Promise.all(USERS.map((u) => signIn(server.url, u.email)));
   for (const query of reads) {
     // A short run first, not measured: the server's JIT and the database's caches warm up on this request.

@@ -88,10 +88,14 @@ async function freePort(): Promise<number> {
 
 export type BenchServer = { child: ChildProcess; url: string; stop(): Promise<void> };
 
-/** The real server in its own process, logging warnings only (a log line per request would be measured too). */
-export async function startBenchServer(env: Record<string, string>): Promise<BenchServer> {
+/**
+ * The real server in its own process, logging warnings only (a log line per request would be measured too).
+ * With `profileDir`, V8 writes the server's CPU profile there when it stops (open it in Chrome's DevTools).
+ */
+export async function startBenchServer(env: Record<string, string>, profileDir?: string): Promise<BenchServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, ...env, NODE_ENV: 'production', PORT: String(port), DEMO_DATA: 'false', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

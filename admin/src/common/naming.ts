@@ -1,4 +1,4 @@
-import { yearOf } from './dates';
+import { yearOf } from './dates.ts';
 
 type NamedReport = { title?: string | null; publishedOn?: string | null } | null | undefined;
 type NamedRecommendation = { reference?: string | null; report?: NamedReport } | null | undefined;
