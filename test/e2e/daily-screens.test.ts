@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAdminApp } from './support/admin-app.ts';
 import { screenshot, sidewaysOverflow, type Browser } from './support/browser.ts';
@@ -292,4 +292,38 @@ describe('daily screens', () => {
       await done(owner);
     }
   }, 300_000);
+
+  it('15: moving from one recommendation to another never shows the first one\'s action plan under the second one\'s heading', async () => {
+    const page = await pageFor(demoUsers.hmppsLeader, 'laptop');
+    const [from, to] = [await recommendationId('R3', '2023'), await recommendationId('R2', '2023')];
+    await go(page, `/recommendations/${encodeURIComponent(from)}/show`);
+    const plan = page.locator('section', { has: page.getByRole('heading', { name: 'Action plan' }) });
+    await plan.locator('tbody tr').first().waitFor();
+    const before = await plan.locator('tbody tr td.column-description').allInnerTexts();
+    expect(before.length).toBeGreaterThan(0);
+    // The next recommendation's actions are slow to come, as on a busy server.
+    let held = 0;
+    const slowActions = async (route: Route) => {
+      const body = route.request().postData() ?? '';
+      if (body.includes('actionItems') && body.includes('recommendationId')) {
+        held += 1;
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+      }
+      await route.fallback();
+    };
+    await page.route('**/graphql', slowActions);
+    await page.evaluate(`location.hash = '#/recommendations/${encodeURIComponent(to)}/show'`);
+    await page.getByRole('heading', { level: 1, name: 'Recommendation R2' }).waitFor();
+    await expect.poll(() => held).toBeGreaterThan(0);
+    // While they come, none of the first one's actions, nor their buttons, stand under the second's heading.
+    const shown = await plan.innerText();
+    for (const description of before) expect(shown).not.toContain(description);
+    await screenshot(page, 'daily-15-next-plan-loading');
+    await page.unroute('**/graphql', slowActions);
+    await plan.locator('tbody tr, p').first().waitFor();
+    await page.waitForTimeout(2500);
+    const after = await plan.locator('tbody tr td.column-description').allInnerTexts();
+    expect(after.filter((description) => before.includes(description)), 'the two plans share no action, so the check above means something').toEqual([]);
+    await done(page);
+  }, 120_000);
 });

@@ -8,6 +8,7 @@ import { useWriteErrors } from '../common/useWriteErrors';
 import { WithdrawnNotice } from '../recommendations/WithdrawRecommendation';
 import { ActionItemInputs } from './ActionItemInputs';
 import { recommendationName } from '../common/naming';
+import { AfreshForEachRecord } from '../common/AfreshForEachRecord';
 
 /**
  * The action, as a form for whoever may change it; read only, with no Save, for anyone else, as the
@@ -52,10 +53,12 @@ export default function ActionItemEdit() {
   const onError = useWriteErrors({ form: true });
   return (
     <Edit title={<ActionTitle />} mutationMode="pessimistic" mutationOptions={{ onError }} redirect="list">
-      <ActionItemForm />
-      <CardContent>
-        <DiscussionSection on="ActionItem" />
-      </CardContent>
+      <AfreshForEachRecord>
+        <ActionItemForm />
+        <CardContent>
+          <DiscussionSection on="ActionItem" />
+        </CardContent>
+      </AfreshForEachRecord>
     </Edit>
   );
 }

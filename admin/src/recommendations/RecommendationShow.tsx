@@ -11,6 +11,7 @@ import { RepeatCandidatesSection } from './RepeatCandidatesSection';
 import { PriorityButton } from './Priority';
 import { InternalButton } from './InternalButton';
 import { WithdrawButton, WithdrawnNotice } from './WithdrawRecommendation';
+import { AfreshForEachRecord } from '../common/AfreshForEachRecord';
 
 function Actions() {
   const record = useRecordContext();
@@ -26,31 +27,33 @@ function Title() {
 export default function RecommendationShow() {
   return (
     <Show actions={<Actions />} title={<Title />} component="div">
-      <Card>
-        <CardContent>
-          <WithdrawnNotice />
-          <RecommendationSummary />
-          <LineageSection />
-          <RepeatCandidatesSection />
-        </CardContent>
-      </Card>
-      <Card sx={{ mt: 2 }}>
-        <CardContent>
-          <ActionPlanSection />
-          <EvidenceSection />
-          <AssessmentsSection />
-        </CardContent>
-      </Card>
-      <Card sx={{ mt: 2 }}>
-        <CardContent>
-          <DiscussionSection on="Recommendation" />
-        </CardContent>
-      </Card>
-      <Card sx={{ mt: 2 }}>
-        <CardContent>
-          <HistorySection target="recommendationId" />
-        </CardContent>
-      </Card>
+      <AfreshForEachRecord>
+        <Card>
+          <CardContent>
+            <WithdrawnNotice />
+            <RecommendationSummary />
+            <LineageSection />
+            <RepeatCandidatesSection />
+          </CardContent>
+        </Card>
+        <Card sx={{ mt: 2 }}>
+          <CardContent>
+            <ActionPlanSection />
+            <EvidenceSection />
+            <AssessmentsSection />
+          </CardContent>
+        </Card>
+        <Card sx={{ mt: 2 }}>
+          <CardContent>
+            <DiscussionSection on="Recommendation" />
+          </CardContent>
+        </Card>
+        <Card sx={{ mt: 2 }}>
+          <CardContent>
+            <HistorySection target="recommendationId" />
+          </CardContent>
+        </Card>
+      </AfreshForEachRecord>
     </Show>
   );
 }

@@ -12,6 +12,7 @@ import { PublicPageButton } from './PublicPageButton';
 import { RecommendationIntakeButtons } from './LoadRecommendations';
 import { Clamped, fitTable, RecordLink, showPath, titleChips, useListWidth } from '../common/listLayout';
 import { readableDay } from '../common/dates';
+import { AfreshForEachRecord } from '../common/AfreshForEachRecord';
 
 function Actions() {
   return (
@@ -28,52 +29,54 @@ export default function ReportShow() {
   const { narrow } = useListWidth();
   return (
     <Show actions={<Actions />}>
-      <SimpleShowLayout>
-        <TextField source="title" variant="h6" />
-        <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
-          <Labeled><SelectField source="kind" choices={reportKindChoices} /></Labeled>
-          <Labeled label="Published"><DateField source="publishedOn" /></Labeled>
-          <Labeled label="Responses due"><DateField source="responsesDueOn" emptyText="No due date" /></Labeled>
-          <Labeled label="Inspectorate"><TextField source="inspectorate.name" /></Labeled>
-          <Labeled label="Link"><UrlField source="url" target="_blank" rel="noreferrer" emptyText="—" /></Labeled>
-        </Box>
-        <RichTextField source="summary" stripTags />
-        <Labeled label="Progress"><ProgressField /></Labeled>
-        <ArrayField source="followsUp" label="Follows up">
-          <SingleFieldList linkType={false} sx={titleChips} empty={<Typography variant="body2">No earlier reports</Typography>}>
-            <ChipField source="title" size="small" />
-          </SingleFieldList>
-        </ArrayField>
-        <ReferenceManyField label="Recommendations" reference="recommendations" target="reportId" sort={{ field: 'reference', order: 'ASC' }} perPage={50} pagination={<Pagination />}>
-          <Datagrid rowClick="show" bulkActionButtons={false}
-            sx={fitTable(narrow ? { reference: 96, status: 136 } : { reference: 110, owner: '18%', status: 136, latestVerdict: 136, targetDate: 110 })}>
-            <FunctionField source="reference" label="Reference" render={(record) => <><RecordLink to={showPath('recommendations', record.id)} text={record.reference} lines={1} label={`Recommendation ${record.reference}`} /><PriorityBadge record={record} compact /></>} />
-            <FunctionField source="text" label="Recommendation" render={(record) => (
-              <>
-                <Clamped text={record.text} lines={4} />
-                {/* At 800 px the owner, verdict and target go under the text, so nothing scrolls sideways. */}
-                {narrow && (
-                  <Typography variant="caption" color="text.secondary" component="p">
-                    {[record.owner?.name, record.latestVerdict ? label(verdictLabels, record.latestVerdict) : 'not assessed', record.targetDate ? `${record.isOverdue ? 'overdue since' : 'target'} ${readableDay(record.targetDate)}` : null].filter(Boolean).join(' · ')}
-                  </Typography>
-                )}
-              </>
-            )} />
-            {!narrow && <TextField source="owner.name" label="Owner" />}
-            <EnumChip source="status" labels={recommendationStatusLabels} colours={statusColours} label="Status" />
-            {/* As the recommendations list shows them: no verdict says so, and a target passed is overdue. */}
-            {!narrow && <FunctionField source="latestVerdict" label="Verdict" render={(record) => (record.latestVerdict
-              ? <EnumChip source="latestVerdict" labels={verdictLabels} colours={verdictColours} />
-              : <Typography variant="body2" color="text.secondary">Not assessed</Typography>)} />}
-            {!narrow && <FunctionField source="targetDate" label="Target" render={(record) => (
-              <Stack spacing={0.5} alignItems="flex-start">
-                <DateField source="targetDate" emptyText="—" />
-                {record.isOverdue && <Chip size="small" color="warning" label="Overdue" />}
-              </Stack>
-            )} />}
-          </Datagrid>
-        </ReferenceManyField>
-      </SimpleShowLayout>
+      <AfreshForEachRecord>
+        <SimpleShowLayout>
+          <TextField source="title" variant="h6" />
+          <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
+            <Labeled><SelectField source="kind" choices={reportKindChoices} /></Labeled>
+            <Labeled label="Published"><DateField source="publishedOn" /></Labeled>
+            <Labeled label="Responses due"><DateField source="responsesDueOn" emptyText="No due date" /></Labeled>
+            <Labeled label="Inspectorate"><TextField source="inspectorate.name" /></Labeled>
+            <Labeled label="Link"><UrlField source="url" target="_blank" rel="noreferrer" emptyText="—" /></Labeled>
+          </Box>
+          <RichTextField source="summary" stripTags />
+          <Labeled label="Progress"><ProgressField /></Labeled>
+          <ArrayField source="followsUp" label="Follows up">
+            <SingleFieldList linkType={false} sx={titleChips} empty={<Typography variant="body2">No earlier reports</Typography>}>
+              <ChipField source="title" size="small" />
+            </SingleFieldList>
+          </ArrayField>
+          <ReferenceManyField label="Recommendations" reference="recommendations" target="reportId" sort={{ field: 'reference', order: 'ASC' }} perPage={50} pagination={<Pagination />}>
+            <Datagrid rowClick="show" bulkActionButtons={false}
+              sx={fitTable(narrow ? { reference: 96, status: 136 } : { reference: 110, owner: '18%', status: 136, latestVerdict: 136, targetDate: 110 })}>
+              <FunctionField source="reference" label="Reference" render={(record) => <><RecordLink to={showPath('recommendations', record.id)} text={record.reference} lines={1} label={`Recommendation ${record.reference}`} /><PriorityBadge record={record} compact /></>} />
+              <FunctionField source="text" label="Recommendation" render={(record) => (
+                <>
+                  <Clamped text={record.text} lines={4} />
+                  {/* At 800 px the owner, verdict and target go under the text, so nothing scrolls sideways. */}
+                  {narrow && (
+                    <Typography variant="caption" color="text.secondary" component="p">
+                      {[record.owner?.name, record.latestVerdict ? label(verdictLabels, record.latestVerdict) : 'not assessed', record.targetDate ? `${record.isOverdue ? 'overdue since' : 'target'} ${readableDay(record.targetDate)}` : null].filter(Boolean).join(' · ')}
+                    </Typography>
+                  )}
+                </>
+              )} />
+              {!narrow && <TextField source="owner.name" label="Owner" />}
+              <EnumChip source="status" labels={recommendationStatusLabels} colours={statusColours} label="Status" />
+              {/* As the recommendations list shows them: no verdict says so, and a target passed is overdue. */}
+              {!narrow && <FunctionField source="latestVerdict" label="Verdict" render={(record) => (record.latestVerdict
+                ? <EnumChip source="latestVerdict" labels={verdictLabels} colours={verdictColours} />
+                : <Typography variant="body2" color="text.secondary">Not assessed</Typography>)} />}
+              {!narrow && <FunctionField source="targetDate" label="Target" render={(record) => (
+                <Stack spacing={0.5} alignItems="flex-start">
+                  <DateField source="targetDate" emptyText="—" />
+                  {record.isOverdue && <Chip size="small" color="warning" label="Overdue" />}
+                </Stack>
+              )} />}
+            </Datagrid>
+          </ReferenceManyField>
+        </SimpleShowLayout>
+      </AfreshForEachRecord>
     </Show>
   );
 }
