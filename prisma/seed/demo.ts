@@ -136,7 +136,12 @@ async function loadDemoData(tx: TransactionClient, passwordHashes: Map<string, s
           })),
         },
         createdAt: at(report.publishedOn, 9),
-        updatedAt: latest([report.publishedOn, ...steps.map((step) => step.on), ...moves.map((move) => move.on)]),
+        // Changed last by the owner's latest act on it or its plan (status, target, actions, evidence), as
+        // the API's writes touch it (touchRecommendation); an inspector's verdict does not.
+        updatedAt: latest([
+          report.publishedOn, ...steps.map((step) => step.on), ...moves.map((move) => move.on),
+          ...(rec.actions ?? []).flatMap((action) => [action.completedOn, ...(action.evidence ?? []).map((evidence) => evidence.submittedOn)]),
+        ]),
       },
     });
     const id = created.id;

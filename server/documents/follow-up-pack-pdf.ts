@@ -2,12 +2,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Content, TableCell } from 'pdfmake';
 import {
-  actionStatusLabels, gapLabels, label, recommendationStatusLabels, reportKindLabels, responseLabels, strengthLabels, verdictLabels,
+  actionStatusLabels, GAP_HEADING, gapLabels, label, recommendationStatusLabels, reportKindLabels, responseLabels, strengthLabels, verdictLabels,
   verificationLabels,
 } from '../domain/enum-labels.ts';
 import type { FollowUpPack, PackRecommendation } from '../domain/follow-up-pack-types.ts';
 import { excerpt } from '../domain/excerpt.ts';
-import { describeSlippage, PACK_FIGURES } from '../domain/follow-up-pack-wording.ts';
+import { describeSlippage, PACK_FIGURES, reportedStatusSince } from '../domain/follow-up-pack-wording.ts';
 import { readableDay, readableMoment } from '../domain/locale.ts';
 
 // pdfmake is CommonJS whose export is an instance: required, not imported, so its methods are there.
@@ -68,7 +68,7 @@ function cover(pack: FollowUpPack): Content[] {
     heading('Recommendations'),
     table(
       [40, '*', 80, 80, 90],
-      ['Ref.', 'Owner', 'Reported', 'Latest verdict', 'Reported vs verdict'],
+      ['Ref.', 'Owner', 'Reported', 'Latest verdict', GAP_HEADING],
       pack.recommendations.map((rec) => [
         { text: rec.reference, bold: true },
         rec.owner,
@@ -103,9 +103,9 @@ function lineage(rec: PackRecommendation): Content[] {
 function section(rec: PackRecommendation): Content[] {
   const facts: [string, Content][] = [
     ['Owner', rec.owner],
-    ['Reported status', `${label(recommendationStatusLabels, rec.status)} (since ${readableDay(rec.statusChangedAt)})`],
+    ['Reported status', reportedStatusSince(rec.status, rec.statusChangedAt)],
     ['Latest verdict', rec.latestVerdict ? label(verdictLabels, rec.latestVerdict) : 'Not yet assessed'],
-    ['Reported vs verdict', { text: label(gapLabels, rec.gap), bold: rec.gap === 'OVERSTATED', color: GAP_COLOURS[rec.gap] ?? COLOURS.text }],
+    [GAP_HEADING, { text: label(gapLabels, rec.gap), bold: rec.gap === 'OVERSTATED', color: GAP_COLOURS[rec.gap] ?? COLOURS.text }],
     ['Target date', { text: `${describeSlippage(rec.target)}${rec.overdue ? ', overdue' : ''}`, color: rec.overdue ? COLOURS.red : COLOURS.text }],
     ['First made', rec.firstMadeOn ? readableDay(rec.firstMadeOn) : '—'],
     ['Themes', rec.themes.join(', ') || '—'],

@@ -20,6 +20,8 @@ export const actionStatusLabels: Record<string, string> = {
 export const strengthLabels: Record<string, string> = { POLICY: 'Policy or plan', PRACTICE: 'Change in practice', OUTCOME: 'Measured outcome' };
 export const verificationLabels: Record<string, string> = { UNVERIFIED: 'Unverified', ACCEPTED: 'Accepted', INSUFFICIENT: 'Insufficient' };
 export const reportKindLabels: Record<string, string> = { THEMATIC: 'Thematic', INSPECTION: 'Inspection', FOLLOW_UP: 'Follow-up', JOINT: 'Joint' };
+/** What the gap compares, as every screen, export and the pack head it: the owner's reported status against the inspectors' verdict. */
+export const GAP_HEADING = 'Reported vs verdict';
 export const gapLabels: Record<string, string> = {
   CONFIRMED: 'Confirmed by inspectors', OVERSTATED: 'Overstated by owner', UNVERIFIED: 'Reported, not yet verified',
   UNDERSTATED: 'Achieved, not reported',

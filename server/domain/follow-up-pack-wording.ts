@@ -1,4 +1,5 @@
 import type { PackFigures } from './follow-up-pack-types.ts';
+import { label, recommendationStatusLabels } from './enum-labels.ts';
 import { readableDay } from './locale.ts';
 
 /**
@@ -23,6 +24,9 @@ export const PACK_FIGURES: [keyof PackFigures, string][] = [
   ['evidence', 'Pieces of evidence'],
   ['unverifiedEvidence', 'Evidence not yet verified'],
 ];
+
+/** The owner's reported status and since when: "Implemented (reported) since 12 Sept 2023" (the label may carry brackets of its own). */
+export const reportedStatusSince = (status: string, since: Day): string => `${label(recommendationStatusLabels, status)} since ${readableDay(since)}`;
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 

@@ -123,6 +123,16 @@ describe(`reading recommendations on ${databaseKind}`, () => {
     });
     expect(recommendation.yearsOpen).toBeGreaterThan(8);
     expect(recommendation.daysSinceUpdate).toBeGreaterThan(0);
+
+    // Days since the owner's update count from their latest act on it or its plan, evidence included
+    // (the demo data once counted from its status changes alone: 1,123 days beside evidence of 5 Jun 2024).
+    const { recommendation: r2 } = await gql(
+      `query ($id: ID!) { recommendation(id: $id) { daysSinceUpdate actionItems(first: 50) { edges { node { evidence(first: 50) { submittedAt } } } } } }`,
+      { id: demo.rec(2023, 'R2').id },
+    );
+    const submitted = (r2.actionItems.edges as { node: { evidence: { submittedAt: string }[] } }[]).flatMap((edge) => edge.node.evidence.map((item) => Date.parse(item.submittedAt)));
+    expect(submitted.length).toBeGreaterThan(0);
+    expect(r2.daysSinceUpdate).toBeLessThanOrEqual(Math.floor((Date.now() - Math.max(...submitted)) / 86_400_000));
     expect(recommendation.lineage).toEqual([
       { reference: '1', report: { publishedOn: '2018-09-25' }, latestVerdict: 'NOT_ACHIEVED' },
       { reference: 'R3', report: { publishedOn: '2023-07-04' }, latestVerdict: 'NOT_ACHIEVED' },

@@ -1,11 +1,11 @@
 /** Choices for the API's enums; the words themselves are the server's (shared with history and exports). */
 import {
-  actionStatusLabels, digestFrequencyLabels, gapLabels, label, organisationKindLabels, recommendationStatusLabels, reportKindLabels, responseLabels, responseTimelinessLabels,
+  actionStatusLabels, digestFrequencyLabels, GAP_HEADING, gapLabels, label, organisationKindLabels, recommendationStatusLabels, reportKindLabels, responseLabels, responseTimelinessLabels,
   roleLabels, strengthLabels, verdictLabels, verificationLabels,
 } from '../../../server/domain/enum-labels.ts';
 
 export {
-  actionStatusLabels, digestFrequencyLabels, gapLabels, label, organisationKindLabels, recommendationStatusLabels, reportKindLabels, responseLabels, responseTimelinessLabels,
+  actionStatusLabels, digestFrequencyLabels, GAP_HEADING, gapLabels, label, organisationKindLabels, recommendationStatusLabels, reportKindLabels, responseLabels, responseTimelinessLabels,
   roleLabels, strengthLabels, verdictLabels, verificationLabels,
 };
 

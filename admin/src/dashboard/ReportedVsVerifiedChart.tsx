@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useNavigate } from 'react-router-dom';
-import { gapLabels, label } from '../common/choices';
+import { GAP_HEADING, gapLabels, label } from '../common/choices';
 import { gapFilters, listLink } from './links';
 import { Panel } from './Panel';
 import type { DashboardData } from './query';
@@ -16,7 +16,7 @@ export function ReportedVsVerifiedChart({ rows, scope }: { rows: DashboardData['
     if (filter) navigate(listLink('recommendations', scope ? { ...filter, ownerId: scope } : filter));
   };
   return (
-    <Panel title="Reported vs verified" to={listLink('recommendations', { ...gapFilters.OVERSTATED, ...(scope ? { ownerId: scope } : {}) })} linkText="Reported implemented, found not achieved">
+    <Panel title={GAP_HEADING} to={listLink('recommendations', { ...gapFilters.OVERSTATED, ...(scope ? { ownerId: scope } : {}) })} linkText="Reported implemented, found not achieved">
       <div role="img" aria-label={`Reported against verified: ${data.map((d) => `${d.name} ${d.count}`).join('; ')}`} style={{ width: '100%', height: 260 }}>
         <ResponsiveContainer>
           <BarChart data={data} layout="vertical" margin={{ left: 24, right: 40 }}>

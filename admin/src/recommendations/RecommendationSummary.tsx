@@ -1,6 +1,6 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import { DateField, Labeled, ReferenceField, TextField, useRecordContext } from 'react-admin';
-import { gapLabels, label, recommendationStatusLabels, verdictLabels } from '../common/choices';
+import { GAP_HEADING, gapLabels, label, recommendationStatusLabels, verdictLabels } from '../common/choices';
 import { readableDay } from '../common/dates';
 import { EnumChip, statusColours, verdictColours } from '../common/EnumChip';
 import { AddresseeResponses } from './AddresseeResponses';
@@ -35,12 +35,12 @@ export function RecommendationSummary() {
           </Stack>
         </Labeled>
         <Labeled label="Latest verdict (inspectors)"><EnumChip source="latestVerdict" labels={verdictLabels} colours={verdictColours} /></Labeled>
-        <Labeled label="Reported vs verified"><Typography variant="body2">{label(gapLabels, record.reportedVsVerified)}</Typography></Labeled>
+        <Labeled label={GAP_HEADING}><Typography variant="body2">{label(gapLabels, record.reportedVsVerified)}</Typography></Labeled>
         <Labeled label="Owner"><TextField source="owner.name" /></Labeled>
         <Labeled label="Target date"><DateField source="targetDate" emptyText="None" /></Labeled>
         <Labeled label="First made on"><DateField source="firstMadeOn" emptyText="—" /></Labeled>
         <Labeled label="Years open"><TextField source="yearsOpen" emptyText="—" /></Labeled>
-        <Labeled label="Days since update"><TextField source="daysSinceUpdate" /></Labeled>
+        <Labeled label="Days since owner's update"><TextField source="daysSinceUpdate" /></Labeled>
       </Box>
       {record.isPriority && record.priorityReason && (
         <Typography variant="body2" sx={{ maxWidth: 900 }}><strong>Why it is a priority:</strong> {record.priorityReason}</Typography>

@@ -1,5 +1,5 @@
 import { csvExporter, pageLink } from '../common/exporter';
-import { gapLabels, label, recommendationStatusLabels, verdictLabels } from '../common/choices';
+import { GAP_HEADING, gapLabels, label, recommendationStatusLabels, verdictLabels } from '../common/choices';
 import { readableDay } from '../common/dates';
 
 /** One row a recommendation, with the derived facts a reader of the spreadsheet wants. */
@@ -13,12 +13,12 @@ export const exportRecommendations = csvExporter('recommendations', [
   ['Themes', (r) => (r.themes ?? []).map((t: { name: string }) => t.name)],
   ['Status (reported)', (r) => label(recommendationStatusLabels, r.status)],
   ['Latest verdict', (r) => label(verdictLabels, r.latestVerdict)],
-  ['Reported vs verified', (r) => label(gapLabels, r.reportedVsVerified)],
+  [GAP_HEADING, (r) => label(gapLabels, r.reportedVsVerified)],
   ['Target date', (r) => readableDay(r.targetDate)],
   ['Overdue', (r) => Boolean(r.isOverdue)],
   ['Times made before', (r) => r.repeatCount],
   ['First made on', (r) => readableDay(r.firstMadeOn)],
   ['Years open', (r) => r.yearsOpen],
   ['Repeated and unmet', (r) => Boolean(r.isRepeatedUnmet)],
-  ['Days since update', (r) => r.daysSinceUpdate],
+  ["Days since owner's update", (r) => r.daysSinceUpdate],
 ], (r) => pageLink('recommendations', r.id));

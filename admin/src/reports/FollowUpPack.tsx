@@ -6,9 +6,9 @@ import type { ReactNode } from 'react';
 import { Link, Title } from 'react-admin';
 import { useParams } from 'react-router-dom';
 import type { FollowUpPack, PackRecommendation } from '../../../server/domain/follow-up-pack-types.ts';
-import { describeSlippage, PACK_FIGURES } from '../../../server/domain/follow-up-pack-wording.ts';
+import { describeSlippage, PACK_FIGURES, reportedStatusSince } from '../../../server/domain/follow-up-pack-wording.ts';
 import {
-  actionStatusLabels, gapLabels, label, recommendationStatusLabels, reportKindLabels, responseLabels, strengthLabels, verdictLabels,
+  actionStatusLabels, GAP_HEADING, gapLabels, label, recommendationStatusLabels, reportKindLabels, responseLabels, strengthLabels, verdictLabels,
   verificationLabels,
 } from '../common/choices';
 import { readableDay, readableMoment } from '../common/dates';
@@ -76,9 +76,9 @@ function Recommendation({ rec }: { rec: Rec }) {
       <Facts
         facts={[
           ['Owner', rec.owner],
-          ['Reported status', `${label(recommendationStatusLabels, rec.status)} (since ${readableDay(rec.statusChangedAt)})`],
+          ['Reported status', reportedStatusSince(rec.status, rec.statusChangedAt)],
           ['Latest verdict', rec.latestVerdict ? label(verdictLabels, rec.latestVerdict) : 'Not yet assessed'],
-          ['Reported vs verdict', <Box component="span" sx={{ color: gapColour[rec.gap], fontWeight: rec.gap === 'OVERSTATED' ? 600 : undefined }}>{label(gapLabels, rec.gap)}</Box>],
+          [GAP_HEADING, <Box component="span" sx={{ color: gapColour[rec.gap], fontWeight: rec.gap === 'OVERSTATED' ? 600 : undefined }}>{label(gapLabels, rec.gap)}</Box>],
           ['Target date', <Box component="span" sx={{ color: rec.overdue ? 'error.main' : undefined }}>{describeSlippage(rec.target)}{rec.overdue ? ', overdue' : ''}</Box>],
           ['First made', rec.firstMadeOn ? readableDay(rec.firstMadeOn) : '—'],
           ['Themes', rec.themes.join(', ') || '—'],
@@ -181,7 +181,7 @@ function Cover({ pack }: { pack: Pack }) {
       <Rows header={['', 'Number']} rows={PACK_FIGURES.map(([key, name]) => [name, pack.figures[key]])} maxWidth={640} />
       <Heading>Recommendations</Heading>
       <Rows
-        header={['Ref.', 'Owner', 'Reported', 'Latest verdict', 'Reported vs verdict']}
+        header={['Ref.', 'Owner', 'Reported', 'Latest verdict', GAP_HEADING]}
         rows={pack.recommendations.map((rec) => [
           <a href={`#rec-${rec.id}`} onClick={(event) => { event.preventDefault(); document.getElementById(`rec-${rec.id}`)?.scrollIntoView(); }}>{rec.reference}</a>,
           rec.owner,
