@@ -32,6 +32,20 @@ describe('the action items list', () => {
     await page.getByText(`Action: ${description}`).first().waitFor();
     expect(await page.getByRole('link', { name: /^\S+ \(\d{4}\)$/ }).first().getAttribute('href')).toMatch(/^#\/recommendations\/[^/]+\/show$/);
     await page.screenshot({ path: 'test/artifacts/action-items-page-1280.png', fullPage: true });
+    // At 800 px a long title ends in an ellipsis before the app bar's buttons, instead of running under them.
+    await page.setViewportSize({ width: 800, height: 1000 });
+    await page.waitForTimeout(300);
+    const title = page.locator('#react-admin-title');
+    const [titleBox, nextBox] = [await title.boundingBox(), await title.locator('xpath=following-sibling::*[1]').boundingBox()];
+    expect(titleBox!.x + titleBox!.width).toBeLessThanOrEqual(nextBox!.x + 1);
+    const cut = await title.locator('> *').first().evaluate((element) => {
+      const inPage = element as unknown as { scrollWidth: number; clientWidth: number; ownerDocument: { defaultView: { getComputedStyle(element: unknown): { textOverflow: string; display: string } } } };
+      const style = inPage.ownerDocument.defaultView.getComputedStyle(inPage);
+      return { overflows: inPage.scrollWidth > inPage.clientWidth, textOverflow: style.textOverflow, display: style.display };
+    });
+    expect(cut).toEqual({ overflows: true, textOverflow: 'ellipsis', display: 'block' });
+    await page.screenshot({ path: 'test/artifacts/action-items-page-800.png' });
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // A completed action's page says so (completing is a button of its own, so the status choices leave it out).
     await page.goBack();

@@ -25,7 +25,12 @@ function TrackerUserMenu() {
 function TrackerAppBar() {
   return (
     <AppBar userMenu={<TrackerUserMenu />}>
-      <TitlePortal />
+      {/*
+        Allowed to shrink below its text's width (a flex item will not by default), so a long title ends
+        in an ellipsis instead of running under the buttons; the title comes in a wrapper of its own
+        (drawn as one inline block, which an ellipsis cannot cut), so the wrapper is what is cut.
+      */}
+      <TitlePortal sx={{ minWidth: 0, '& > span': { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } }} />
       <MentionsButton />
     </AppBar>
   );
