@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useAdminApp } from './support/admin-app.ts';
-import { screenshot } from './support/browser.ts';
+import { screenshot, screenshotsAtTwoWidths } from './support/browser.ts';
 import { apiSession, demoUsers, recommendationId as idOf } from './support/session.ts';
 
 const app = useAdminApp();
@@ -98,6 +98,7 @@ describe('admin app', () => {
     await page.getByLabel('Published on').fill('2026-06-30');
     // An inspector's own inspectorate is chosen for them: they load reports in its name only.
     await expect.poll(() => page.getByLabel('Inspectorate').inputValue()).toBe('HM Inspectorate of Probation');
+    await page.getByRole('button', { name: 'Add recommendation' }).click();
     await page.getByLabel('Reference').fill('A1');
     await page.getByRole('textbox', { name: /^Recommendation/ }).fill(earlier.data!.recommendation.text);
     await page.getByLabel('Owner').fill('HM Prison');
@@ -140,6 +141,20 @@ describe('admin app', () => {
     await page.getByRole('link', { name: `All ${after.data!.dashboard.repeatedUnmetCount} repeated and unmet` }).click();
     await page.getByRole('link', { name: /^Recommendation A1 of / }).waitFor();
   }, LONG_FLOW);
+
+  it('saves a new report with no recommendations, to load them from its text afterwards', async () => {
+    const page = await app.signedIn(demoUsers.inspector);
+    await page.goto(`${app.url}/#/reports/create`);
+    await page.getByLabel('Title').fill('Domestic abuse: recommendations to load from the text');
+    await page.getByLabel('Published on').fill('2026-07-31');
+    await expect.poll(() => page.getByLabel('Inspectorate').inputValue()).toBe('HM Inspectorate of Probation');
+    // Nothing to clear first: the form starts with no recommendation row.
+    expect(await page.getByLabel('Reference').count()).toBe(0);
+    await screenshotsAtTwoWidths(page, 'report-create-empty');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/#\/reports\/[^/]+\/show/);
+    await page.getByRole('button', { name: 'Load recommendations' }).waitFor();
+  }, 120_000);
 
   it('says so when someone else changed the record, and offers to keep what was typed', async () => {
     const post = await apiSession(app.url, demoUsers.inspector);

@@ -1,6 +1,7 @@
+import AddIcon from '@mui/icons-material/Add';
 import {
-  AddItemButton, ArrayInput, AutocompleteArrayInput, AutocompleteInput, Create, ReferenceArrayInput, ReferenceInput,
-  SimpleFormIterator, TextInput, required, useGetIdentity,
+  ArrayInput, AutocompleteArrayInput, AutocompleteInput, Button, Create, ReferenceArrayInput, ReferenceInput,
+  SimpleFormIterator, TextInput, required, useGetIdentity, useSimpleFormIterator,
 } from 'react-admin';
 import { RecordForm } from '../common/RecordForm';
 import type { Identity } from '../providers/authProvider';
@@ -9,6 +10,12 @@ import { useWriteErrors } from '../common/useWriteErrors';
 import { ReportFields } from './ReportFields';
 
 const inspectorates = { kinds: ['INSPECTORATE'] };
+
+/** Adds a recommendation row: a button that says so (react-admin's own is a bare + icon). */
+function AddRecommendationButton() {
+  const { add } = useSimpleFormIterator();
+  return <Button label="Add recommendation" variant="outlined" onClick={() => add()}><AddIcon /></Button>;
+}
 
 /** A new report with all its recommendations, saved in one step. */
 export default function ReportCreate() {
@@ -20,13 +27,15 @@ export default function ReportCreate() {
   return (
     <Create redirect="show" mutationOptions={{ onError }} title="New report">
       {/* The form every write uses: saved once however often Save is clicked, and the server's problems shown on it. */}
-      <RecordForm defaultValues={{ kind: 'THEMATIC', recommendations: [{}], inspectorateId: own }}>
+      {/* No blank recommendation to start with: a report saved without any loads them from its text afterwards (intake). */}
+      <RecordForm defaultValues={{ kind: 'THEMATIC', recommendations: [], inspectorateId: own }}>
         <ReportFields />
         <ReferenceInput source="inspectorateId" reference="organisations" filter={inspectorates}>
           <AutocompleteInput label="Inspectorate" optionText="name" validate={required()} />
         </ReferenceInput>
-        <ArrayInput source="recommendations" label="Recommendations, in the order printed">
-          <SimpleFormIterator fullWidth addButton={<AddItemButton label="Add recommendation" />} sx={{ "& .RaSimpleFormIterator-line": { borderBottom: 1, borderColor: "divider", py: 1 } }}>
+        <ArrayInput source="recommendations" label="Recommendations, in the order printed"
+          helperText="Add them one by one here, or save the report and load them from its text with “Load recommendations”">
+          <SimpleFormIterator fullWidth addButton={<AddRecommendationButton />} sx={{ "& .RaSimpleFormIterator-line": { borderBottom: 1, borderColor: "divider", py: 1 } }}>
             <TextInput source="reference" label="Reference" helperText='As printed, e.g. "R3"' validate={required()} />
             <TextInput source="text" label="Recommendation" multiline minRows={2} validate={required()} fullWidth />
             <ReferenceInput source="ownerId" reference="organisations">
