@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useAdminApp } from './support/admin-app.ts';
 import { screenshot, sidewaysOverflow } from './support/browser.ts';
-import { apiSession, demoUsers } from './support/session.ts';
+import { apiSession, demoUsers, recommendationId } from './support/session.ts';
 
 const app = useAdminApp();
 
@@ -72,4 +72,36 @@ describe('repeat candidates in the admin app', () => {
     expect(after.data!.recommendation).toEqual({ repeats: { id: linked.recommendation.id }, repeatConfirmed: true });
     await screenshot(page, 'repeats-linked-800');
   }, 300_000);
+
+  it('draws a lineage that branches as a tree: two later recommendations repeating one stand side by side', async () => {
+    const post = await apiSession(app.url, demoUsers.inspector);
+    const earlier = await recommendationId(post, 'R6', '2023');
+    const organisations = await post<{ organisations: { edges: { node: { id: string; shortName: string | null; name: string } }[] } }>('{ organisations(first: 100) { edges { node { id shortName name } } } }');
+    const byShortName = (shortName: string) => organisations.data!.organisations.edges.find((edge) => edge.node.shortName === shortName)!.node.id;
+    const owner = byShortName('HMPPS');
+    const created = await post<{ createReport: { id: string } }>(
+      'mutation ($input: CreateReportInput!) { createReport(input: $input) { id } }',
+      { input: { title: 'Domestic abuse: two regional reviews', kind: 'THEMATIC', publishedOn: '2026-05-01', inspectorateId: byShortName('HMIP'), recommendations: [
+        { reference: 'N1', text: 'Regions should make sure domestic abuse checks are recorded before sentencing.', ownerId: owner, repeatsId: earlier },
+        { reference: 'S1', text: 'Regions should make sure domestic abuse checks are recorded in every case.', ownerId: owner, repeatsId: earlier },
+      ] } },
+    );
+    expect(created.errors).toBeUndefined();
+
+    const page = await app.signedIn(demoUsers.inspector);
+    await page.goto(`${app.url}/#/recommendations/${encodeURIComponent(earlier)}/show`);
+    const versions = page.getByRole('list', { name: 'Versions of this recommendation, earliest first' }).locator('> li');
+    await versions.filter({ hasText: 'S1' }).waitFor();
+    const placed = await versions.evaluateAll((items) => items.map((item) => {
+      const inPage = item as unknown as { textContent: string; getBoundingClientRect(): { x: number } };
+      return { text: inPage.textContent, x: Math.round(inPage.getBoundingClientRect().x) };
+    }));
+    const at = (reference: string) => placed.find((entry) => entry.text.includes(` — ${reference}`))!;
+    // Both later ones are under R6, at one depth, each saying what it repeats; R6 is not drawn as repeated by N1.
+    expect(at('N1').x).toBe(at('S1').x);
+    expect(at('N1').x).toBeGreaterThan(at('R6').x);
+    expect(at('N1').text).toContain('repeating R6 (2023)');
+    expect(at('S1').text).toContain('repeating R6 (2023)');
+    await screenshot(page, 'repeats-lineage-branches');
+  }, 120_000);
 });

@@ -24,7 +24,7 @@ const lineageEntry = `id reference status latestVerdict text report { id title p
 export const recommendationDetailFields = `repeatSimilarity isInternal report { viewerCanPublish }
   repeats { ${lineageEntry} }
   repeatedBy { ${lineageEntry} }
-  lineage { ${lineageEntry} }
+  lineage { ${lineageEntry} repeats { id } }
   latestAssessment { id verdict assessedOn commentary }`;
 
 export const actionItemFields = `id description dueDate completedOn status isOverdue leadPerson evidenceCount version createdAt updatedAt
