@@ -66,6 +66,25 @@ describe('splitting a recommendations section by its numbering', () => {
     ]);
   });
 
+  it('reads a deadline the text gives as its target date, keeping the text as printed', () => {
+    const read = (text: string) => splitRecommendations({ kind: 'LINES', format: 'TEXT', lines: textLines(text) })
+      .map((rec) => [rec.reference, rec.text, rec.targetDate?.toISOString().slice(0, 10) ?? null, rec.warnings]);
+    expect(read([
+      '1. HMPPS should review every case by 31 March 2027.',
+      '2. The MoJ should publish its plan by the end of\nSeptember 2026.',
+      '3. Staff should be trained by 1st June, 2027, and assessed by the end of 2027.',
+      '4. Managers should check supervision by 30/11/2026.',
+      '5. Caseloads should be cut, as agreed by 12 partners in 2024.',
+    ].join('\n'))).toEqual([
+      ['1', 'HMPPS should review every case by 31 March 2027.', '2027-03-31', []],
+      ['2', 'The MoJ should publish its plan by the end of September 2026.', '2026-09-30', []],
+      ['3', 'Staff should be trained by 1st June, 2027, and assessed by the end of 2027.', null,
+        ['the text gives 2 dates (by 1st June, 2027; by the end of 2027): give the target date']],
+      ['4', 'Managers should check supervision by 30/11/2026.', '2026-11-30', []],
+      ['5', 'Caseloads should be cut, as agreed by 12 partners in 2024.', null, []],
+    ]);
+  });
+
   it('keeps a wrapped line that starts with a number inside its recommendation', () => {
     expect(split('1. Reduce caseloads to below\n50. cases each.\n2. Review cases.')).toEqual([['1', 'Reduce caseloads to below 50. cases each.', null], ['2', 'Review cases.', null]]);
   });

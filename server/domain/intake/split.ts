@@ -116,7 +116,7 @@ function splitLines(allLines: string[]): SplitRecommendation[] {
     found
       .map((rec) => ({ ...rec, text: joinWrapped(rec.parts) }))
       .filter((rec) => rec.text !== '')
-      .map((rec) => ({ reference: rec.reference, text: rec.text, addresseeText: rec.heading, themeNames: [], targetDate: null, warnings: rec.warnings })),
+      .map((rec) => ({ reference: rec.reference, text: rec.text, addresseeText: rec.heading, themeNames: [], ...deadlineIn(rec.text, rec.warnings) })),
   );
 }
 
@@ -197,8 +197,10 @@ function splitTable(rows: TableCell[][]): SplitRecommendation[] {
       if (!text) return [];
       const warnings: string[] = [];
       const date = cell(row, 'targetDate');
-      const targetDate = parseDay(date);
-      if (targetDate === undefined) warnings.push(`the target date “${cellText(date)}” is not a date: give it again`);
+      const given = parseDay(date);
+      if (given === undefined) warnings.push(`the target date “${cellText(date)}” is not a date: give it again`);
+      // A row with no date of its own may give one in its text ("… by March 2027").
+      const { targetDate } = given === null ? deadlineIn(text, warnings) : { targetDate: given };
       return [{
         reference: cellText(cell(row, 'reference')).replace(/[.:]$/, '') || null,
         text,
@@ -218,6 +220,27 @@ const utcDay = (year: number, month: number, day: number) => {
   const date = new Date(Date.UTC(year, month, day));
   return date.getUTCMonth() === ((month % 12) + 12) % 12 && date.getUTCDate() === day ? date : undefined;
 };
+
+/** A date as a sentence writes it after "by": "31 March 2027", "31st March, 2027", "March 2027", "31/03/2027". */
+const DEADLINE = /\bby\s+(?:the\s+end\s+of\s+)?((?:\d{1,2}(?:st|nd|rd|th)?\s+)?[a-z]{3,9}\.?,?\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4}|\d{4}\b)/gi;
+
+/**
+ * The target date a recommendation's text gives ("… by 31 March 2027", "by the end of March 2027"
+ * for its last day, "by the end of 2027" for 31 December), as reports print deadlines in the
+ * sentence rather than beside it. The text is kept as printed. Two different dates are not chosen
+ * between: the inspector is asked for it.
+ */
+export function deadlineIn(text: string, warnings: string[]): { targetDate: Date | null; warnings: string[] } {
+  const dates = new Map<number, string>();
+  for (const match of text.matchAll(DEADLINE)) {
+    const phrase = match[1]!;
+    const date = /^\d{4}$/.test(phrase) ? (/end\s+of/i.test(match[0]) ? new Date(Date.UTC(Number(phrase), 11, 31)) : undefined) : parseDay(phrase.replace(/,/g, ''));
+    if (date) dates.set(date.getTime(), match[0]);
+  }
+  if (dates.size === 1) return { targetDate: new Date([...dates.keys()][0]!), warnings };
+  if (dates.size > 1) return { targetDate: null, warnings: [...warnings, `the text gives ${dates.size} dates (${[...dates.values()].join('; ')}): give the target date`] };
+  return { targetDate: null, warnings };
+}
 
 /**
  * A target date as registers write it: a spreadsheet date, 2025-03-31, 31/03/2025 (day first, as
