@@ -69,11 +69,19 @@ export default function ActionItemList() {
       <Datagrid rowClick={canOpen ? 'edit' : false} bulkActionButtons={canComplete && !narrow ? <BulkCompleteButton /> : false} size="small"
         // Only rows the person may complete take a tick: the server's answer for each action, and not already closed.
         isRowSelectable={(record: RaRecord) => record.viewerCanEdit === true && !['COMPLETED', 'CANCELLED'].includes(String(record.status))}
-        sx={fitTable({ recommendation: 170, owner: 150, dueDate: 110, status: 128, evidenceCount: 96, actions: 120 })}>
+        sx={fitTable(narrow ? { recommendation: 152, dueDate: 104, status: 128, actions: 120 } : { recommendation: 170, owner: 150, dueDate: 110, status: 128, evidenceCount: 96, actions: 120 })}>
         <FunctionField source="description" label="Action" render={(record: RaRecord) => (
-          canOpen
-            ? <RecordLink to={createPath({ resource: 'actionItems', id: record.id, type: 'edit' })} text={record.description} lines={3} />
-            : <Clamped text={record.description} lines={3} />
+          <>
+            {canOpen
+              ? <RecordLink to={createPath({ resource: 'actionItems', id: record.id, type: 'edit' })} text={record.description} lines={3} />
+              : <Clamped text={record.description} lines={3} />}
+            {/* At 800 px whose action it is goes under it, as in a recommendation's action plan, rather than out of sight. */}
+            {narrow && (
+              <Typography variant="caption" color="text.secondary" component="p" data-testid="action-owner">
+                {[record.owner?.shortName ?? record.owner?.name, record.leadPerson].filter(Boolean).join(' · ')}
+              </Typography>
+            )}
+          </>
         )} />
         <FunctionField source="recommendation" label="Recommendation" sortable={false} render={(record: RaRecord) => (
           <RecordLink to={showPath('recommendations', record.recommendation?.id)} text={recommendationName(record.recommendation)}
