@@ -16,6 +16,10 @@ describe('the action items list', () => {
     const rows = page.locator('tbody tr');
     await rows.first().waitFor();
     await screenshotsAtTwoWidths(page, 'action-items-list');
+    // The select-all box is drawn whole, inside its own header cell (not covered by the next one's).
+    const selectAll = page.getByRole('checkbox', { name: 'Select all' });
+    const [box, cell] = [await selectAll.locator('xpath=ancestor::span[contains(@class, "MuiCheckbox-root")]').boundingBox(), await selectAll.locator('xpath=ancestor::th').boundingBox()];
+    expect(box!.x + box!.width).toBeLessThanOrEqual(cell!.x + cell!.width + 0.5);
     // At 800 px, where the owner's column is left out, each action still says whose it is, under its description.
     await page.setViewportSize({ width: 800, height: 900 });
     await expect.poll(() => rows.first().getByTestId('action-owner').innerText()).toMatch(/\S/);

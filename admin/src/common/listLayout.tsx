@@ -36,6 +36,9 @@ export function fitTable(widths: Record<string, string | number>): SxProps<Theme
     '& .RaDatagrid-table': { tableLayout: 'fixed', width: '100%' },
     '& td': { overflowWrap: 'anywhere', verticalAlign: 'top' },
     '& th': { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'bottom' },
+    // The tick boxes' column keeps their width: a fixed layout gave it 24 px, and the next header cell covered the select-all box but a corner.
+    // (Named with its element, to outrank the small table cell's own 24 px, which is written after this.)
+    '& th.MuiTableCell-paddingCheckbox, & td.MuiTableCell-paddingCheckbox': { width: 48 },
     ...Object.fromEntries(Object.entries(widths).map(([column, width]) => [`& .column-${column}`, { width }])),
   };
 }
