@@ -74,6 +74,16 @@ describe('dashboard', () => {
       expect(values).toHaveLength(2 * (await titles.count()));
       for (const value of values) expect(value).toMatch(/^\d+%$/);
       await expectApart(page.getByRole('region', { name: /Status by owning organisation/ }).locator('.recharts-yAxis-tick-labels text'));
+      // Hovering the last report's bar shows its box inside the chart and the window, its long title wrapped.
+      const bars = progress.locator('.recharts-bar-rectangle');
+      await bars.last().hover();
+      const hoverBox = progress.locator('.recharts-tooltip-wrapper');
+      await expect.poll(() => hoverBox.evaluate((element) => (element as unknown as { ownerDocument: { defaultView: { getComputedStyle(e: unknown): { visibility: string } } } }).ownerDocument.defaultView.getComputedStyle(element).visibility)).toBe('visible');
+      const [boxAt, chartAt] = [await hoverBox.boundingBox(), await progress.boundingBox()];
+      expect(boxAt!.x + boxAt!.width, 'the hover box ends inside the chart').toBeLessThanOrEqual(chartAt!.x + chartAt!.width + 1);
+      expect(boxAt!.x).toBeGreaterThanOrEqual(chartAt!.x - 1);
+      await screenshot(page, `dashboard-progress-hover-${width}`);
+      await page.mouse.move(0, 0);
 
       // Who has the most overdue: ranked, most first.
       const ranking = page.getByRole('table', { name: /Organisations by overdue/ });

@@ -39,3 +39,12 @@ export function WrappedTick({ x = 0, y = 0, payload, width, lines = 2 }: TickPro
     </g>
   );
 }
+
+/**
+ * What the charts' hover boxes are given: at most most of the chart's width, their text wrapping
+ * (a report's long title ran the box off the right edge at 800 px, as recharts keeps it on one line).
+ */
+export const chartTooltip = {
+  wrapperStyle: { maxWidth: '75%', zIndex: 3 },
+  contentStyle: { whiteSpace: 'normal' as const },
+};

@@ -1,7 +1,7 @@
 import { useMediaQuery, type Theme } from '@mui/material';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useNavigate } from 'react-router-dom';
-import { WrappedTick } from './ChartLabel';
+import { WrappedTick, chartTooltip } from './ChartLabel';
 import { listLink } from './links';
 import { Panel } from './Panel';
 import type { DashboardData } from './query';
@@ -39,7 +39,7 @@ export function ProgressByReportChart({ rows, scope }: { rows: DashboardData['pr
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" unit="%" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} />
             <YAxis type="category" dataKey="name" width={labelWidth} interval={0} tick={<WrappedTick width={narrow ? 20 : 38} />} />
-            <Tooltip formatter={(value) => `${value}%`} />
+            <Tooltip formatter={(value) => `${value}%`} {...chartTooltip} />
             <Legend />
             {/* minPointSize: a share of 0% still gets a sliver of bar, and so its number. */}
             <Bar dataKey="implemented" name="Implemented, as owners report" fill="#1d70b8" cursor="pointer" onClick={open} minPointSize={2}>

@@ -4,6 +4,7 @@ import { GAP_HEADING, gapLabels, label } from '../common/choices';
 import { gapFilters, listLink } from './links';
 import { Panel } from './Panel';
 import type { DashboardData } from './query';
+import { chartTooltip } from './ChartLabel';
 
 const colours: Record<string, string> = { CONFIRMED: '#00703c', OVERSTATED: '#d4351c', UNVERIFIED: '#f47738', UNDERSTATED: '#1d70b8', NONE: '#b1b4b6' };
 
@@ -23,7 +24,7 @@ export function ReportedVsVerifiedChart({ rows, scope }: { rows: DashboardData['
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} />
             <YAxis type="category" dataKey="name" width={170} />
-            <Tooltip />
+            <Tooltip {...chartTooltip} />
             <Bar dataKey="count" name="Recommendations" cursor="pointer" onClick={(entry: { payload?: { gap: string } }) => entry.payload && open(entry.payload.gap)}>
               {data.map((row) => <Cell key={row.gap} fill={colours[row.gap] ?? '#505a5f'} />)}
               <LabelList dataKey="count" position="right" fontSize={12} fill="#0b0c0c" />

@@ -1,6 +1,6 @@
 import { useTheme } from '@mui/material/styles';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { WrappedTick } from './ChartLabel';
+import { WrappedTick, chartTooltip } from './ChartLabel';
 import { useNavigate } from 'react-router-dom';
 import { label, recommendationStatusLabels } from '../common/choices';
 import { statusColours } from '../common/EnumChip';
@@ -45,7 +45,7 @@ export function StatusByOwnerChart({ rows, ownerCount }: { rows: DashboardData['
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} />
             <YAxis type="category" dataKey="name" width={130} interval={0} tick={<WrappedTick width={18} />} />
-            <Tooltip />
+            <Tooltip {...chartTooltip} />
             <Legend />
             {series.map((s) => (
               <Bar key={s.key} dataKey={s.key} name={label(recommendationStatusLabels, s.status)} stackId="status" fill={colourOf(s.status)} cursor="pointer"
