@@ -74,6 +74,20 @@ describe('the action items list', () => {
     expect(new URL(page.url()).hash).toBe('#/actionItems');
   }, 120_000);
 
+  it("keeps an open action's three buttons on one line, at 1280 and 800 px", async () => {
+    const page = await app.signedIn(demoUsers.hmppsLeader, { at: 'menu' });
+    await page.goto(`${app.url}/#/actionItems`);
+    for (const width of [1280, 800]) {
+      await page.setViewportSize({ width, height: 900 });
+      const row = page.locator('tbody tr', { has: page.getByRole('button', { name: /^Complete action/ }) }).first();
+      await row.waitFor();
+      const buttons = await row.locator('td.column-actions button').all();
+      expect(buttons).toHaveLength(3);
+      const tops = await Promise.all(buttons.map(async (button) => Math.round((await button.boundingBox())!.y)));
+      expect(new Set(tops).size, `the buttons' lines at ${width} px`).toBe(1);
+    }
+  }, 120_000);
+
   it('offers a viewer no action page to open (its page is for those who may change actions)', async () => {
     const page = await app.signedIn(demoUsers.viewer, { at: 'menu' });
     await page.goto(`${app.url}/#/actionItems`);

@@ -69,7 +69,7 @@ export default function ActionItemList() {
       <Datagrid rowClick={canOpen ? 'edit' : false} bulkActionButtons={canComplete && !narrow ? <BulkCompleteButton /> : false} size="small"
         // Only rows the person may complete take a tick: the server's answer for each action, and not already closed.
         isRowSelectable={(record: RaRecord) => record.viewerCanEdit === true && !['COMPLETED', 'CANCELLED'].includes(String(record.status))}
-        sx={fitTable(narrow ? { recommendation: 136, dueDate: 104, status: 128, actions: 120 } : { recommendation: 170, owner: 150, dueDate: 110, status: 128, evidenceCount: 96, actions: 120 })}>
+        sx={fitTable(narrow ? { recommendation: 136, dueDate: 104, status: 128, actions: 128 } : { recommendation: 170, owner: 150, dueDate: 110, status: 128, evidenceCount: 96, actions: 128 })}>
         <FunctionField source="description" label="Action" render={(record: RaRecord) => (
           <>
             {canOpen
