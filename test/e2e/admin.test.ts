@@ -156,6 +156,17 @@ describe('admin app', () => {
     await page.getByRole('button', { name: 'Load recommendations' }).waitFor();
   }, 120_000);
 
+  it('opens the earlier report a report follows up from its chip', async () => {
+    const post = await apiSession(app.url, demoUsers.leader);
+    const reports = await post<{ reports: { edges: { node: { id: string; followsUp: { id: string; title: string }[] } }[] } }>('{ reports(first: 50) { edges { node { id followsUp { id title } } } } }');
+    const following = reports.data!.reports.edges.map((edge) => edge.node).find((report) => report.followsUp.length > 0)!;
+    const page = await app.signedIn(demoUsers.leader);
+    await page.goto(`${app.url}/#/reports/${encodeURIComponent(following.id)}/show`);
+    await page.getByRole('link', { name: following.followsUp[0]!.title }).click();
+    await page.waitForURL((url) => url.hash === `#/reports/${encodeURIComponent(following.followsUp[0]!.id)}/show`);
+    await page.getByText(following.followsUp[0]!.title).first().waitFor();
+  }, 120_000);
+
   it('says so when someone else changed the record, and offers to keep what was typed', async () => {
     const post = await apiSession(app.url, demoUsers.inspector);
     const reports = await post<{ reports: { edges: { node: { id: string; version: number } }[] } }>('{ reports(first: 1) { edges { node { id version } } } }');

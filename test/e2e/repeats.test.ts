@@ -103,5 +103,9 @@ describe('repeat candidates in the admin app', () => {
     expect(at('N1').text).toContain('repeating R6 (2023)');
     expect(at('S1').text).toContain('repeating R6 (2023)');
     await screenshot(page, 'repeats-lineage-branches');
+    // A version not yet assessed says so on its page, as the lineage does, instead of an empty verdict.
+    await versions.filter({ hasText: 'N1' }).getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: 'Recommendation N1' }).waitFor();
+    await page.getByText('Not assessed', { exact: true }).waitFor();
   }, 120_000);
 });

@@ -33,7 +33,7 @@ export default function OrganisationShow() {
           <FunctionField label="Former names" render={(record: { formerNames?: string[] }) => (record.formerNames?.length ? record.formerNames.join('; ') : '—')} />
           <SelectField source="kind" choices={organisationKindChoices} />
           <FunctionField label="Responses due" render={(record: { kind?: string; responseDays?: number }) =>
-            record.kind === 'INSPECTORATE' ? `${record.responseDays} days after a report is published` : null} />
+            record.kind === 'INSPECTORATE' ? `${record.responseDays} days after a report is published` : '—'} />
           <ReferenceField source="parentId" reference="organisations" label="Belongs to" emptyText="—" />
           <ReferenceManyField label="Bodies under it" reference="organisations" target="parentId">
             <Datagrid rowClick="show" bulkActionButtons={false} empty={<p>None</p>}>

@@ -34,7 +34,10 @@ export function RecommendationSummary() {
             <ChangeStatusButton />
           </Stack>
         </Labeled>
-        <Labeled label="Latest verdict (inspectors)"><EnumChip source="latestVerdict" labels={verdictLabels} colours={verdictColours} /></Labeled>
+        {/* As the lists and the pack say it: no verdict yet reads "Not assessed", not an empty space. */}
+        <Labeled label="Latest verdict (inspectors)">{record.latestVerdict
+          ? <EnumChip source="latestVerdict" labels={verdictLabels} colours={verdictColours} />
+          : <Typography variant="body2" color="text.secondary">Not assessed</Typography>}</Labeled>
         <Labeled label={GAP_HEADING}><Typography variant="body2">{label(gapLabels, record.reportedVsVerified)}</Typography></Labeled>
         <Labeled label="Owner"><TextField source="owner.name" /></Labeled>
         <Labeled label="Target date"><DateField source="targetDate" emptyText="None" /></Labeled>

@@ -1,4 +1,5 @@
 import AddIcon from '@mui/icons-material/Add';
+import { Typography } from '@mui/material';
 import {
   ArrayInput, AutocompleteArrayInput, AutocompleteInput, Button, Create, ReferenceArrayInput, ReferenceInput,
   SimpleFormIterator, TextInput, required, useGetIdentity, useSimpleFormIterator,
@@ -33,8 +34,11 @@ export default function ReportCreate() {
         <ReferenceInput source="inspectorateId" reference="organisations" filter={inspectorates}>
           <AutocompleteInput label="Inspectorate" optionText="name" validate={required()} />
         </ReferenceInput>
-        <ArrayInput source="recommendations" label="Recommendations, in the order printed"
-          helperText="Add them one by one here, or save the report and load them from its text with “Load recommendations”">
+        {/* A line of its own, not the list's helper text: that turns red with any row's error and read as the error. */}
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+          Add the recommendations one by one here, or save the report and load them from its text with “Load recommendations”.
+        </Typography>
+        <ArrayInput source="recommendations" label="Recommendations, in the order printed">
           <SimpleFormIterator fullWidth addButton={<AddRecommendationButton />} sx={{ "& .RaSimpleFormIterator-line": { borderBottom: 1, borderColor: "divider", py: 1 } }}>
             <TextInput source="reference" label="Reference" helperText='As printed, e.g. "R3"' validate={required()} />
             <TextInput source="text" label="Recommendation" multiline minRows={2} validate={required()} fullWidth />

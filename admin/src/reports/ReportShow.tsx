@@ -1,6 +1,6 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import {
-  ArrayField, Datagrid, DateField, EditButton, FunctionField, Labeled, ReferenceManyField, RichTextField, SelectField, Show,
+  ArrayField, Datagrid, DateField, EditButton, FunctionField, Labeled, ReferenceManyField, ResourceContextProvider, RichTextField, SelectField, Show,
   SimpleShowLayout, SingleFieldList, TextField, TopToolbar, UrlField, ChipField, Pagination,
 } from 'react-admin';
 import { label, recommendationStatusLabels, reportKindChoices, verdictLabels } from '../common/choices';
@@ -41,14 +41,17 @@ export default function ReportShow() {
           </Box>
           <RichTextField source="summary" stripTags />
           <Labeled label="Progress"><ProgressField /></Labeled>
+          {/* Each earlier report it follows up opens from its chip. */}
           <ArrayField source="followsUp" label="Follows up">
-            <SingleFieldList linkType={false} sx={titleChips} empty={<Typography variant="body2">No earlier reports</Typography>}>
-              <ChipField source="title" size="small" />
-            </SingleFieldList>
+            <ResourceContextProvider value="reports">
+              <SingleFieldList linkType="show" sx={titleChips} empty={<Typography variant="body2">No earlier reports</Typography>}>
+                <ChipField source="title" size="small" clickable />
+              </SingleFieldList>
+            </ResourceContextProvider>
           </ArrayField>
           <ReferenceManyField label="Recommendations" reference="recommendations" target="reportId" sort={{ field: 'reference', order: 'ASC' }} perPage={50} pagination={<Pagination />}>
             <Datagrid rowClick="show" bulkActionButtons={false}
-              sx={fitTable(narrow ? { reference: 96, status: 136 } : { reference: 110, owner: '18%', status: 136, latestVerdict: 136, targetDate: 110 })}>
+              sx={fitTable(narrow ? { reference: 120, status: 136 } : { reference: 110, owner: '18%', status: 136, latestVerdict: 136, targetDate: 110 })}>
               <FunctionField source="reference" label="Reference" render={(record) => <><RecordLink to={showPath('recommendations', record.id)} text={record.reference} lines={1} label={`Recommendation ${record.reference}`} /><PriorityBadge record={record} compact /></>} />
               <FunctionField source="text" label="Recommendation" render={(record) => (
                 <>
