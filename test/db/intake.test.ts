@@ -83,6 +83,18 @@ describe('splitting a recommendations section by its numbering', () => {
       ['4', 'Managers should check supervision by 30/11/2026.', '2026-11-30', []],
       ['5', 'Caseloads should be cut, as agreed by 12 partners in 2024.', null, []],
     ]);
+    // A register's row with no date of its own reads its text the same way; a date of its own comes first.
+    const rows = splitRecommendations({ kind: 'TABLE', format: 'XLSX', rows: [
+      ['Ref', 'Recommendation', 'Target date'],
+      ['1', 'Publish the plan by 31 March 2027.', ''],
+      ['2', 'Train staff by June 2027 and audit by the end of 2027.', ''],
+      ['3', 'Review cases by 31 March 2027.', '30/06/2026'],
+    ] });
+    expect(rows.map((rec) => [rec.reference, rec.targetDate?.toISOString().slice(0, 10) ?? null, rec.warnings])).toEqual([
+      ['1', '2027-03-31', []],
+      ['2', null, ['the text gives 2 dates (by June 2027; by the end of 2027): give the target date']],
+      ['3', '2026-06-30', []],
+    ]);
   });
 
   it('keeps a wrapped line that starts with a number inside its recommendation', () => {

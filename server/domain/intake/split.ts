@@ -200,14 +200,14 @@ function splitTable(rows: TableCell[][]): SplitRecommendation[] {
       const given = parseDay(date);
       if (given === undefined) warnings.push(`the target date “${cellText(date)}” is not a date: give it again`);
       // A row with no date of its own may give one in its text ("… by March 2027").
-      const { targetDate } = given === null ? deadlineIn(text, warnings) : { targetDate: given };
+      const read = given === null ? deadlineIn(text, warnings) : { targetDate: given, warnings };
       return [{
         reference: cellText(cell(row, 'reference')).replace(/[.:]$/, '') || null,
         text,
         addresseeText: cellText(cell(row, 'addressees')) || null,
         themeNames: cellText(cell(row, 'themes')).split(/[;,|\n]/).map((name) => name.trim()).filter(Boolean),
-        targetDate: targetDate ?? null,
-        warnings,
+        targetDate: read.targetDate ?? null,
+        warnings: read.warnings,
       }];
     }),
   );
