@@ -116,7 +116,13 @@ function splitLines(allLines: string[]): SplitRecommendation[] {
     found
       .map((rec) => ({ ...rec, text: joinWrapped(rec.parts) }))
       .filter((rec) => rec.text !== '')
-      .map((rec) => ({ reference: rec.reference, text: rec.text, addresseeText: rec.heading, themeNames: [], ...deadlineIn(rec.text, rec.warnings) })),
+      .map((rec) => {
+        const deadline = deadlineIn(rec.text);
+        return {
+          reference: rec.reference, text: rec.text, addresseeText: rec.heading, themeNames: [],
+          targetDate: deadline.targetDate, warnings: deadline.warning ? [...rec.warnings, deadline.warning] : rec.warnings,
+        };
+      }),
   );
 }
 
@@ -200,14 +206,15 @@ function splitTable(rows: TableCell[][]): SplitRecommendation[] {
       const given = parseDay(date);
       if (given === undefined) warnings.push(`the target date “${cellText(date)}” is not a date: give it again`);
       // A row with no date of its own may give one in its text ("… by March 2027").
-      const read = given === null ? deadlineIn(text, warnings) : { targetDate: given, warnings };
+      const read = given === null ? deadlineIn(text) : { targetDate: given ?? null, warning: null };
+      if (read.warning) warnings.push(read.warning);
       return [{
         reference: cellText(cell(row, 'reference')).replace(/[.:]$/, '') || null,
         text,
         addresseeText: cellText(cell(row, 'addressees')) || null,
         themeNames: cellText(cell(row, 'themes')).split(/[;,|\n]/).map((name) => name.trim()).filter(Boolean),
-        targetDate: read.targetDate ?? null,
-        warnings: read.warnings,
+        targetDate: read.targetDate,
+        warnings,
       }];
     }),
   );
@@ -230,16 +237,16 @@ const DEADLINE = /\bby\s+(?:the\s+end\s+of\s+)?((?:\d{1,2}(?:st|nd|rd|th)?\s+)?[
  * sentence rather than beside it. The text is kept as printed. Two different dates are not chosen
  * between: the inspector is asked for it.
  */
-export function deadlineIn(text: string, warnings: string[]): { targetDate: Date | null; warnings: string[] } {
+export function deadlineIn(text: string): { targetDate: Date | null; warning: string | null } {
   const dates = new Map<number, string>();
   for (const match of text.matchAll(DEADLINE)) {
     const phrase = match[1]!;
     const date = /^\d{4}$/.test(phrase) ? (/end\s+of/i.test(match[0]) ? new Date(Date.UTC(Number(phrase), 11, 31)) : undefined) : parseDay(phrase.replace(/,/g, ''));
     if (date) dates.set(date.getTime(), match[0]);
   }
-  if (dates.size === 1) return { targetDate: new Date([...dates.keys()][0]!), warnings };
-  if (dates.size > 1) return { targetDate: null, warnings: [...warnings, `the text gives ${dates.size} dates (${[...dates.values()].join('; ')}): give the target date`] };
-  return { targetDate: null, warnings };
+  if (dates.size === 1) return { targetDate: new Date([...dates.keys()][0]!), warning: null };
+  if (dates.size > 1) return { targetDate: null, warning: `the text gives ${dates.size} dates (${[...dates.values()].join('; ')}): give the target date` };
+  return { targetDate: null, warning: null };
 }
 
 /**
