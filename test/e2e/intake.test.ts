@@ -60,7 +60,7 @@ describe('loading a report’s recommendations in the admin app', () => {
     await expect.poll(() => rows.count()).toBe(2);
     // The earlier recommendation it restates is offered, its status and verdict in the words used everywhere
     // else (they were codes: "in progress · not achieved"); the inspector links it.
-    const offered = rows.nth(0).getByRole('radio', { name: new RegExp(`^R1 · .*2023`) });
+    const offered = rows.nth(0).getByRole('radio', { name: new RegExp(`^R1, 2023 · `) });
     await expect(offered.locator('xpath=ancestor::label[1]').innerText()).resolves.toMatch(
       /(Not started|In progress|Implemented \(reported\)|Not planned) · (Achieved|Partly achieved|Not achieved|No longer applicable|No verdict yet) — /,
     );

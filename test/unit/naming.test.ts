@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recommendationName, reportName } from '../../admin/src/common/naming.ts';
+import { recommendationInReport, recommendationName, reportName } from '../../admin/src/common/naming.ts';
 
 describe('how the admin app names reports and recommendations', () => {
   it('names a report by its year and title, and a recommendation by its reference and report year', () => {
@@ -7,6 +7,7 @@ describe('how the admin app names reports and recommendations', () => {
     expect(reportName(report)).toBe('2024 · Inspection of HMP Example');
     expect(recommendationName({ reference: 'R3', report })).toBe('R3 (2024)');
     expect(recommendationName({ reference: 'R3', report: { publishedOn: '2019-12-31' } })).toBe('R3 (2019)');
+    expect(recommendationInReport({ reference: 'R3', report })).toBe('R3, 2024 · Inspection of HMP Example');
   });
 
   it('leaves the year out rather than printing a fragment when the date is missing or not a date', () => {

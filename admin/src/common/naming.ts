@@ -14,3 +14,8 @@ export function recommendationName(recommendation: NamedRecommendation): string 
   const year = yearOf(recommendation?.report?.publishedOn);
   return year ? `${recommendation?.reference ?? ''} (${year})` : (recommendation?.reference ?? '');
 }
+
+/** A recommendation named with its whole report, where the report is not on screen ("R3, 2024 · Prisons inspection"). */
+export function recommendationInReport(recommendation: NamedRecommendation): string {
+  return `${recommendation?.reference ?? ''}, ${reportName(recommendation?.report)}`;
+}

@@ -12,6 +12,7 @@ import { useOneAtATime } from '../common/useOneAtATime';
 import { useWriteErrors } from '../common/useWriteErrors';
 import type { TrackerDataProvider } from '../providers/dataProvider';
 import { repeatCandidatesQuery, type Candidate } from './queries';
+import { recommendationInReport } from '../common/naming';
 
 /**
  * For inspectors: the earlier recommendations this one probably repeats (server/domain/repeat-ranking.ts),
@@ -76,7 +77,7 @@ export function RepeatCandidatesSection() {
                 <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ justifyContent: 'space-between', alignItems: { md: 'flex-start' } }}>
                   <Box sx={{ minWidth: 0 }}>
                     <Typography variant="subtitle2" component="div">
-                      <Link to={`/recommendations/${encodeURIComponent(earlier.id)}/show`}>{earlier.reference} · {earlier.report.title}</Link>
+                      <Link to={`/recommendations/${encodeURIComponent(earlier.id)}/show`}>{recommendationInReport(earlier)}</Link>
                     </Typography>
                     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', my: 0.5 }} useFlexGap>
                       <Typography variant="body2" color="text.secondary">{readableDay(earlier.report.publishedOn)}</Typography>

@@ -7,12 +7,13 @@ import {
 import { useEffect, useState } from 'react';
 import { useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { label, recommendationStatusLabels, verdictLabels } from '../common/choices';
-import { dayForInput, dayFromInput, yearOf } from '../common/dates';
+import { dayForInput, dayFromInput } from '../common/dates';
 import { useOneAtATime } from '../common/useOneAtATime';
 import { readAsBase64 } from '../providers/files';
 import { graphql } from '../providers/graphql';
 import { addRecommendationsMutation as ADD, intakeOrganisationsQuery as ORGANISATIONS, intakePreviewMutation as PREVIEW, intakeRepeatCandidatesQuery as CANDIDATES } from './intakeQueries';
 import { inTurns } from '../../../server/domain/intake/repeat-seeking.ts';
+import { recommendationInReport } from '../common/naming';
 
 /**
  * Loading a report's recommendations: paste its recommendations section or choose its PDF, Word
@@ -64,7 +65,7 @@ function CandidateChoice({ row, onChange }: { row: Row; onChange: (repeatsId: st
           control={<Radio size="small" />}
           label={
             <Box>
-              <Typography variant="body2"><strong>{rec.reference}</strong> · {rec.report.title} ({yearOf(rec.report.publishedOn)})</Typography>
+              <Typography variant="body2">{recommendationInReport(rec)}</Typography>
               <Typography variant="caption" color="text.secondary">
                 {label(recommendationStatusLabels, rec.status)} · {rec.latestVerdict ? label(verdictLabels, rec.latestVerdict) : 'No verdict yet'} — {excerpt(rec.text, 160)}
               </Typography>
