@@ -22,8 +22,12 @@ describe('the action items list', () => {
     expect(box!.x + box!.width).toBeLessThanOrEqual(cell!.x + cell!.width + 0.5);
     // At 800 px, where the owner's column is left out, each action still says whose it is, under its description.
     await page.setViewportSize({ width: 800, height: 900 });
-    await expect.poll(() => rows.first().getByTestId('action-owner').innerText()).toMatch(/\S/);
+    // So does its recommendation, a link of its own, where a column of it left the description a word a line.
+    await expect.poll(() => rows.first().getByTestId('action-owner').innerText()).toMatch(/^\S+ \(\d{4}\)\s*· \S/);
+    await rows.first().getByTestId('action-owner').getByRole('link', { name: /^Recommendation / }).waitFor();
+    expect(await page.locator('thead th.column-recommendation').count()).toBe(0);
     await page.setViewportSize({ width: 1280, height: 900 });
+    await expect.poll(() => rows.first().getByTestId('action-owner').count()).toBe(0);
 
     // The description is the row's link, for the keyboard; a click anywhere on the row (here its due date) opens the same page.
     const first = rows.first();

@@ -13,6 +13,14 @@ import { BulkCompleteButton } from './BulkCompleteButton';
 import { exportActionItems } from './exporter';
 import { recommendationName } from '../common/naming';
 
+/** The recommendation an action serves, opened from its row. */
+function RecommendationLink({ record }: { record: RaRecord }) {
+  return (
+    <RecordLink to={showPath('recommendations', record.recommendation?.id)} text={recommendationName(record.recommendation)} lines={1}
+      label={`Recommendation ${record.recommendation?.reference ?? ''} of ${record.recommendation?.report?.title ?? 'its report'}, for action ${String(record.description)}`} />
+  );
+}
+
 const filters = [
   <SearchInput key="q" source="q" alwaysOn sx={searchWide} placeholder="Search description or lead" />,
   <ReferenceInput key="ownerId" source="ownerId" reference="organisations"><AutocompleteInput label="Owner (and those under it)" optionText="name" /></ReferenceInput>,
@@ -69,24 +77,23 @@ export default function ActionItemList() {
       <Datagrid rowClick={canOpen ? 'edit' : false} bulkActionButtons={canComplete && !narrow ? <BulkCompleteButton /> : false} size="small"
         // Only rows the person may complete take a tick: the server's answer for each action, and not already closed.
         isRowSelectable={(record: RaRecord) => record.viewerCanEdit === true && !['COMPLETED', 'CANCELLED'].includes(String(record.status))}
-        sx={fitTable(narrow ? { recommendation: 136, dueDate: 104, status: 128, actions: 128 } : { recommendation: 170, owner: 150, dueDate: 110, status: 128, evidenceCount: 96, actions: 128 })}>
+        sx={fitTable(narrow ? { dueDate: 104, status: 128, actions: 128 } : { recommendation: 170, owner: 150, dueDate: 110, status: 128, evidenceCount: 96, actions: 128 })}>
         <FunctionField source="description" label="Action" render={(record: RaRecord) => (
           <>
             {canOpen
               ? <RecordLink to={createPath({ resource: 'actionItems', id: record.id, type: 'edit' })} text={record.description} lines={3} />
               : <Clamped text={record.description} lines={3} />}
-            {/* At 800 px whose action it is goes under it, as in a recommendation's action plan, rather than out of sight. */}
+            {/* At 800 px its recommendation and whose action it is go under it, as in a recommendation's action plan,
+                rather than out of sight or in columns that leave the description a word a line. */}
             {narrow && (
               <Typography variant="caption" color="text.secondary" component="p" data-testid="action-owner">
-                {[record.owner?.shortName ?? record.owner?.name, record.leadPerson].filter(Boolean).join(' · ')}
+                <RecommendationLink record={record} />
+                {[' ', record.owner?.shortName ?? record.owner?.name, record.leadPerson].filter(Boolean).join(' · ')}
               </Typography>
             )}
           </>
         )} />
-        <FunctionField source="recommendation" label="Recommendation" sortable={false} render={(record: RaRecord) => (
-          <RecordLink to={showPath('recommendations', record.recommendation?.id)} text={recommendationName(record.recommendation)}
-            label={`Recommendation ${record.recommendation?.reference ?? ''} of ${record.recommendation?.report?.title ?? 'its report'}, for action ${String(record.description)}`} />
-        )} />
+        {!narrow && <FunctionField source="recommendation" label="Recommendation" sortable={false} render={(record: RaRecord) => <RecommendationLink record={record} />} />}
         {!narrow && (
           <FunctionField source="owner" label="Owner · lead" sortBy="owner.name" render={(record: RaRecord) => (
             <Box>

@@ -66,18 +66,27 @@ const dialogOverflow = (page: Page) =>
     return paper ? Math.max(0, paper.getBoundingClientRect().right - window.innerWidth) : 0;
   })()`) as Promise<number>;
 
+/** The column headings of the page's tables cut short with an ellipsis ("Reference ↑ …"): a heading is read whole. */
+const cutHeadings = (page: Page) =>
+  page.locator('thead th').evaluateAll((cells) =>
+    (cells as unknown as { scrollWidth: number; clientWidth: number; textContent: string }[])
+      .filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => `${cell.textContent} (needs ${cell.scrollWidth} px, has ${cell.clientWidth})`)) as Promise<string[]>;
+
 /**
  * Screenshots of the page as it is now at 1280 px and at 800 px wide (`<name>-1280.png`, `<name>-800.png`):
  * the whole page, or only the window while a dialog is open. At 800 px neither the page nor an open
- * dialog may be wider than the window. The window is 1280 px wide again afterwards.
+ * dialog may be wider than the window, and at both no table's column heading is cut short. The window
+ * is 1280 px wide again afterwards.
  */
 export async function screenshotsAtTwoWidths(page: Page, name: string): Promise<void> {
   const fullPage = (await page.getByRole('dialog').count()) === 0;
   await page.screenshot({ path: path.join(artifacts, `${name}-1280.png`), fullPage });
+  expect(await cutHeadings(page), `${name}: column headings cut short at 1280 px`).toEqual([]);
   await page.setViewportSize({ width: 800, height: 900 });
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(artifacts, `${name}-800.png`), fullPage });
   expect(await sidewaysOverflow(page), `${name}: the page is wider than 800 px`).toBeLessThanOrEqual(0);
   expect(await dialogOverflow(page), `${name}: the dialog is wider than 800 px`).toBe(0);
+  expect(await cutHeadings(page), `${name}: column headings cut short at 800 px`).toEqual([]);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
