@@ -1,6 +1,6 @@
-import { Chip, type ChipProps } from '@mui/material';
+import { Chip, Typography, type ChipProps } from '@mui/material';
 import { useRecordContext } from 'react-admin';
-import { label } from './choices';
+import { label, verdictLabels } from './choices';
 import { wrappingChip } from './listLayout';
 
 type Props = {
@@ -35,3 +35,12 @@ export const statusColours: Record<string, ChipProps['color']> = { IMPLEMENTED: 
 export const verdictColours: Record<string, ChipProps['color']> = { ACHIEVED: 'success', PARTLY_ACHIEVED: 'warning', NOT_ACHIEVED: 'error', NO_LONGER_APPLICABLE: 'default' };
 export const verificationColours: Record<string, ChipProps['color']> = { ACCEPTED: 'success', INSUFFICIENT: 'error', UNVERIFIED: 'warning' };
 export const actionStatusColours: Record<string, ChipProps['color']> = { COMPLETED: 'success', IN_PROGRESS: 'info', BLOCKED: 'error', PLANNED: 'default' };
+
+/** The record's latest verdict as a chip; none yet reads "Not assessed", as the pack and the export say it, not an empty space. */
+export function LatestVerdict() {
+  const record = useRecordContext();
+  if (!record) return null;
+  return record.latestVerdict
+    ? <EnumChip source="latestVerdict" labels={verdictLabels} colours={verdictColours} />
+    : <Typography variant="body2" color="text.secondary">Not assessed</Typography>;
+}

@@ -2,7 +2,7 @@ import { Box, Chip, Stack, Typography } from '@mui/material';
 import { Datagrid, DateField, ExportButton, FilterButton, FunctionField, List, SimpleList, TopToolbar, type RaRecord } from 'react-admin';
 import { label, recommendationStatusLabels, verdictLabels } from '../common/choices';
 import { readableDay } from '../common/dates';
-import { EnumChip, statusColours, verdictColours } from '../common/EnumChip';
+import { EnumChip, LatestVerdict, statusColours } from '../common/EnumChip';
 import { Clamped, fitTable, RecordLink, showPath, useListWidth } from '../common/listLayout';
 import { exportRecommendations } from './exporter';
 import { PriorityBadge } from './Priority';
@@ -52,7 +52,7 @@ function Table() {
       <FunctionField source="status" label="Status · verdict" sortBy="status" render={() => (
         <Stack spacing={0.5} alignItems="flex-start">
           <EnumChip source="status" labels={recommendationStatusLabels} colours={statusColours} />
-          <EnumChip source="latestVerdict" labels={verdictLabels} colours={verdictColours} />
+          <LatestVerdict />
         </Stack>
       )} />
       <FunctionField source="targetDate" label="Target" sortBy="targetDate" render={(record: RaRecord) => (

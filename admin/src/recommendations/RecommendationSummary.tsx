@@ -1,8 +1,8 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import { DateField, Labeled, ReferenceField, TextField, useRecordContext } from 'react-admin';
-import { GAP_HEADING, gapLabels, label, recommendationStatusLabels, verdictLabels } from '../common/choices';
+import { GAP_HEADING, gapLabels, label, recommendationStatusLabels } from '../common/choices';
 import { readableDay } from '../common/dates';
-import { EnumChip, statusColours, verdictColours } from '../common/EnumChip';
+import { EnumChip, LatestVerdict, statusColours } from '../common/EnumChip';
 import { AddresseeResponses } from './AddresseeResponses';
 import { ChangeStatusButton } from './ChangeStatusButton';
 import { PriorityBadge } from './Priority';
@@ -34,10 +34,7 @@ export function RecommendationSummary() {
             <ChangeStatusButton />
           </Stack>
         </Labeled>
-        {/* As the lists and the pack say it: no verdict yet reads "Not assessed", not an empty space. */}
-        <Labeled label="Latest verdict (inspectors)">{record.latestVerdict
-          ? <EnumChip source="latestVerdict" labels={verdictLabels} colours={verdictColours} />
-          : <Typography variant="body2" color="text.secondary">Not assessed</Typography>}</Labeled>
+        <Labeled label="Latest verdict (inspectors)"><LatestVerdict /></Labeled>
         <Labeled label={GAP_HEADING}><Typography variant="body2">{label(gapLabels, record.reportedVsVerified)}</Typography></Labeled>
         <Labeled label="Owner"><TextField source="owner.name" /></Labeled>
         <Labeled label="Target date"><DateField source="targetDate" emptyText="None" /></Labeled>

@@ -4,7 +4,7 @@ import {
   SimpleShowLayout, SingleFieldList, TextField, TopToolbar, UrlField, ChipField, Pagination,
 } from 'react-admin';
 import { label, recommendationStatusLabels, reportKindChoices, verdictLabels } from '../common/choices';
-import { EnumChip, statusColours, verdictColours } from '../common/EnumChip';
+import { EnumChip, LatestVerdict, statusColours } from '../common/EnumChip';
 import { PriorityBadge } from '../recommendations/Priority';
 import { FollowUpPackButton } from './FollowUpPackButton';
 import { ProgressField } from './ProgressField';
@@ -51,7 +51,7 @@ export default function ReportShow() {
           </ArrayField>
           <ReferenceManyField label="Recommendations" reference="recommendations" target="reportId" sort={{ field: 'reference', order: 'ASC' }} perPage={50} pagination={<Pagination />}>
             <Datagrid rowClick="show" bulkActionButtons={false}
-              sx={fitTable(narrow ? { reference: 120, status: 136 } : { reference: 110, owner: '18%', status: 136, latestVerdict: 136, targetDate: 110 })}>
+              sx={fitTable({ reference: 136, status: 136, ...(narrow ? {} : { owner: '18%', latestVerdict: 136, targetDate: 110 }) })}>
               <FunctionField source="reference" label="Reference" render={(record) => <><RecordLink to={showPath('recommendations', record.id)} text={record.reference} lines={1} label={`Recommendation ${record.reference}`} /><PriorityBadge record={record} compact /></>} />
               <FunctionField source="text" label="Recommendation" render={(record) => (
                 <>
@@ -67,9 +67,7 @@ export default function ReportShow() {
               {!narrow && <TextField source="owner.name" label="Owner" />}
               <EnumChip source="status" labels={recommendationStatusLabels} colours={statusColours} label="Status" />
               {/* As the recommendations list shows them: no verdict says so, and a target passed is overdue. */}
-              {!narrow && <FunctionField source="latestVerdict" label="Verdict" render={(record) => (record.latestVerdict
-                ? <EnumChip source="latestVerdict" labels={verdictLabels} colours={verdictColours} />
-                : <Typography variant="body2" color="text.secondary">Not assessed</Typography>)} />}
+              {!narrow && <FunctionField source="latestVerdict" label="Verdict" render={() => <LatestVerdict />} />}
               {!narrow && <FunctionField source="targetDate" label="Target" render={(record) => (
                 <Stack spacing={0.5} alignItems="flex-start">
                   <DateField source="targetDate" emptyText="—" />
