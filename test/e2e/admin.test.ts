@@ -150,6 +150,10 @@ describe('admin app', () => {
     await expect.poll(() => page.getByLabel('Inspectorate').inputValue()).toBe('HM Inspectorate of Probation');
     // Nothing to clear first: the form starts with no recommendation row.
     expect(await page.getByLabel('Reference').count()).toBe(0);
+    // The other way in is said under the list's label, beside the button that adds a row.
+    const listLabel = await page.getByText('Recommendations, in the order printed').boundingBox();
+    const hint = await page.getByText(/^Add the recommendations one by one here/).boundingBox();
+    expect(hint!.y, 'the hint reads under the list’s label').toBeGreaterThan(listLabel!.y + listLabel!.height - 1);
     await screenshotsAtTwoWidths(page, 'report-create-empty');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/#\/reports\/[^/]+\/show/);

@@ -1,5 +1,5 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Typography } from '@mui/material';
+import { Stack, Typography } from '@mui/material';
 import {
   ArrayInput, AutocompleteArrayInput, AutocompleteInput, Button, Create, ReferenceArrayInput, ReferenceInput,
   SimpleFormIterator, TextInput, required, useGetIdentity, useSimpleFormIterator,
@@ -9,13 +9,25 @@ import type { Identity } from '../providers/authProvider';
 import { DayInput } from '../common/DayInput';
 import { useWriteErrors } from '../common/useWriteErrors';
 import { ReportFields } from './ReportFields';
+import { recommendationInReport } from '../common/naming';
 
 const inspectorates = { kinds: ['INSPECTORATE'] };
 
-/** Adds a recommendation row: a button that says so (react-admin's own is a bare + icon). */
+/**
+ * Adds a recommendation row: a button that says so (react-admin's own is a bare + icon), and beside it
+ * the other way in, read under the list's label. A line of its own, not the list's helper text: that
+ * turns red with any row's error and read as the error.
+ */
 function AddRecommendationButton() {
   const { add } = useSimpleFormIterator();
-  return <Button label="Add recommendation" variant="outlined" onClick={() => add()}><AddIcon /></Button>;
+  return (
+    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: { sm: 'center' }, mt: 1 }}>
+      <Button label="Add recommendation" variant="outlined" onClick={() => add()} sx={{ flexShrink: 0, alignSelf: 'flex-start' }}><AddIcon /></Button>
+      <Typography variant="body2" color="text.secondary">
+        Add the recommendations one by one here, or save the report and load them from its text with “Load recommendations”.
+      </Typography>
+    </Stack>
+  );
 }
 
 /** A new report with all its recommendations, saved in one step. */
@@ -34,10 +46,6 @@ export default function ReportCreate() {
         <ReferenceInput source="inspectorateId" reference="organisations" filter={inspectorates}>
           <AutocompleteInput label="Inspectorate" optionText="name" validate={required()} />
         </ReferenceInput>
-        {/* A line of its own, not the list's helper text: that turns red with any row's error and read as the error. */}
-        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-          Add the recommendations one by one here, or save the report and load them from its text with “Load recommendations”.
-        </Typography>
         <ArrayInput source="recommendations" label="Recommendations, in the order printed">
           <SimpleFormIterator fullWidth addButton={<AddRecommendationButton />} sx={{ "& .RaSimpleFormIterator-line": { borderBottom: 1, borderColor: "divider", py: 1 } }}>
             <TextInput source="reference" label="Reference" helperText='As printed, e.g. "R3"' validate={required()} />
@@ -53,7 +61,7 @@ export default function ReportCreate() {
             </ReferenceArrayInput>
             <DayInput source="targetDate" label="Target date" />
             <ReferenceInput source="repeatsId" reference="recommendations">
-              <AutocompleteInput label="Repeats (earlier recommendation)" optionText={(r) => `${r.reference} · ${r.report?.title ?? ''}`} fullWidth />
+              <AutocompleteInput label="Repeats (earlier recommendation)" optionText={recommendationInReport} fullWidth />
             </ReferenceInput>
           </SimpleFormIterator>
         </ArrayInput>
