@@ -74,6 +74,17 @@ describe('loading a report’s recommendations in the admin app', () => {
     expect(saved.find((rec) => rec.reference === 'N2')?.addressees.map((addressee) => addressee.organisation.name)).toContain('Ministry of Justice');
     expect(saved.some((rec) => rec.text === 'A line to remove.')).toBe(false);
 
+    // One more, added on its own, is offered the reference after the last one added.
+    await page.getByRole('button', { name: 'Add recommendation' }).click();
+    await expect.poll(() => rows.nth(0).getByLabel('Reference').inputValue()).toBe('N3');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    // On its page the organisation that owns it (the first given) is listed first, and said to own it.
+    await page.goto(`${app.url}/#/recommendations/${encodeURIComponent(saved.find((rec) => rec.reference === 'N2')!.id)}/show`);
+    const addressees = page.getByRole('list', { name: 'Responses of the addressees' }).getByRole('listitem');
+    await expect.poll(() => addressees.count()).toBe(2);
+    expect(await addressees.nth(0).innerText()).toMatch(/^HM Prison and Probation Service\s+owner/);
+    expect(await addressees.nth(1).innerText()).toMatch(/^Ministry of Justice/);
   }, 300_000);
 
   it('loads a 40-recommendation PDF into a new report, timed from opening the dialog to saved', async () => {
@@ -104,12 +115,20 @@ describe('loading a report’s recommendations in the admin app', () => {
     await expect.poll(() => page.getByText('Looking for earlier recommendations…').count(), { timeout: 120_000 }).toBe(0);
     const ranked = performance.now();
     await screenshot(page, 'intake-pdf-preview-1280');
-    // A row added by hand and left without an addressee: the refusal shows beside the button clicked, not below forty rows.
+    // A row added by hand follows the last one's number, and left without text or addressee is refused:
+    // the refusal shows beside the button clicked, not below forty rows, and the row's own fields say what they lack.
     await page.getByRole('button', { name: 'Add a row' }).click();
+    expect(await rows.nth(40).getByLabel('Reference').inputValue()).toBe('41');
     await page.getByRole('button', { name: 'Save 41 recommendations' }).click();
-    const refusal = page.getByRole('dialog').getByRole('alert').filter({ hasText: 'Each row needs a reference, a text and an addressee' });
+    const refusal = page.getByRole('dialog').getByRole('alert').filter({ hasText: 'A row needs correcting (41): see the fields marked in red.' });
     await refusal.waitFor();
     expect(await refusal.evaluate((alert) => { const box = alert.getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight; })).toBe(true);
+    const added = rows.nth(40);
+    expect(await added.getByRole('textbox', { name: 'Recommendation' }).getAttribute('aria-invalid')).toBe('true');
+    await added.getByText('Required', { exact: true }).waitFor();
+    await added.getByText('Required: at least the organisation that owns it').waitFor();
+    expect(await added.getByLabel('Reference').getAttribute('aria-invalid')).toBe('false');
+    expect(await rows.nth(39).getByText('Required', { exact: true }).count(), 'a complete row is not marked').toBe(0);
     await rows.nth(40).getByRole('button', { name: /^Remove/ }).click();
     await page.getByRole('button', { name: 'Save 40 recommendations' }).click();
     await page.getByText('40 recommendations added').waitFor({ timeout: 60_000 });

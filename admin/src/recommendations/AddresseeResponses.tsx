@@ -59,7 +59,10 @@ function RespondButton({ addressee }: { addressee: Addressee }) {
 /** Each organisation the recommendation is addressed to, with its response, when and what it said. */
 export function AddresseeResponses() {
   const record = useRecordContext();
-  const addressees = (record?.addressees as Addressee[] | undefined) ?? [];
+  // The owner first, as it was given ("the first owns it"), then the others by name.
+  const ownerId = record?.owner?.id;
+  const addressees = [...((record?.addressees as Addressee[] | undefined) ?? [])].sort((a, b) =>
+    Number(b.organisation.id === ownerId) - Number(a.organisation.id === ownerId) || a.organisation.name.localeCompare(b.organisation.name));
   return (
     <Labeled label="Addressed to, and their responses">
       <Box component="ul" aria-label="Responses of the addressees" sx={{ m: 0, p: 0, listStyle: 'none', display: 'grid', gap: 1 }}>
@@ -68,6 +71,7 @@ export function AddresseeResponses() {
             <Stack spacing={0.5} sx={{ flex: '1 1 320px', minWidth: 0 }}>
               <Stack direction="row" spacing={1} alignItems="center" useFlexGap flexWrap="wrap">
                 <Typography variant="body2" component="span" sx={{ fontWeight: 600 }}>{a.organisation.name}</Typography>
+                {a.organisation.id === ownerId && <Typography variant="caption" color="text.secondary">owner</Typography>}
                 <Chip size="small" color={responseColours[a.response] ?? 'default'} variant={a.response === 'AWAITING_RESPONSE' ? 'outlined' : 'filled'} label={label(responseLabels, a.response)} />
                 {a.respondedAt && <Typography variant="caption" color="text.secondary">on {readableDay(a.respondedAt)}</Typography>}
                 {a.responseTimeliness && timelinessColours[a.responseTimeliness] && (

@@ -5,7 +5,7 @@ import {
   Radio, RadioGroup, Stack, Tab, Tabs, TextField, Typography, useMediaQuery,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { useGetList, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { label, recommendationStatusLabels, verdictLabels } from '../common/choices';
 import { dayForInput, dayFromInput } from '../common/dates';
 import { useOneAtATime } from '../common/useOneAtATime';
@@ -40,7 +40,25 @@ type Preview = {
 };
 
 let nextKey = 1;
-const emptyRow = (): Row => ({ key: nextKey++, reference: '', text: '', addressees: [], targetDate: '', warnings: [], candidates: [], repeatsId: '' });
+const emptyRow = (reference = ''): Row => ({ key: nextKey++, reference, text: '', addressees: [], targetDate: '', warnings: [], candidates: [], repeatsId: '' });
+
+/** The reference after the last one numbered ("R13" after "R12"), for a row added below it; empty when there is no number to follow. */
+const referenceAfter = (reference: string | undefined) => {
+  const match = /^(.*?)(\d+)$/.exec(reference?.trim() ?? '');
+  return match ? `${match[1]}${Number(match[2]) + 1}` : '';
+};
+
+type RowProblems = Partial<Record<'reference' | 'text' | 'addressees' | 'targetDate', string>>;
+
+/** What a row lacks before it can be saved, field by field: said on the field itself, as every form does. */
+function problemsOf(row: Row): RowProblems {
+  const problems: RowProblems = {};
+  if (!row.reference.trim()) problems.reference = 'Required';
+  if (!row.text.trim()) problems.text = 'Required';
+  if (row.addressees.length === 0) problems.addressees = 'Required: at least the organisation that owns it';
+  if (row.targetDate.trim() && !dayFromInput(row.targetDate)) problems.targetDate = 'Not a date: dd/mm/yyyy';
+  return problems;
+}
 
 /** Each row's probable repeats, a few rows at a time, each told as it arrives. */
 async function seekRepeats(reportId: string, rows: Row[], found: (key: number, candidates: Candidate[]) => void) {
@@ -78,7 +96,7 @@ function CandidateChoice({ row, onChange }: { row: Row; onChange: (repeatsId: st
 }
 
 /** The organisations a row is addressed to, found on the server as the inspector types (there may be thousands). */
-function AddresseePicker({ value, onChange }: { value: Organisation[]; onChange: (value: Organisation[]) => void }) {
+function AddresseePicker({ value, onChange, problem }: { value: Organisation[]; onChange: (value: Organisation[]) => void; problem?: string }) {
   const [search, setSearch] = useState('');
   const [options, setOptions] = useState<Organisation[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -104,24 +122,27 @@ function AddresseePicker({ value, onChange }: { value: Organisation[]; onChange:
       onChange={(_event, chosen) => onChange(chosen)}
       onInputChange={(_event, typed, reason) => { if (reason !== 'reset') setSearch(typed); }}
       noOptionsText={search ? 'No active organisation by that name' : 'Type part of a name'}
-      renderInput={(params) => <TextField {...params} label="Addressed to (the first owns it)" error={Boolean(error)} helperText={error ?? undefined} />}
+      renderInput={(params) => <TextField {...params} label="Addressed to (the first owns it)" error={Boolean(error ?? problem)} helperText={error ?? problem} />}
     />
   );
 }
 
-function RowEditor({ row, onChange, onRemove }: { row: Row; onChange: (row: Row) => void; onRemove: () => void }) {
+/** One row of the table; once a save was refused, what it lacks is said on each field. */
+function RowEditor({ row, checked, onChange, onRemove }: { row: Row; checked: boolean; onChange: (row: Row) => void; onRemove: () => void }) {
+  const problems = checked ? problemsOf(row) : {};
+  const marked = (field: keyof RowProblems) => ({ error: Boolean(problems[field]), helperText: problems[field] });
   return (
     <Box sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1.5 }} data-testid="intake-row">
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5}>
         <Stack spacing={1.5} sx={{ flex: 3, minWidth: 0 }}>
           <Stack direction="row" spacing={1} alignItems="flex-start">
-            <TextField label="Reference" size="small" value={row.reference} onChange={(e) => onChange({ ...row, reference: e.target.value })} sx={{ width: 110 }} />
-            <TextField label="Target date" placeholder="dd/mm/yyyy" size="small" value={row.targetDate} onChange={(e) => onChange({ ...row, targetDate: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 150 }} />
+            <TextField label="Reference" size="small" value={row.reference} onChange={(e) => onChange({ ...row, reference: e.target.value })} sx={{ width: 110 }} {...marked('reference')} />
+            <TextField label="Target date" placeholder="dd/mm/yyyy" size="small" value={row.targetDate} onChange={(e) => onChange({ ...row, targetDate: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 150 }} {...marked('targetDate')} />
             <Box sx={{ flex: 1 }} />
             <IconButton aria-label={`Remove ${row.reference}`} onClick={onRemove}><DeleteIcon /></IconButton>
           </Stack>
-          <TextField label="Recommendation" multiline minRows={2} size="small" value={row.text} onChange={(e) => onChange({ ...row, text: e.target.value })} />
-          <AddresseePicker value={row.addressees} onChange={(addressees) => onChange({ ...row, addressees })} />
+          <TextField label="Recommendation" multiline minRows={2} size="small" value={row.text} onChange={(e) => onChange({ ...row, text: e.target.value })} {...marked('text')} />
+          <AddresseePicker value={row.addressees} onChange={(addressees) => onChange({ ...row, addressees })} problem={problems.addressees} />
           {row.warnings.map((warning) => <Alert key={warning} severity="warning" sx={{ py: 0 }}>{warning}</Alert>)}
         </Stack>
         <Box sx={{ flex: 2, minWidth: 0 }}>
@@ -145,7 +166,17 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
   const [warnings, setWarnings] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Set by the first save: from then on each row says on its fields what it lacks.
+  const [checked, setChecked] = useState(false);
   const oneAtATime = useOneAtATime();
+  // A recommendation added on its own usually follows the report's last one ("R14" after "R13"; by
+  // reference is the order printed): its reference is offered, to change if not.
+  const { data: lastAdded, isPending: lastPending } = useGetList(
+    'recommendations',
+    { filter: { reportId: report?.id }, sort: { field: 'reference', order: 'DESC' }, pagination: { page: 1, perPage: 1 } },
+    { enabled: open && blank && Boolean(report?.id) },
+  );
+  const offeredReference = referenceAfter(lastAdded?.[0]?.reference);
 
   useEffect(() => {
     if (!open) return;
@@ -154,7 +185,13 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
     setFile(null);
     setError(null);
     setWarnings([]);
+    setChecked(false);
   }, [open, blank]);
+
+  useEffect(() => {
+    if (!open || !blank || lastPending || !offeredReference) return;
+    setRows((current) => current?.map((row, index) => (index === 0 && !row.reference ? { ...row, reference: offeredReference } : row)) ?? null);
+  }, [open, blank, lastPending, offeredReference]);
 
   if (!report) return null;
 
@@ -190,14 +227,11 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
   // One save at a time: a second click before the button shows it is saving would send the rows again.
   const save = () => oneAtATime(async () => {
     if (!rows) return;
-    const missing = rows.find((row) => !row.reference.trim() || !row.text.trim() || row.addressees.length === 0);
-    if (missing) {
-      setError(`Each row needs a reference, a text and an addressee${missing.reference ? ` (see ${missing.reference})` : ''}.`);
-      return;
-    }
-    const badDay = rows.find((row) => row.targetDate.trim() && !dayFromInput(row.targetDate));
-    if (badDay) {
-      setError(`The target date of ${badDay.reference} is not a date: type it as dd/mm/yyyy.`);
+    setChecked(true);
+    const incomplete = rows.filter((row) => Object.keys(problemsOf(row)).length > 0);
+    if (incomplete.length > 0) {
+      const named = incomplete.map((row) => row.reference.trim()).filter(Boolean);
+      setError(`${incomplete.length === 1 ? 'A row needs' : `${incomplete.length} rows need`} correcting${named.length ? ` (${named.join(', ')})` : ''}: see the fields marked in red.`);
       return;
     }
     setBusy(true);
@@ -256,8 +290,8 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
           <Stack spacing={1.5}>
             {!blank && <Typography variant="body2">{rows.length} recommendation{rows.length === 1 ? '' : 's'} found. Correct them, choose the repeats, then save: nothing is saved before.</Typography>}
             {warnings.map((warning) => <Alert key={warning} severity="warning">{warning}</Alert>)}
-            {rows.map((row) => <RowEditor key={row.key} row={row} onChange={(changed) => update(row.key, changed)} onRemove={() => remove(row.key)} />)}
-            <Button onClick={() => setRows((current) => [...(current ?? []), emptyRow()])} sx={{ alignSelf: 'flex-start' }}>Add a row</Button>
+            {rows.map((row) => <RowEditor key={row.key} row={row} checked={checked} onChange={(changed) => update(row.key, changed)} onRemove={() => remove(row.key)} />)}
+            <Button onClick={() => setRows((current) => [...(current ?? []), emptyRow(referenceAfter(current?.at(-1)?.reference))])} sx={{ alignSelf: 'flex-start' }}>Add a row</Button>
           </Stack>
         )}
       </DialogContent>
