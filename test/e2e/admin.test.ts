@@ -160,6 +160,29 @@ describe('admin app', () => {
     await page.getByRole('button', { name: 'Load recommendations' }).waitFor();
   }, 120_000);
 
+  it('shows a recommendation row’s missing owner as Required, not covered by its list of choices', async () => {
+    const page = await app.signedIn(demoUsers.inspector);
+    await page.goto(`${app.url}/#/reports/create`);
+    await page.getByLabel('Title').fill('Domestic abuse: a row without its owner');
+    await page.getByLabel('Published on').fill('2026-07-31');
+    await expect.poll(() => page.getByLabel('Inspectorate').inputValue()).toBe('HM Inspectorate of Probation');
+    await page.getByRole('button', { name: 'Add recommendation' }).click();
+    await page.getByLabel('Reference').fill('R1');
+    await page.getByRole('textbox', { name: /^Recommendation/ }).fill('Publish the waiting times for interventions every quarter.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    // The save is refused and the owner, the field it lacks, is focused with its message in view.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? '')).toMatch(/^Owner/);
+    await page.getByText('Required', { exact: true }).waitFor();
+    expect(await page.getByText('Required', { exact: true }).count(), 'only the owner lacks a value').toBe(1);
+    await page.waitForTimeout(500);
+    expect(await page.getByRole('listbox').count(), 'the owner’s choices opened over its message').toBe(0);
+    expect(page.url()).toMatch(/#\/reports\/create/);
+    // The row's removal is in view and said in words; no unlabelled button beside Add removes every row.
+    expect(await page.getByRole('button', { name: 'Remove recommendation 1' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: /clear/i }).count()).toBe(0);
+    await screenshotsAtTwoWidths(page, 'report-create-owner-missing');
+  }, 120_000);
+
   it('opens the earlier report a report follows up from its chip', async () => {
     const post = await apiSession(app.url, demoUsers.leader);
     const reports = await post<{ reports: { edges: { node: { id: string; followsUp: { id: string; title: string }[] } }[] } }>('{ reports(first: 50) { edges { node { id followsUp { id title } } } } }');

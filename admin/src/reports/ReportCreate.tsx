@@ -1,8 +1,9 @@
 import AddIcon from '@mui/icons-material/Add';
+import RemoveCircleOutlineIcon from '@mui/icons-material/RemoveCircleOutline';
 import { Stack, Typography } from '@mui/material';
 import {
   ArrayInput, AutocompleteArrayInput, AutocompleteInput, Button, Create, ReferenceArrayInput, ReferenceInput,
-  SimpleFormIterator, TextInput, required, useGetIdentity, useSimpleFormIterator,
+  SimpleFormIterator, TextInput, required, useGetIdentity, useSimpleFormIterator, useSimpleFormIteratorItem,
 } from 'react-admin';
 import { RecordForm } from '../common/RecordForm';
 import type { Identity } from '../providers/authProvider';
@@ -30,6 +31,19 @@ function AddRecommendationButton() {
   );
 }
 
+/**
+ * Removes its row, said in words and always in view: react-admin's own is an icon shown only while
+ * the mouse is over the row, out of reach of the keyboard.
+ */
+function RemoveRecommendationButton() {
+  const { remove, index } = useSimpleFormIteratorItem();
+  return (
+    <Button label="Remove" color="warning" onClick={() => remove()} aria-label={`Remove recommendation ${index + 1}`}>
+      <RemoveCircleOutlineIcon />
+    </Button>
+  );
+}
+
 /** A new report with all its recommendations, saved in one step. */
 export default function ReportCreate() {
   const onError = useWriteErrors({ form: true });
@@ -47,11 +61,14 @@ export default function ReportCreate() {
           <AutocompleteInput label="Inspectorate" optionText="name" validate={required()} />
         </ReferenceInput>
         <ArrayInput source="recommendations" label="Recommendations, in the order printed">
-          <SimpleFormIterator fullWidth addButton={<AddRecommendationButton />} sx={{ "& .RaSimpleFormIterator-line": { borderBottom: 1, borderColor: "divider", py: 1 } }}>
+          {/* No "clear the list" button: an unlabelled icon beside Add that removed every row. */}
+          <SimpleFormIterator fullWidth disableClear disableReordering addButton={<AddRecommendationButton />} removeButton={<RemoveRecommendationButton />}
+            sx={{ '& .RaSimpleFormIterator-line': { borderBottom: 1, borderColor: 'divider', py: 1 }, '& .RaSimpleFormIterator-action': { visibility: 'visible' } }}>
             <TextInput source="reference" label="Reference" helperText='As printed, e.g. "R3"' validate={required()} />
             <TextInput source="text" label="Recommendation" multiline minRows={2} validate={required()} fullWidth />
             <ReferenceInput source="ownerId" reference="organisations">
-              <AutocompleteInput label="Owner" optionText="name" validate={required()} fullWidth />
+              {/* A refused save focuses the first missing field: its list of choices opening there covered the "Required" it was focused to show. A click or typing still opens it. */}
+              <AutocompleteInput label="Owner" optionText="name" validate={required()} fullWidth openOnFocus={false} />
             </ReferenceInput>
             <ReferenceArrayInput source="addresseeIds" reference="organisations">
               <AutocompleteArrayInput label="Also addressed to" optionText="name" fullWidth />
