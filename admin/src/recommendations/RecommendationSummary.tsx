@@ -14,7 +14,8 @@ export function RecommendationSummary() {
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
       <Box>
-        <Typography variant="overline" component="p">
+        {/* The report's title as written: in capitals (an overline) a long one wrapped at 800 px with a line's height between its lines. */}
+        <Typography variant="body2" component="p" color="text.secondary" sx={{ mb: 0.5 }}>
           <ReferenceField source="reportId" reference="reports" link="show" /> · published {readableDay(record.report?.publishedOn)}
         </Typography>
         <Typography variant="h5" component="h1">Recommendation {record.reference}</Typography>
