@@ -1,5 +1,5 @@
 import type { TransactionClient } from '../db/client.ts';
-import { badField, notFound } from '../errors.ts';
+import { badField, badUserInput, notFound } from '../errors.ts';
 import { authorize, type Actor } from './actor.ts';
 import { reportTarget } from './permissions.ts';
 import { refreshDerivedFacts } from './derived-facts.ts';
@@ -76,11 +76,15 @@ export async function addRecommendations(
   const references = new Set(existing.map((rec) => rec.reference));
   const organisationIds = new Set<number>();
   const themeIds = new Set<number>();
-  for (const [index, rec] of input.recommendations.entries()) {
-    if (references.has(rec.reference)) {
-      throw badField(['recommendations', index, 'reference'], `the report already has a recommendation ${rec.reference}`);
-    }
+  // Every reference the report has already (or the input gives twice) is named at once, on its row.
+  const clashes = input.recommendations.flatMap((rec, index) => {
+    const clash = references.has(rec.reference);
     references.add(rec.reference);
+    return clash ? [{ path: ['recommendations', index, 'reference'], message: `the report already has a recommendation ${rec.reference}` }] : [];
+  });
+  if (clashes.length === 1) throw badField(clashes[0]!.path, clashes[0]!.message);
+  if (clashes.length > 1) throw badUserInput(`${clashes.length} references the report has already: ${clashes.map((clash) => clash.path.join('.')).join(', ')}`, clashes);
+  for (const [index, rec] of input.recommendations.entries()) {
     organisationIds.add(rec.ownerId);
     rec.addresseeIds?.forEach((id) => organisationIds.add(id));
     rec.themeIds?.forEach((id) => themeIds.add(id));

@@ -249,6 +249,9 @@ describe(`intake of recommendations through the API, on ${databaseKind}`, () => 
     const before = await databaseFingerprint();
     await gqlError('BAD_USER_INPUT', ADD, { input: { reportId: report.id, recommendations: [{ reference: 'N1', text: 'Again.', ownerId: demo.org('HMPPS').id }] } }, as.inspector);
     await gqlError('BAD_USER_INPUT', ADD, { input: { reportId: report.id, recommendations: [{ reference: 'N3', text: 'Later.', ownerId: demo.org('HMPPS').id, repeatsId: demo.rec(2023, 'R2').id }, { reference: 'N3', text: 'Twice.', ownerId: demo.org('HMPPS').id }] } }, as.inspector);
+    // The same text loaded twice: every row whose reference the report has is named at once, not the first only.
+    const twice = await gqlError('BAD_USER_INPUT', ADD, { input: { reportId: report.id, recommendations: ['N1', 'N9', 'N2'].map((reference) => ({ reference, text: 'Again.', ownerId: demo.org('HMPPS').id })) } }, as.inspector);
+    expect((twice.extensions?.fields as { path: unknown[] }[]).map((field) => field.path)).toEqual([['recommendations', 0, 'reference'], ['recommendations', 2, 'reference']]);
     expect(await databaseFingerprint()).toBe(before);
   });
 

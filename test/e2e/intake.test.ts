@@ -77,6 +77,22 @@ describe('loading a report’s recommendations in the admin app', () => {
     // One more, added on its own, is offered the reference after the last one added.
     await page.getByRole('button', { name: 'Add recommendation' }).click();
     await expect.poll(() => rows.nth(0).getByLabel('Reference').inputValue()).toBe('N3');
+    // Its probable repeats are sought once its text is written (they were never sought: "none found").
+    await rows.nth(0).getByText('Sought once its text is written').waitFor();
+    await rows.nth(0).getByLabel('Recommendation').fill(earlier.text);
+    await rows.nth(0).getByLabel('Recommendation').press('Tab');
+    await rows.nth(0).getByRole('radio', { name: new RegExp(`^R1, 2023 · `) }).waitFor({ timeout: 30_000 });
+    // A reference the report has already is refused by the server on that row's own field; the banner goes once it is changed.
+    await rows.nth(0).getByLabel('Reference').fill('N1');
+    await rows.nth(0).getByLabel('Addressed to (the first owns it)').fill('HM Prison');
+    await page.getByRole('option', { name: /HM Prison and Probation Service/ }).click();
+    await page.getByRole('button', { name: 'Save 1 recommendation' }).click();
+    await rows.nth(0).getByText('The report already has a recommendation N1').waitFor();
+    const banner = page.getByRole('dialog').getByRole('alert');
+    expect(await banner.innerText()).toBe('Correct the fields marked in red (recommendation N1).');
+    await rows.nth(0).getByLabel('Reference').fill('N3');
+    await expect.poll(() => banner.count()).toBe(0);
+    expect(await rows.nth(0).getByText('The report already has a recommendation N1').count()).toBe(0);
     await page.getByRole('button', { name: 'Cancel' }).click();
 
     // On its page the organisation that owns it (the first given) is listed first, and said to own it.
@@ -120,7 +136,7 @@ describe('loading a report’s recommendations in the admin app', () => {
     await page.getByRole('button', { name: 'Add a row' }).click();
     expect(await rows.nth(40).getByLabel('Reference').inputValue()).toBe('41');
     await page.getByRole('button', { name: 'Save 41 recommendations' }).click();
-    const refusal = page.getByRole('dialog').getByRole('alert').filter({ hasText: 'A row needs correcting (41): see the fields marked in red.' });
+    const refusal = page.getByRole('dialog').getByRole('alert').filter({ hasText: 'Correct the fields marked in red (recommendation 41).' });
     await refusal.waitFor();
     expect(await refusal.evaluate((alert) => { const box = alert.getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight; })).toBe(true);
     const added = rows.nth(40);
@@ -130,6 +146,8 @@ describe('loading a report’s recommendations in the admin app', () => {
     expect(await added.getByLabel('Reference').getAttribute('aria-invalid')).toBe('false');
     expect(await rows.nth(39).getByText('Required', { exact: true }).count(), 'a complete row is not marked').toBe(0);
     await rows.nth(40).getByRole('button', { name: /^Remove/ }).click();
+    // With the row gone, so is the banner that named it.
+    await expect.poll(() => refusal.count()).toBe(0);
     await page.getByRole('button', { name: 'Save 40 recommendations' }).click();
     await page.getByText('40 recommendations added').waitFor({ timeout: 60_000 });
     const done = performance.now();

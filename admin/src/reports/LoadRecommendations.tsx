@@ -28,8 +28,18 @@ type Candidate = {
   score: number;
   recommendation: { id: string; reference: string; text: string; status: string; latestVerdict: string | null; report: { title: string; publishedOn: string } };
 };
-/** A row of the preview; its candidates are null while they are being sought. */
-type Row = { key: number; reference: string; text: string; addressees: Organisation[]; targetDate: string; warnings: string[]; candidates: Candidate[] | null; repeatsId: string };
+type RowProblems = Partial<Record<'reference' | 'text' | 'addressees' | 'targetDate', string>>;
+
+/**
+ * A row of the preview; its candidates are null while they are being sought, for the text in
+ * `soughtFor` (empty until a text was given: a row added by hand is sought once its text is written).
+ */
+type Row = {
+  key: number; reference: string; text: string; addressees: Organisation[]; targetDate: string; warnings: string[];
+  candidates: Candidate[] | null; soughtFor: string; repeatsId: string;
+  /** What the server refused in this row when it was last saved, until the row is changed. */
+  refused?: RowProblems;
+};
 
 type Preview = {
   previewRecommendationIntake: {
@@ -40,7 +50,7 @@ type Preview = {
 };
 
 let nextKey = 1;
-const emptyRow = (reference = ''): Row => ({ key: nextKey++, reference, text: '', addressees: [], targetDate: '', warnings: [], candidates: [], repeatsId: '' });
+const emptyRow = (reference = ''): Row => ({ key: nextKey++, reference, text: '', addressees: [], targetDate: '', warnings: [], candidates: [], soughtFor: '', repeatsId: '' });
 
 /** The reference after the last one numbered ("R13" after "R12"), for a row added below it; empty when there is no number to follow. */
 const referenceAfter = (reference: string | undefined) => {
@@ -48,11 +58,13 @@ const referenceAfter = (reference: string | undefined) => {
   return match ? `${match[1]}${Number(match[2]) + 1}` : '';
 };
 
-type RowProblems = Partial<Record<'reference' | 'text' | 'addressees' | 'targetDate', string>>;
 
-/** What a row lacks before it can be saved, field by field: said on the field itself, as every form does. */
+/**
+ * What a row lacks before it can be saved, field by field, and what the server refused in it: said
+ * on the field itself, as every form does.
+ */
 function problemsOf(row: Row): RowProblems {
-  const problems: RowProblems = {};
+  const problems: RowProblems = { ...row.refused };
   if (!row.reference.trim()) problems.reference = 'Required';
   if (!row.text.trim()) problems.text = 'Required';
   if (row.addressees.length === 0) problems.addressees = 'Required: at least the organisation that owns it';
@@ -60,19 +72,45 @@ function problemsOf(row: Row): RowProblems {
   return problems;
 }
 
+/** The input's fields as the row's: the server names the owner and other addressees apart, the row has one list. */
+const rowFieldOf: Record<string, keyof RowProblems> = { reference: 'reference', text: 'text', targetDate: 'targetDate', ownerId: 'addressees', addresseeIds: 'addressees' };
+
+/** The server's refusal of some rows' fields ("recommendations.2.reference"), each put on its row; null if it named none. */
+function refusedRows(caught: unknown, rows: Row[]): Row[] | null {
+  const errors = (caught as { body?: { errors?: Record<string, unknown> } }).body?.errors ?? {};
+  const refused = new Map<number, RowProblems>();
+  for (const [name, message] of Object.entries(errors)) {
+    const match = /^recommendations\.(\d+)\.(\w+)/.exec(name);
+    const field = match ? rowFieldOf[match[2]!] : undefined;
+    const row = match ? rows[Number(match[1])] : undefined;
+    if (!row || !field || typeof message !== 'string') continue;
+    refused.set(row.key, { ...refused.get(row.key), [field]: message.charAt(0).toUpperCase() + message.slice(1) });
+  }
+  return refused.size === 0 ? null : rows.map((row) => (refused.has(row.key) ? { ...row, refused: refused.get(row.key) } : row));
+}
+
+/** The banner's words for rows to correct, naming them as printed: "recommendations 4 and R14". */
+function toCorrect(rows: Row[]): string {
+  const named = rows.map((row) => row.reference.trim()).filter(Boolean);
+  const which = named.length === 0 ? '' : ` (${named.length === 1 ? 'recommendation' : 'recommendations'} ${named.join(', ')})`;
+  return `Correct the fields marked in red${which}.`;
+}
+
 /** Each row's probable repeats, a few rows at a time, each told as it arrives. */
-async function seekRepeats(reportId: string, rows: Row[], found: (key: number, candidates: Candidate[]) => void) {
+async function seekRepeats(reportId: string, rows: Row[], found: (row: Row, candidates: Candidate[]) => void) {
   await inTurns(rows, async (row) => {
     const input = { reportId, reference: row.reference, text: row.text, addresseeIds: row.addressees.map((organisation) => organisation.id) };
     const data = await graphql<{ intakeRepeatCandidates: Candidate[] }>(CANDIDATES, { input }).catch(() => ({ intakeRepeatCandidates: [] }));
-    found(row.key, data.intakeRepeatCandidates);
+    found(row, data.intakeRepeatCandidates);
   });
 }
 
 
 function CandidateChoice({ row, onChange }: { row: Row; onChange: (repeatsId: string) => void }) {
   if (row.candidates === null) return <Typography variant="body2" color="text.secondary">Looking for earlier recommendations…</Typography>;
-  if (row.candidates.length === 0) return <Typography variant="body2" color="text.secondary">No probable repeat found</Typography>;
+  if (row.candidates.length === 0) {
+    return <Typography variant="body2" color="text.secondary">{row.soughtFor ? 'No probable repeat found' : 'Sought once its text is written'}</Typography>;
+  }
   return (
     <RadioGroup value={row.repeatsId} onChange={(event) => onChange(event.target.value)} aria-label={`Repeats, for ${row.reference}`}>
       <FormControlLabel value="" control={<Radio size="small" />} label={<Typography variant="body2">None: not a repeat</Typography>} />
@@ -128,8 +166,8 @@ function AddresseePicker({ value, onChange, problem }: { value: Organisation[]; 
 }
 
 /** One row of the table; once a save was refused, what it lacks is said on each field. */
-function RowEditor({ row, checked, onChange, onRemove }: { row: Row; checked: boolean; onChange: (row: Row) => void; onRemove: () => void }) {
-  const problems = checked ? problemsOf(row) : {};
+function RowEditor({ row, checked, onChange, onTextDone, onRemove }: { row: Row; checked: boolean; onChange: (row: Row) => void; onTextDone: () => void; onRemove: () => void }) {
+  const problems = checked ? problemsOf(row) : (row.refused ?? {});
   const marked = (field: keyof RowProblems) => ({ error: Boolean(problems[field]), helperText: problems[field] });
   return (
     <Box sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1.5 }} data-testid="intake-row">
@@ -141,7 +179,7 @@ function RowEditor({ row, checked, onChange, onRemove }: { row: Row; checked: bo
             <Box sx={{ flex: 1 }} />
             <IconButton aria-label={`Remove ${row.reference}`} onClick={onRemove}><DeleteIcon /></IconButton>
           </Stack>
-          <TextField label="Recommendation" multiline minRows={2} size="small" value={row.text} onChange={(e) => onChange({ ...row, text: e.target.value })} {...marked('text')} />
+          <TextField label="Recommendation" multiline minRows={2} size="small" value={row.text} onChange={(e) => onChange({ ...row, text: e.target.value })} onBlur={onTextDone} {...marked('text')} />
           <AddresseePicker value={row.addressees} onChange={(addressees) => onChange({ ...row, addressees })} problem={problems.addressees} />
           {row.warnings.map((warning) => <Alert key={warning} severity="warning" sx={{ py: 0 }}>{warning}</Alert>)}
         </Stack>
@@ -195,6 +233,21 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
 
   if (!report) return null;
 
+  // Candidates arriving for a text the row no longer has are dropped: it was sought again.
+  const found = (sought: Row, candidates: Candidate[]) =>
+    setRows((current) => current?.map((row) => (row.key === sought.key && row.soughtFor === sought.soughtFor
+      ? { ...row, candidates, repeatsId: candidates.some((candidate) => candidate.recommendation.id === row.repeatsId) ? row.repeatsId : '' }
+      : row)) ?? null);
+
+  /** A row whose text was written or changed by hand is sought again, when the inspector leaves its text. */
+  const seekAgain = (row: Row) => {
+    const text = row.text.trim();
+    if (!text || text === row.soughtFor) return;
+    const sought = { ...row, text, candidates: null, soughtFor: text };
+    setRows((current) => current?.map((other) => (other.key === row.key ? { ...other, candidates: null, soughtFor: text } : other)) ?? null);
+    void seekRepeats(String(report.id), [sought], found);
+  };
+
   const read = async () => {
     setBusy(true);
     setError(null);
@@ -211,12 +264,11 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
         targetDate: row.targetDate ? (dayForInput(row.targetDate) ?? '') : '',
         warnings: row.warnings,
         candidates: null,
+        soughtFor: row.text,
         repeatsId: '',
       }));
       setRows(read);
-      void seekRepeats(String(report.id), read, (key, candidates) =>
-        setRows((current) => current?.map((row) => (row.key === key ? { ...row, candidates } : row)) ?? null),
-      );
+      void seekRepeats(String(report.id), read, found);
     } catch (caught) {
       setError((caught as Error).message);
     } finally {
@@ -228,12 +280,8 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
   const save = () => oneAtATime(async () => {
     if (!rows) return;
     setChecked(true);
-    const incomplete = rows.filter((row) => Object.keys(problemsOf(row)).length > 0);
-    if (incomplete.length > 0) {
-      const named = incomplete.map((row) => row.reference.trim()).filter(Boolean);
-      setError(`${incomplete.length === 1 ? 'A row needs' : `${incomplete.length} rows need`} correcting${named.length ? ` (${named.join(', ')})` : ''}: see the fields marked in red.`);
-      return;
-    }
+    // Said by the banner below, as long as they last.
+    if (rows.some((row) => Object.keys(problemsOf(row)).length > 0)) return;
     setBusy(true);
     setError(null);
     try {
@@ -254,14 +302,25 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
       onClose();
       refresh();
     } catch (caught) {
-      setError((caught as Error).message);
+      const refused = refusedRows(caught, rows);
+      if (refused) setRows(refused);
+      else setError((caught as Error).message);
     } finally {
       setBusy(false);
     }
   });
 
-  const update = (key: number, row: Row) => setRows((current) => current?.map((other) => (other.key === key ? row : other)) ?? null);
-  const remove = (key: number) => setRows((current) => current?.filter((other) => other.key !== key) ?? null);
+  // A changed row loses what the server refused in it; the refusal's banner goes with any change.
+  const update = (key: number, row: Row) => {
+    setError(null);
+    setRows((current) => current?.map((other) => (other.key === key ? { ...row, refused: undefined } : other)) ?? null);
+  };
+  const remove = (key: number) => {
+    setError(null);
+    setRows((current) => current?.filter((other) => other.key !== key) ?? null);
+  };
+  const incomplete = checked && rows ? rows.filter((row) => Object.keys(problemsOf(row)).length > 0) : (rows ?? []).filter((row) => row.refused);
+  const banner = incomplete.length > 0 ? toCorrect(incomplete) : error;
 
   return (
     <Dialog open={open} onClose={onClose} fullWidth maxWidth="lg" fullScreen={narrow} aria-labelledby="load-recommendations-title">
@@ -290,13 +349,13 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
           <Stack spacing={1.5}>
             {!blank && <Typography variant="body2">{rows.length} recommendation{rows.length === 1 ? '' : 's'} found. Correct them, choose the repeats, then save: nothing is saved before.</Typography>}
             {warnings.map((warning) => <Alert key={warning} severity="warning">{warning}</Alert>)}
-            {rows.map((row) => <RowEditor key={row.key} row={row} checked={checked} onChange={(changed) => update(row.key, changed)} onRemove={() => remove(row.key)} />)}
+            {rows.map((row) => <RowEditor key={row.key} row={row} checked={checked} onChange={(changed) => update(row.key, changed)} onTextDone={() => seekAgain(row)} onRemove={() => remove(row.key)} />)}
             <Button onClick={() => setRows((current) => [...(current ?? []), emptyRow(referenceAfter(current?.at(-1)?.reference))])} sx={{ alignSelf: 'flex-start' }}>Add a row</Button>
           </Stack>
         )}
       </DialogContent>
       {/* Beside the buttons, outside the rows' scrolling: a refused save is seen where it was clicked. */}
-      {error && <Alert severity="error" role="alert" sx={{ mx: 3, mt: 1.5 }}>{error}</Alert>}
+      {banner && <Alert severity="error" role="alert" sx={{ mx: 3, mt: 1.5 }}>{banner}</Alert>}
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
         {rows === null ? (
