@@ -82,4 +82,20 @@ describe('chips', () => {
     expect(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'), 'the list scrolls sideways at 1280 px').toBeLessThanOrEqual(0);
     await shots(page, 'chips-status-list');
   }, TIMEOUT);
+  it('says on each card at 800 px what the table’s columns say: the report’s year, the verdict or none, the times made before', async () => {
+    const page = await app.signedIn(demoUsers.inspector, { at: 'menu' });
+    await page.setViewportSize({ width: 800, height: 900 });
+    await page.goto(`${app.url}/#/recommendations?sort=${encodeURIComponent('report.publishedOn')}&order=DESC&perPage=50`);
+    const cards = page.locator('.RaSimpleList-root li, ul.MuiList-root li').filter({ hasText: /\(\d{4}\) · / });
+    await expect.poll(() => cards.count(), { timeout: 30_000 }).toBeGreaterThan(10);
+    const texts = await cards.allInnerTexts();
+    // One reference in two reports ("1" of 2018 and of 2025) is told apart by its report's year.
+    const years = new Map<string, Set<string>>();
+    for (const [, reference, year] of texts.map((text) => /^(\S+) \((\d{4})\) · /.exec(text)!)) years.set(reference!, (years.get(reference!) ?? new Set()).add(year!));
+    expect([...years.values()].some((seen) => seen.size > 1), texts.join('\n')).toBe(true);
+    expect(texts.some((text) => /· not assessed/.test(text))).toBe(true);
+    expect(texts.some((text) => /· verdict: (Achieved|Partly achieved|Not achieved)/.test(text))).toBe(true);
+    expect(texts.some((text) => /· made \d× before/.test(text))).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }, TIMEOUT);
 });

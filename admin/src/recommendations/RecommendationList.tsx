@@ -7,7 +7,7 @@ import { Clamped, fitTable, RecordLink, showPath, useListWidth } from '../common
 import { exportRecommendations } from './exporter';
 import { PriorityBadge } from './Priority';
 import { recommendationFilters, RecommendationSidebar } from './RecommendationFilters';
-import { reportName } from '../common/naming';
+import { recommendationName, reportName } from '../common/naming';
 
 function Actions() {
   return (
@@ -24,8 +24,16 @@ function Cards() {
   return (
     <SimpleList
       linkType="show"
-      primaryText={(record) => <Clamped text={`${record.reference} · ${record.text}`} lines={3} />}
-      secondaryText={(record) => `${record.isPriority ? 'Priority · ' : ''}${record.owner?.shortName ?? record.owner?.name ?? ''} · ${label(recommendationStatusLabels, record.status)}${record.latestVerdict ? ` · verdict: ${label(verdictLabels, record.latestVerdict)}` : ''}`}
+      // What the table's columns say, in words: whose report (two R1s are told apart by it), the owner, the
+      // status and verdict ("not assessed" too), and how often it was made before.
+      primaryText={(record) => <Clamped text={`${recommendationName(record)} · ${record.text}`} lines={3} />}
+      secondaryText={(record) => [
+        record.isPriority ? 'Priority' : null,
+        record.owner?.shortName ?? record.owner?.name,
+        label(recommendationStatusLabels, record.status),
+        record.latestVerdict ? `verdict: ${label(verdictLabels, record.latestVerdict)}` : 'not assessed',
+        record.repeatCount > 0 ? `made ${record.repeatCount}× before` : null,
+      ].filter(Boolean).join(' · ')}
       tertiaryText={(record) => (record.isOverdue ? `overdue since ${readableDay(record.targetDate)}` : readableDay(record.targetDate))}
     />
   );
