@@ -181,6 +181,11 @@ describe('admin app', () => {
     expect(await page.getByRole('button', { name: 'Remove recommendation 1' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: /clear/i }).count()).toBe(0);
     await screenshotsAtTwoWidths(page, 'report-create-owner-missing');
+    // An earlier recommendation is offered by its reference, year and words, which the search matches (anywhere in the text).
+    await page.getByLabel('Repeats (earlier recommendation)').fill('risk');
+    const offered = page.getByRole('option');
+    await expect.poll(() => offered.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    for (const option of await offered.allInnerTexts()) expect(option).toMatch(/^\S+ \(\d{4}\) · \S/);
   }, 120_000);
 
   it('opens the earlier report a report follows up from its chip', async () => {

@@ -10,7 +10,8 @@ import type { Identity } from '../providers/authProvider';
 import { DayInput } from '../common/DayInput';
 import { useWriteErrors } from '../common/useWriteErrors';
 import { ReportFields } from './ReportFields';
-import { recommendationInReport } from '../common/naming';
+import { recommendationName } from '../common/naming';
+import { excerpt } from '../../../server/domain/excerpt.ts';
 
 const inspectorates = { kinds: ['INSPECTORATE'] };
 
@@ -77,8 +78,9 @@ export default function ReportCreate() {
               <AutocompleteArrayInput label="Themes" optionText="name" fullWidth />
             </ReferenceArrayInput>
             <DayInput source="targetDate" label="Target date" />
-            <ReferenceInput source="repeatsId" reference="recommendations">
-              <AutocompleteInput label="Repeats (earlier recommendation)" optionText={recommendationInReport} fullWidth />
+            {/* Offered by its reference, year and words (what the search matches), newest report first: the report's long title left them alike. */}
+            <ReferenceInput source="repeatsId" reference="recommendations" sort={{ field: 'report.publishedOn', order: 'DESC' }}>
+              <AutocompleteInput label="Repeats (earlier recommendation)" optionText={(r) => `${recommendationName(r)} · ${excerpt(r.text, 160)}`} fullWidth />
             </ReferenceInput>
           </SimpleFormIterator>
         </ArrayInput>
