@@ -87,7 +87,8 @@ export default function ActionItemList() {
                 rather than out of sight or in columns that leave the description a word a line. */}
             {narrow && (
               <Typography variant="caption" color="text.secondary" component="p" data-testid="action-owner">
-                <RecommendationLink record={record} />
+                {/* In the caption's own size, on its line: at the link's it stood above the words beside it. */}
+                <Box component="span" sx={{ '& a, & .MuiTypography-root': { font: 'inherit', display: 'inline' } }}><RecommendationLink record={record} /></Box>
                 {[' ', record.owner?.shortName ?? record.owner?.name, record.leadPerson].filter(Boolean).join(' · ')}
               </Typography>
             )}
