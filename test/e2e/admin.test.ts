@@ -229,4 +229,17 @@ describe('admin app', () => {
       expect(overflow, `${name} scrolls sideways`).toEqual({ page: 0, table: 0 });
     }
   }, LONG_FLOW);
+
+  it('keeps the last report in view below the floating New report button at 800 px', async () => {
+    const page = await app.signedIn(demoUsers.inspector, { viewport: { width: 800, height: 700 } });
+    await page.goto(`${app.url}/#/reports`);
+    const rows = page.locator('tbody tr');
+    await rows.first().waitFor();
+    const fab = page.getByRole('link', { name: 'New report' });
+    await fab.waitFor();
+    await page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
+    await page.waitForTimeout(300);
+    const [button, last] = [await fab.boundingBox(), await rows.last().boundingBox()];
+    expect(last!.y + last!.height, 'the button covers the last report').toBeLessThanOrEqual(button!.y);
+  }, LONG_FLOW);
 });

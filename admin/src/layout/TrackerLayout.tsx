@@ -61,7 +61,8 @@ function StartNewPagesAtTop() {
 
 export function TrackerLayout({ children }: { children: ReactNode }) {
   return (
-    <Layout appBar={TrackerAppBar} menu={TrackerMenu}>
+    // Below the md width a list's "create" button floats at the bottom right: room below the last row keeps it uncovered.
+    <Layout appBar={TrackerAppBar} menu={TrackerMenu} sx={{ '& .RaLayout-content': { pb: { xs: 11, md: 2 } } }}>
       <FoldMenuOnTablets />
       <StartNewPagesAtTop />
       <DemoNotice />
