@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recommendationInReport, recommendationName, reportName } from '../../admin/src/common/naming.ts';
+import { organisationName, recommendationInReport, recommendationName, reportName } from '../../admin/src/common/naming.ts';
 
 describe('how the admin app names reports and recommendations', () => {
   it('names a report by its year and title, and a recommendation by its reference and report year', () => {
@@ -13,5 +13,11 @@ describe('how the admin app names reports and recommendations', () => {
   it('leaves the year out rather than printing a fragment when the date is missing or not a date', () => {
     expect(recommendationName({ reference: 'R1', report: null })).toBe('R1');
     expect(reportName({ title: 'Untitled', publishedOn: 'soon' })).toBe('Untitled');
+  });
+  it('names an organisation with its short name once, not where its name holds it or ends in brackets', () => {
+    expect(organisationName({ name: 'Ministry of Justice', shortName: 'MoJ' })).toBe('Ministry of Justice (MoJ)');
+    expect(organisationName({ name: 'Probation Service London', shortName: 'London' })).toBe('Probation Service London');
+    expect(organisationName({ name: 'National Probation Service (until 2021)', shortName: 'NPS' })).toBe('National Probation Service (until 2021)');
+    expect(organisationName({ name: 'HM Inspectorate of Probation', shortName: null })).toBe('HM Inspectorate of Probation');
   });
 });

@@ -19,3 +19,11 @@ export function recommendationName(recommendation: NamedRecommendation): string 
 export function recommendationInReport(recommendation: NamedRecommendation): string {
   return `${recommendation?.reference ?? ''}, ${reportName(recommendation?.report)}`;
 }
+
+/**
+ * An organisation as choices name it: its name and short name, unless the name says it already
+ * ("Probation Service London", not "… London (London)"; "… (until 2021)", not "… (until 2021) (NPS)").
+ */
+export function organisationName({ name, shortName }: { name: string; shortName?: string | null }): string {
+  return !shortName || name.includes(shortName) || name.endsWith(')') ? name : `${name} (${shortName})`;
+}

@@ -13,7 +13,7 @@ import { readAsBase64 } from '../providers/files';
 import { graphql } from '../providers/graphql';
 import { addRecommendationsMutation as ADD, intakeOrganisationsQuery as ORGANISATIONS, intakePreviewMutation as PREVIEW, intakeRepeatCandidatesQuery as CANDIDATES } from './intakeQueries';
 import { inTurns } from '../../../server/domain/intake/repeat-seeking.ts';
-import { recommendationInReport } from '../common/naming';
+import { organisationName, recommendationInReport } from '../common/naming';
 
 /**
  * Loading a report's recommendations: paste its recommendations section or choose its PDF, Word
@@ -156,7 +156,7 @@ function AddresseePicker({ value, onChange, problem }: { value: Organisation[]; 
       value={value}
       filterOptions={(found) => found}
       isOptionEqualToValue={(a, b) => a.id === b.id}
-      getOptionLabel={(organisation) => organisation.shortName ? `${organisation.name} (${organisation.shortName})` : organisation.name}
+      getOptionLabel={organisationName}
       onChange={(_event, chosen) => onChange(chosen)}
       onInputChange={(_event, typed, reason) => { if (reason !== 'reset') setSearch(typed); }}
       noOptionsText={search ? 'No active organisation by that name' : 'Type part of a name'}
