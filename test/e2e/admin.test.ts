@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAdminApp } from './support/admin-app.ts';
 import { screenshot, screenshotsAtTwoWidths } from './support/browser.ts';
@@ -11,6 +12,22 @@ const LONG_FLOW = 180_000;
 const recommendationId = async (reference: string, year: string) => idOf(await apiSession(app.url, demoUsers.inspector), reference, year);
 
 const showPage = (id: string) => app.showPage('recommendations', id);
+
+/** The new report form as an inspector, its title and publication date given; their own inspectorate is chosen for them. */
+async function newReport(page: Page, title: string, publishedOn: string) {
+  await page.goto(`${app.url}/#/reports/create`);
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Published on').fill(publishedOn);
+  // An inspector's own inspectorate is chosen for them: they load reports in its name only.
+  await expect.poll(() => page.getByLabel('Inspectorate').inputValue()).toBe('HM Inspectorate of Probation');
+}
+
+/** A recommendation row added to the new report form, with its reference and text. */
+async function addRow(page: Page, reference: string, text: string) {
+  await page.getByRole('button', { name: 'Add recommendation' }).click();
+  await page.getByLabel('Reference').fill(reference);
+  await page.getByRole('textbox', { name: /^Recommendation/ }).fill(text);
+}
 
 describe('admin app', () => {
   it('serves the sign-in page from its own origin only', async () => {
@@ -93,14 +110,8 @@ describe('admin app', () => {
     const earlier = await post<{ recommendation: { text: string } }>('query ($id: ID!) { recommendation(id: $id) { text } }', { id: await recommendationId('R6', '2023') });
     const page = await app.signedIn(demoUsers.inspector);
 
-    await page.goto(`${app.url}/#/reports/create`);
-    await page.getByLabel('Title').fill('Domestic abuse: a second review of progress');
-    await page.getByLabel('Published on').fill('2026-06-30');
-    // An inspector's own inspectorate is chosen for them: they load reports in its name only.
-    await expect.poll(() => page.getByLabel('Inspectorate').inputValue()).toBe('HM Inspectorate of Probation');
-    await page.getByRole('button', { name: 'Add recommendation' }).click();
-    await page.getByLabel('Reference').fill('A1');
-    await page.getByRole('textbox', { name: /^Recommendation/ }).fill(earlier.data!.recommendation.text);
+    await newReport(page, 'Domestic abuse: a second review of progress', '2026-06-30');
+    await addRow(page, 'A1', earlier.data!.recommendation.text);
     await page.getByLabel('Owner').fill('HM Prison');
     await page.getByRole('option', { name: /HM Prison and Probation Service/ }).click();
     await page.getByRole('button', { name: 'Save' }).click();
@@ -144,10 +155,7 @@ describe('admin app', () => {
 
   it('saves a new report with no recommendations, to load them from its text afterwards', async () => {
     const page = await app.signedIn(demoUsers.inspector);
-    await page.goto(`${app.url}/#/reports/create`);
-    await page.getByLabel('Title').fill('Domestic abuse: recommendations to load from the text');
-    await page.getByLabel('Published on').fill('2026-07-31');
-    await expect.poll(() => page.getByLabel('Inspectorate').inputValue()).toBe('HM Inspectorate of Probation');
+    await newReport(page, 'Domestic abuse: recommendations to load from the text', '2026-07-31');
     // Nothing to clear first: the form starts with no recommendation row.
     expect(await page.getByLabel('Reference').count()).toBe(0);
     // The other way in is said under the list's label, beside the button that adds a row.
@@ -162,13 +170,8 @@ describe('admin app', () => {
 
   it('shows a recommendation row’s missing owner as Required, not covered by its list of choices', async () => {
     const page = await app.signedIn(demoUsers.inspector);
-    await page.goto(`${app.url}/#/reports/create`);
-    await page.getByLabel('Title').fill('Domestic abuse: a row without its owner');
-    await page.getByLabel('Published on').fill('2026-07-31');
-    await expect.poll(() => page.getByLabel('Inspectorate').inputValue()).toBe('HM Inspectorate of Probation');
-    await page.getByRole('button', { name: 'Add recommendation' }).click();
-    await page.getByLabel('Reference').fill('R1');
-    await page.getByRole('textbox', { name: /^Recommendation/ }).fill('Publish the waiting times for interventions every quarter.');
+    await newReport(page, 'Domestic abuse: a row without its owner', '2026-07-31');
+    await addRow(page, 'R1', 'Publish the waiting times for interventions every quarter.');
     await page.getByRole('button', { name: 'Save' }).click();
     // The save is refused and the owner, the field it lacks, is focused with its message in view.
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? '')).toMatch(/^Owner/);

@@ -156,7 +156,7 @@ function AddresseePicker({ value, onChange, problem }: { value: Organisation[]; 
       value={value}
       filterOptions={(found) => found}
       isOptionEqualToValue={(a, b) => a.id === b.id}
-      getOptionLabel={organisationName}
+      getOptionLabel={(organisation: Organisation) => organisationName(organisation)}
       onChange={(_event, chosen) => onChange(chosen)}
       onInputChange={(_event, typed, reason) => { if (reason !== 'reset') setSearch(typed); }}
       noOptionsText={search ? 'No active organisation by that name' : 'Type part of a name'}
