@@ -103,4 +103,17 @@ describe('the action items list', () => {
     expect(new URL(page.url()).hash).toBe('#/actionItems');
     expect(await page.getByText('Access denied').count()).toBe(0);
   }, 120_000);
+
+  it('says why another organisation’s action opens read only, and says nothing of the kind on the leader’s own', async () => {
+    const page = await app.signedIn(demoUsers.leader, { at: 'menu' });
+    await page.goto(`${app.url}/#/actionItems`);
+    const row = (owner: string) => page.locator('tbody tr').filter({ has: page.locator('td.column-owner', { hasText: new RegExp(`^${owner}`) }) }).first();
+    await row('CRCs').locator('td.column-description a').click();
+    await page.getByText(/^Read only: this action is Community Rehabilitation Companies.*’s\. Its leaders/).waitFor();
+    expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
+    await page.goBack();
+    await row('Wales').locator('td.column-description a').click();
+    await page.getByRole('button', { name: 'Save' }).waitFor();
+    expect(await page.getByText(/^Read only:/).count()).toBe(0);
+  }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { CardContent, Link as MuiLink, Typography } from '@mui/material';
+import { Alert, CardContent, Link as MuiLink, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { Edit, useRecordContext } from 'react-admin';
 import { DiscussionSection } from '../discussion/DiscussionSection';
@@ -21,6 +21,12 @@ function ActionItemForm() {
   return (
     <RecordForm toolbar={editable ? undefined : false}>
       <WithdrawnNotice recommendation={record.recommendation} />
+      {/* A greyed form without a word read as broken: it says why (a withdrawn recommendation says so above). */}
+      {!editable && !record.recommendation?.withdrawnAt && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          Read only: this action is {record.owner?.name ?? 'another organisation'}’s. Its leaders, those of the organisations above it, and inspectors change it.
+        </Alert>
+      )}
       <PlanOf recommendation={record.recommendation} />
       <ActionItemInputs editing disabled={!editable} />
     </RecordForm>
