@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Content, TableCell } from 'pdfmake';
 import {
-  actionStatusLabels, GAP_HEADING, gapLabels, label, recommendationStatusLabels, reportKindLabels, responseLabels, strengthLabels, verdictLabels,
+  actionStatusLabels, GAP_HEADING, gapLabels, label, recommendationStatusLabels, reportKindLabels, responseLabels, strengthLabels, verdictLabels, verdictText,
   verificationLabels,
 } from '../domain/enum-labels.ts';
 import type { FollowUpPack, PackRecommendation } from '../domain/follow-up-pack-types.ts';
@@ -73,7 +73,7 @@ function cover(pack: FollowUpPack): Content[] {
         { text: rec.reference, bold: true },
         rec.owner,
         label(recommendationStatusLabels, rec.status),
-        rec.latestVerdict ? label(verdictLabels, rec.latestVerdict) : '—',
+        verdictText(rec.latestVerdict),
         { text: label(gapLabels, rec.gap), color: GAP_COLOURS[rec.gap] ?? COLOURS.text },
       ]),
     ),
@@ -89,7 +89,7 @@ function lineage(rec: PackRecommendation): Content[] {
         {
           text: [
             { text: `${earlier.reference}, ${earlier.report.title}`, bold: true },
-            ` (${readableDay(earlier.report.publishedOn)}). Latest verdict: ${earlier.latestVerdict ? label(verdictLabels, earlier.latestVerdict) : 'none'}.`,
+            ` (${readableDay(earlier.report.publishedOn)}). Latest verdict: ${verdictText(earlier.latestVerdict)}.`,
             earlier.linkConfirmed ? '' : { text: ' Repeat link not yet confirmed.', color: COLOURS.orange },
           ],
         },
@@ -104,7 +104,7 @@ function section(rec: PackRecommendation): Content[] {
   const facts: [string, Content][] = [
     ['Owner', rec.owner],
     ['Reported status', reportedStatusSince(rec.status, rec.statusChangedAt)],
-    ['Latest verdict', rec.latestVerdict ? label(verdictLabels, rec.latestVerdict) : 'Not yet assessed'],
+    ['Latest verdict', verdictText(rec.latestVerdict)],
     [GAP_HEADING, { text: label(gapLabels, rec.gap), bold: rec.gap === 'OVERSTATED', color: GAP_COLOURS[rec.gap] ?? COLOURS.text }],
     ['Target date', { text: `${describeSlippage(rec.target)}${rec.overdue ? ', overdue' : ''}`, color: rec.overdue ? COLOURS.red : COLOURS.text }],
     ['First made', rec.firstMadeOn ? readableDay(rec.firstMadeOn) : '—'],

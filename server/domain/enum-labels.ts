@@ -8,6 +8,10 @@ export const recommendationStatusLabels: Record<string, string> = {
 export const verdictLabels: Record<string, string> = {
   ACHIEVED: 'Achieved', PARTLY_ACHIEVED: 'Partly achieved', NOT_ACHIEVED: 'Not achieved', NO_LONGER_APPLICABLE: 'No longer applicable',
 };
+/** No verdict yet, as every screen, export, pack and public page says it: never an empty space. */
+export const NO_VERDICT = 'Not yet assessed';
+/** The latest verdict in words, or that there is none. */
+export const verdictText = (value: unknown) => (typeof value === 'string' && value ? label(verdictLabels, value) : NO_VERDICT);
 export const responseLabels: Record<string, string> = {
   AWAITING_RESPONSE: 'Awaiting response', ACCEPTED: 'Accepted', PARTLY_ACCEPTED: 'Partly accepted', NOT_ACCEPTED: 'Not accepted',
 };

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { createElement as h, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { prisma } from '../db/client.ts';
-import { label, recommendationStatusLabels, reportKindLabels, responseLabels, verdictLabels } from '../domain/enum-labels.ts';
+import { label, NO_VERDICT, recommendationStatusLabels, reportKindLabels, responseLabels, verdictLabels } from '../domain/enum-labels.ts';
 import { readableDay } from '../domain/locale.ts';
 import { publicReport, type PublicReport } from '../domain/publication.ts';
 import { MAX_RECORD_ID } from '../graphql/shared/ids.ts';
@@ -35,7 +35,7 @@ const POLICY = [
 function recommendation(rec: PublicReport['recommendations'][number]): ReactNode {
   const verdict = rec.latestVerdict
     ? `${label(verdictLabels, rec.latestVerdict)}${rec.latestAssessment ? ` (${readableDay(rec.latestAssessment.assessedOn)})` : ''}`
-    : 'Not yet assessed';
+    : NO_VERDICT;
   return h(
     'article',
     { key: rec.id },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useAdminApp } from './support/admin-app.ts';
 import { screenshot, sidewaysOverflow } from './support/browser.ts';
 import { apiSession, demoUsers, recommendationId } from './support/session.ts';
+import { NO_VERDICT } from '../../server/domain/enum-labels.ts';
 
 const app = useAdminApp();
 
@@ -106,6 +107,6 @@ describe('repeat candidates in the admin app', () => {
     // A version not yet assessed says so on its page, as the lineage does, instead of an empty verdict.
     await versions.filter({ hasText: 'N1' }).getByRole('link').click();
     await page.getByRole('heading', { level: 1, name: 'Recommendation N1' }).waitFor();
-    await page.getByText('Not assessed', { exact: true }).waitFor();
+    await page.getByText(NO_VERDICT, { exact: true }).waitFor();
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { Chip, Typography, type ChipProps } from '@mui/material';
 import { useRecordContext } from 'react-admin';
-import { label, verdictLabels } from './choices';
+import { label, NO_VERDICT, verdictLabels } from './choices';
 import { wrappingChip } from './listLayout';
 
 type Props = {
@@ -36,11 +36,11 @@ export const verdictColours: Record<string, ChipProps['color']> = { ACHIEVED: 's
 export const verificationColours: Record<string, ChipProps['color']> = { ACCEPTED: 'success', INSUFFICIENT: 'error', UNVERIFIED: 'warning' };
 export const actionStatusColours: Record<string, ChipProps['color']> = { COMPLETED: 'success', IN_PROGRESS: 'info', BLOCKED: 'error', PLANNED: 'default' };
 
-/** The record's latest verdict as a chip; none yet reads "Not assessed", as the pack and the export say it, not an empty space. */
+/** The record's latest verdict as a chip; none yet says so in the words every screen and the pack use. */
 export function LatestVerdict() {
   const record = useRecordContext();
   if (!record) return null;
   return record.latestVerdict
     ? <EnumChip source="latestVerdict" labels={verdictLabels} colours={verdictColours} />
-    : <Typography variant="body2" color="text.secondary">Not assessed</Typography>;
+    : <Typography variant="body2" color="text.secondary">{NO_VERDICT}</Typography>;
 }

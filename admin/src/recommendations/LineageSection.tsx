@@ -1,7 +1,7 @@
 import { Box, Chip, List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useRecordContext } from 'react-admin';
-import { label, verdictLabels, recommendationStatusLabels } from '../common/choices';
+import { label, NO_VERDICT, verdictLabels, recommendationStatusLabels } from '../common/choices';
 import { ValueChip, verdictColours } from '../common/EnumChip';
 import { Section } from '../common/Section';
 import { RepeatLinkActions } from './RepeatLinkActions';
@@ -61,7 +61,7 @@ export function LineageSection() {
             return (
               <ListItem key={entry.id} disablePadding secondaryAction={entry.latestVerdict
                 ? <ValueChip value={entry.latestVerdict} labels={verdictLabels} colours={verdictColours} />
-                : <Chip size="small" variant="outlined" label={`Not assessed (${label(recommendationStatusLabels, entry.status)})`} />
+                : <Chip size="small" variant="outlined" label={`${NO_VERDICT} (${label(recommendationStatusLabels, entry.status)})`} />
               } sx={{ borderLeft: 4, borderColor: current ? 'primary.main' : 'divider', pl: 1, ml: branches ? Math.min(entry.depth, 4) * 3 : 0, width: 'auto', mb: 0.5, pr: 24 }}>
                 {current ? <Box sx={{ pl: 2, py: 0.5 }}>{text}</Box> : (
                   <ListItemButton component={Link} to={`/recommendations/${encodeURIComponent(entry.id)}/show`} aria-label={`Open ${entry.reference} of ${entry.report.title} (${index + 1} of ${entries.length})`}>

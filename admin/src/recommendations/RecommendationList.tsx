@@ -1,6 +1,6 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import { Datagrid, DateField, ExportButton, FilterButton, FunctionField, List, SimpleList, TopToolbar, type RaRecord } from 'react-admin';
-import { label, recommendationStatusLabels, verdictLabels } from '../common/choices';
+import { label, NO_VERDICT, recommendationStatusLabels, verdictLabels } from '../common/choices';
 import { readableDay } from '../common/dates';
 import { EnumChip, LatestVerdict, statusColours } from '../common/EnumChip';
 import { Clamped, fitTable, RecordLink, showPath, useListWidth } from '../common/listLayout';
@@ -25,13 +25,13 @@ function Cards() {
     <SimpleList
       linkType="show"
       // What the table's columns say, in words: whose report (two R1s are told apart by it), the owner, the
-      // status and verdict ("not assessed" too), and how often it was made before.
+      // status and verdict (or that there is none), and how often it was made before.
       primaryText={(record) => <Clamped text={`${recommendationName(record)} · ${record.text}`} lines={3} />}
       secondaryText={(record) => [
         record.isPriority ? 'Priority' : null,
         record.owner?.shortName ?? record.owner?.name,
         label(recommendationStatusLabels, record.status),
-        record.latestVerdict ? `verdict: ${label(verdictLabels, record.latestVerdict)}` : 'not assessed',
+        record.latestVerdict ? `verdict: ${label(verdictLabels, record.latestVerdict)}` : NO_VERDICT,
         record.repeatCount > 0 ? `made ${record.repeatCount}× before` : null,
       ].filter(Boolean).join(' · ')}
       tertiaryText={(record) => (record.isOverdue ? `overdue since ${readableDay(record.targetDate)}` : readableDay(record.targetDate))}

@@ -8,7 +8,7 @@ import { useParams } from 'react-router-dom';
 import type { FollowUpPack, PackRecommendation } from '../../../server/domain/follow-up-pack-types.ts';
 import { describeSlippage, PACK_FIGURES, reportedStatusSince } from '../../../server/domain/follow-up-pack-wording.ts';
 import {
-  actionStatusLabels, GAP_HEADING, gapLabels, label, recommendationStatusLabels, reportKindLabels, responseLabels, strengthLabels, verdictLabels,
+  actionStatusLabels, GAP_HEADING, gapLabels, label, recommendationStatusLabels, reportKindLabels, responseLabels, strengthLabels, verdictLabels, verdictText,
   verificationLabels,
 } from '../common/choices';
 import { readableDay, readableMoment } from '../common/dates';
@@ -77,7 +77,7 @@ function Recommendation({ rec }: { rec: Rec }) {
         facts={[
           ['Owner', rec.owner],
           ['Reported status', reportedStatusSince(rec.status, rec.statusChangedAt)],
-          ['Latest verdict', rec.latestVerdict ? label(verdictLabels, rec.latestVerdict) : 'Not yet assessed'],
+          ['Latest verdict', verdictText(rec.latestVerdict)],
           [GAP_HEADING, <Box component="span" sx={{ color: gapColour[rec.gap], fontWeight: rec.gap === 'OVERSTATED' ? 600 : undefined }}>{label(gapLabels, rec.gap)}</Box>],
           ['Target date', <Box component="span" sx={{ color: rec.overdue ? 'error.main' : undefined }}>{describeSlippage(rec.target)}{rec.overdue ? ', overdue' : ''}</Box>],
           ['First made', rec.firstMadeOn ? readableDay(rec.firstMadeOn) : '—'],
@@ -96,7 +96,7 @@ function Recommendation({ rec }: { rec: Rec }) {
           {rec.lineage.map((earlier, index) => (
             <li key={index}>
               <Typography variant="body2">
-                <strong>{earlier.reference}, {earlier.report.title}</strong> ({readableDay(earlier.report.publishedOn)}). Latest verdict: {earlier.latestVerdict ? label(verdictLabels, earlier.latestVerdict) : 'none'}.
+                <strong>{earlier.reference}, {earlier.report.title}</strong> ({readableDay(earlier.report.publishedOn)}). Latest verdict: {verdictText(earlier.latestVerdict)}.
                 {!earlier.linkConfirmed && <Box component="span" sx={{ color: 'warning.dark' }}> Repeat link not yet confirmed.</Box>}
               </Typography>
               <Typography variant="body2" color="text.secondary" sx={{ fontStyle: 'italic', mb: 1 }}>{earlier.text}</Typography>
@@ -186,7 +186,7 @@ function Cover({ pack }: { pack: Pack }) {
           <a href={`#rec-${rec.id}`} onClick={(event) => { event.preventDefault(); document.getElementById(`rec-${rec.id}`)?.scrollIntoView(); }}>{rec.reference}</a>,
           rec.owner,
           label(recommendationStatusLabels, rec.status),
-          rec.latestVerdict ? label(verdictLabels, rec.latestVerdict) : '—',
+          verdictText(rec.latestVerdict),
           <Box component="span" sx={{ color: gapColour[rec.gap] }}>{label(gapLabels, rec.gap)}</Box>,
         ])}
       />

@@ -3,7 +3,7 @@ import {
   ArrayField, Datagrid, DateField, EditButton, FunctionField, Labeled, ReferenceManyField, ResourceContextProvider, RichTextField, SelectField, Show,
   SimpleShowLayout, SingleFieldList, TextField, TopToolbar, UrlField, ChipField, Pagination,
 } from 'react-admin';
-import { label, recommendationStatusLabels, reportKindChoices, verdictLabels } from '../common/choices';
+import { recommendationStatusLabels, reportKindChoices, verdictText } from '../common/choices';
 import { EnumChip, LatestVerdict, statusColours } from '../common/EnumChip';
 import { PriorityBadge } from '../recommendations/Priority';
 import { FollowUpPackButton } from './FollowUpPackButton';
@@ -59,7 +59,7 @@ export default function ReportShow() {
                   {/* At 800 px the owner, verdict and target go under the text, so nothing scrolls sideways. */}
                   {narrow && (
                     <Typography variant="caption" color="text.secondary" component="p">
-                      {[record.owner?.name, record.latestVerdict ? label(verdictLabels, record.latestVerdict) : 'not assessed', record.targetDate ? `${record.isOverdue ? 'overdue since' : 'target'} ${readableDay(record.targetDate)}` : null].filter(Boolean).join(' · ')}
+                      {[record.owner?.name, verdictText(record.latestVerdict), record.targetDate ? `${record.isOverdue ? 'overdue since' : 'target'} ${readableDay(record.targetDate)}` : null].filter(Boolean).join(' · ')}
                     </Typography>
                   )}
                 </>
