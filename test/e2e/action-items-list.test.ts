@@ -109,7 +109,7 @@ describe('the action items list', () => {
     await page.goto(`${app.url}/#/actionItems`);
     const row = (owner: string) => page.locator('tbody tr').filter({ has: page.locator('td.column-owner', { hasText: new RegExp(`^${owner}`) }) }).first();
     await row('CRCs').locator('td.column-description a').click();
-    await page.getByText(/^Read only: this action is Community Rehabilitation Companies.*’s\. Its leaders/).waitFor();
+    await page.getByText(/^Read only: you cannot change this action of Community Rehabilitation Companies/).waitFor();
     expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
     await page.goBack();
     await row('Wales').locator('td.column-description a').click();

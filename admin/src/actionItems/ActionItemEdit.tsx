@@ -21,10 +21,11 @@ function ActionItemForm() {
   return (
     <RecordForm toolbar={editable ? undefined : false}>
       <WithdrawnNotice recommendation={record.recommendation} />
-      {/* A greyed form without a word read as broken: it says why (a withdrawn recommendation says so above). */}
+      {/* A greyed form without a word read as broken: it says so and whose it is (a withdrawn recommendation says so
+          above). Who may change it is the server's rule alone (manageActionItem), not restated here to drift. */}
       {!editable && !record.recommendation?.withdrawnAt && (
         <Alert severity="info" sx={{ mb: 2 }}>
-          Read only: this action is {record.owner?.name ?? 'another organisation'}’s. Its leaders, those of the organisations above it, and inspectors change it.
+          Read only: you cannot change this action of {record.owner?.name ?? 'another organisation'}.
         </Alert>
       )}
       <PlanOf recommendation={record.recommendation} />
