@@ -53,7 +53,10 @@ describe('response deadlines and priorities', () => {
     // The 2023 thematic was published on 4 July 2023; HMPPS answered in September.
     await page.getByLabel('Responses due on').fill('29/08/2023');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Responses due').waitFor();
+    // The report's page, not the edit form still leaving ("Responses due on" is the form's label too): its table is there.
+    await page.waitForURL(/\/show$/);
+    await page.getByText('Responses due', { exact: true }).waitFor();
+    await page.locator('tbody tr').first().waitFor();
     await shots(page, 'deadlines-2-report-show');
 
     const late = await totalOf(post, { reportId: report.id, responseTimeliness: ['LATE'] });
