@@ -14,10 +14,12 @@ describe('how the admin app names reports and recommendations', () => {
     expect(recommendationName({ reference: 'R1', report: null })).toBe('R1');
     expect(reportName({ title: 'Untitled', publishedOn: 'soon' })).toBe('Untitled');
   });
-  it('names an organisation with its short name once, not where its name holds it or ends in brackets', () => {
+  it('names an organisation with its short name once, not where its name holds it, and inside the brackets its name ends in', () => {
     expect(organisationName({ name: 'Ministry of Justice', shortName: 'MoJ' })).toBe('Ministry of Justice (MoJ)');
     expect(organisationName({ name: 'Probation Service London', shortName: 'London' })).toBe('Probation Service London');
-    expect(organisationName({ name: 'National Probation Service (until 2021)', shortName: 'NPS' })).toBe('National Probation Service (until 2021)');
+    expect(organisationName({ name: 'National Probation Service (until 2021)', shortName: 'NPS' })).toBe('National Probation Service (NPS, until 2021)');
+    expect(organisationName({ name: 'Probation Service (North)', shortName: 'PSN' })).toBe('Probation Service (PSN, North)');
+    expect(organisationName({ name: 'Youth Justice (Wales) Board', shortName: 'YJB' })).toBe('Youth Justice (Wales) Board (YJB)');
     expect(organisationName({ name: 'HM Inspectorate of Probation', shortName: null })).toBe('HM Inspectorate of Probation');
   });
 });

@@ -22,8 +22,11 @@ export function recommendationInReport(recommendation: NamedRecommendation): str
 
 /**
  * An organisation as choices name it: its name and short name, unless the name says it already
- * ("Probation Service London", not "… London (London)"; "… (until 2021)", not "… (until 2021) (NPS)").
+ * ("Probation Service London", not "… London (London)"). A name ending in brackets takes the short
+ * name inside them ("National Probation Service (NPS, until 2021)", not "… (until 2021) (NPS)").
  */
 export function organisationName({ name, shortName }: { name: string; shortName?: string | null }): string {
-  return !shortName || name.includes(shortName) || name.endsWith(')') ? name : `${name} (${shortName})`;
+  if (!shortName || name.includes(shortName)) return name;
+  const bracketed = /^(.*\S)\s*\(([^()]*)\)$/.exec(name);
+  return bracketed ? `${bracketed[1]} (${shortName}, ${bracketed[2]})` : `${name} (${shortName})`;
 }

@@ -6,7 +6,7 @@ import {
 } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useGetList, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import { label, recommendationStatusLabels, verdictLabels } from '../common/choices';
+import { label, recommendationStatusLabels, verdictText } from '../common/choices';
 import { dayForInput, dayFromInput } from '../common/dates';
 import { useOneAtATime } from '../common/useOneAtATime';
 import { readAsBase64 } from '../providers/files';
@@ -14,6 +14,7 @@ import { graphql } from '../providers/graphql';
 import { addRecommendationsMutation as ADD, intakeOrganisationsQuery as ORGANISATIONS, intakePreviewMutation as PREVIEW, intakeRepeatCandidatesQuery as CANDIDATES } from './intakeQueries';
 import { inTurns } from '../../../server/domain/intake/repeat-seeking.ts';
 import { organisationName, recommendationInReport } from '../common/naming';
+import { type Candidate, emptyRow, type Organisation, problemsOf, referenceAfter, refusedRows, type Row, type RowProblems, rowKey, toCorrect } from './intakeRows';
 
 /**
  * Loading a report's recommendations: paste its recommendations section or choose its PDF, Word
@@ -23,24 +24,6 @@ import { organisationName, recommendationInReport } from '../common/naming';
  * one empty row.
  */
 
-type Organisation = { id: string; name: string; shortName: string | null };
-type Candidate = {
-  score: number;
-  recommendation: { id: string; reference: string; text: string; status: string; latestVerdict: string | null; report: { title: string; publishedOn: string } };
-};
-type RowProblems = Partial<Record<'reference' | 'text' | 'addressees' | 'targetDate', string>>;
-
-/**
- * A row of the preview; its candidates are null while they are being sought, for the text in
- * `soughtFor` (empty until a text was given: a row added by hand is sought once its text is written).
- */
-type Row = {
-  key: number; reference: string; text: string; addressees: Organisation[]; targetDate: string; warnings: string[];
-  candidates: Candidate[] | null; soughtFor: string; repeatsId: string;
-  /** What the server refused in this row when it was last saved, until the row is changed. */
-  refused?: RowProblems;
-};
-
 type Preview = {
   previewRecommendationIntake: {
     format: string;
@@ -48,53 +31,6 @@ type Preview = {
     rows: { reference: string; text: string; targetDate: string | null; warnings: string[]; addressees: Organisation[] }[];
   };
 };
-
-let nextKey = 1;
-const emptyRow = (reference = ''): Row => ({ key: nextKey++, reference, text: '', addressees: [], targetDate: '', warnings: [], candidates: [], soughtFor: '', repeatsId: '' });
-
-/** The reference after the last one numbered ("R13" after "R12"), for a row added below it; empty when there is no number to follow. */
-const referenceAfter = (reference: string | undefined) => {
-  const match = /^(.*?)(\d+)$/.exec(reference?.trim() ?? '');
-  return match ? `${match[1]}${Number(match[2]) + 1}` : '';
-};
-
-
-/**
- * What a row lacks before it can be saved, field by field, and what the server refused in it: said
- * on the field itself, as every form does.
- */
-function problemsOf(row: Row): RowProblems {
-  const problems: RowProblems = { ...row.refused };
-  if (!row.reference.trim()) problems.reference = 'Required';
-  if (!row.text.trim()) problems.text = 'Required';
-  if (row.addressees.length === 0) problems.addressees = 'Required: at least the organisation that owns it';
-  if (row.targetDate.trim() && !dayFromInput(row.targetDate)) problems.targetDate = 'Not a date: dd/mm/yyyy';
-  return problems;
-}
-
-/** The input's fields as the row's: the server names the owner and other addressees apart, the row has one list. */
-const rowFieldOf: Record<string, keyof RowProblems> = { reference: 'reference', text: 'text', targetDate: 'targetDate', ownerId: 'addressees', addresseeIds: 'addressees' };
-
-/** The server's refusal of some rows' fields ("recommendations.2.reference"), each put on its row; null if it named none. */
-function refusedRows(caught: unknown, rows: Row[]): Row[] | null {
-  const errors = (caught as { body?: { errors?: Record<string, unknown> } }).body?.errors ?? {};
-  const refused = new Map<number, RowProblems>();
-  for (const [name, message] of Object.entries(errors)) {
-    const match = /^recommendations\.(\d+)\.(\w+)/.exec(name);
-    const field = match ? rowFieldOf[match[2]!] : undefined;
-    const row = match ? rows[Number(match[1])] : undefined;
-    if (!row || !field || typeof message !== 'string') continue;
-    refused.set(row.key, { ...refused.get(row.key), [field]: message.charAt(0).toUpperCase() + message.slice(1) });
-  }
-  return refused.size === 0 ? null : rows.map((row) => (refused.has(row.key) ? { ...row, refused: refused.get(row.key) } : row));
-}
-
-/** The banner's words for rows to correct, naming them as printed: "recommendations 4 and R14". */
-function toCorrect(rows: Row[]): string {
-  const named = rows.map((row) => row.reference.trim()).filter(Boolean);
-  const which = named.length === 0 ? '' : ` (${named.length === 1 ? 'recommendation' : 'recommendations'} ${named.join(', ')})`;
-  return `Correct the fields marked in red${which}.`;
-}
 
 /** Each row's probable repeats, a few rows at a time, each told as it arrives. */
 async function seekRepeats(reportId: string, rows: Row[], found: (row: Row, candidates: Candidate[]) => void) {
@@ -104,7 +40,6 @@ async function seekRepeats(reportId: string, rows: Row[], found: (row: Row, cand
     found(row, data.intakeRepeatCandidates);
   });
 }
-
 
 function CandidateChoice({ row, onChange }: { row: Row; onChange: (repeatsId: string) => void }) {
   if (row.candidates === null) return <Typography variant="body2" color="text.secondary">Looking for earlier recommendations…</Typography>;
@@ -123,7 +58,7 @@ function CandidateChoice({ row, onChange }: { row: Row; onChange: (repeatsId: st
             <Box>
               <Typography variant="body2">{recommendationInReport(rec)}</Typography>
               <Typography variant="caption" color="text.secondary">
-                {label(recommendationStatusLabels, rec.status)} · {rec.latestVerdict ? label(verdictLabels, rec.latestVerdict) : 'No verdict yet'} — {excerpt(rec.text, 160)}
+                {label(recommendationStatusLabels, rec.status)} · {verdictText(rec.latestVerdict)} — {excerpt(rec.text, 160)}
               </Typography>
             </Box>
           }
@@ -257,14 +192,15 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
       const preview = data.previewRecommendationIntake;
       setWarnings(preview.warnings);
       const read: Row[] = preview.rows.map((row) => ({
-        key: nextKey++,
+        key: rowKey(),
         reference: row.reference,
         text: row.text,
         addressees: row.addressees,
         targetDate: row.targetDate ? (dayForInput(row.targetDate) ?? '') : '',
         warnings: row.warnings,
         candidates: null,
-        soughtFor: row.text,
+        // As the text is compared when the inspector leaves it: trimmed, or an unchanged text is sought again.
+        soughtFor: row.text.trim(),
         repeatsId: '',
       }));
       setRows(read);
