@@ -29,7 +29,7 @@ describe('your account', () => {
     const renamed = await admin('mutation ($input: UpdateUserInput!) { updateUser(input: $input) { id } }',
       { input: { id: leaderId, version: version.data!.node.version, name: 'Lee Evans-Price' } });
     expect(renamed.errors).toBeUndefined();
-    await leader.getByRole('button', { name: 'Profile' }).click();
+    await leader.getByRole('button', { name: /, account menu$/ }).click();
     await leader.getByRole('menuitem', { name: 'Your account' }).click();
     await leader.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
     await leader.getByText(`Lee Evans-Price · ${demoUsers.leader.email}`).waitFor();
@@ -37,7 +37,7 @@ describe('your account', () => {
     await history.getByText(line).waitFor();
     await history.getByText(/changed the user’s name from .* to .*Lee Evans-Price/).waitFor();
     // The name under the menu follows what the page read, without signing in again.
-    await expect.poll(() => leader.getByRole('button', { name: 'Profile' }).innerText()).toContain('Lee Evans-Price');
+    await expect.poll(() => leader.getByRole('button', { name: /, account menu$/ }).innerText()).toContain('Lee Evans-Price');
     expect(await sidewaysOverflow(leader)).toBeLessThanOrEqual(0);
     await shots(leader, 'your-account-leader');
 

@@ -118,7 +118,7 @@ describe('admin app', () => {
     await page.waitForURL(/#\/reports\/[^/]+\/show/);
 
     // Each row's reference is a link to the recommendation (reached by Tab, opened by Enter or a click).
-    await page.getByRole('link', { name: 'Recommendation A1', exact: true }).click();
+    await page.getByRole('link', { name: 'A1, recommendation', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Recommendation A1' }).waitFor();
     await page.getByRole('heading', { name: 'Possible repeats of earlier recommendations' }).waitFor();
     // R6 ends its chain (nothing repeats it yet) and was found not achieved: the candidate proposed is R6 itself.
@@ -150,7 +150,7 @@ describe('admin app', () => {
     await page.goto(app.url);
     await page.getByRole('heading', { name: `Repeated and unmet (${after.data!.dashboard.repeatedUnmetCount})` }).waitFor();
     await page.getByRole('link', { name: `All ${after.data!.dashboard.repeatedUnmetCount} repeated and unmet` }).click();
-    await page.getByRole('link', { name: /^Recommendation A1 of / }).waitFor();
+    await page.getByRole('link', { name: /^A1, recommendation of / }).waitFor();
   }, LONG_FLOW);
 
   it('saves a new report with no recommendations, to load them from its text afterwards', async () => {

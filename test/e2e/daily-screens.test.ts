@@ -218,7 +218,7 @@ describe('daily screens', () => {
     }
     const page = await pageFor(demoUsers.inspector, 'laptop');
     await go(page, `/recommendations/${encodeURIComponent(await recommendationId('R3', '2023'))}/show`);
-    const earlier = page.getByRole('link', { name: /^Open .* \(1 of \d\)/ });
+    const earlier = page.getByRole('list', { name: 'Versions of this recommendation, earliest first' }).getByRole('link').first();
     await earlier.waitFor();
     const style = await earlier.locator('.MuiListItemText-primary').evaluate((element) => { const inPage = element as unknown as InPage; return inPage.ownerDocument.defaultView.getComputedStyle(inPage).textDecorationLine; });
     expect(style).toContain('underline');

@@ -86,7 +86,7 @@ describe('API explorer', () => {
     const whileSignedIn = await kept();
     expect(whileSignedIn.length).toBeGreaterThan(0);
     expect(whileSignedIn.every(([key]) => key.startsWith('tracker-explorer:'))).toBe(true);
-    await page.getByRole('button', { name: 'Profile' }).click();
+    await page.getByRole('button', { name: /, account menu$/ }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await page.getByLabel('Email').waitFor();
     expect(await kept()).toEqual([]);

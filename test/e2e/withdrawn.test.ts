@@ -15,9 +15,9 @@ const FLOW_TIMEOUT = 240_000;
 
 /** Every button that would record new work on the recommendation or under it, by its name. */
 const WORK_BUTTONS = [
-  /^Change status$/, /^Record the response of/, /^Edit details$/, /^Mark as priority$/, /^Remove priority$/, /^Withdraw$/,
+  /^Change status$/, /^(Record|Change) response of/, /^Edit details$/, /^Mark as priority$/, /^Remove priority$/, /^Withdraw$/,
   /^Add action$/, /^Edit action/, /^Complete action/, /^Add evidence to action/, /^Attach files/, /^Remove the file/,
-  /^Accept evidence/, /^Mark evidence .* insufficient$/, /^Record assessment$/,
+  /^Accept evidence/, /^Insufficient: evidence/, /^Record assessment$/,
 ];
 
 /** The names of the work buttons the page offers now ("Edit details" is a link that looks like a button). */

@@ -17,7 +17,7 @@ import { recommendationName } from '../common/naming';
 function RecommendationLink({ record }: { record: RaRecord }) {
   return (
     <RecordLink to={showPath('recommendations', record.recommendation?.id)} text={recommendationName(record.recommendation)} lines={1}
-      label={`Recommendation ${record.recommendation?.reference ?? ''} of ${record.recommendation?.report?.title ?? 'its report'}, for action ${String(record.description)}`} />
+      about={`recommendation of ${record.recommendation?.report?.title ?? 'its report'}, for action ${String(record.description)}`} />
   );
 }
 

@@ -14,11 +14,13 @@ export function Clamped({ text, lines = 2, children }: { text: string | null | u
 
 /**
  * A record's name as a link to its page: a list row is reached with Tab and opened with Enter through
- * it (the row stays clickable for the mouse). Long names are clamped, the whole in a tooltip.
+ * it (the row stays clickable for the mouse). Long names are clamped, the whole in a tooltip. What it
+ * is (`about`) follows the words shown in its accessible name, never before them: voice control users
+ * say what they see.
  */
-export function RecordLink({ to, text, lines = 2, label }: { to: string; text: string; lines?: number; label?: string }) {
+export function RecordLink({ to, text, lines = 2, about }: { to: string; text: string; lines?: number; about?: string }) {
   return (
-    <MuiLink component={Link} to={to} underline="hover" aria-label={label} onClick={(event) => event.stopPropagation()}
+    <MuiLink component={Link} to={to} underline="hover" aria-label={about ? `${text}, ${about}` : undefined} onClick={(event) => event.stopPropagation()}
       sx={{ fontWeight: 500, display: 'inline-block', maxWidth: '100%' }}>
       <Clamped text={text} lines={lines} />
     </MuiLink>

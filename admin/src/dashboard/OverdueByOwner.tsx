@@ -35,7 +35,7 @@ export function OverdueByOwner({ rows, total, scope, resource }: { rows: Dashboa
                   {[recommendations!, actionItems!].map((figure) => (
                     <TableCell key={figure.resource} align="right">
                       {figure.value > 0 ? (
-                        <MuiLink component={Link} to={listLink(figure.resource, figure.filter, figure.sort)} aria-label={`${figure.label}: ${figure.value}`}>{figure.value}</MuiLink>
+                        <MuiLink component={Link} to={listLink(figure.resource, figure.filter, figure.sort)} aria-label={`${figure.value} ${figure.label}`}>{figure.value}</MuiLink>
                       ) : '0'}
                     </TableCell>
                   ))}

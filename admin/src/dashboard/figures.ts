@@ -53,7 +53,7 @@ export function actionItemFigures(data: DashboardData, scope: string | undefined
 export function ownerOverdueFigures(row: DashboardData['overdueByOwner'][number]): Figure[] {
   const owner = { ownerId: row.owner.id, includeDescendants: false };
   return [
-    { label: `${row.owner.name}: overdue recommendations`, value: row.overdueRecommendations, resource: 'recommendations', filter: { ...owner, overdue: true }, sort: { field: 'targetDate', order: 'ASC' }, alert: true },
-    { label: `${row.owner.name}: overdue action items`, value: row.overdueActionItems, resource: 'actionItems', filter: { ...owner, overdue: true }, sort: { field: 'dueDate', order: 'ASC' }, alert: true },
+    { label: `overdue recommendations of ${row.owner.name}`, value: row.overdueRecommendations, resource: 'recommendations', filter: { ...owner, overdue: true }, sort: { field: 'targetDate', order: 'ASC' }, alert: true },
+    { label: `overdue action items of ${row.owner.name}`, value: row.overdueActionItems, resource: 'actionItems', filter: { ...owner, overdue: true }, sort: { field: 'dueDate', order: 'ASC' }, alert: true },
   ];
 }

@@ -25,9 +25,8 @@ export function MentionsButton() {
     <>
       <Tooltip title={label}>
         <IconButton color="inherit" aria-label={label} onClick={(event) => setAnchor(event.currentTarget)}>
-          <Badge badgeContent={count} color="error" max={99}>
-            <AlternateEmailIcon />
-          </Badge>
+          {/* No badge at all for none: a hidden badge keeps its last number in the page, unseen but read out. */}
+          {count > 0 ? <Badge badgeContent={count} color="error" max={99}><AlternateEmailIcon /></Badge> : <AlternateEmailIcon />}
         </IconButton>
       </Tooltip>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)} slotProps={{ paper: { sx: { maxWidth: 420 } } }}>

@@ -37,7 +37,7 @@ export default function EvidenceQueue() {
             <Typography variant="caption" color="text.secondary" component="div" sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
               <RecordLink to={showPath('recommendations', record.actionItem?.recommendation?.id)} lines={1}
                 text={recommendationName(record.actionItem?.recommendation)}
-                label={`Recommendation ${record.actionItem?.recommendation?.reference ?? ''} of ${record.actionItem?.recommendation?.report?.title ?? 'its report'}`} />
+                about={`recommendation of ${record.actionItem?.recommendation?.report?.title ?? 'its report'}`} />
               {!narrow && <span title={record.actionItem?.owner?.name}>· {record.actionItem?.owner?.shortName ?? record.actionItem?.owner?.name}</span>}
             </Typography>
           </Stack>

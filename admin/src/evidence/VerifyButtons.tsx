@@ -36,7 +36,7 @@ export function VerifyButtons(_props: { label?: string; source?: string }) {
   return (
     <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap', '& .MuiButton-root': { whiteSpace: 'nowrap' } }}>
       <Button size="small" color="success" variant="outlined" onClick={() => setVerdict('ACCEPTED')} aria-label={`Accept evidence ${name}`}>Accept</Button>
-      <Button size="small" color="error" variant="outlined" onClick={() => setVerdict('INSUFFICIENT')} aria-label={`Mark evidence ${name} insufficient`}>Insufficient</Button>
+      <Button size="small" color="error" variant="outlined" onClick={() => setVerdict('INSUFFICIENT')} aria-label={`Insufficient: evidence ${name}`}>Insufficient</Button>
       <EditDialog resource="evidence" id={record.id} operation="verify" open={verdict !== null} onClose={() => setVerdict(null)}
         title={verdict === 'ACCEPTED' ? 'Accept evidence' : 'Mark evidence insufficient'} saveLabel={verdict === 'ACCEPTED' ? 'Accept' : 'Mark insufficient'}
         done={verdict === 'ACCEPTED' ? 'Evidence accepted' : 'Evidence marked insufficient'} transform={(data) => ({ ...data, verification: verdict })} about={['verification', 'verificationNote']}>

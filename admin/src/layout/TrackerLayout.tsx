@@ -2,7 +2,7 @@ import { useMediaQuery, type Theme } from '@mui/material';
 import { useEffect, type ReactNode } from 'react';
 import { useLocation, useNavigationType } from 'react-router-dom';
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
-import { AppBar, Layout, Logout, MenuItemLink, TitlePortal, UserMenu, useSidebarState, useUserMenu } from 'react-admin';
+import { AppBar, Layout, Logout, MenuItemLink, TitlePortal, UserMenu, useGetIdentity, useSidebarState, useUserMenu } from 'react-admin';
 import { MentionsButton } from '../discussion/MentionsButton';
 import { DemoNotice } from './DemoNotice';
 import { TrackerMenu } from './TrackerMenu';
@@ -13,9 +13,11 @@ function AccountMenuItem() {
   return <MenuItemLink to="/account" primaryText="Your account" leftIcon={<AccountCircleIcon />} onClick={menu?.onClose} />;
 }
 
+/** Named by the person it shows, then what it is: voice control users say the name they see on the button. */
 function TrackerUserMenu() {
+  const { identity } = useGetIdentity();
   return (
-    <UserMenu>
+    <UserMenu label={identity?.fullName ? `${identity.fullName}, account menu` : 'Account menu'}>
       <AccountMenuItem />
       <Logout />
     </UserMenu>

@@ -28,6 +28,11 @@ const messages: Record<string, (options: Record<string, unknown>) => string> = {
   // A link to a record that is gone, or was never there (a mistyped or old address).
   'ra.notification.item_doesnt_exist': () => 'That record does not exist: the link is wrong, or it was removed.',
   'ra.auth.logout': () => 'Sign out',
+  // A control is named first by the words it shows (voice control users say what they see): a column's
+  // sort button by its heading, a page's button by its number.
+  'ra.sort.sort_by': (options) => `${String(options.field ?? '')}: sort ${String(options.order ?? '')}`.trim(),
+  'ra.navigation.page': (options) => `${String(options.page)}: go to page ${String(options.page)}`,
+  'ra.navigation.current_page': (options) => `${String(options.page)}: the page shown`,
 };
 
 const translate: TranslateFunction = (key, options = {}) => {

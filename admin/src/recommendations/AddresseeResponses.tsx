@@ -40,7 +40,7 @@ function RespondButton({ addressee }: { addressee: Addressee }) {
   const awaiting = addressee.response === 'AWAITING_RESPONSE';
   return (
     <>
-      <Button size="small" variant="outlined" startIcon={<RateReviewIcon />} onClick={() => setOpen(true)} aria-label={`Record the response of ${name}`}>
+      <Button size="small" variant="outlined" startIcon={<RateReviewIcon />} onClick={() => setOpen(true)} aria-label={`${awaiting ? 'Record response' : 'Change response'} of ${name}`}>
         {awaiting ? 'Record response' : 'Change response'}
       </Button>
       <EditDialog

@@ -47,7 +47,7 @@ export function LineageSection() {
         <Typography variant="body2">Not linked to any recommendation of an earlier or later report.</Typography>
       ) : (
         <List dense aria-label="Versions of this recommendation, earliest first">
-          {entries.map((entry, index) => {
+          {entries.map((entry) => {
             const current = entry.id === record.id;
             const text = (
               <ListItemText
@@ -64,7 +64,7 @@ export function LineageSection() {
                 : <Chip size="small" variant="outlined" label={`${NO_VERDICT} (${label(recommendationStatusLabels, entry.status)})`} />
               } sx={{ borderLeft: 4, borderColor: current ? 'primary.main' : 'divider', pl: 1, ml: branches ? Math.min(entry.depth, 4) * 3 : 0, width: 'auto', mb: 0.5, pr: 24 }}>
                 {current ? <Box sx={{ pl: 2, py: 0.5 }}>{text}</Box> : (
-                  <ListItemButton component={Link} to={`/recommendations/${encodeURIComponent(entry.id)}/show`} aria-label={`Open ${entry.reference} of ${entry.report.title} (${index + 1} of ${entries.length})`}>
+                  <ListItemButton component={Link} to={`/recommendations/${encodeURIComponent(entry.id)}/show`}>
                     {text}
                   </ListItemButton>
                 )}

@@ -49,7 +49,7 @@ function Table() {
       sx={fitTable({ reference: 96, report: '18%', owner: 110, status: 172, targetDate: 104 })}>
       <FunctionField source="reference" label="Ref." render={(record: RaRecord) => (
         <Box>
-          <RecordLink to={showPath('recommendations', record.id)} text={record.reference} label={`Recommendation ${record.reference} of ${record.report?.title ?? 'its report'}`} />
+          <RecordLink to={showPath('recommendations', record.id)} text={record.reference} about={`recommendation of ${record.report?.title ?? 'its report'}`} />
           {record.repeatCount > 0 && <Typography variant="caption" color="error" sx={{ display: 'block' }} title="Times made in earlier reports">made {record.repeatCount}× before</Typography>}
           <PriorityBadge record={record} compact />
         </Box>

@@ -52,7 +52,7 @@ export default function ReportShow() {
           <ReferenceManyField label="Recommendations" reference="recommendations" target="reportId" sort={{ field: 'reference', order: 'ASC' }} perPage={50} pagination={<Pagination />}>
             <Datagrid rowClick="show" bulkActionButtons={false}
               sx={fitTable({ reference: 136, status: 136, ...(narrow ? {} : { owner: '18%', latestVerdict: 136, targetDate: 110 }) })}>
-              <FunctionField source="reference" label="Reference" render={(record) => <><RecordLink to={showPath('recommendations', record.id)} text={record.reference} lines={1} label={`Recommendation ${record.reference}`} /><PriorityBadge record={record} compact /></>} />
+              <FunctionField source="reference" label="Reference" render={(record) => <><RecordLink to={showPath('recommendations', record.id)} text={record.reference} lines={1} about="recommendation" /><PriorityBadge record={record} compact /></>} />
               <FunctionField source="text" label="Recommendation" render={(record) => (
                 <>
                   <Clamped text={record.text} lines={4} />
