@@ -62,9 +62,13 @@ describe('loading a report’s recommendations in the admin app', () => {
     // else (they were codes: "in progress · not achieved"); the inspector links it.
     const offered = rows.nth(0).getByRole('radio', { name: new RegExp(`^R1, 2023 · `) });
     await expect(offered.locator('xpath=ancestor::label[1]').innerText()).resolves.toMatch(
-      /(Not started|In progress|Implemented \(reported\)|Not planned) · (Achieved|Partly achieved|Not achieved|No longer applicable|No verdict yet) — /,
+      /(Not started|In progress|Implemented \(reported\)|Not planned) · (Achieved|Partly achieved|Not achieved|No longer applicable|Not yet assessed) — /,
     );
     await offered.check();
+    // A row's warnings are the server's fragments; alone on a row, each reads as a sentence.
+    const rowWarnings = await page.getByRole('dialog').locator('[data-testid=intake-row] .MuiAlert-message').allInnerTexts();
+    expect(rowWarnings.length).toBeGreaterThan(0);
+    expect(rowWarnings.filter((warning) => !/^[A-Z]/.test(warning))).toEqual([]);
     await screenshot(page, 'intake-paste-preview-1280');
     await page.getByRole('button', { name: 'Save 2 recommendations' }).click();
     await page.getByText('2 recommendations added').waitFor();

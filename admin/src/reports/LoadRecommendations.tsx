@@ -13,8 +13,8 @@ import { readAsBase64 } from '../providers/files';
 import { graphql } from '../providers/graphql';
 import { addRecommendationsMutation as ADD, intakeOrganisationsQuery as ORGANISATIONS, intakePreviewMutation as PREVIEW, intakeRepeatCandidatesQuery as CANDIDATES } from './intakeQueries';
 import { inTurns } from '../../../server/domain/intake/repeat-seeking.ts';
-import { organisationName, recommendationInReport } from '../common/naming';
-import { type Candidate, emptyRow, type Organisation, problemsOf, referenceAfter, refusedRows, type Row, type RowProblems, rowKey, toCorrect } from './intakeRows';
+import { organisationName, recommendationInReport, reportName } from '../common/naming';
+import { asSentence, type Candidate, emptyRow, type Organisation, problemsOf, referenceAfter, refusedRows, type Row, type RowProblems, rowKey, toCorrect } from './intakeRows';
 
 /**
  * Loading a report's recommendations: paste its recommendations section or choose its PDF, Word
@@ -53,7 +53,9 @@ function CandidateChoice({ row, onChange }: { row: Row; onChange: (repeatsId: st
         <FormControlLabel
           key={rec.id}
           value={rec.id}
-          control={<Radio size="small" />}
+          // The radio beside the candidate's first line, its name, not centred on its three.
+          sx={{ alignItems: 'flex-start', mb: 0.5 }}
+          control={<Radio size="small" sx={{ mt: -0.5 }} />}
           label={
             <Box>
               <Typography variant="body2">{recommendationInReport(rec)}</Typography>
@@ -116,7 +118,7 @@ function RowEditor({ row, checked, onChange, onTextDone, onRemove }: { row: Row;
           </Stack>
           <TextField label="Recommendation" multiline minRows={2} size="small" value={row.text} onChange={(e) => onChange({ ...row, text: e.target.value })} onBlur={onTextDone} {...marked('text')} />
           <AddresseePicker value={row.addressees} onChange={(addressees) => onChange({ ...row, addressees })} problem={problems.addressees} />
-          {row.warnings.map((warning) => <Alert key={warning} severity="warning" sx={{ py: 0 }}>{warning}</Alert>)}
+          {row.warnings.map((warning) => <Alert key={warning} severity="warning" sx={{ py: 0 }}>{asSentence(warning)}</Alert>)}
         </Stack>
         <Box sx={{ flex: 2, minWidth: 0 }}>
           <Typography variant="subtitle2">Probably repeats</Typography>
@@ -260,7 +262,11 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
 
   return (
     <Dialog open={open} onClose={onClose} fullWidth maxWidth="lg" fullScreen={narrow} aria-labelledby="load-recommendations-title">
-      <DialogTitle id="load-recommendations-title">{blank ? 'Add recommendation' : 'Load recommendations'} — {report.title}</DialogTitle>
+      {/* The report on one line under what is being done: its whole title took three lines at 800 px, above the rows. */}
+      <DialogTitle id="load-recommendations-title">
+        {blank ? 'Add recommendation' : 'Load recommendations'}
+        <Typography component="span" variant="body2" color="text.secondary" noWrap sx={{ display: 'block' }} title={report.title}>to {reportName({ title: report.title, publishedOn: report.publishedOn })}</Typography>
+      </DialogTitle>
       <DialogContent dividers>
         {rows === null && (
           <Stack spacing={2}>

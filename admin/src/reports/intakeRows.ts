@@ -26,6 +26,9 @@ export type Row = {
 let nextKey = 1;
 /** A key for a row the server read, as for one added by hand. */
 export const rowKey = () => nextKey++;
+/** The server's messages are fragments ("the report already has …"), to go after a field's name; alone, each starts a sentence. */
+export const asSentence = (message: string) => message.charAt(0).toUpperCase() + message.slice(1);
+
 /** An empty row, for one added by hand. */
 export const emptyRow = (reference = ''): Row => ({ key: rowKey(), reference, text: '', addressees: [], targetDate: '', warnings: [], candidates: [], soughtFor: '', repeatsId: '' });
 
@@ -60,7 +63,7 @@ export function refusedRows(caught: unknown, rows: Row[]): Row[] | null {
     const field = match ? rowFieldOf[match[2]!] : undefined;
     const row = match ? rows[Number(match[1])] : undefined;
     if (!row || !field || typeof message !== 'string') continue;
-    refused.set(row.key, { ...refused.get(row.key), [field]: message.charAt(0).toUpperCase() + message.slice(1) });
+    refused.set(row.key, { ...refused.get(row.key), [field]: asSentence(message) });
   }
   return refused.size === 0 ? null : rows.map((row) => (refused.has(row.key) ? { ...row, refused: refused.get(row.key) } : row));
 }
