@@ -57,6 +57,13 @@ describe('response deadlines and priorities', () => {
     await page.waitForURL(/\/show$/);
     await page.getByText('Responses due', { exact: true }).waitFor();
     await page.locator('tbody tr').first().waitFor();
+    // The recommendation's own words get the widest column at 1280 px, not its owner's name.
+    const widths = await page.locator('thead th').evaluateAll((cells) =>
+      Object.fromEntries((cells as unknown as { className: string; getBoundingClientRect(): { width: number } }[]).map((cell) => [/column-(\S+)/.exec(cell.className)?.[1] ?? '', cell.getBoundingClientRect().width])));
+    const whole = Object.values(widths).reduce((sum, width) => sum + width, 0);
+    expect(Math.max(...Object.values(widths)), JSON.stringify(widths)).toBe(widths.text);
+    // Beside the owner's whole name it had under a quarter of the table, four clamped lines a row.
+    expect(widths.text! / whole, JSON.stringify(widths)).toBeGreaterThan(0.3);
     await shots(page, 'deadlines-2-report-show');
 
     const late = await totalOf(post, { reportId: report.id, responseTimeliness: ['LATE'] });

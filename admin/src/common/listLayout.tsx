@@ -1,6 +1,7 @@
 import { Link as MuiLink, Typography, useMediaQuery, type SxProps, type Theme } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import type { RaRecord } from 'react-admin';
 
 /** Text cut to a number of lines, the whole of it in a tooltip. */
 export function Clamped({ text, lines = 2, children }: { text: string | null | undefined; lines?: number; children?: ReactNode }) {
@@ -10,6 +11,11 @@ export function Clamped({ text, lines = 2, children }: { text: string | null | u
       {children ?? text}
     </Typography>
   );
+}
+
+/** A record's owning organisation in a table's narrow column: its short name, the whole name in a tooltip. */
+export function OwnerName({ record }: { record: RaRecord }) {
+  return <Clamped text={record.owner?.name}>{record.owner?.shortName ?? record.owner?.name}</Clamped>;
 }
 
 /**

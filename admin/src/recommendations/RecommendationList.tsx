@@ -3,7 +3,7 @@ import { Datagrid, DateField, ExportButton, FilterButton, FunctionField, List, S
 import { label, NO_VERDICT, recommendationStatusLabels, verdictLabels } from '../common/choices';
 import { readableDay } from '../common/dates';
 import { EnumChip, LatestVerdict, statusColours } from '../common/EnumChip';
-import { Clamped, fitTable, RecordLink, showPath, useListWidth } from '../common/listLayout';
+import { Clamped, fitTable, OwnerName, RecordLink, showPath, useListWidth } from '../common/listLayout';
 import { exportRecommendations } from './exporter';
 import { PriorityBadge } from './Priority';
 import { recommendationFilters, RecommendationSidebar } from './RecommendationFilters';
@@ -56,7 +56,7 @@ function Table() {
       )} />
       <FunctionField source="report" label="Report" sortBy="report.publishedOn" render={(record: RaRecord) => <Clamped text={reportName(record.report)} />} />
       <FunctionField source="text" label="Recommendation" sortable={false} render={(record: RaRecord) => <Clamped text={record.text} lines={3} />} />
-      <FunctionField source="owner" label="Owner" sortBy="owner.name" render={(record: RaRecord) => <Clamped text={record.owner?.name}>{record.owner?.shortName ?? record.owner?.name}</Clamped>} />
+      <FunctionField source="owner" label="Owner" sortBy="owner.name" render={(record: RaRecord) => <OwnerName record={record} />} />
       <FunctionField source="status" label="Status · verdict" sortBy="status" render={() => (
         <Stack spacing={0.5} alignItems="flex-start">
           <EnumChip source="status" labels={recommendationStatusLabels} colours={statusColours} />

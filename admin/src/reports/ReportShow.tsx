@@ -2,6 +2,7 @@ import { Box, Chip, Stack, Typography } from '@mui/material';
 import {
   ArrayField, Datagrid, DateField, EditButton, FunctionField, Labeled, ReferenceManyField, ResourceContextProvider, RichTextField, SelectField, Show,
   SimpleShowLayout, SingleFieldList, TextField, TopToolbar, UrlField, ChipField, Pagination,
+  type RaRecord,
 } from 'react-admin';
 import { recommendationStatusLabels, reportKindChoices, verdictText } from '../common/choices';
 import { EnumChip, LatestVerdict, statusColours } from '../common/EnumChip';
@@ -10,7 +11,7 @@ import { FollowUpPackButton } from './FollowUpPackButton';
 import { ProgressField } from './ProgressField';
 import { PublicPageButton } from './PublicPageButton';
 import { RecommendationIntakeButtons } from './LoadRecommendations';
-import { Clamped, fitTable, RecordLink, showPath, titleChips, useListWidth } from '../common/listLayout';
+import { Clamped, fitTable, OwnerName, RecordLink, showPath, titleChips, useListWidth } from '../common/listLayout';
 import { readableDay } from '../common/dates';
 import { AfreshForEachRecord } from '../common/AfreshForEachRecord';
 
@@ -51,7 +52,7 @@ export default function ReportShow() {
           </ArrayField>
           <ReferenceManyField label="Recommendations" reference="recommendations" target="reportId" sort={{ field: 'reference', order: 'ASC' }} perPage={50} pagination={<Pagination />}>
             <Datagrid rowClick="show" bulkActionButtons={false}
-              sx={fitTable({ reference: 136, status: 136, ...(narrow ? {} : { owner: '18%', latestVerdict: 136, targetDate: 110 }) })}>
+              sx={fitTable({ reference: 136, status: 136, ...(narrow ? {} : { owner: 110, latestVerdict: 136, targetDate: 110 }) })}>
               <FunctionField source="reference" label="Reference" render={(record) => <><RecordLink to={showPath('recommendations', record.id)} text={record.reference} lines={1} about="recommendation" /><PriorityBadge record={record} compact /></>} />
               <FunctionField source="text" label="Recommendation" render={(record) => (
                 <>
@@ -64,7 +65,8 @@ export default function ReportShow() {
                   )}
                 </>
               )} />
-              {!narrow && <TextField source="owner.name" label="Owner" />}
+              {/* Short names, as the recommendations list has them: the recommendation's own words get the width. */}
+              {!narrow && <FunctionField source="owner" label="Owner" sortBy="owner.name" render={(record: RaRecord) => <OwnerName record={record} />} />}
               <EnumChip source="status" labels={recommendationStatusLabels} colours={statusColours} label="Status" />
               {/* As the recommendations list shows them: no verdict says so, and a target passed is overdue. */}
               {!narrow && <FunctionField source="latestVerdict" label="Verdict" render={() => <LatestVerdict />} />}
