@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useAdminApp } from './support/admin-app.ts';
 import { screenshot, sidewaysOverflow, type Browser } from './support/browser.ts';
 import { apiSession, demoUsers, recommendationId as idOf, signIn } from './support/session.ts';
+import { NO_VERDICT } from '../../server/domain/enum-labels.ts';
 
 /*
  * The daily screens of issue 17, as each role meets them, at a laptop's 1280 px and a tablet's 800 px:
@@ -144,7 +145,8 @@ describe('daily screens', () => {
 
   it('11: every list exports labelled, readable columns with a link to each record, as UTF-8 with a BOM', async () => {
     const exports = [
-      { path: '/recommendations', headers: ['Report', 'Reference', 'Owner', 'Status (reported)', 'Target date', 'Link'], link: '#/recommendations/' },
+      // A recommendation with no verdict says so, as its page does: an empty cell reads as a value lost.
+      { path: '/recommendations', headers: ['Report', 'Reference', 'Owner', 'Status (reported)', 'Latest verdict', 'Target date', 'Link'], link: '#/recommendations/', says: [NO_VERDICT] },
       { path: '/actionItems', headers: ['Action', 'Recommendation', 'Owner', 'Due', 'Status', 'Link'], link: '#/recommendations/' },
       { path: '/evidence', headers: ['Evidence', 'Strength', 'Owner', 'Submitted', 'Verification', 'Link'], link: '#/recommendations/' },
       { path: '/reports', headers: ['Title', 'Kind', 'Published', 'Inspectorate', 'Link'], link: '#/reports/' },
@@ -163,6 +165,7 @@ describe('daily screens', () => {
         const [header, first] = csv.split('\r\n');
         for (const name of list.headers) expect(header!.split(','), `${list.path} header`).toContain(name);
         expect(first, `${list.path}: a link to the record`).toContain(`${app.url}/${list.link}`);
+        for (const words of list.says ?? []) expect(csv, `${list.path}: says "${words}"`).toContain(words);
         // Readable values: no enum codes, no ISO dates, no base64 ids outside the links.
         const withoutLinks = csv.replace(/http\S+/g, '');
         expect(withoutLinks, `${list.path}: enum codes`).not.toMatch(/\b(NOT_STARTED|IN_PROGRESS|UNVERIFIED|THEMATIC|ADMINISTRATOR|PLANNED)\b/);

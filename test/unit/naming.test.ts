@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { organisationName, recommendationInReport, recommendationName, reportName } from '../../admin/src/common/naming.ts';
+import { organisationName, recommendationInReport, recommendationName, reportName, shortNameOf } from '../../admin/src/common/naming.ts';
 
 describe('how the admin app names reports and recommendations', () => {
   it('names a report by its year and title, and a recommendation by its reference and report year', () => {
@@ -21,5 +21,13 @@ describe('how the admin app names reports and recommendations', () => {
     expect(organisationName({ name: 'Probation Service (North)', shortName: 'PSN' })).toBe('Probation Service (PSN, North)');
     expect(organisationName({ name: 'Youth Justice (Wales) Board', shortName: 'YJB' })).toBe('Youth Justice (Wales) Board (YJB)');
     expect(organisationName({ name: 'HM Inspectorate of Probation', shortName: null })).toBe('HM Inspectorate of Probation');
+  });
+
+  it('names an organisation where space is short by its short name, else by its name, never by nothing', () => {
+    expect(shortNameOf({ name: 'HM Prison and Probation Service', shortName: 'HMPPS' })).toBe('HMPPS');
+    expect(shortNameOf({ name: 'Cardiff and Vale PDU', shortName: null })).toBe('Cardiff and Vale PDU');
+    // An empty abbreviation counts as none (the API stores none for it, but a name is never blank on screen).
+    expect(shortNameOf({ name: 'Lambeth PDU', shortName: '' })).toBe('Lambeth PDU');
+    expect(shortNameOf(null)).toBe('');
   });
 });

@@ -6,12 +6,12 @@ import {
 } from 'react-admin';
 import { actionStatusChoices, actionStatusLabels } from '../common/choices';
 import { actionStatusColours, EnumChip } from '../common/EnumChip';
-import { Clamped, fitTable, RecordLink, showPath, useListWidth, searchWide } from '../common/listLayout';
+import { Clamped, fitTable, OwnerName, RecordLink, showPath, useListWidth, searchWide } from '../common/listLayout';
 import type { Identity } from '../providers/authProvider';
 import { ActionItemRowActions } from './ActionItemRowActions';
 import { BulkCompleteButton } from './BulkCompleteButton';
 import { exportActionItems } from './exporter';
-import { recommendationName } from '../common/naming';
+import { recommendationName, shortNameOf } from '../common/naming';
 
 /** The recommendation an action serves, opened from its row. */
 function RecommendationLink({ record }: { record: RaRecord }) {
@@ -39,7 +39,7 @@ function Views() {
   const { filterValues, setFilters } = useListContext();
   const organisation = (identity as Identity | undefined)?.organisation;
   const views = [
-    ...(organisation ? [{ label: `My organisation (${organisation.shortName ?? organisation.name})`, value: { ownerId: organisation.id, statuses: open } }] : []),
+    ...(organisation ? [{ label: `My organisation (${shortNameOf(organisation)})`, value: { ownerId: organisation.id, statuses: open } }] : []),
     { label: 'Overdue', value: { overdue: true } },
     { label: 'Open', value: { statuses: open } },
     { label: 'Without evidence', value: { hasEvidence: false } },
@@ -89,7 +89,7 @@ export default function ActionItemList() {
               <Typography variant="caption" color="text.secondary" component="p" data-testid="action-owner">
                 {/* In the caption's own size, on its line: at the link's it stood above the words beside it. */}
                 <Box component="span" sx={{ '& a, & .MuiTypography-root': { font: 'inherit', display: 'inline' } }}><RecommendationLink record={record} /></Box>
-                {[' ', record.owner?.shortName ?? record.owner?.name, record.leadPerson].filter(Boolean).join(' · ')}
+                {[' ', shortNameOf(record.owner), record.leadPerson].filter(Boolean).join(' · ')}
               </Typography>
             )}
           </>
@@ -98,7 +98,7 @@ export default function ActionItemList() {
         {!narrow && (
           <FunctionField source="owner" label="Owner · lead" sortBy="owner.name" render={(record: RaRecord) => (
             <Box>
-              <Clamped text={record.owner?.name}>{record.owner?.shortName ?? record.owner?.name}</Clamped>
+              <OwnerName record={record} />
               {record.leadPerson && <Typography variant="caption" color="text.secondary" title={record.leadPerson} sx={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{record.leadPerson}</Typography>}
             </Box>
           )} />

@@ -2,6 +2,7 @@ import { Link as MuiLink, Typography, useMediaQuery, type SxProps, type Theme } 
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { RaRecord } from 'react-admin';
+import { shortNameOf } from './naming';
 
 /** Text cut to a number of lines, the whole of it in a tooltip. */
 export function Clamped({ text, lines = 2, children }: { text: string | null | undefined; lines?: number; children?: ReactNode }) {
@@ -15,7 +16,7 @@ export function Clamped({ text, lines = 2, children }: { text: string | null | u
 
 /** A record's owning organisation in a table's narrow column: its short name, the whole name in a tooltip. */
 export function OwnerName({ record }: { record: RaRecord }) {
-  return <Clamped text={record.owner?.name}>{record.owner?.shortName ?? record.owner?.name}</Clamped>;
+  return <Clamped text={record.owner?.name}>{shortNameOf(record.owner)}</Clamped>;
 }
 
 /**

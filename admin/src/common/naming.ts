@@ -20,6 +20,13 @@ export function recommendationInReport(recommendation: NamedRecommendation): str
   return `${recommendation?.reference ?? ''}, ${reportName(recommendation?.report)}`;
 }
 
+type NamedOrganisation = { name?: string | null; shortName?: string | null } | null | undefined;
+
+/** An organisation where space is short (a table's column, a chart's axis, a card's line): its short name, else its name. */
+export function shortNameOf(organisation: NamedOrganisation): string {
+  return organisation?.shortName || organisation?.name || '';
+}
+
 /**
  * An organisation as choices name it: its name and short name, unless the name says it already
  * ("Probation Service London", not "… London (London)"). A name ending in brackets takes the short

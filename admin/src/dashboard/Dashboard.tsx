@@ -14,6 +14,7 @@ import { dashboardQuery, type DashboardData } from './query';
 import { RepeatedUnmet } from './RepeatedUnmet';
 import { ReportedVsVerifiedChart } from './ReportedVsVerifiedChart';
 import { StatusByOwnerChart } from './StatusByOwnerChart';
+import { shortNameOf } from '../common/naming';
 
 /**
  * What is open, overdue, repeated and unmet, and how far reports have got: each part links to the
@@ -31,7 +32,7 @@ export default function Dashboard() {
     queryKey: ['dashboard', organisationId ?? 'all'],
     queryFn: () => dataProvider.query<{ dashboard: DashboardData }>(dashboardQuery, organisationId ? { organisationId } : {}),
   });
-  const scopeName = organisationId && organisation ? organisation.shortName ?? organisation.name : undefined;
+  const scopeName = organisationId && organisation ? shortNameOf(organisation) : undefined;
   const dashboard = data?.dashboard;
   return (
     <Box sx={{ py: 2, display: 'grid', gap: 2, minWidth: 0 }}>
@@ -39,7 +40,7 @@ export default function Dashboard() {
       <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: 1 }}>
         <Typography variant="h5" component="h1">Dashboard{organisationId && organisation ? `: ${organisation.name}` : ''}</Typography>
         {isLeader && organisation && (
-          <FormControlLabel control={<Switch checked={mine} onChange={(event) => setMine(event.target.checked)} />} label={`Only ${organisation.shortName ?? organisation.name} and those under it`} />
+          <FormControlLabel control={<Switch checked={mine} onChange={(event) => setMine(event.target.checked)} />} label={`Only ${shortNameOf(organisation)} and those under it`} />
         )}
       </Box>
       {error && <Alert severity="error">{(error as Error).message}</Alert>}

@@ -4,6 +4,7 @@ import { ownerOverdueFigures } from './figures';
 import { listLink } from './links';
 import { Panel } from './Panel';
 import type { DashboardData } from './query';
+import { shortNameOf } from '../common/naming';
 
 /** Which organisations have the most overdue: a ranking, each count a link to the list it counts. */
 export function OverdueByOwner({ rows, total, scope, resource }: { rows: DashboardData['overdueByOwner']; total: number; scope: string | undefined; resource: 'recommendations' | 'actionItems' }) {
@@ -27,7 +28,7 @@ export function OverdueByOwner({ rows, total, scope, resource }: { rows: Dashboa
                 <TableRow key={row.owner.id}>
                   <TableCell sx={{ width: '55%' }}>
                     <Typography variant="body2" title={row.owner.name} sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: { xs: 160, sm: 320 } }}>
-                      {row.owner.shortName ?? row.owner.name}
+                      {shortNameOf(row.owner)}
                     </Typography>
                     {/* The bar shows the share of the most overdue owner's total; the numbers are beside it. */}
                     <Box aria-hidden sx={{ mt: 0.5, height: 6, borderRadius: 1, bgcolor: 'error.main', width: `${(row.overdue / most) * 100}%` }} />

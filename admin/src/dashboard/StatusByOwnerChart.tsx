@@ -7,6 +7,7 @@ import { statusColours } from '../common/EnumChip';
 import { listLink } from './links';
 import { Panel } from './Panel';
 import type { DashboardData } from './query';
+import { shortNameOf } from '../common/naming';
 
 /** The statuses in the order the bars stack; their words and colours are the ones every status chip uses. */
 const series = [
@@ -30,7 +31,7 @@ export function StatusByOwnerChart({ rows, ownerCount }: { rows: DashboardData['
     const colour = statusColours[status];
     return colour && colour !== 'default' ? theme.palette[colour as PaletteColour].main : theme.palette.grey[600];
   };
-  const data = rows.map((row) => ({ ...row, name: row.owner.shortName ?? row.owner.name }));
+  const data = rows.map((row) => ({ ...row, name: shortNameOf(row.owner) }));
   const others = ownerCount - rows.length;
   const summary = rows.map((row) => `${row.owner.name}: ${row.total} (${row.overdue} overdue)`).join('; ') + (others > 0 ? `; and ${others} more` : '');
   return (

@@ -7,7 +7,7 @@ import { Clamped, fitTable, RecordLink, showPath, useListWidth } from '../common
 import { exportEvidence } from './exporter';
 import { EvidenceSummary } from './EvidenceSummary';
 import { VerifyButtons } from './VerifyButtons';
-import { recommendationName } from '../common/naming';
+import { recommendationName, shortNameOf } from '../common/naming';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search summaries" />,
@@ -38,7 +38,7 @@ export default function EvidenceQueue() {
               <RecordLink to={showPath('recommendations', record.actionItem?.recommendation?.id)} lines={1}
                 text={recommendationName(record.actionItem?.recommendation)}
                 about={`recommendation of ${record.actionItem?.recommendation?.report?.title ?? 'its report'}`} />
-              {!narrow && <span title={record.actionItem?.owner?.name}>· {record.actionItem?.owner?.shortName ?? record.actionItem?.owner?.name}</span>}
+              {!narrow && <span title={record.actionItem?.owner?.name}>· {shortNameOf(record.actionItem?.owner)}</span>}
             </Typography>
           </Stack>
         )} />

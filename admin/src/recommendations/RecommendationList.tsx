@@ -1,13 +1,13 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import { Datagrid, DateField, ExportButton, FilterButton, FunctionField, List, SimpleList, TopToolbar, type RaRecord } from 'react-admin';
-import { label, NO_VERDICT, recommendationStatusLabels, verdictLabels } from '../common/choices';
+import { label, recommendationStatusLabels, verdictText } from '../common/choices';
 import { readableDay } from '../common/dates';
 import { EnumChip, LatestVerdict, statusColours } from '../common/EnumChip';
 import { Clamped, fitTable, OwnerName, RecordLink, showPath, useListWidth } from '../common/listLayout';
 import { exportRecommendations } from './exporter';
 import { PriorityBadge } from './Priority';
 import { recommendationFilters, RecommendationSidebar } from './RecommendationFilters';
-import { recommendationName, reportName } from '../common/naming';
+import { recommendationName, reportName, shortNameOf } from '../common/naming';
 
 function Actions() {
   return (
@@ -29,9 +29,9 @@ function Cards() {
       primaryText={(record) => <Clamped text={`${recommendationName(record)} · ${record.text}`} lines={3} />}
       secondaryText={(record) => [
         record.isPriority ? 'Priority' : null,
-        record.owner?.shortName ?? record.owner?.name,
+        shortNameOf(record.owner),
         label(recommendationStatusLabels, record.status),
-        record.latestVerdict ? `verdict: ${label(verdictLabels, record.latestVerdict)}` : NO_VERDICT,
+        `verdict: ${verdictText(record.latestVerdict)}`,
         record.repeatCount > 0 ? `made ${record.repeatCount}× before` : null,
       ].filter(Boolean).join(' · ')}
       tertiaryText={(record) => (record.isOverdue ? `overdue since ${readableDay(record.targetDate)}` : readableDay(record.targetDate))}

@@ -1,5 +1,5 @@
 import { csvExporter, pageLink } from '../common/exporter';
-import { GAP_HEADING, gapLabels, label, recommendationStatusLabels, verdictLabels } from '../common/choices';
+import { GAP_HEADING, gapLabels, label, recommendationStatusLabels, verdictText } from '../common/choices';
 import { readableDay } from '../common/dates';
 
 /** One row a recommendation, with the derived facts a reader of the spreadsheet wants. */
@@ -12,7 +12,7 @@ export const exportRecommendations = csvExporter('recommendations', [
   ['Addressed to', (r) => (r.addressees ?? []).map((a: { organisation: { name: string } }) => a.organisation.name)],
   ['Themes', (r) => (r.themes ?? []).map((t: { name: string }) => t.name)],
   ['Status (reported)', (r) => label(recommendationStatusLabels, r.status)],
-  ['Latest verdict', (r) => label(verdictLabels, r.latestVerdict)],
+  ['Latest verdict', (r) => verdictText(r.latestVerdict)],
   [GAP_HEADING, (r) => label(gapLabels, r.reportedVsVerified)],
   ['Target date', (r) => readableDay(r.targetDate)],
   ['Overdue', (r) => Boolean(r.isOverdue)],
