@@ -29,12 +29,14 @@ export const organisations: {
   shortName?: string;
   kind: OrganisationKind;
   parent?: string;
+  /** False for a body that no longer exists: its old recommendations keep it as owner, it takes no new work. */
+  active?: boolean;
 }[] = [
   { key: 'moj', name: 'Ministry of Justice', shortName: 'MoJ', kind: 'GOVERNMENT_DEPARTMENT' },
   { key: 'hmpps', name: 'HM Prison and Probation Service', shortName: 'HMPPS', kind: 'AGENCY', parent: 'moj' },
   { key: 'ps', name: 'The Probation Service', shortName: 'PS', kind: 'SERVICE', parent: 'hmpps' },
-  { key: 'nps', name: 'National Probation Service (until 2021)', shortName: 'NPS', kind: 'SERVICE', parent: 'hmpps' },
-  { key: 'crcs', name: 'Community Rehabilitation Companies (until 2021)', shortName: 'CRCs', kind: 'OTHER' },
+  { key: 'nps', name: 'National Probation Service (until 2021)', shortName: 'NPS', kind: 'SERVICE', parent: 'hmpps', active: false },
+  { key: 'crcs', name: 'Community Rehabilitation Companies (until 2021)', shortName: 'CRCs', kind: 'OTHER', active: false },
   { key: 'wales', name: 'Probation Service Wales', shortName: 'Wales', kind: 'REGION', parent: 'ps' },
   { key: 'nw', name: 'Probation Service North West', shortName: 'North West', kind: 'REGION', parent: 'ps' },
   { key: 'london', name: 'Probation Service London', shortName: 'London', kind: 'REGION', parent: 'ps' },

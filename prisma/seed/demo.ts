@@ -66,6 +66,7 @@ async function loadDemoData(tx: TransactionClient, passwordHashes: Map<string, s
         name: org.name,
         shortName: org.shortName,
         kind: org.kind,
+        active: org.active ?? true,
         parentId: org.parent ? lookup(orgs, org.parent, 'organisation') : undefined,
       },
     });

@@ -248,6 +248,13 @@ describe(`reading the rest of the domain on ${databaseKind}`, () => {
     const cardiff = nodes(tree.organisations)[1] as { depth: number; ancestorIds: string[] };
     expect(cardiff.ancestorIds.slice(0, 3)).toEqual([demo.org('Wales').id, demo.org('PS').id, demo.org('HMPPS').id]);
     expect(cardiff.ancestorIds).toHaveLength(cardiff.depth);
+    // The bodies abolished in 2021 still own the 2018 report's recommendations, but are offered for no new work.
+    const offered = await gql(`{ organisations(first: 50, filter: { active: true }) { edges { node { name } } } }`);
+    const names = nodes(offered.organisations).map((o: { name: string }) => o.name);
+    expect(names).toContain('The Probation Service');
+    expect(names.filter((name: string) => name.includes('until 2021'))).toEqual([]);
+    const of2018 = await gql(`query ($report: ID!) { recommendations(first: 20, filter: { reportId: $report }) { edges { node { owner { shortName active } } } } }`, { report: demo.report(2018).id });
+    expect(new Set(nodes(of2018.recommendations).map((rec: { owner: { shortName: string; active: boolean } }) => `${rec.owner.shortName} ${rec.owner.active}`))).toEqual(new Set(['CRCs false', 'NPS false', 'HMPPS true', 'MoJ true']));
     const themes = await gql(`{ themes(first: 50) { totalCount edges { node { name recommendations(first: 1) { totalCount } } } } }`);
     expect(themes.themes.totalCount).toBe(9);
     const inspectors = `{ users(first: 10, filter: { roles: [INSPECTOR] }) { totalCount edges { node { name email organisation { shortName } } } } }`;
