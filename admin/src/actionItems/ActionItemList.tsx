@@ -62,13 +62,15 @@ function Views() {
  * The columns share the window's width (fixed layout). A row opens the action's page (its details
  * and discussion); its description is the link to it for the keyboard. The recommendation is named by
  * its reference and year, a link to its page, with the report's title in the tooltip (not repeated in
- * every row).
+ * every row). Below the widest screens the recommendation goes under the description (and at 800 px
+ * the owner and lead too): a column of its own, as wide as its heading, left a laptop's descriptions
+ * a few words a line, cut after three.
  */
 export default function ActionItemList() {
   // Who may change any action opens its page (read only where it is not theirs); the page is the edit route, closed to viewers.
   const { canAccess: canComplete } = useCanAccess({ action: 'edit', resource: 'actionItems', record: undefined });
   const canOpen = canComplete === true;
-  const { narrow } = useListWidth();
+  const { narrow, laptop } = useListWidth();
   const createPath = useCreatePath();
   return (
     <List filters={filters} sort={{ field: 'dueDate', order: 'ASC' }} title="Action items" exporter={exportActionItems}
@@ -77,7 +79,7 @@ export default function ActionItemList() {
       <Datagrid rowClick={canOpen ? 'edit' : false} bulkActionButtons={canComplete && !narrow ? <BulkCompleteButton /> : false} size="small"
         // Only rows the person may complete take a tick: the server's answer for each action, and not already closed.
         isRowSelectable={(record: RaRecord) => record.viewerCanEdit === true && !['COMPLETED', 'CANCELLED'].includes(String(record.status))}
-        sx={fitTable(narrow ? { dueDate: 104, status: 128, actions: 128 } : { recommendation: 170, owner: 150, dueDate: 110, status: 128, evidenceCount: 96, actions: 128 })}>
+        sx={fitTable(narrow ? { dueDate: 104, status: 128, actions: 128 } : { recommendation: 170, owner: 160, dueDate: 110, status: 128, evidenceCount: 96, actions: 128 })}>
         <FunctionField source="description" label="Action" render={(record: RaRecord) => (
           <>
             {canOpen
@@ -85,21 +87,21 @@ export default function ActionItemList() {
               : <Clamped text={record.description} lines={3} />}
             {/* At 800 px its recommendation and whose action it is go under it, as in a recommendation's action plan,
                 rather than out of sight or in columns that leave the description a word a line. */}
-            {narrow && (
-              <Typography variant="caption" color="text.secondary" component="p" data-testid="action-owner">
+            {laptop && (
+              <Typography variant="caption" color="text.secondary" component="p" data-testid="action-context">
                 {/* In the caption's own size, on its line: at the link's it stood above the words beside it. */}
                 <Box component="span" sx={{ '& a, & .MuiTypography-root': { font: 'inherit', display: 'inline' } }}><RecommendationLink record={record} /></Box>
-                {[' ', shortNameOf(record.owner), record.leadPerson].filter(Boolean).join(' · ')}
+                {narrow && [' ', shortNameOf(record.owner), record.leadPerson].filter(Boolean).join(' · ')}
               </Typography>
             )}
           </>
         )} />
-        {!narrow && <FunctionField source="recommendation" label="Recommendation" sortable={false} render={(record: RaRecord) => <RecommendationLink record={record} />} />}
+        {!laptop && <FunctionField source="recommendation" label="Recommendation" sortable={false} render={(record: RaRecord) => <RecommendationLink record={record} />} />}
         {!narrow && (
           <FunctionField source="owner" label="Owner · lead" sortBy="owner.name" render={(record: RaRecord) => (
             <Box>
               <OwnerName record={record} />
-              {record.leadPerson && <Typography variant="caption" color="text.secondary" title={record.leadPerson} sx={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{record.leadPerson}</Typography>}
+              {record.leadPerson && <Clamped text={record.leadPerson} variant="caption" />}
             </Box>
           )} />
         )}

@@ -4,10 +4,10 @@ import { Link } from 'react-router-dom';
 import type { RaRecord } from 'react-admin';
 import { shortNameOf } from './naming';
 
-/** Text cut to a number of lines, the whole of it in a tooltip. */
-export function Clamped({ text, lines = 2, children }: { text: string | null | undefined; lines?: number; children?: ReactNode }) {
+/** Text cut to a number of lines, the whole of it in a tooltip; a caption (a row's second line) is in the secondary colour. */
+export function Clamped({ text, lines = 2, variant = 'body2', children }: { text: string | null | undefined; lines?: number; variant?: 'body2' | 'caption'; children?: ReactNode }) {
   return (
-    <Typography variant="body2" component="span" title={text ?? undefined}
+    <Typography variant={variant} color={variant === 'caption' ? 'text.secondary' : undefined} component="span" title={text ?? undefined}
       sx={{ display: '-webkit-box', WebkitLineClamp: lines, WebkitBoxOrient: 'vertical', overflow: 'hidden', overflowWrap: 'anywhere' }}>
       {children ?? text}
     </Typography>
