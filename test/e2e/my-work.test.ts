@@ -32,6 +32,10 @@ describe('my work', () => {
     // Inspectors' section is not a leader's.
     await expect(page.getByRole('heading', { name: /Evidence waiting/ }).count()).resolves.toBe(0);
     for (const item of items.slice(0, 5)) await page.getByRole('link', { name: item.title }).first().waitFor();
+    // Each item names its recommendation by its reference first, then the report (cut to two lines).
+    const overdueTable = page.getByRole('table', { name: 'Overdue' });
+    expect(await overdueTable.locator('th').nth(1).innerText()).toBe('Recommendation');
+    expect(await overdueTable.locator('tbody tr').first().locator('td').nth(1).innerText()).toMatch(/^R\d+, A thematic inspection/);
     await shots(page, 'my-work-leader');
 
     // An item opens its record: an action in its form, a recommendation in its page. The Wales leader's

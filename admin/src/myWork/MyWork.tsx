@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Title, useDataProvider, useNotify } from 'react-admin';
 import { digestFrequencyLabels } from '../common/choices';
 import { readableDay } from '../common/dates';
+import { Clamped } from '../common/listLayout';
 import type { TrackerDataProvider } from '../providers/dataProvider';
 import { myWorkQuery, setDigestFrequencyMutation, type DigestFrequency, type WorkItem } from './queries';
 
@@ -34,7 +35,7 @@ function WorkTable({ heading, items }: { heading: string; items: WorkItem[] }) {
         <Table size="small" aria-label={heading}>
           <TableHead>
             <TableRow>
-              <TableCell>What</TableCell><TableCell>Report</TableCell><TableCell>Owner</TableCell><TableCell>Date</TableCell>
+              <TableCell>What</TableCell><TableCell>Recommendation</TableCell><TableCell>Owner</TableCell><TableCell>Date</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -44,7 +45,8 @@ function WorkTable({ heading, items }: { heading: string; items: WorkItem[] }) {
                   <Typography variant="caption" color="text.secondary" component="div">{RECORD_WORDS[item.record]}</Typography>
                   <Link href={linkOf(item)}>{item.title}</Link>
                 </TableCell>
-                <TableCell>{item.reportTitle}, {item.reference}</TableCell>
+                {/* Its reference first, then the report's title, cut to two lines (whole in the tooltip): at the end of the title the reference stood on its third line. */}
+                <TableCell><Clamped text={`${item.reference}, ${item.reportTitle}`} /></TableCell>
                 <TableCell>{item.organisation}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   {readableDay(item.date) || '—'}
