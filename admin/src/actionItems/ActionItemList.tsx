@@ -85,8 +85,8 @@ export default function ActionItemList() {
             {canOpen
               ? <RecordLink to={createPath({ resource: 'actionItems', id: record.id, type: 'edit' })} text={record.description} lines={3} />
               : <Clamped text={record.description} lines={3} />}
-            {/* At 800 px its recommendation and whose action it is go under it, as in a recommendation's action plan,
-                rather than out of sight or in columns that leave the description a word a line. */}
+            {/* Below the widest screens its recommendation goes under it, and at 800 px whose action it is too, as in
+                a recommendation's action plan, rather than out of sight or in columns that leave the description a word a line. */}
             {laptop && (
               <Typography variant="caption" color="text.secondary" component="p" data-testid="action-context">
                 {/* In the caption's own size, on its line: at the link's it stood above the words beside it. */}
