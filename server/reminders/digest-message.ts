@@ -44,7 +44,8 @@ function itemLines(item: WorkItem, appUrl: string): string[] {
       : `${item.record === 'RECOMMENDATION' ? 'target' : 'due'} ${readableDay(item.date)}${item.daysOverdue ? `, ${item.daysOverdue} days overdue` : ''}`;
   return [
     `- ${RECORD_WORDS[item.record]}: ${excerpt(item.title, 160)}`,
-    item.record === 'COMMENT' ? `  ${item.reportTitle}, ${item.reference} · ${when}` : `  ${item.reportTitle}, ${item.reference} · ${item.organisation} · ${when}`,
+    // Reference first, as My work names it: "R1, Reminders inspection" reads alike in the email and on screen.
+    item.record === 'COMMENT' ? `  ${item.reference}, ${item.reportTitle} · ${when}` : `  ${item.reference}, ${item.reportTitle} · ${item.organisation} · ${when}`,
     `  ${itemLink(appUrl, item)}`,
   ];
 }

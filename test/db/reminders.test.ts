@@ -125,6 +125,8 @@ describe(`reminder digests by email on ${databaseKind}`, () => {
     expect(unitText).toContain(`Recommendation: ${titles.r1}`);
     expect(unitText).toContain('Action: Forty days late: hire two assessors');
     expect(unitText).toContain('40 days overdue');
+    // Each item names its recommendation as My work does: reference first, then the report's title.
+    expect(unitText).toMatch(/- Action: Forty days late: hire two assessors\n {2}R1, Reminders inspection · [^\n]+ · due /);
     expect(unitText).toContain('Action: Three days late: audit ten cases');
     expect(unitText).not.toContain('Due in a month');
     expect(unitText).not.toContain('met long ago');
@@ -210,7 +212,7 @@ describe(`reminder digests by email on ${databaseKind}`, () => {
     const [region] = to(people.regionLeader).slice(-1);
     expect(received.length).toBe(before + 2);
     expect(region!.mail.subject).toBe('Daily reminder: 2 due soon, 1 escalated, 1 mentioning you');
-    expect(region!.mail.text).toMatch(/Comments that mention you \(1\)\n\n- Comment: @region leader can the region lend the unit two assessors\?\n  Reminders inspection, R1 · by inspector on/);
+    expect(region!.mail.text).toMatch(/Comments that mention you \(1\)\n\n- Comment: @region leader can the region lend the unit two assessors\?\n  R1, Reminders inspection · by inspector on/);
     expect((await prisma.mention.findUniqueOrThrow({ where: { id: mention.id } })).notifiedAt).not.toBeNull();
     // Told once: the next day's digest has the work, not the mention.
     await run({ now: new Date('2026-12-06T07:00:00Z') });
@@ -227,7 +229,7 @@ describe(`reminder digests by email on ${databaseKind}`, () => {
     const actionPage = `${APP}/#/actionItems/${encodeURIComponent(Buffer.from(`ActionItem:${action.id}`).toString('base64'))}`;
     const lines = region!.mail.text!.split('\n');
     const at = lines.indexOf('- Comment: @region leader who briefs them?');
-    expect(lines.slice(at + 1, at + 3)).toEqual([expect.stringMatching(/^ {2}Reminders inspection, R1 · by inspector on /), `  ${actionPage}`]);
+    expect(lines.slice(at + 1, at + 3)).toEqual([expect.stringMatching(/^ {2}R1, Reminders inspection · by inspector on /), `  ${actionPage}`]);
   });
 
   it('sends nothing with no SMTP server configured, and says so once in the log', async () => {

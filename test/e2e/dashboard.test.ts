@@ -85,6 +85,15 @@ describe('dashboard', () => {
       await screenshot(page, `dashboard-progress-hover-${width}`);
       await page.mouse.move(0, 0);
 
+      // A repeated recommendation is named with its report's year ("R5 (2023)"), an overdue action with its
+      // recommendation's reference, year and report: two reports' "R5"s do not read alike.
+      const repeated = page.getByRole('region', { name: /^Repeated and unmet/ }).locator('.MuiListItemText-primary');
+      expect(await repeated.count()).toBeGreaterThan(0);
+      for (const line of await repeated.allTextContents()) expect(line).toMatch(/^[^ ]+ \(\d{4}\) · /);
+      const late = page.getByRole('region', { name: /^Overdue action items/ }).locator('.MuiListItemText-secondary');
+      expect(await late.count()).toBeGreaterThan(0);
+      for (const line of await late.allTextContents()) expect(line).toMatch(/days late\) · [^ ,]+, \d{4} · \S/);
+
       // Who has the most overdue: ranked, most first.
       const ranking = page.getByRole('table', { name: /Organisations by overdue/ });
       const rows = ranking.locator('tbody tr');
@@ -125,6 +134,8 @@ describe('dashboard', () => {
       const due = work.getByRole('list').last().getByRole('link');
       expect(await due.count()).toBeGreaterThan(0);
       await expect(due.first().textContent()).resolves.toMatch(/\d{1,2} [A-Z][a-z]{2} \d{4}|No due date/);
+      // Each names its recommendation with its report's year, as the lists do ("R5, 2023 · A thematic …").
+      for (const line of await work.locator('.MuiListItemText-secondary').allTextContents()) expect(line).toMatch(/ · [^ ,]+, \d{4} · \S/);
       await page.getByText(/own no recommendations, so there are no recommendation figures or charts to show/).waitFor();
       // No chart frame with nothing in it, no zeros for figures that do not apply.
       await expect(page.locator('.recharts-wrapper').count()).resolves.toBe(0);

@@ -7,7 +7,7 @@ import { KeyFigures } from './KeyFigures';
 import { listLink } from './links';
 import { Panel } from './Panel';
 import type { DashboardData } from './query';
-import { shortNameOf } from '../common/naming';
+import { recommendationInReport, shortNameOf } from '../common/naming';
 
 /**
  * An organisation's own work: the action items it owns (whoever owns the recommendations they
@@ -39,7 +39,7 @@ export function OrganisationWork({ data, scope, name }: { data: DashboardData; s
                     <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical' }}>{row.description}</Box>
                   </Box>
                 }
-                secondary={`${shortNameOf(row.owner)} · ${label(actionStatusLabels, row.status)} · ${row.evidenceCount === 0 ? 'no evidence yet' : `${row.evidenceCount} evidence`} · ${row.recommendation.reference}, ${row.recommendation.report.title}`}
+                secondary={`${shortNameOf(row.owner)} · ${label(actionStatusLabels, row.status)} · ${row.evidenceCount === 0 ? 'no evidence yet' : `${row.evidenceCount} evidence`} · ${recommendationInReport(row.recommendation)}`}
                 secondaryTypographyProps={{ sx: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } }}
               />
             </ListItemButton>

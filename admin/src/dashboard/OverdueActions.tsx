@@ -4,7 +4,7 @@ import { readableDay } from '../common/dates';
 import { listLink } from './links';
 import { Panel } from './Panel';
 import type { DashboardData } from './query';
-import { shortNameOf } from '../common/naming';
+import { recommendationInReport, shortNameOf } from '../common/naming';
 
 const daysLate = (due: string | null) => (due ? Math.floor((Date.now() - Date.parse(due)) / 86_400_000) : 0);
 
@@ -18,7 +18,7 @@ export function OverdueActions({ rows, total, scope }: { rows: DashboardData['ov
             <ListItemButton key={row.id} component={Link} to={`/recommendations/${encodeURIComponent(row.recommendation.id)}/show`} divider>
               <ListItemText
                 primary={row.description}
-                secondary={`${shortNameOf(row.owner)} · due ${readableDay(row.dueDate) || '?'} (${daysLate(row.dueDate)} days late) · ${row.recommendation.reference}, ${row.recommendation.report.title}`}
+                secondary={`${shortNameOf(row.owner)} · due ${readableDay(row.dueDate) || '?'} (${daysLate(row.dueDate)} days late) · ${recommendationInReport(row.recommendation)}`}
               />
             </ListItemButton>
           ))}

@@ -4,7 +4,7 @@ import { readableDay } from '../common/dates';
 import { listLink } from './links';
 import { Panel } from './Panel';
 import type { DashboardData } from './query';
-import { shortNameOf } from '../common/naming';
+import { recommendationName, shortNameOf } from '../common/naming';
 
 /** Recommendations made before and never met, first made longest ago first. */
 export function RepeatedUnmet({ rows, total, scope }: { rows: DashboardData['repeatedUnmet']; total: number; scope: string | undefined }) {
@@ -15,7 +15,7 @@ export function RepeatedUnmet({ rows, total, scope }: { rows: DashboardData['rep
           {rows.map((row) => (
             <ListItemButton key={row.id} component={Link} to={`/recommendations/${encodeURIComponent(row.id)}/show`} divider>
               <ListItemText
-                primary={`${row.reference} · ${shortNameOf(row.owner)} — made ${row.repeatCount + 1} times, first on ${readableDay(row.firstMadeOn) || '?'}${row.yearsOpen != null ? ` (${row.yearsOpen} years open)` : ''}`}
+                primary={`${recommendationName(row)} · ${shortNameOf(row.owner)} — made ${row.repeatCount + 1} times, first on ${readableDay(row.firstMadeOn) || '?'}${row.yearsOpen != null ? ` (${row.yearsOpen} years open)` : ''}`}
                 secondary={row.text}
                 secondaryTypographyProps={{ sx: { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' } }}
               />

@@ -4,7 +4,7 @@ type Org = { id: string; name: string; shortName: string | null };
 
 export type DashboardActionItem = {
   id: string; description: string; dueDate: string | null; status: string; isOverdue: boolean; evidenceCount: number; owner: Org;
-  recommendation: { id: string; reference: string; report: { title: string } };
+  recommendation: { id: string; reference: string; report: { title: string; publishedOn: string | null } };
 };
 
 export type DashboardData = {
@@ -27,7 +27,7 @@ export type DashboardData = {
   overdueOwnerCount: number;
   reportedVsVerified: { gap: string; count: number }[];
   progressByReport: { report: { id: string; title: string; publishedOn: string }; progress: { recommendationCount: number; shareImplemented: number; shareAchieved: number } }[];
-  repeatedUnmet: { id: string; reference: string; text: string; firstMadeOn: string | null; yearsOpen: number | null; repeatCount: number; owner: Org; report: { id: string; title: string } }[];
+  repeatedUnmet: { id: string; reference: string; text: string; firstMadeOn: string | null; yearsOpen: number | null; repeatCount: number; owner: Org; report: { id: string; title: string; publishedOn: string | null } }[];
   overdueActionItems: DashboardActionItem[];
   openActionItems: DashboardActionItem[];
 };
@@ -44,7 +44,7 @@ export const dashboardQuery = `query Dashboard($organisationId: ID) {
     overdueOwnerCount
     reportedVsVerified { gap count }
     progressByReport { report { id title publishedOn } progress { recommendationCount shareImplemented shareAchieved } }
-    repeatedUnmet { id reference text firstMadeOn yearsOpen repeatCount owner { id name shortName } report { id title } }
+    repeatedUnmet { id reference text firstMadeOn yearsOpen repeatCount owner { id name shortName } report { id title publishedOn } }
     overdueActionItems { ${actionItemFields} }
     openActionItems { ${actionItemFields} }
   }
