@@ -157,7 +157,7 @@ export type PendingMention = {
   id: number;
   comment: { id: number; text: string; createdAt: Date };
   author: { id: number; name: string };
-  record: { kind: 'RECOMMENDATION' | 'ACTION_ITEM'; recommendationId: number; reference: string; reportTitle: string; actionItemId: number | null; actionItemDescription: string | null };
+  record: { kind: 'RECOMMENDATION' | 'ACTION_ITEM'; recommendationId: number; reference: string; reportTitle: string; reportPublishedOn: Date; actionItemId: number | null; actionItemDescription: string | null };
 };
 
 /**
@@ -180,7 +180,7 @@ export async function pendingMentions(db: PrismaClient | TransactionClient, pers
           text: true,
           createdAt: true,
           author: { select: { id: true, name: true } },
-          recommendation: { select: { id: true, reference: true, report: { select: { title: true } } } },
+          recommendation: { select: { id: true, reference: true, report: { select: { title: true, publishedOn: true } } } },
           actionItem: { select: { id: true, description: true } },
         },
       },
@@ -196,6 +196,7 @@ export async function pendingMentions(db: PrismaClient | TransactionClient, pers
       recommendationId: comment.recommendation.id,
       reference: comment.recommendation.reference,
       reportTitle: comment.recommendation.report.title,
+      reportPublishedOn: comment.recommendation.report.publishedOn,
       actionItemId: comment.actionItem?.id ?? null,
       actionItemDescription: comment.actionItem?.description ?? null,
     },

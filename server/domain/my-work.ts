@@ -36,8 +36,12 @@ export type WorkItem = {
   title: string;
   reference: string;
   reportTitle: string;
+  /** The report's publication date: its year tells two reports' "R5"s apart. */
+  reportPublishedOn: Date;
   /** The organisation that owns it; for a comment, its author. */
   organisation: string;
+  /** The owning organisation's short name, where it has one (none for a comment's author). */
+  organisationShortName: string | null;
   /** The target or due date; for evidence, the day it was submitted. */
   date: Date | null;
   /** Whole days past its date, for overdue and escalated items. */
@@ -64,12 +68,12 @@ type Section = {
 
 const recommendationSelect = {
   id: true, text: true, reference: true, targetDate: true,
-  report: { select: { title: true } }, owner: { select: { name: true } },
+  report: { select: { title: true, publishedOn: true } }, owner: { select: { name: true, shortName: true } },
 } satisfies Prisma.RecommendationSelect;
 
 const actionSelect = {
-  id: true, description: true, dueDate: true, owner: { select: { name: true } },
-  recommendation: { select: { id: true, reference: true, report: { select: { title: true } } } },
+  id: true, description: true, dueDate: true, owner: { select: { name: true, shortName: true } },
+  recommendation: { select: { id: true, reference: true, report: { select: { title: true, publishedOn: true } } } },
 } satisfies Prisma.ActionItemSelect;
 
 type RecommendationRow = Prisma.RecommendationGetPayload<{ select: typeof recommendationSelect }>;
@@ -79,14 +83,14 @@ const pastDue = (date: Date | null, now: Date) => (date ? Math.max(0, daysBetwee
 
 const fromRecommendation = (section: WorkSection, now: Date) => (rec: RecommendationRow): WorkItem => ({
   section, record: 'RECOMMENDATION', id: rec.id, recommendationId: rec.id, title: rec.text, reference: rec.reference,
-  reportTitle: rec.report.title, organisation: rec.owner.name, date: rec.targetDate,
+  reportTitle: rec.report.title, reportPublishedOn: rec.report.publishedOn, organisation: rec.owner.name, organisationShortName: rec.owner.shortName, date: rec.targetDate,
   daysOverdue: section === 'DUE_SOON' ? null : pastDue(rec.targetDate, now),
 });
 
 const fromAction = (section: WorkSection, now: Date) => (item: ActionRow): WorkItem => ({
   section, record: 'ACTION_ITEM', id: item.id, recommendationId: item.recommendation.id, title: item.description,
-  reference: item.recommendation.reference, reportTitle: item.recommendation.report.title, organisation: item.owner.name,
-  date: item.dueDate, daysOverdue: section === 'DUE_SOON' ? null : pastDue(item.dueDate, now),
+  reference: item.recommendation.reference, reportTitle: item.recommendation.report.title, reportPublishedOn: item.recommendation.report.publishedOn,
+  organisation: item.owner.name, organisationShortName: item.owner.shortName, date: item.dueDate, daysOverdue: section === 'DUE_SOON' ? null : pastDue(item.dueDate, now),
 });
 
 /** Leaders answer for their own organisation's work; the organisations under it have leaders of their own. */
@@ -149,14 +153,17 @@ export const WORK_SECTIONS: Section[] = [
         },
         select: {
           id: true, summary: true, submittedAt: true,
-          actionItem: { select: { owner: { select: { name: true } }, recommendation: { select: { id: true, reference: true, report: { select: { title: true } } } } } },
+          actionItem: {
+            select: { owner: { select: { name: true, shortName: true } }, recommendation: { select: { id: true, reference: true, report: { select: { title: true, publishedOn: true } } } } },
+          },
         },
         orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
         take: SECTION_LIMIT,
       });
       return evidence.map((e) => ({
         section: 'TO_VERIFY' as const, record: 'EVIDENCE' as const, id: e.id, recommendationId: e.actionItem.recommendation.id, title: e.summary,
-        reference: e.actionItem.recommendation.reference, reportTitle: e.actionItem.recommendation.report.title, organisation: e.actionItem.owner.name,
+        reference: e.actionItem.recommendation.reference, reportTitle: e.actionItem.recommendation.report.title,
+        reportPublishedOn: e.actionItem.recommendation.report.publishedOn, organisation: e.actionItem.owner.name, organisationShortName: e.actionItem.owner.shortName,
         date: today(e.submittedAt), daysOverdue: null,
       }));
     },
@@ -169,7 +176,8 @@ export const WORK_SECTIONS: Section[] = [
       const mentions = await pendingMentions(db, person);
       return mentions.map((mention) => ({
         section: 'MENTIONED' as const, record: 'COMMENT' as const, id: mention.comment.id, recommendationId: mention.record.recommendationId,
-        title: mention.comment.text, reference: mention.record.reference, reportTitle: mention.record.reportTitle, organisation: mention.author.name,
+        title: mention.comment.text, reference: mention.record.reference, reportTitle: mention.record.reportTitle, reportPublishedOn: mention.record.reportPublishedOn,
+        organisation: mention.author.name, organisationShortName: null,
         date: today(mention.comment.createdAt), daysOverdue: null, mentionId: mention.id, actionItemId: mention.record.actionItemId ?? undefined,
       }));
     },

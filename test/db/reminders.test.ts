@@ -80,7 +80,7 @@ let titles: Record<string, string>;
 beforeAll(async () => {
   const inspectorate = await prisma.organisation.create({ data: { name: 'HM Inspectorate of Reminders', kind: 'INSPECTORATE' } });
   const region = await prisma.organisation.create({ data: { name: 'North Region', kind: 'REGION' } });
-  const unit = await prisma.organisation.create({ data: { name: 'Harbour Delivery Unit', kind: 'DELIVERY_UNIT', parentId: region.id } });
+  const unit = await prisma.organisation.create({ data: { name: 'Harbour Delivery Unit', shortName: 'Harbour', kind: 'DELIVERY_UNIT', parentId: region.id } });
   const pad = (id: number) => String(id).padStart(10, '0');
   await prisma.organisation.update({ where: { id: inspectorate.id }, data: { path: `/${pad(inspectorate.id)}/` } });
   await prisma.organisation.update({ where: { id: region.id }, data: { path: `/${pad(region.id)}/` } });
@@ -267,7 +267,7 @@ describe('my work in the API', () => {
     const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true, organisationId: true, organisation: { select: { path: true } } } });
     return { userId, role: user.role, organisationId: user.organisationId, organisationPath: user.organisation?.path ?? null, apiTokenId, access };
   };
-  const MY_WORK = '{ myWork { section record title reference reportTitle organisation date daysOverdue } }';
+  const MY_WORK = '{ myWork { section record title reference reportTitle reportPublishedOn organisation organisationShortName date daysOverdue } }';
 
   it('lists the same items as the digest, for the signed-in person', async () => {
     const result = await execute<{ myWork: { section: string; record: string; title: string; daysOverdue: number | null }[] }>(MY_WORK, {}, await actor(ids.regionLeader));
@@ -277,6 +277,12 @@ describe('my work in the API', () => {
     const overdueBy = Math.floor((Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - day(-40).getTime()) / DAY);
     expect(result.data!.myWork.map((item) => [item.section, item.record, item.title])).toContainEqual(['ESCALATED', 'ACTION_ITEM', 'Forty days late: hire two assessors']);
     expect(result.data!.myWork.find((item) => item.section === 'ESCALATED')!.daysOverdue).toBe(overdueBy);
+    // The report's publication and the owner's short name, for the page to name them as the lists do.
+    expect(result.data!.myWork.find((item) => item.section === 'ESCALATED')).toMatchObject({
+      reference: 'R1', reportTitle: 'Reminders inspection', reportPublishedOn: day(-200).toISOString().slice(0, 10), organisation: 'Harbour Delivery Unit', organisationShortName: 'Harbour',
+    });
+    // The region has no short name.
+    expect(result.data!.myWork.find((item) => item.section === 'DUE_SOON')).toMatchObject({ organisation: 'North Region', organisationShortName: null });
     const inspector = await execute<{ myWork: { section: string; title: string }[] }>(MY_WORK, {}, await actor(ids.inspector));
     expect(inspector.data!.myWork).toEqual([expect.objectContaining({ section: 'TO_VERIFY', title: 'Audit of ten cases, first half' })]);
     expect((await execute<{ myWork: unknown[] }>(MY_WORK, {}, await actor(ids.administrator))).data!.myWork).toEqual([]);

@@ -32,11 +32,22 @@ describe('my work', () => {
     // Inspectors' section is not a leader's.
     await expect(page.getByRole('heading', { name: /Evidence waiting/ }).count()).resolves.toBe(0);
     for (const item of items.slice(0, 5)) await page.getByRole('link', { name: item.title }).first().waitFor();
-    // Each item names its recommendation by its reference first, then the report (cut to two lines).
+    // Each item names its recommendation by its reference and report's year first, then the report (cut to
+    // two lines), and its owner by the short name the lists use, the whole name in a tooltip.
     const overdueTable = page.getByRole('table', { name: 'Overdue' });
     expect(await overdueTable.locator('th').nth(1).innerText()).toBe('Recommendation');
-    expect(await overdueTable.locator('tbody tr').first().locator('td').nth(1).innerText()).toMatch(/^R\d+, A thematic inspection/);
+    const firstRow = overdueTable.locator('tbody tr').first().locator('td');
+    expect(await firstRow.nth(1).innerText()).toMatch(/^R\d+, 2023 · A thematic inspection/);
+    expect(await firstRow.nth(2).innerText()).toBe('Wales');
+    expect(await firstRow.nth(2).locator('[title]').getAttribute('title')).toBe('Probation Service Wales');
     await shots(page, 'my-work-leader');
+    // At 800 px the owners' short names read whole ("Cardiff and Vale PDU" was cut to "Cardiff and…").
+    await page.setViewportSize({ width: 800, height: 900 });
+    await expect.poll(() => page.locator('tbody td:nth-child(3) [title]').evaluateAll((names) =>
+      (names as unknown as { scrollHeight: number; clientHeight: number; textContent: string }[])
+        .filter((name) => name.scrollHeight > name.clientHeight + 1).map((name) => name.textContent))).toEqual([]);
+    expect(await page.locator('tbody td:nth-child(3) [title]').count()).toBeGreaterThan(2);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // An item opens its record: an action in its form, a recommendation in its page. The Wales leader's
     // organisation owns actions only; HMPPS, whose leader is asked next, owns overdue recommendations.

@@ -42,7 +42,7 @@ describe('long texts where the product quotes them', () => {
       escalationDays: 30,
       items: [{
         section: 'OVERDUE', record: 'RECOMMENDATION', id: 1, recommendationId: 1, title: text, reference: 'R1',
-        reportTitle: 'Joint inspection', organisation: 'A service', date: new Date('2026-11-01'), daysOverdue: 32,
+        reportTitle: 'Joint inspection', reportPublishedOn: new Date('2025-03-01'), organisation: 'A service', organisationShortName: null, date: new Date('2026-11-01'), daysOverdue: 32,
       }],
     });
     const line = message.text.split('\n').find((one) => one.startsWith('- '))!;

@@ -5,6 +5,7 @@ import { Title, useDataProvider, useNotify } from 'react-admin';
 import { digestFrequencyLabels } from '../common/choices';
 import { readableDay } from '../common/dates';
 import { Clamped } from '../common/listLayout';
+import { recommendationInReport, shortNameOf } from '../common/naming';
 import type { TrackerDataProvider } from '../providers/dataProvider';
 import { myWorkQuery, setDigestFrequencyMutation, type DigestFrequency, type WorkItem } from './queries';
 
@@ -45,9 +46,10 @@ function WorkTable({ heading, items }: { heading: string; items: WorkItem[] }) {
                   <Typography variant="caption" color="text.secondary" component="div">{RECORD_WORDS[item.record]}</Typography>
                   <Link href={linkOf(item)}>{item.title}</Link>
                 </TableCell>
-                {/* Its reference first, then the report's title, cut to two lines (whole in the tooltip): at the end of the title the reference stood on its third line. */}
-                <TableCell><Clamped text={`${item.reference}, ${item.reportTitle}`} /></TableCell>
-                <TableCell>{item.organisation}</TableCell>
+                {/* Its reference and report's year first, then the title, cut to two lines (whole in the tooltip): at the end of the title the reference stood on its third line. */}
+                <TableCell><Clamped text={recommendationInReport({ reference: item.reference, report: { title: item.reportTitle, publishedOn: item.reportPublishedOn } })} /></TableCell>
+                {/* The short name, as the lists' owner column (the whole in the tooltip): a whole name took three lines at 800 px; wide enough for "Cardiff and Vale PDU" on two. */}
+                <TableCell sx={{ minWidth: '9em' }}><Clamped text={item.organisation}>{shortNameOf({ name: item.organisation, shortName: item.organisationShortName })}</Clamped></TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   {readableDay(item.date) || '—'}
                   {item.daysOverdue ? <Typography variant="caption" color="error" component="div">{item.daysOverdue} days overdue</Typography> : null}

@@ -8,7 +8,9 @@ export type WorkItem = {
   title: string;
   reference: string;
   reportTitle: string;
+  reportPublishedOn: string;
   organisation: string;
+  organisationShortName: string | null;
   date: string | null;
   daysOverdue: number | null;
 };
@@ -16,7 +18,7 @@ export type WorkItem = {
 export type DigestFrequency = 'DAILY' | 'WEEKLY' | 'NONE';
 
 export const myWorkQuery = `query MyWork {
-  myWork { section record recordId recommendationId title reference reportTitle organisation date daysOverdue }
+  myWork { section record recordId recommendationId title reference reportTitle reportPublishedOn organisation organisationShortName date daysOverdue }
   me { id role digestFrequency }
 }`;
 

@@ -37,7 +37,12 @@ const WorkItem = builder.objectRef<WorkItemShape>('WorkItem').implement({
     title: t.exposeString('title', { description: 'The recommendation’s text, the action’s description, the evidence’s summary or the comment’s text.' }),
     reference: t.exposeString('reference', { description: 'The recommendation’s reference in its report.' }),
     reportTitle: t.exposeString('reportTitle', { description: 'The report’s title.' }),
+    reportPublishedOn: t.expose('reportPublishedOn', { type: 'Date', description: 'When the report was published: its year tells two reports’ references apart.' }),
     organisation: t.exposeString('organisation', { description: 'The organisation that owns it; for a comment, its author.' }),
+    organisationShortName: t.exposeString('organisationShortName', {
+      nullable: true,
+      description: 'The owning organisation’s short name, where it has one, for where space is short; none for a comment’s author.',
+    }),
     date: t.expose('date', { type: 'Date', nullable: true, description: 'Its target or due date; for evidence, the day it was submitted.' }),
     daysOverdue: t.exposeInt('daysOverdue', { nullable: true, description: 'Whole days past its date (overdue and escalated items).' }),
   }),
