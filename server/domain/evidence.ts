@@ -2,6 +2,7 @@ import type { TransactionClient } from '../db/client.ts';
 import type { Prisma } from '../db/generated/prisma/client.ts';
 import type { EvidenceStrength, EvidenceVerification } from '../db/generated/prisma/enums.ts';
 import { badField, notFound } from '../errors.ts';
+import { label, verificationLabels } from './enum-labels.ts';
 import { actionItemTarget, actionItemTargetSelect } from './action-items.ts';
 import { authorize, type Actor } from './actor.ts';
 import { recordHistory } from './history.ts';
@@ -64,7 +65,7 @@ export async function verifyEvidence(
   authorize(actor, 'verifyEvidence', { withdrawnAt: found.actionItem.recommendation.withdrawnAt });
   const current = checkVersion(found, input.version, 'The evidence');
   if (current.verification === input.verification && current.verificationNote === input.note) {
-    throw badField(['verification'], `the evidence is already marked ${input.verification}`);
+    throw badField(['verification'], `the evidence is already marked ${label(verificationLabels, input.verification)}, with the same note`);
   }
   const { count } = await tx.evidence.updateMany({
     where: { id: input.id, version: input.version },

@@ -9,6 +9,7 @@ import { checkOrganisations, checkThemes } from './known-records.ts';
 import { refreshDerivedFacts } from './derived-facts.ts';
 import { recordHistory, type HistoryEntry } from './history.ts';
 import { organisationLabels, recommendationLabel, themeLabels } from './labels.ts';
+import { label, recommendationStatusLabels, responseLabels } from './enum-labels.ts';
 import { checkRepeatLink, recordRepeatDecision, textSimilarity } from './repeats.ts';
 import { checkVersion, expectUpdated, updatedRow } from './versions.ts';
 import { isActionItemOverdue, isRespondedLate, REPORTED_DONE } from './recommendation-rules.ts';
@@ -55,7 +56,7 @@ export async function updateRecommendationStatus(
   selection: RecommendationSelection = {},
 ): Promise<Recommendation> {
   const current = await readForUpdate(tx, actor, 'updateStatus', input.id, input.version);
-  if (current.status === input.status) throw badField(['status'], `the status is already ${input.status}`);
+  if (current.status === input.status) throw badField(['status'], `the status is already ${label(recommendationStatusLabels, input.status)}: choose another`);
   const confirmedWarning = settleWarnings(
     input.status === REPORTED_DONE ? await unbackedClaim(tx, input.id) : [],
     input.confirmedWarnings,
@@ -224,7 +225,7 @@ export async function setRecommendationResponse(
   if (input.respondedOn && input.respondedOn.getTime() > today().getTime()) throw badField(['respondedOn'], 'cannot be in the future');
   const respondedAt = input.response === 'AWAITING_RESPONSE' ? null : (input.respondedOn ?? new Date());
   if (addressee.response === input.response && (input.note ?? null) === addressee.responseNote && sameDay(respondedAt, addressee.respondedAt)) {
-    throw badField(['response'], `the response is already ${input.response}`);
+    throw badField(['response'], `the response is already ${label(responseLabels, input.response)}, with the same note and date`);
   }
   const { count } = await tx.recommendation.updateMany({
     where: { id: input.id, version: input.version },

@@ -41,7 +41,8 @@ describe(`writing on ${databaseKind}`, () => {
     const blank = await refused('BAD_USER_INPUT', STATUS, { input: { id: rec.id, version: rec.version, status: 'IMPLEMENTED', comment: '   ' } }, as.hmppsLeader);
     expect(blank.extensions?.fields).toEqual([{ path: ['input', 'comment'], message: 'must not be empty' }]);
     const same = await refused('BAD_USER_INPUT', STATUS, { input: { id: rec.id, version: rec.version, status: 'IN_PROGRESS', comment: 'x' } }, as.hmppsLeader);
-    expect(same.message).toContain('already IN_PROGRESS');
+    // In the words the screens use, not the API's code: the message reaches the person in the dialog.
+    expect(same.extensions?.fields).toEqual([{ path: ['status'], message: 'the status is already In progress: choose another' }]);
     await refused('BAD_USER_INPUT', STATUS, { input: { id: rec.id, version: rec.version, status: 'DONE', comment: 'x' } }, as.hmppsLeader);
     await refused('BAD_USER_INPUT', STATUS, { input: { id: demo.report(2023).id, version: 1, status: 'IMPLEMENTED', comment: 'x' } }, as.hmppsLeader);
     await refused('NOT_FOUND', STATUS, { input: { id: globalId('Recommendation', 99_999), version: 1, status: 'IMPLEMENTED', comment: 'x' } }, as.hmppsLeader);
@@ -146,6 +147,9 @@ describe(`writing on ${databaseKind}`, () => {
     expect(verifyEvidence).toEqual({ verification: 'INSUFFICIENT', verificationNote: 'One PDU of six.', verifiedBy: { email: 'inspector@example.org' }, version: 2 });
     const [event] = await historyOf(item.recommendationId);
     expect(event).toMatchObject({ kind: 'EVIDENCE_VERIFIED', fromValue: 'UNVERIFIED', toValue: 'INSUFFICIENT', comment: 'One PDU of six.' });
+    // The same verdict with the same note changes nothing, and says so in words.
+    const again = await refused('BAD_USER_INPUT', VERIFY, { input: { id: submitEvidence.id, version: 2, verification: 'INSUFFICIENT', note: 'One PDU of six.' } }, as.inspector);
+    expect(again.extensions?.fields).toEqual([{ path: ['verification'], message: 'the evidence is already marked Insufficient, with the same note' }]);
   });
 
   it('records an assessment, which updates the latest verdict and the repeated-and-unmet answer', async () => {
