@@ -105,9 +105,14 @@ describe('dashboard', () => {
 
       if (width === 1280) {
         // Each figure opens the list it counts: the same number on both.
-        for (const figure of [untouched, open]) {
+        for (const [figure, shown] of [
+          [untouched, async () => expect(await page.getByRole('spinbutton', { name: 'Untouched for (days)' }).inputValue()).toBe('90')],
+          [open, async () => expect(await page.getByRole('switch', { name: 'Open', exact: true }).isChecked()).toBe(true)],
+        ] as const) {
           await figure.link.click();
           expect(await listTotal(page)).toBe(figure.value);
+          // The list says what it is filtered by: its filter is shown, set as the figure counts.
+          await shown();
           await page.goBack();
           await figures.waitFor();
         }
@@ -145,6 +150,7 @@ describe('dashboard', () => {
       if (width === 1280) {
         await toDo.link.click();
         expect(await listTotal(page)).toBe(toDo.value);
+        expect(await page.getByRole('switch', { name: 'To do', exact: true }).isChecked()).toBe(true);
       }
     }
   }, 240_000);

@@ -26,6 +26,9 @@ const filters = [
   <ReferenceInput key="ownerId" source="ownerId" reference="organisations"><AutocompleteInput label="Owner (and those under it)" optionText="name" /></ReferenceInput>,
   <SelectArrayInput key="statuses" source="statuses" label="Status" choices={actionStatusChoices} />,
   <BooleanInput key="overdue" source="overdue" label="Overdue" />,
+  // The dashboard's "to do" and "evidence to submit" figures open the list with these: shown while they apply.
+  <BooleanInput key="open" source="open" label="To do" />,
+  <BooleanInput key="awaitingEvidence" source="awaitingEvidence" label="Evidence to submit" />,
 ];
 
 const open = ['PLANNED', 'IN_PROGRESS', 'BLOCKED'];

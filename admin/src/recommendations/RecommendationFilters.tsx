@@ -4,7 +4,7 @@ import RepeatIcon from '@mui/icons-material/Repeat';
 import FlagIcon from '@mui/icons-material/Flag';
 import { Card, CardContent } from '@mui/material';
 import {
-  AutocompleteArrayInput, AutocompleteInput, BooleanInput, FilterList, FilterListItem, FilterLiveSearch, NullableBooleanInput,
+  AutocompleteArrayInput, AutocompleteInput, BooleanInput, FilterList, FilterListItem, FilterLiveSearch, NullableBooleanInput, NumberInput,
   ReferenceArrayInput, ReferenceInput, SearchInput, SelectArrayInput,
 } from 'react-admin';
 import { recommendationStatusChoices, responseTimelinessChoices } from '../common/choices';
@@ -23,6 +23,10 @@ export const recommendationFilters = [
   </ReferenceArrayInput>,
   <NullableBooleanInput key="priority" source="priority" label="Priority" />,
   <SelectArrayInput key="responseTimeliness" source="responseTimeliness" label="Responses" choices={responseTimelinessChoices} />,
+  // Every filter the dashboard's figures open the list with has its input, shown while it applies: the
+  // "Open" and "Untouched for 90 days" figures opened a shorter list with nothing saying why.
+  <BooleanInput key="open" source="open" label="Open" />,
+  <NumberInput key="untouchedForDays" source="untouchedForDays" label="Untouched for (days)" min={1} step={1} />,
   <BooleanInput key="overdue" source="overdue" label="Overdue" />,
   <BooleanInput key="repeatedUnmet" source="repeatedUnmet" label="Repeated and unmet" />,
   <NullableBooleanInput key="unevidenced" source="unevidenced" label="No evidence" />,
