@@ -99,7 +99,13 @@ describe('admin app', () => {
       await expect(page.getByRole('button', { name: 'Change status' }).count()).resolves.toBe(0);
       await expect(page.getByRole('button', { name: 'Record assessment' }).count()).resolves.toBe(0);
       await expect(page.getByRole('button', { name: /Edit action “Quarterly audit of domestic abuse risk assessments in Manc/ }).count()).resolves.toBe(0);
-      if (user === demoUsers.viewer) await expect(page.getByRole('button', { name: 'Add action' }).count()).resolves.toBe(0);
+      if (user === demoUsers.viewer) {
+        await expect(page.getByRole('button', { name: 'Add action' }).count()).resolves.toBe(0);
+        // No empty card where the discussion a viewer may not read would be.
+        await page.getByRole('heading', { name: 'History' }).waitFor();
+        await expect(page.getByRole('heading', { name: /^Discussion/ }).count()).resolves.toBe(0);
+        expect(await page.locator('.MuiCard-root').evaluateAll((cards) => cards.filter((card) => (card as unknown as { innerText: string }).innerText.trim() === '').length)).toBe(0);
+      }
       if (user === demoUsers.leader) await page.getByRole('button', { name: /Edit action “Quarterly audit of domestic abuse risk assessments in Card/ }).waitFor();
     }
   }, LONG_FLOW);

@@ -43,13 +43,10 @@ export default function RecommendationShow() {
             <AssessmentsSection />
           </CardContent>
         </Card>
+        {/* The discussion shares the history's card: for a viewer, who may not read it, a card of its own stood empty. */}
         <Card sx={{ mt: 2 }}>
           <CardContent>
             <DiscussionSection on="Recommendation" />
-          </CardContent>
-        </Card>
-        <Card sx={{ mt: 2 }}>
-          <CardContent>
             <HistorySection target="recommendationId" />
           </CardContent>
         </Card>
