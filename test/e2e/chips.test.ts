@@ -97,6 +97,17 @@ describe('chips', () => {
     expect(texts.some((text) => text.includes(`· verdict: ${NO_VERDICT}`))).toBe(true);
     expect(texts.some((text) => /· verdict: (Achieved|Partly achieved|Not achieved)/.test(text))).toBe(true);
     expect(texts.some((text) => /· made \d× before/.test(text))).toBe(true);
+
+    // With no column headings to click, a button says how the cards are sorted and sorts them otherwise.
+    const sort = page.getByRole('button', { name: 'Sorted by report date, descending' });
+    await sort.click();
+    await page.getByRole('menuitem', { name: 'Target date ascending' }).click();
+    await expect.poll(() => decodeURIComponent(page.url())).toContain('sort=targetDate');
+    await page.getByRole('button', { name: 'Sorted by target date, ascending' }).waitFor();
+    await expect.poll(async () => {
+      const due = (await cards.allInnerTexts()).map((text) => /(\d{1,2} [A-Z][a-z]{2,3} \d{4})/.exec(text)?.[1]).filter(Boolean).map((day) => Date.parse(day!.replace('Sept', 'Sep')));
+      return due.length > 5 && due.every((day, i) => i === 0 || day >= due[i - 1]!);
+    }).toBe(true);
     await page.setViewportSize({ width: 1280, height: 900 });
   }, TIMEOUT);
 });

@@ -14,6 +14,11 @@ const resourceNames: Record<string, readonly [string, string]> = {
   history: ['History', 'History'],
 };
 
+/** Fields as a sort button names them (the table's headings say it where there is a table). */
+const fieldLabels: Record<string, Record<string, string>> = {
+  recommendations: { 'report.publishedOn': 'Report date', reference: 'Reference', 'owner.name': 'Owner', status: 'Status', targetDate: 'Target date' },
+};
+
 /** A record's page is titled by what it is and its name: "Report: <title>", "Edit user: <name>". */
 const pageTitles: Record<string, (name: string, record: string) => string> = {
   'ra.page.show': (name, record) => (record ? `${name}: ${record}` : name),
@@ -33,6 +38,8 @@ const messages: Record<string, (options: Record<string, unknown>) => string> = {
   'ra.sort.sort_by': (options) => `${String(options.field ?? '')}: sort ${String(options.order ?? '')}`.trim(),
   'ra.navigation.page': (options) => `${String(options.page)}: go to page ${String(options.page)}`,
   'ra.navigation.current_page': (options) => `${String(options.page)}: the page shown`,
+  // The cards' sort button says how they are sorted now ("Sorted by target date, ascending").
+  'tracker.sort.by': (options) => `Sorted by ${String(options.field_lower_first ?? '')}, ${String(options.order ?? '')}`,
 };
 
 const translate: TranslateFunction = (key, options = {}) => {
@@ -41,6 +48,9 @@ const translate: TranslateFunction = (key, options = {}) => {
   const resource = /^resources\.(\w+)\.name$/.exec(key)?.[1];
   const names = resource ? resourceNames[resource] : undefined;
   if (names) return names[options.smart_count === 1 ? 0 : 1];
+  const field = /^resources\.(\w+)\.fields\.(.+)$/.exec(key);
+  const fieldLabel = field ? fieldLabels[field[1]!]?.[field[2]!] : undefined;
+  if (fieldLabel) return fieldLabel;
   const title = pageTitles[key];
   if (title) return title(String(options.name ?? ''), String(options.recordRepresentation ?? ''));
   return defaultI18nProvider.translate(key, options);

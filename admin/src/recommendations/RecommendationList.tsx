@@ -1,5 +1,5 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
-import { Datagrid, DateField, ExportButton, FilterButton, FunctionField, List, SimpleList, TopToolbar, type RaRecord } from 'react-admin';
+import { Datagrid, DateField, ExportButton, FilterButton, FunctionField, List, SimpleList, SortButton, TopToolbar, type RaRecord } from 'react-admin';
 import { label, recommendationStatusLabels, verdictText } from '../common/choices';
 import { readableDay } from '../common/dates';
 import { EnumChip, LatestVerdict, statusColours } from '../common/EnumChip';
@@ -9,9 +9,14 @@ import { PriorityBadge } from './Priority';
 import { recommendationFilters, RecommendationSidebar } from './RecommendationFilters';
 import { recommendationName, reportName, shortNameOf } from '../common/naming';
 
+/** What the cards can be sorted by: the table's sortable columns, whose headings sort it at wider widths. */
+const CARD_SORTS = ['report.publishedOn', 'reference', 'owner.name', 'status', 'targetDate'];
+
 function Actions() {
+  const { narrow } = useListWidth();
   return (
     <TopToolbar>
+      {narrow && <SortButton fields={CARD_SORTS} label="tracker.sort.by" />}
       <FilterButton />
       <ExportButton maxResults={5000} />
     </TopToolbar>
