@@ -107,6 +107,29 @@ describe('loading a report’s recommendations in the admin app', () => {
     expect(await addressees.nth(1).innerText()).toMatch(/^Ministry of Justice/);
   }, 300_000);
 
+  it('says when the search for probable repeats failed, rather than that none was found, and looks again when asked', async () => {
+    const earlier = (await (await reportOf('2023')).recs()).find((rec) => rec.reference === 'R1')!;
+    const report = await reportOf('2025');
+    const page = await app.signedIn(demoUsers.inspector);
+    // The server refuses the search, as when it is busy, both times it is asked; then answers again.
+    let refusing = true;
+    await page.route(`${app.url}/graphql`, (route) =>
+      refusing && route.request().postData()?.includes('intakeRepeatCandidates')
+        ? route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'The server is busy. Try again in a few seconds.', extensions: { code: 'SERVER_BUSY' } }] }) })
+        : route.continue());
+    await page.goto(`${app.url}/#/reports/${encodeURIComponent(report.id)}/show`);
+    await page.getByRole('button', { name: 'Load recommendations' }).click();
+    await page.getByLabel('The recommendations section, as printed').fill(`9. ${earlier.text}`);
+    await page.getByRole('button', { name: 'Read recommendations' }).click();
+    const row = page.getByTestId('intake-row').first();
+    await row.getByText('Could not look for earlier recommendations: The server is busy').waitFor({ timeout: 30_000 });
+    await expect(row.getByText('No probable repeat found').count()).resolves.toBe(0);
+    refusing = false;
+    await row.getByRole('button', { name: 'Look again' }).click();
+    await row.getByRole('radio', { name: /^R1, 2023 · / }).waitFor();
+    await page.unroute(`${app.url}/graphql`);
+  }, 120_000);
+
   it('loads a 40-recommendation PDF into a new report, timed from opening the dialog to saved', async () => {
     const page = await app.signedIn(demoUsers.inspector);
     const post = await apiSession(app.url, demoUsers.inspector);

@@ -32,17 +32,37 @@ type Preview = {
   };
 };
 
-/** Each row's probable repeats, a few rows at a time, each told as it arrives. */
-async function seekRepeats(reportId: string, rows: Row[], found: (row: Row, candidates: Candidate[]) => void) {
+/** How long before a search that failed (the server busy, say) is tried once more. */
+const SEEK_AGAIN_MS = 2000;
+
+/**
+ * Each row's probable repeats, a few rows at a time, each told as it arrives. A search that fails is
+ * tried once more, then told as failed: it said "No probable repeat found", which it had not looked for.
+ */
+async function seekRepeats(reportId: string, rows: Row[], found: (row: Row, candidates: Candidate[]) => void, failed: (row: Row, reason: string) => void) {
   await inTurns(rows, async (row) => {
     const input = { reportId, reference: row.reference, text: row.text, addresseeIds: row.addressees.map((organisation) => organisation.id) };
-    const data = await graphql<{ intakeRepeatCandidates: Candidate[] }>(CANDIDATES, { input }).catch(() => ({ intakeRepeatCandidates: [] }));
-    found(row, data.intakeRepeatCandidates);
+    const ask = () => graphql<{ intakeRepeatCandidates: Candidate[] }>(CANDIDATES, { input });
+    try {
+      found(row, (await ask().catch(async () => {
+        await new Promise((resolve) => setTimeout(resolve, SEEK_AGAIN_MS));
+        return ask();
+      })).intakeRepeatCandidates);
+    } catch (error) {
+      failed(row, (error as Error).message);
+    }
   });
 }
 
-function CandidateChoice({ row, onChange }: { row: Row; onChange: (repeatsId: string) => void }) {
+function CandidateChoice({ row, onChange, onSeek }: { row: Row; onChange: (repeatsId: string) => void; onSeek: () => void }) {
   if (row.candidates === null) return <Typography variant="body2" color="text.secondary">Looking for earlier recommendations…</Typography>;
+  if (row.seekFailed) {
+    return (
+      <Alert severity="warning" sx={{ py: 0 }} action={<Button size="small" onClick={onSeek}>Look again</Button>}>
+        Could not look for earlier recommendations: {row.seekFailed}
+      </Alert>
+    );
+  }
   if (row.candidates.length === 0) {
     return <Typography variant="body2" color="text.secondary">{row.soughtFor ? 'No probable repeat found' : 'Sought once its text is written'}</Typography>;
   }
@@ -103,7 +123,9 @@ function AddresseePicker({ value, onChange, problem }: { value: Organisation[]; 
 }
 
 /** One row of the table; once a save was refused, what it lacks is said on each field. */
-function RowEditor({ row, checked, onChange, onTextDone, onRemove }: { row: Row; checked: boolean; onChange: (row: Row) => void; onTextDone: () => void; onRemove: () => void }) {
+function RowEditor({ row, checked, onChange, onTextDone, onSeek, onRemove }: {
+  row: Row; checked: boolean; onChange: (row: Row) => void; onTextDone: () => void; onSeek: () => void; onRemove: () => void;
+}) {
   const problems = checked ? problemsOf(row) : (row.refused ?? {});
   const marked = (field: keyof RowProblems) => ({ error: Boolean(problems[field]), helperText: problems[field] });
   return (
@@ -122,7 +144,7 @@ function RowEditor({ row, checked, onChange, onTextDone, onRemove }: { row: Row;
         </Stack>
         <Box sx={{ flex: 2, minWidth: 0 }}>
           <Typography variant="subtitle2">Probably repeats</Typography>
-          <CandidateChoice row={row} onChange={(repeatsId) => onChange({ ...row, repeatsId })} />
+          <CandidateChoice row={row} onChange={(repeatsId) => onChange({ ...row, repeatsId })} onSeek={onSeek} />
         </Box>
       </Stack>
     </Box>
@@ -173,16 +195,21 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
   // Candidates arriving for a text the row no longer has are dropped: it was sought again.
   const found = (sought: Row, candidates: Candidate[]) =>
     setRows((current) => current?.map((row) => (row.key === sought.key && row.soughtFor === sought.soughtFor
-      ? { ...row, candidates, repeatsId: candidates.some((candidate) => candidate.recommendation.id === row.repeatsId) ? row.repeatsId : '' }
+      ? { ...row, candidates, seekFailed: undefined, repeatsId: candidates.some((candidate) => candidate.recommendation.id === row.repeatsId) ? row.repeatsId : '' }
       : row)) ?? null);
+  const failed = (sought: Row, reason: string) =>
+    setRows((current) => current?.map((row) => (row.key === sought.key && row.soughtFor === sought.soughtFor ? { ...row, candidates: [], seekFailed: reason } : row)) ?? null);
 
-  /** A row whose text was written or changed by hand is sought again, when the inspector leaves its text. */
-  const seekAgain = (row: Row) => {
+  /**
+   * A row whose text was written or changed by hand is sought again, when the inspector leaves its
+   * text; one whose search failed, when they ask for it again.
+   */
+  const seekAgain = (row: Row, evenUnchanged = false) => {
     const text = row.text.trim();
-    if (!text || text === row.soughtFor) return;
+    if (!text || (text === row.soughtFor && !evenUnchanged)) return;
     const sought = { ...row, text, candidates: null, soughtFor: text };
-    setRows((current) => current?.map((other) => (other.key === row.key ? { ...other, candidates: null, soughtFor: text } : other)) ?? null);
-    void seekRepeats(String(report.id), [sought], found);
+    setRows((current) => current?.map((other) => (other.key === row.key ? { ...other, candidates: null, seekFailed: undefined, soughtFor: text } : other)) ?? null);
+    void seekRepeats(String(report.id), [sought], found, failed);
   };
 
   const read = async () => {
@@ -206,7 +233,7 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
         repeatsId: '',
       }));
       setRows(read);
-      void seekRepeats(String(report.id), read, found);
+      void seekRepeats(String(report.id), read, found, failed);
     } catch (caught) {
       setError((caught as Error).message);
     } finally {
@@ -291,7 +318,7 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
           <Stack spacing={1.5}>
             {!blank && <Typography variant="body2">{rows.length} recommendation{rows.length === 1 ? '' : 's'} found. Correct them, choose the repeats, then save: nothing is saved before.</Typography>}
             {warnings.map((warning) => <Alert key={warning} severity="warning">{warning}</Alert>)}
-            {rows.map((row) => <RowEditor key={row.key} row={row} checked={checked} onChange={(changed) => update(row.key, changed)} onTextDone={() => seekAgain(row)} onRemove={() => remove(row.key)} />)}
+            {rows.map((row) => <RowEditor key={row.key} row={row} checked={checked} onChange={(changed) => update(row.key, changed)} onTextDone={() => seekAgain(row)} onSeek={() => seekAgain(row, true)} onRemove={() => remove(row.key)} />)}
             <Button onClick={() => setRows((current) => [...(current ?? []), emptyRow(referenceAfter(current?.at(-1)?.reference))])} sx={{ alignSelf: 'flex-start' }}>Add a row</Button>
           </Stack>
         )}

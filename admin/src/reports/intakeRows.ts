@@ -19,6 +19,8 @@ export type RowProblems = Partial<Record<'reference' | 'text' | 'addressees' | '
 export type Row = {
   key: number; reference: string; text: string; addressees: Organisation[]; targetDate: string; warnings: string[];
   candidates: Candidate[] | null; soughtFor: string; repeatsId: string;
+  /** Why its probable repeats could not be sought (the server busy, say): not the same as none found. */
+  seekFailed?: string;
   /** What the server refused in this row when it was last saved, until the row is changed. */
   refused?: RowProblems;
 };
