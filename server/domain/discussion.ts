@@ -3,6 +3,7 @@ import type { Prisma } from '../db/generated/prisma/client.ts';
 import { badField, forbidden, notFound } from '../errors.ts';
 import { authorize, type Actor } from './actor.ts';
 import { recordHistory } from './history.ts';
+import { recommendationInReportSelect } from './labels.ts';
 import { can, organisationScope, type Target } from './permissions.ts';
 
 /**
@@ -180,7 +181,7 @@ export async function pendingMentions(db: PrismaClient | TransactionClient, pers
           text: true,
           createdAt: true,
           author: { select: { id: true, name: true } },
-          recommendation: { select: { id: true, reference: true, report: { select: { title: true, publishedOn: true } } } },
+          recommendation: { select: recommendationInReportSelect },
           actionItem: { select: { id: true, description: true } },
         },
       },

@@ -1,5 +1,17 @@
 import type { TransactionClient } from '../db/client.ts';
+import type { Prisma } from '../db/generated/prisma/client.ts';
 import { readableDay } from './locale.ts';
+
+/**
+ * What names a recommendation where its report is not on screen (my work, the digest, mentions):
+ * its reference with its report's title and year, since two reports both have an "R5".
+ */
+export const recommendationInReportSelect = {
+  id: true, reference: true, report: { select: { title: true, publishedOn: true } },
+} satisfies Prisma.RecommendationSelect;
+
+/** What names an owning organisation in a list: its short name, with the whole name beside it. */
+export const ownerNameSelect = { name: true, shortName: true } satisfies Prisma.OrganisationSelect;
 
 /**
  * How history names the records a change points at: what a person reads in a

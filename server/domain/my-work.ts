@@ -4,6 +4,7 @@ import type { Actor } from './actor.ts';
 import { addDays, daysBetween, today } from './dates.ts';
 import { pendingMentions } from './discussion.ts';
 import { awaitingVerificationWhere } from './evidence.ts';
+import { ownerNameSelect, recommendationInReportSelect } from './labels.ts';
 import { actionItemOverdueWhere, overdueWhere } from './recommendation-rules.ts';
 
 /**
@@ -67,13 +68,11 @@ type Section = {
 };
 
 const recommendationSelect = {
-  id: true, text: true, reference: true, targetDate: true,
-  report: { select: { title: true, publishedOn: true } }, owner: { select: { name: true, shortName: true } },
+  ...recommendationInReportSelect, text: true, targetDate: true, owner: { select: ownerNameSelect },
 } satisfies Prisma.RecommendationSelect;
 
 const actionSelect = {
-  id: true, description: true, dueDate: true, owner: { select: { name: true, shortName: true } },
-  recommendation: { select: { id: true, reference: true, report: { select: { title: true, publishedOn: true } } } },
+  id: true, description: true, dueDate: true, owner: { select: ownerNameSelect }, recommendation: { select: recommendationInReportSelect },
 } satisfies Prisma.ActionItemSelect;
 
 type RecommendationRow = Prisma.RecommendationGetPayload<{ select: typeof recommendationSelect }>;
@@ -154,7 +153,7 @@ export const WORK_SECTIONS: Section[] = [
         select: {
           id: true, summary: true, submittedAt: true,
           actionItem: {
-            select: { owner: { select: { name: true, shortName: true } }, recommendation: { select: { id: true, reference: true, report: { select: { title: true, publishedOn: true } } } } },
+            select: { owner: { select: ownerNameSelect }, recommendation: { select: recommendationInReportSelect } },
           },
         },
         orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
