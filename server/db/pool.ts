@@ -14,6 +14,13 @@ export type Pool = pg.Pool & {
 
 const ENDS_TRANSACTION = /^\s*ROLLBACK\b/i;
 
+/**
+ * The most statements one connection keeps prepared. Prisma writes an `IN` list with one parameter
+ * per value, so the statements a long-lived connection sees are not a fixed set; past this, the one
+ * used longest ago is deallocated (the server keeps each one's parse tree and plan in memory).
+ */
+export const PREPARED_PER_CONNECTION = 200;
+
 function statementText(config: unknown): string {
   if (typeof config === 'string') return config;
   return typeof (config as { text?: unknown })?.text === 'string' ? (config as { text: string }).text : '';
@@ -51,6 +58,8 @@ export function createPool(config: pg.PoolConfig, cancel: CancelStatement | null
     #cancelling: Promise<void> | null = null;
     /** The server's word at its last ReadyForQuery: I (idle), T (in a transaction) or E (a failed one). */
     transactionStatus = 'I';
+    /** The named statements prepared on this connection, the one used longest ago first. */
+    #prepared = new Set<string>();
 
     constructor(config?: string | pg.ClientConfig) {
       super(config);
@@ -65,7 +74,25 @@ export function createPool(config: pg.PoolConfig, cancel: CancelStatement | null
       if (typeof callback === 'function' || typeof values === 'function' || typeof config?.submit === 'function') {
         return super.query(config, values, callback);
       }
+      if (typeof config?.name === 'string') this.#usePrepared(config.name);
       return this.#run(config, () => super.query(config, values));
+    }
+
+    /** Notes a named statement's use, and deallocates the one used longest ago past the bound. */
+    #usePrepared(name: string): void {
+      this.#prepared.delete(name);
+      this.#prepared.add(name);
+      if (this.#prepared.size <= PREPARED_PER_CONNECTION) return;
+      const [oldest] = this.#prepared;
+      this.#prepared.delete(oldest!);
+      // pg remembers which names it has prepared (an internal record: it sends no Parse for them).
+      // It forgets one only once the server has: a DEALLOCATE refused (in a failed transaction,
+      // say) leaves the statement prepared there, and pg must not prepare the name again.
+      const parsed = (this as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements;
+      super.query(`DEALLOCATE "${oldest}"`).then(
+        () => delete parsed[oldest!],
+        () => {},
+      );
     }
 
     async #run<T>(config: unknown, send: () => Promise<T>): Promise<T> {
