@@ -107,6 +107,9 @@ describe('daily screens', () => {
         const dialog = page.getByRole('dialog');
         const due = dialog.getByLabel('Due date');
         await expect(due.getAttribute('placeholder')).resolves.toBe('dd/mm/yyyy');
+        // The hint under the field gives an example rather than saying the placeholder again.
+        await dialog.getByText('For example, 31/03/2027').waitFor();
+        await expect(dialog.getByText('dd/mm/yyyy', { exact: true }).count()).resolves.toBe(0);
         await dialog.getByLabel('What will be done').fill('Publish the practice guide for every region.');
         await due.fill('31/02/2027');
         await dialog.getByRole('button', { name: 'Add action' }).click();

@@ -46,7 +46,7 @@ export function NewTokenDialog({ open, onClose }: { open: boolean; onClose: () =
               <MenuItem value="READ">Read only</MenuItem>
               <MenuItem value="READ_WRITE">Read and write</MenuItem>
             </TextField>
-            <TextField name="expiresOn" label="Expires on (optional)" placeholder="dd/mm/yyyy" helperText="dd/mm/yyyy" slotProps={{ inputLabel: { shrink: true }, htmlInput: { maxLength: 10, autoComplete: 'off' } }} />
+            <TextField name="expiresOn" label="Expires on (optional)" placeholder="dd/mm/yyyy" helperText="For example, 31/03/2027" slotProps={{ inputLabel: { shrink: true }, htmlInput: { maxLength: 10, autoComplete: 'off' } }} />
             {problem && <Alert severity="error">{problem}</Alert>}
           </DialogContent>
           <DialogActions>

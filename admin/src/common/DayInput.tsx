@@ -22,7 +22,7 @@ export function DayInput({ validate, helperText, ...props }: TextInputProps) {
       parse={toValue}
       validate={validators}
       placeholder="dd/mm/yyyy"
-      helperText={helperText ?? 'dd/mm/yyyy'}
+      helperText={helperText ?? 'For example, 31/03/2027'}
       slotProps={{ inputLabel: { shrink: true }, htmlInput: { inputMode: 'text', autoComplete: 'off', maxLength: 10 } }}
     />
   );

@@ -19,7 +19,7 @@ function RecordAssessmentButton() {
   return (
     <>
       <Button startIcon={<GavelIcon />} size="small" variant="outlined" onClick={() => setOpen(true)}>Record assessment</Button>
-      <CreateDialog resource="assessments" defaults={{ recommendationId: record.id }} open={open} onClose={() => setOpen(false)} title={`Inspectors' verdict on ${record.reference}`} saveLabel="Record verdict" done="Assessment recorded">
+      <CreateDialog resource="assessments" defaults={{ recommendationId: record.id }} open={open} onClose={() => setOpen(false)} title={`Inspectors' assessment of ${record.reference}`} saveLabel="Record assessment" done="Assessment recorded">
         <RadioButtonGroupInput source="verdict" choices={verdictChoices} validate={required()} />
         <TextInput source="commentary" label="What inspectors found" multiline minRows={3} validate={required()} fullWidth />
         <DayInput source="assessedOn" label="Assessed on (today when empty)" />
