@@ -5,7 +5,7 @@ import { addDays, daysBetween, today } from './dates.ts';
 import { pendingMentions } from './discussion.ts';
 import { awaitingVerificationWhere } from './evidence.ts';
 import { ownerNameSelect, recommendationInReportSelect } from './labels.ts';
-import { actionItemOverdueWhere, overdueWhere } from './recommendation-rules.ts';
+import { actionItemOverdueWhere, awaitingAssessmentWhere, overdueWhere } from './recommendation-rules.ts';
 
 /**
  * A person's work: what the "my work" page lists and the reminder digest emails. Built from
@@ -23,7 +23,7 @@ export function useEscalationDays(days: number): void {
   escalationDays = days;
 }
 
-export type WorkSection = 'OVERDUE' | 'DUE_SOON' | 'ESCALATED' | 'TO_VERIFY' | 'MENTIONED';
+export type WorkSection = 'OVERDUE' | 'DUE_SOON' | 'ESCALATED' | 'TO_ASSESS' | 'TO_VERIFY' | 'MENTIONED';
 export type WorkRecord = 'RECOMMENDATION' | 'ACTION_ITEM' | 'EVIDENCE' | 'COMMENT';
 
 export type WorkItem = {
@@ -43,7 +43,7 @@ export type WorkItem = {
   organisation: string;
   /** The owning organisation's short name, where it has one (none for a comment's author). */
   organisationShortName: string | null;
-  /** The target or due date; for evidence, the day it was submitted. */
+  /** The target or due date; for evidence, the day it was submitted; for a recommendation to assess, the day it was reported implemented. */
   date: Date | null;
   /** Whole days past its date, for overdue and escalated items. */
   daysOverdue: number | null;
@@ -92,6 +92,9 @@ const fromAction = (section: WorkSection, now: Date) => (item: ActionRow): WorkI
   organisation: item.owner.name, organisationShortName: item.owner.shortName, date: item.dueDate, daysOverdue: section === 'DUE_SOON' ? null : pastDue(item.dueDate, now),
 });
 
+/** Recommendations of the reports of an inspectorate, or of one under it. */
+const ofInspectorate = (path: string) => ({ report: { inspectorate: { path: { startsWith: path } } } }) satisfies Prisma.RecommendationWhereInput;
+
 /** Leaders answer for their own organisation's work; the organisations under it have leaders of their own. */
 const leads = (person: Person): person is Person & { organisationId: number } => person.role === 'LEADER' && person.organisationId !== null;
 
@@ -139,6 +142,21 @@ export const WORK_SECTIONS: Section[] = [
     },
   },
   {
+    // Recommendations their owners have reported implemented, waiting for the inspectors' verdict: on
+    // the reports of the inspector's own inspectorate (all, for one without), longest waiting first.
+    section: 'TO_ASSESS',
+    concerns: (person) => person.role === 'INSPECTOR',
+    async items(db, person, { now }) {
+      const recs = await db.recommendation.findMany({
+        where: { ...awaitingAssessmentWhere(), ...(person.organisationPath ? ofInspectorate(person.organisationPath) : {}) },
+        select: { ...recommendationSelect, statusChangedAt: true },
+        orderBy: [{ statusChangedAt: 'asc' }, { id: 'asc' }],
+        take: SECTION_LIMIT,
+      });
+      return recs.map((rec) => ({ ...fromRecommendation('TO_ASSESS', now)(rec), date: today(rec.statusChangedAt), daysOverdue: null }));
+    },
+  },
+  {
     // Evidence waiting for an inspector: on the reports of their own inspectorate (all, for one without).
     section: 'TO_VERIFY',
     concerns: (person) => person.role === 'INSPECTOR',
@@ -147,7 +165,7 @@ export const WORK_SECTIONS: Section[] = [
         where: {
           AND: [
             awaitingVerificationWhere(),
-            ...(person.organisationPath ? [{ actionItem: { recommendation: { report: { inspectorate: { path: { startsWith: person.organisationPath } } } } } }] : []),
+            ...(person.organisationPath ? [{ actionItem: { recommendation: ofInspectorate(person.organisationPath) } }] : []),
           ],
         },
         select: {

@@ -121,6 +121,15 @@ export function reportedVsVerified(rec: Pick<Row, 'status' | 'latestVerdict'>): 
   return 'NONE';
 }
 
+/**
+ * Awaiting the inspectors' assessment: reported implemented by its owner, not yet assessed (the
+ * 'UNVERIFIED' above) and not withdrawn. An inspector's work (my-work.ts) lists these.
+ */
+export function isAwaitingAssessment(rec: Pick<Row, 'status' | 'latestVerdict' | 'withdrawnAt'>): boolean {
+  return rec.withdrawnAt === null && reportedVsVerified(rec) === 'UNVERIFIED';
+}
+export const awaitingAssessmentWhere = (): Prisma.RecommendationWhereInput => ({ withdrawnAt: null, status: REPORTED_DONE, latestVerdict: null });
+
 /** The same, in SQL over a "Recommendation" row aliased `r`. */
 export const reportedVsVerifiedSql = Prisma.sql`CASE
   WHEN r.status = ${value(REPORTED_DONE)} AND r."latestVerdict" = ${value(ACHIEVED)} THEN 'CONFIRMED'

@@ -10,6 +10,7 @@ const HEADINGS: Record<WorkSection, { heading: (escalationDays: number) => strin
   OVERDUE: { heading: () => 'Overdue', count: 'overdue' },
   DUE_SOON: { heading: () => `Due in the next ${DUE_SOON_DAYS} days`, count: 'due soon' },
   ESCALATED: { heading: (days) => `Escalated: actions of organisations under yours overdue by more than ${days} days`, count: 'escalated' },
+  TO_ASSESS: { heading: () => 'Reported implemented, waiting for your assessment', count: 'to assess' },
   TO_VERIFY: { heading: () => 'Evidence waiting for your verification', count: 'to verify' },
   MENTIONED: { heading: () => 'Comments that mention you', count: 'mentioning you' },
 };
@@ -41,6 +42,8 @@ function itemLines(item: WorkItem, appUrl: string): string[] {
       ? `by ${item.organisation} on ${readableDay(item.date)}`
       : item.record === 'EVIDENCE'
       ? `submitted ${readableDay(item.date)}`
+      : item.section === 'TO_ASSESS'
+      ? `reported implemented ${readableDay(item.date)}`
       : `${item.record === 'RECOMMENDATION' ? 'target' : 'due'} ${readableDay(item.date)}${item.daysOverdue ? `, ${item.daysOverdue} days overdue` : ''}`;
   return [
     `- ${RECORD_WORDS[item.record]}: ${excerpt(item.title, 160)}`,
@@ -63,7 +66,7 @@ export function digestMessage(input: {
   const counts = sectionCounts(input.items);
   const present = SECTION_ORDER.filter((section) => counts[section]);
   const summary = present.map((section) => `${counts[section]} ${HEADINGS[section].count}`).join(', ');
-  const what = input.kind === 'VERIFICATION' ? 'evidence to verify' : 'your work';
+  const what = input.kind === 'VERIFICATION' ? 'what is waiting for your assessment or verification' : 'your work';
   const cadence = input.frequency === 'DAILY' ? 'Daily' : 'Weekly';
   const lines = [
     `Hello ${input.to.name},`,

@@ -113,7 +113,7 @@ beforeAll(async () => {
 });
 
 describe(`reminder digests by email on ${databaseKind}`, () => {
-  it('sends each leader their organisation’s work and escalations, and each inspector the evidence to verify, once each', async () => {
+  it('sends each leader their organisation’s work and escalations, and each inspector what waits for their assessment or verification, once each', async () => {
     expect(await run()).toEqual({ sent: 3, failed: 0 });
     expect(received.map((message) => message.to).sort()).toEqual([[people.inspector], [people.regionLeader], [people.unitLeader]]);
 
@@ -142,7 +142,9 @@ describe(`reminder digests by email on ${databaseKind}`, () => {
     expect(region!.mail.text).not.toContain('Three days late');
 
     const [inspector] = to(people.inspector);
-    expect(inspector!.mail.subject).toBe('Daily reminder: 1 to verify');
+    expect(inspector!.mail.subject).toBe('Daily reminder: 1 to assess, 1 to verify');
+    // R3, reported implemented and not yet assessed, waits for the inspectors' verdict.
+    expect(inspector!.mail.text).toMatch(/Reported implemented, waiting for your assessment \(1\)\n\n- Recommendation: A recommendation met long ago\n {2}R3, Reminders inspection · Harbour Delivery Unit · reported implemented \d{1,2} [A-Z][a-z]{2,3} \d{4}\n/);
     expect(inspector!.mail.text).toContain('Evidence: Audit of ten cases, first half');
     expect(inspector!.mail.text).not.toContain('Already accepted');
 
@@ -151,7 +153,7 @@ describe(`reminder digests by email on ${databaseKind}`, () => {
     expect(sent.map(({ userId, kind, period, email, itemCount, sections, attempts }) => ({ userId, kind, period, email, itemCount, sections, attempts }))).toEqual([
       { userId: ids.regionLeader, kind: 'WORK', period: '2026-12-01', email: people.regionLeader, itemCount: 3, sections: { DUE_SOON: 2, ESCALATED: 1 }, attempts: 1 },
       { userId: ids.unitLeader, kind: 'WORK', period: '2026-W49', email: people.unitLeader, itemCount: 3, sections: { OVERDUE: 3 }, attempts: 1 },
-      { userId: ids.inspector, kind: 'VERIFICATION', period: '2026-12-01', email: people.inspector, itemCount: 1, sections: { TO_VERIFY: 1 }, attempts: 1 },
+      { userId: ids.inspector, kind: 'VERIFICATION', period: '2026-12-01', email: people.inspector, itemCount: 2, sections: { TO_ASSESS: 1, TO_VERIFY: 1 }, attempts: 1 },
     ]);
     expect(sent.every((digest) => digest.sentAt !== null && digest.messageId)).toBe(true);
   });
@@ -198,7 +200,7 @@ describe(`reminder digests by email on ${databaseKind}`, () => {
     expect(await run({ now: new Date(now.getTime() + 60_000) })).toEqual({ sent: 0, failed: 0 });
     // Once the retry interval has passed, it goes, once.
     expect(await run({ now: new Date(now.getTime() + 11 * 60_000) })).toEqual({ sent: 1, failed: 0 });
-    expect(received.slice(before).map((message) => [message.to[0], message.mail.subject])).toEqual([[people.inspector, 'Daily reminder: 1 to verify']]);
+    expect(received.slice(before).map((message) => [message.to[0], message.mail.subject])).toEqual([[people.inspector, 'Daily reminder: 1 to assess, 1 to verify']]);
     const sent = await prisma.sentDigest.findUniqueOrThrow({ where: { kind_userId_period: key } });
     expect([sent.attempts, sent.lastError, sent.sentAt !== null]).toEqual([2, null, true]);
   });
@@ -284,7 +286,19 @@ describe('my work in the API', () => {
     // The region has no short name.
     expect(result.data!.myWork.find((item) => item.section === 'DUE_SOON')).toMatchObject({ organisation: 'North Region', organisationShortName: null });
     const inspector = await execute<{ myWork: { section: string; title: string }[] }>(MY_WORK, {}, await actor(ids.inspector));
-    expect(inspector.data!.myWork).toEqual([expect.objectContaining({ section: 'TO_VERIFY', title: 'Audit of ten cases, first half' })]);
+    expect(inspector.data!.myWork).toEqual([
+      expect.objectContaining({ section: 'TO_ASSESS', record: 'RECOMMENDATION', title: 'A recommendation met long ago', reference: 'R3', daysOverdue: null }),
+      expect.objectContaining({ section: 'TO_VERIFY', title: 'Audit of ten cases, first half' }),
+    ]);
+    // Once an inspector has assessed it, it waits for no one.
+    const r3 = await prisma.recommendation.findFirstOrThrow({ where: { reference: 'R3' } });
+    const assessed = await execute(
+      'mutation ($input: RecordAssessmentInput!) { recordAssessment(input: $input) { verdict } }',
+      { input: { recommendationId: Buffer.from(`Recommendation:${r3.id}`).toString('base64'), verdict: 'ACHIEVED', commentary: 'Seen in practice.' } },
+      await actor(ids.inspector),
+    );
+    expect(assessed.errors).toBeUndefined();
+    expect((await execute<{ myWork: { section: string }[] }>(MY_WORK, {}, await actor(ids.inspector))).data!.myWork.map((item) => item.section)).toEqual(['TO_VERIFY']);
     expect((await execute<{ myWork: unknown[] }>(MY_WORK, {}, await actor(ids.administrator))).data!.myWork).toEqual([]);
     expect((await execute(MY_WORK, {}, null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });

@@ -4,6 +4,8 @@ import { inTransaction, prisma } from '../../server/db/client.ts';
 import { Prisma } from '../../server/db/generated/prisma/client.ts';
 import {
   actionItemOverdueSql,
+  awaitingAssessmentWhere,
+  isAwaitingAssessment,
   actionItemOverdueWhere,
   ACHIEVED,
   isActionItemOverdue,
@@ -42,14 +44,17 @@ useTestDatabase();
 const ids = (rows: { id: number }[]) => rows.map((row) => row.id).sort((a, b) => a - b);
 
 describe(`the rules pick the same rows in TypeScript, Prisma and SQL, on ${databaseKind}`, () => {
-  /** Recommendations withdrawn through the domain: overdue ones, repeated-and-unmet ones, and earlier ones that others repeat. */
+  /** Recommendations withdrawn through the domain: overdue ones, repeated-and-unmet ones, earlier ones that others repeat, and ones awaiting assessment. */
   let withdrawn: number[] = [];
 
   beforeAll(async () => {
     await loadSynthetic({ size: 1500, seed: 7 });
     const pick = async (where: Prisma.RecommendationWhereInput) =>
       (await prisma.recommendation.findMany({ where, select: { id: true, version: true }, orderBy: { id: 'asc' }, take: 5 }));
-    const chosen = [...(await pick(overdueWhere())), ...(await pick({ isRepeatedUnmet: true })), ...(await pick({ repeatedBy: { some: { isRepeatedUnmet: true } } }))];
+    const chosen = [
+      ...(await pick(overdueWhere())), ...(await pick({ isRepeatedUnmet: true })), ...(await pick({ repeatedBy: { some: { isRepeatedUnmet: true } } })),
+      ...(await pick(awaitingAssessmentWhere())),
+    ];
     const unique = [...new Map(chosen.map((rec) => [rec.id, rec])).values()];
     // The synthetic data's inspector, of the inspectorate that published its reports.
     const inspector = await prisma.user.findFirstOrThrow({ where: { role: 'INSPECTOR' }, include: { organisation: { select: { path: true } } } });
@@ -98,6 +103,16 @@ describe(`the rules pick the same rows in TypeScript, Prisma and SQL, on ${datab
     expect(new Set(byRule.values()).size).toBeGreaterThanOrEqual(4);
     const bySql = await prisma.$queryRaw<{ id: number; gap: string }[]>`SELECT r.id, ${reportedVsVerifiedSql} AS gap FROM "Recommendation" r`;
     expect(new Map(bySql.map((row) => [row.id, row.gap]))).toEqual(byRule);
+  });
+
+  it('awaiting the inspectors\' assessment', async () => {
+    const rows = await prisma.recommendation.findMany({ select: { id: true, status: true, latestVerdict: true, withdrawnAt: true } });
+    const awaiting = ids(rows.filter(isAwaitingAssessment));
+    expect(awaiting.length).toBeGreaterThan(0);
+    // Reported implemented and not assessed, yet withdrawn: asked of nobody, so awaiting no one.
+    expect(rows.filter((row) => row.withdrawnAt && reportedVsVerified(row) === 'UNVERIFIED').length).toBeGreaterThan(0);
+    expect(ids(await prisma.recommendation.findMany({ where: awaitingAssessmentWhere(), select: { id: true } }))).toEqual(awaiting);
+    expect(ids(await prisma.$queryRaw<{ id: number }[]>`SELECT r.id FROM "Recommendation" r WHERE r."withdrawnAt" IS NULL AND ${reportedVsVerifiedSql} = 'UNVERIFIED'`)).toEqual(awaiting);
   });
 
   it('repeated and unmet: the rule, the stored fact and its SQL', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useAdminApp } from './support/admin-app.ts';
 import { screenshotsAtTwoWidths as shots } from './support/browser.ts';
-import { apiSession, demoUsers, type User } from './support/session.ts';
+import { apiSession, demoUsers, recommendationId, type User } from './support/session.ts';
 
 /**
  * "My work": a leader's and an inspector's items, each linked to its record, and the choice of email
@@ -29,8 +29,8 @@ describe('my work', () => {
     await page.getByRole('heading', { name: `Overdue (${overdue.length})` }).waitFor();
     await page.getByRole('heading', { name: /^Due in the next 14 days \(\d+\)$/ }).waitFor();
     await page.getByRole('heading', { name: /^Escalated from organisations under yours \(\d+\)$/ }).waitFor();
-    // Inspectors' section is not a leader's.
-    await expect(page.getByRole('heading', { name: /Evidence waiting/ }).count()).resolves.toBe(0);
+    // Inspectors' sections are not a leader's.
+    await expect(page.getByRole('heading', { name: /Evidence waiting|waiting for your assessment/ }).count()).resolves.toBe(0);
     for (const item of items.slice(0, 5)) await page.getByRole('link', { name: item.title }).first().waitFor();
     // Each item names its recommendation by its reference and report's year first, then the report (cut to
     // two lines), and its owner by the short name the lists use, the whole name in a tooltip.
@@ -91,19 +91,43 @@ describe('my work', () => {
     await shots(adminPage, 'my-work-admin-sees-choice');
   }, TIMEOUT);
 
-  it('lists the evidence waiting for an inspector', async () => {
+  it('lists what waits for an inspector: recommendations reported implemented to assess, and evidence to verify', async () => {
+    // HMPPS reports the 2025 report's third recommendation implemented: it now waits for the inspectors.
+    const leader = await apiSession(app.url, demoUsers.hmppsLeader);
+    const claimed = await recommendationId(leader, '3', '2025');
+    const { data: before } = await leader<{ recommendation: { version: number } }>('query ($id: ID!) { recommendation(id: $id) { version } }', { id: claimed });
+    const reported = await leader('mutation ($input: UpdateRecommendationStatusInput!) { updateRecommendationStatus(input: $input) { id } }',
+      { input: { id: claimed, version: before!.recommendation.version, status: 'IMPLEMENTED', comment: 'Every PDU now below 110% of its workload capacity.' } });
+    expect(reported.errors).toBeUndefined();
+
     const post = await apiSession(app.url, demoUsers.inspector);
     const { data } = await post<{ myWork: Item[] }>('{ myWork { section record recordId recommendationId title } }');
+    const toAssess = data!.myWork.filter((item) => item.section === 'TO_ASSESS');
+    const toVerify = data!.myWork.filter((item) => item.section === 'TO_VERIFY');
+    expect(toAssess.map((item) => item.recommendationId), 'recommendations reported implemented, not yet assessed').toContain(claimed);
+    // The demo data has evidence waiting, so both links are followed.
+    expect(toVerify.length, 'evidence waiting for the inspector').toBeGreaterThan(0);
     const page = await signedIn(demoUsers.inspector);
     await page.goto(`${app.url}/#/my-work`);
-    await page.getByRole('heading', { name: `Evidence waiting for your verification (${data!.myWork.length})` }).waitFor();
+    await page.getByRole('heading', { name: `Reported implemented, waiting for your assessment (${toAssess.length})` }).waitFor();
+    await page.getByRole('heading', { name: `Evidence waiting for your verification (${toVerify.length})` }).waitFor();
     await expect(page.getByRole('heading', { name: /^Overdue/ }).count()).resolves.toBe(0);
-    // The demo data has evidence waiting, so the link is always followed.
-    const first = data!.myWork[0];
-    expect(first, 'evidence waiting for the inspector').toBeDefined();
-    await page.getByRole('link', { name: first!.title }).first().click();
+    // Each table's date says what it is.
+    const assessTable = page.getByRole('table', { name: 'Reported implemented, waiting for your assessment' });
+    expect(await assessTable.locator('th').nth(3).innerText()).toBe('Reported implemented');
+    expect(await page.getByRole('table', { name: 'Evidence waiting for your verification' }).locator('th').nth(3).innerText()).toBe('Submitted');
+
+    // A recommendation to assess opens where the assessment is recorded.
+    await assessTable.getByRole('link', { name: toAssess[0]!.title }).first().click();
     await page.waitForURL(/#\/recommendations\/.+\/show$/);
-    expect(decodeURIComponent(page.url().split('/recommendations/')[1]!.replace('/show', ''))).toBe(first!.recommendationId);
+    expect(decodeURIComponent(page.url().split('/recommendations/')[1]!.replace('/show', ''))).toBe(toAssess[0]!.recommendationId);
+    await page.getByRole('button', { name: 'Record assessment' }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
+
+    await page.getByRole('link', { name: toVerify[0]!.title }).first().click();
+    await page.waitForURL(/#\/recommendations\/.+\/show$/);
+    expect(decodeURIComponent(page.url().split('/recommendations/')[1]!.replace('/show', ''))).toBe(toVerify[0]!.recommendationId);
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
     await shots(page, 'my-work-inspector');

@@ -10,13 +10,17 @@ import type { TrackerDataProvider } from '../providers/dataProvider';
 import { myWorkQuery, setDigestFrequencyMutation, type DigestFrequency, type WorkItem } from './queries';
 
 /** Sections in the order the digest lists them, with the heading each has there. */
-const SECTIONS: { section: WorkItem['section']; heading: string; empty: string }[] = [
-  { section: 'OVERDUE', heading: 'Overdue', empty: 'Nothing of your organisation’s is overdue.' },
-  { section: 'DUE_SOON', heading: 'Due in the next 14 days', empty: 'Nothing is due in the next 14 days.' },
-  { section: 'ESCALATED', heading: 'Escalated from organisations under yours', empty: 'No action under your organisation is long overdue.' },
-  { section: 'TO_VERIFY', heading: 'Evidence waiting for your verification', empty: 'No evidence is waiting.' },
-  { section: 'MENTIONED', heading: 'Comments that mention you', empty: 'No new comments mention you.' },
+/** `when` heads the date column: what the section's date is. */
+const SECTIONS: { section: WorkItem['section']; heading: string; empty: string; when: string }[] = [
+  { section: 'OVERDUE', heading: 'Overdue', empty: 'Nothing of your organisation’s is overdue.', when: 'Target or due' },
+  { section: 'DUE_SOON', heading: 'Due in the next 14 days', empty: 'Nothing is due in the next 14 days.', when: 'Target or due' },
+  { section: 'ESCALATED', heading: 'Escalated from organisations under yours', empty: 'No action under your organisation is long overdue.', when: 'Due' },
+  { section: 'TO_ASSESS', heading: 'Reported implemented, waiting for your assessment', empty: 'No recommendation reported implemented is waiting.', when: 'Reported implemented' },
+  { section: 'TO_VERIFY', heading: 'Evidence waiting for your verification', empty: 'No evidence is waiting.', when: 'Submitted' },
+  { section: 'MENTIONED', heading: 'Comments that mention you', empty: 'No new comments mention you.', when: 'Written' },
 ];
+/** The sections of an inspector's work; a leader's are the others. */
+const FOR_INSPECTORS: WorkItem['section'][] = ['TO_ASSESS', 'TO_VERIFY'];
 const RECORD_WORDS: Record<WorkItem['record'], string> = { RECOMMENDATION: 'Recommendation', ACTION_ITEM: 'Action', EVIDENCE: 'Evidence', COMMENT: 'Comment' };
 const FREQUENCY_HELP: Record<DigestFrequency, string> = {
   DAILY: 'every morning there is something to see to',
@@ -28,7 +32,7 @@ const FREQUENCY_HELP: Record<DigestFrequency, string> = {
 const linkOf = (item: WorkItem) =>
   item.record === 'ACTION_ITEM' ? `#/actionItems/${encodeURIComponent(item.recordId)}` : `#/recommendations/${encodeURIComponent(item.recommendationId)}/show`;
 
-function WorkTable({ heading, items }: { heading: string; items: WorkItem[] }) {
+function WorkTable({ heading, when, items }: { heading: string; when: string; items: WorkItem[] }) {
   return (
     <Box component="section" aria-label={heading}>
       <Typography variant="h6" component="h2" gutterBottom>{heading} ({items.length})</Typography>
@@ -36,7 +40,7 @@ function WorkTable({ heading, items }: { heading: string; items: WorkItem[] }) {
         <Table size="small" aria-label={heading}>
           <TableHead>
             <TableRow>
-              <TableCell>What</TableCell><TableCell>Recommendation</TableCell><TableCell>Owner</TableCell><TableCell>Date</TableCell>
+              <TableCell>What</TableCell><TableCell>Recommendation</TableCell><TableCell>Owner</TableCell><TableCell>{when}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -105,8 +109,7 @@ export default function MyWork() {
     queryFn: () => dataProvider.query<{ myWork: WorkItem[]; me: { role: string; digestFrequency: DigestFrequency | null } | null }>(myWorkQuery),
   });
   const role = data?.me?.role;
-  const sections = SECTIONS.filter(({ section }) =>
-    section === 'MENTIONED' || (role === 'INSPECTOR' ? section === 'TO_VERIFY' : role === 'LEADER' ? section !== 'TO_VERIFY' : false));
+  const sections = SECTIONS.filter(({ section }) => section === 'MENTIONED' || (role === 'INSPECTOR' ? FOR_INSPECTORS.includes(section) : role === 'LEADER' ? !FOR_INSPECTORS.includes(section) : false));
   return (
     <Card sx={{ mt: 2 }}>
       <Title title="My work" />
@@ -115,11 +118,11 @@ export default function MyWork() {
         {error && <Alert severity="error">{(error as Error).message}</Alert>}
         {data?.me?.digestFrequency && <ReminderChoice frequency={data.me.digestFrequency} />}
         {!isPending && !error && role !== 'LEADER' && role !== 'INSPECTOR' && (
-          <Typography variant="body2">Work is listed here for leaders (their organisation’s overdue and coming items) and inspectors (evidence to verify); comments that mention you appear for everyone.</Typography>
+          <Typography variant="body2">Work is listed here for leaders (their organisation’s overdue and coming items) and inspectors (recommendations to assess and evidence to verify); comments that mention you appear for everyone.</Typography>
         )}
-        {sections.map(({ section, heading, empty }) => {
+        {sections.map(({ section, heading, empty, when }) => {
           const items = (data?.myWork ?? []).filter((item) => item.section === section);
-          return items.length ? <WorkTable key={section} heading={heading} items={items} /> : (
+          return items.length ? <WorkTable key={section} heading={heading} when={when} items={items} /> : (
             <Box key={section} component="section" aria-label={heading}>
               <Typography variant="h6" component="h2">{heading} (0)</Typography>
               <Typography variant="body2" color="text.secondary">{empty}</Typography>

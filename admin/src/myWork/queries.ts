@@ -1,7 +1,7 @@
 /** The signed-in person's work and their choice of email reminders. */
 
 export type WorkItem = {
-  section: 'OVERDUE' | 'DUE_SOON' | 'ESCALATED' | 'TO_VERIFY' | 'MENTIONED';
+  section: 'OVERDUE' | 'DUE_SOON' | 'ESCALATED' | 'TO_ASSESS' | 'TO_VERIFY' | 'MENTIONED';
   record: 'RECOMMENDATION' | 'ACTION_ITEM' | 'EVIDENCE' | 'COMMENT';
   recordId: string;
   recommendationId: string;

@@ -10,6 +10,7 @@ const WorkSection = builder.enumType('WorkSection', {
     OVERDUE: { description: 'Your organisation’s recommendation or action past its date (leaders).' },
     DUE_SOON: { description: 'Your organisation’s recommendation or action due in the next 14 days (leaders).' },
     ESCALATED: { description: 'An action of an organisation directly under yours, overdue by more than the set days (leaders).' },
+    TO_ASSESS: { description: 'A recommendation on your inspectorate’s reports that its owner has reported implemented, waiting for the inspectors’ assessment (inspectors).' },
     TO_VERIFY: { description: 'Evidence waiting for verification on your inspectorate’s reports (inspectors).' },
     MENTIONED: { description: 'A comment that mentions you, until a digest has told you of it.' },
   } satisfies Record<WorkItemShape['section'], object>,
