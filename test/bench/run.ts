@@ -1,7 +1,7 @@
 // npm run bench -- [--size 20000] [--seconds 10] [--databases postgres,pglite] [--keep] [--only list,drill] [--profile dir]
 // Loads the synthetic data set into PostgreSQL and PGlite, starts the real server, and drives it over HTTP
 // on 127.0.0.1 with autocannon at 10 and 50 connections, spread over several signed-in users; prints
-// requests/s, p50, p99, errors and SQL statements per request beside the same answers from hand-written
+// requests/s, p50, p99, errors, SQL statements and the server's CPU per request beside the same answers from hand-written
 // SQL on the same database, and the API's share of the SQL's throughput. Every answer is computed: the
 // API keeps no whole answers, only counts until the records change, and the mixed load changes them.
 // Not part of npm test: it is a measurement, and takes minutes.
@@ -44,7 +44,8 @@ const WRITES_PER_SECOND = 5;
  */
 const USERS = Array.from({ length: 10 }, (_, i) => ({ email: `bench${i + 1}@example.org`, role: i % 2 ? ('VIEWER' as const) : ('ADMINISTRATOR' as const) }));
 
-type Measured = { rps: number; p50: number; p99: number; errors: number };
+/** `cpuMs`: the server process's CPU a request answered (on PGlite the database runs in that process too). */
+type Measured = { rps: number; p50: number; p99: number; errors: number; cpuMs?: number };
 type Row = { database: Kind; read: string; connections: number; sql?: Measured; api?: Measured; statements?: number };
 const rows: Row[] = [];
 /** What went wrong in the runs, by kind, printed under the table. */
@@ -99,9 +100,20 @@ async function sqlLoop(runSql: RunSql, query: BenchQuery, connections: number): 
   return { rps: latencies.length / seconds, p50: latencies[Math.floor(latencies.length / 2)] ?? 0, p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0, errors: 0 };
 }
 
+/**
+ * The server's CPU time so far, in seconds, from its own metrics (prom-client's process_cpu_seconds_total):
+ * a steadier measure of its work than throughput, which moves with whatever else the machine is doing.
+ */
+async function serverCpuSeconds(url: string): Promise<number | undefined> {
+  const metrics = await (await fetch(`${url}/metrics`)).text();
+  const total = /^process_cpu_seconds_total (\S+)$/m.exec(metrics);
+  return total ? Number(total[1]) : undefined;
+}
+
 /** The API over HTTP, each request signed in as one of the users. */
 async function httpLoad(url: string, cookies: string[], query: BenchQuery, connections: number, label: string, duration = seconds): Promise<Measured> {
   let graphqlErrors = 0;
+  const cpuBefore = await serverCpuSeconds(url);
   const result = await autocannon({
     url: `${url}/graphql`,
     connections,
@@ -128,7 +140,9 @@ async function httpLoad(url: string, cookies: string[], query: BenchQuery, conne
   for (const [kind, n] of [['connection errors', result.errors - result.timeouts], ['timeouts', result.timeouts], ['non-2xx', result.non2xx]] as const) {
     if (n > 0) count(`${label}: ${kind}`, n);
   }
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx + graphqlErrors };
+  const cpuAfter = await serverCpuSeconds(url);
+  const cpuMs = cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0 ? ((cpuAfter - cpuBefore) * 1000) / result.requests.total : undefined;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx + graphqlErrors, cpuMs };
 }
 
 for (const kind of kinds) {
@@ -223,11 +237,11 @@ const format = (value: number | undefined) => (value === undefined ? '–' : val
 const share = (row: Row) => (row.api && row.sql ? `${Math.round((100 * row.api.rps) / row.sql.rps)}%` : '–');
 console.log(`\nBenchmark: ${size} synthetic recommendations, ${seconds} s per run, ${os.cpus().length} cores, Node ${process.version}`);
 console.log(`Connections spread over ${USERS.length} signed-in users; every answer computed (counts kept only until the records change).\n`);
-console.log('| database | read | connections | hand SQL req/s | API req/s | API share of SQL | API p50 ms | API p99 ms | SQL p99 ms | errors | SQL statements per request |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| database | read | connections | hand SQL req/s | API req/s | API share of SQL | API p50 ms | API p99 ms | SQL p99 ms | errors | SQL statements per request | server CPU ms per request |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) {
   console.log(
-    `| ${row.database} | ${row.read} | ${row.connections} | ${format(row.sql?.rps)} | ${format(row.api?.rps)} | ${share(row)} | ${format(row.api?.p50)} | ${format(row.api?.p99)} | ${format(row.sql?.p99)} | ${row.api?.errors ?? 0} | ${row.statements ?? '–'} |`,
+    `| ${row.database} | ${row.read} | ${row.connections} | ${format(row.sql?.rps)} | ${format(row.api?.rps)} | ${share(row)} | ${format(row.api?.p50)} | ${format(row.api?.p99)} | ${format(row.sql?.p99)} | ${row.api?.errors ?? 0} | ${row.statements ?? '–'} | ${row.api?.cpuMs === undefined ? '–' : row.api.cpuMs.toFixed(2)} |`,
   );
 }
 const pglite = rows.filter((row) => row.database === 'pglite');
