@@ -66,9 +66,14 @@ export function redactUrl(url: string): string {
  */
 const statementName = (query: { sql: string }) => 'p' + createHash('sha1').update(query.sql).digest('base64url');
 
-/** Prisma's pg adapter over a pool, as the application or the schema engine needs it. */
-function adapterFactory(pool: Pool, use: 'application' | 'schema engine'): SqlMigrationAwareDriverAdapterFactory {
-  const adapter = new PrismaPg(pool, use === 'application' ? { statementNameGenerator: statementName } : {});
+/**
+ * Prisma's pg adapter over a pool, as the application or the schema engine needs it. Statements are
+ * prepared only where each connection is a session of its own (a PostgreSQL server): PGlite has one
+ * session, which a connection opened after another (the first one broken, say) shares without
+ * knowing what was prepared in it, and its next Parse of a known name is refused.
+ */
+function adapterFactory(pool: Pool, use: 'application' | 'schema engine', prepare = false): SqlMigrationAwareDriverAdapterFactory {
+  const adapter = new PrismaPg(pool, prepare ? { statementNameGenerator: statementName } : {});
   const wrap = use === 'application' ? guardRootAdapter : (inner: SqlDriverAdapter) => runScriptsWhole(readCharColumnsAsText(inner));
   return {
     provider: adapter.provider,
@@ -137,7 +142,7 @@ function postgresDatabase(url: string, poolSize: number): Database {
   return {
     kind: 'postgres',
     location: redactUrl(url),
-    adapterFactory: adapterFactory(pool, 'application'),
+    adapterFactory: adapterFactory(pool, 'application', true),
     async schemaEngineConnection() {
       // No lock_timeout here: a second process starting waits for the first one's migrations.
       const own = createPool({ connectionString: url, max: 1, application_name: 'recommendation-tracker migrations' }, null);

@@ -87,12 +87,12 @@ export function createPool(config: pg.PoolConfig, cancel: CancelStatement | null
       this.#prepared.delete(oldest!);
       // pg remembers which names it has prepared (an internal record: it sends no Parse for them).
       // It forgets one only once the server has: a DEALLOCATE refused (in a failed transaction,
-      // say) leaves the statement prepared there, and pg must not prepare the name again.
+      // say) leaves the statement prepared there, and pg must not prepare the name again. The
+      // callback, unlike a promise, runs before pg sends the next statement in its queue.
       const parsed = (this as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements;
-      super.query(`DEALLOCATE "${oldest}"`).then(
-        () => delete parsed[oldest!],
-        () => {},
-      );
+      super.query(`DEALLOCATE "${oldest}"`, (error: Error | null) => {
+        if (!error) delete parsed[oldest!];
+      });
     }
 
     async #run<T>(config: unknown, send: () => Promise<T>): Promise<T> {

@@ -4,7 +4,9 @@ import { PREPARED_PER_CONNECTION } from '../../server/db/pool.ts';
 import { useTestDatabase } from '../support/database.ts';
 
 /**
- * Prisma's statements are prepared once per connection (server/db/database.ts), and a connection
+ * On a PostgreSQL server, where each connection is a session of its own (PGlite's one session is
+ * shared by every connection the pool opens to it, so nothing is prepared there), Prisma's
+ * statements are prepared once per connection (server/db/database.ts), and a connection
  * keeps a bounded number of them (server/db/pool.ts): Prisma writes `IN` lists with a parameter per
  * value, so a long-lived connection would otherwise keep a plan for every list length it met.
  * An interactive transaction holds one connection, so what it sees prepared is that connection's.
