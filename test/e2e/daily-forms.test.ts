@@ -179,10 +179,12 @@ describe('daily forms', () => {
 
     // "Implemented" with nothing to back it, while an action is blocked: the owner's leader is warned.
     const hmpps = await apiSession(app.url, demoUsers.hmppsLeader);
-    const unbacked = await hmpps<{ recommendations: { edges: { node: { id: string; viewerCanUpdateStatus: boolean; owner: { id: string } } }[] } }>(
-      '{ recommendations(first: 50, filter: { unevidenced: true, statuses: [NOT_STARTED, IN_PROGRESS] }) { edges { node { id viewerCanUpdateStatus owner { id } } } } }',
+    // One with no plan yet, so that the blocked action added below is the plan's only one.
+    const unbacked = await hmpps<{ recommendations: { edges: { node: { id: string; viewerCanUpdateStatus: boolean; actionItemCount: number; owner: { id: string } } }[] } }>(
+      '{ recommendations(first: 50, filter: { unevidenced: true, statuses: [NOT_STARTED, IN_PROGRESS] }) { edges { node { id viewerCanUpdateStatus actionItemCount owner { id } } } } }',
     );
-    const target = unbacked.data!.recommendations.edges.map((edge) => edge.node).find((node) => node.viewerCanUpdateStatus)!;
+    const target = unbacked.data!.recommendations.edges.map((edge) => edge.node).find((node) => node.viewerCanUpdateStatus && node.actionItemCount === 0)!;
+    expect(target, 'an unevidenced recommendation with no plan, which HMPPS may update').toBeDefined();
     const rec = target.id;
     const blocked = await hmpps('mutation ($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }', {
       input: { recommendationId: rec, description: 'Commission the national perpetrator programme', ownerId: target.owner.id, status: 'BLOCKED' },
