@@ -68,7 +68,7 @@ type Section = {
 };
 
 const recommendationSelect = {
-  ...recommendationInReportSelect, text: true, targetDate: true, owner: { select: ownerNameSelect },
+  ...recommendationInReportSelect, text: true, targetDate: true, statusChangedAt: true, owner: { select: ownerNameSelect },
 } satisfies Prisma.RecommendationSelect;
 
 const actionSelect = {
@@ -78,18 +78,24 @@ const actionSelect = {
 type RecommendationRow = Prisma.RecommendationGetPayload<{ select: typeof recommendationSelect }>;
 type ActionRow = Prisma.ActionItemGetPayload<{ select: typeof actionSelect }>;
 
-const pastDue = (date: Date | null, now: Date) => (date ? Math.max(0, daysBetween(date, today(now))) : null);
+/** Whole days past `date`, in the sections about dates that have passed (overdue, escalated). */
+const pastDue = (section: WorkSection, date: Date | null, now: Date) =>
+  (section === 'OVERDUE' || section === 'ESCALATED') && date ? Math.max(0, daysBetween(date, today(now))) : null;
 
-const fromRecommendation = (section: WorkSection, now: Date) => (rec: RecommendationRow): WorkItem => ({
-  section, record: 'RECOMMENDATION', id: rec.id, recommendationId: rec.id, title: rec.text, reference: rec.reference,
-  reportTitle: rec.report.title, reportPublishedOn: rec.report.publishedOn, organisation: rec.owner.name, organisationShortName: rec.owner.shortName, date: rec.targetDate,
-  daysOverdue: section === 'DUE_SOON' ? null : pastDue(rec.targetDate, now),
-});
+/** A recommendation's date is its target; one waiting for the inspectors is dated by its claim. */
+const fromRecommendation = (section: WorkSection, now: Date) => (rec: RecommendationRow): WorkItem => {
+  const date = section === 'TO_ASSESS' ? today(rec.statusChangedAt) : rec.targetDate;
+  return {
+    section, record: 'RECOMMENDATION', id: rec.id, recommendationId: rec.id, title: rec.text, reference: rec.reference,
+    reportTitle: rec.report.title, reportPublishedOn: rec.report.publishedOn, organisation: rec.owner.name, organisationShortName: rec.owner.shortName,
+    date, daysOverdue: pastDue(section, date, now),
+  };
+};
 
 const fromAction = (section: WorkSection, now: Date) => (item: ActionRow): WorkItem => ({
   section, record: 'ACTION_ITEM', id: item.id, recommendationId: item.recommendation.id, title: item.description,
   reference: item.recommendation.reference, reportTitle: item.recommendation.report.title, reportPublishedOn: item.recommendation.report.publishedOn,
-  organisation: item.owner.name, organisationShortName: item.owner.shortName, date: item.dueDate, daysOverdue: section === 'DUE_SOON' ? null : pastDue(item.dueDate, now),
+  organisation: item.owner.name, organisationShortName: item.owner.shortName, date: item.dueDate, daysOverdue: pastDue(section, item.dueDate, now),
 });
 
 /** Recommendations of the reports of an inspectorate, or of one under it. */
@@ -149,11 +155,11 @@ export const WORK_SECTIONS: Section[] = [
     async items(db, person, { now }) {
       const recs = await db.recommendation.findMany({
         where: { ...awaitingAssessmentWhere(), ...(person.organisationPath ? ofInspectorate(person.organisationPath) : {}) },
-        select: { ...recommendationSelect, statusChangedAt: true },
+        select: recommendationSelect,
         orderBy: [{ statusChangedAt: 'asc' }, { id: 'asc' }],
         take: SECTION_LIMIT,
       });
-      return recs.map((rec) => ({ ...fromRecommendation('TO_ASSESS', now)(rec), date: today(rec.statusChangedAt), daysOverdue: null }));
+      return recs.map(fromRecommendation('TO_ASSESS', now));
     },
   },
   {
