@@ -116,6 +116,15 @@ describe('my work', () => {
     await page.waitForURL(/#\/recommendations\/.+\/show$/);
     expect(decodeURIComponent(page.url().split('/recommendations/')[1]!.replace('/show', ''))).toBe(toAssess[0]!.recommendationId);
     await page.getByRole('button', { name: 'Record assessment' }).waitFor();
+    // Its place in its lineage says it is not yet assessed, beside its words and not over them, at both widths.
+    const lineageRow = page.getByRole('listitem').filter({ hasText: '(this recommendation)' });
+    await lineageRow.getByText('Not yet assessed · Implemented (reported)').waitFor();
+    for (const width of [1280, 800]) {
+      await page.setViewportSize({ width, height: 900 });
+      const [words, chip] = await Promise.all([lineageRow.locator('.MuiListItemText-root').boundingBox(), lineageRow.locator('.MuiChip-root').boundingBox()]);
+      expect(chip!.x, `the verdict clear of the words at ${width} px`).toBeGreaterThanOrEqual(words!.x + words!.width);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
 

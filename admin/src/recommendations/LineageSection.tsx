@@ -58,16 +58,22 @@ export function LineageSection() {
                 secondaryTypographyProps={{ sx: { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' } }}
               />
             );
+            // The verdict beside the text, in the row's flow: placed over the row's end (a list item's
+            // secondary action), a long one ("Not yet assessed · Implemented (reported)") covered the text.
             return (
-              <ListItem key={entry.id} disablePadding secondaryAction={entry.latestVerdict
-                ? <ValueChip value={entry.latestVerdict} labels={verdictLabels} colours={verdictColours} />
-                : <Chip size="small" variant="outlined" label={`${NO_VERDICT} (${label(recommendationStatusLabels, entry.status)})`} />
-              } sx={{ borderLeft: 4, borderColor: current ? 'primary.main' : 'divider', pl: 1, ml: branches ? Math.min(entry.depth, 4) * 3 : 0, width: 'auto', mb: 0.5, pr: 24 }}>
-                {current ? <Box sx={{ pl: 2, py: 0.5 }}>{text}</Box> : (
-                  <ListItemButton component={Link} to={`/recommendations/${encodeURIComponent(entry.id)}/show`}>
-                    {text}
-                  </ListItemButton>
-                )}
+              <ListItem key={entry.id} disablePadding sx={{ borderLeft: 4, borderColor: current ? 'primary.main' : 'divider', pl: 1, ml: branches ? Math.min(entry.depth, 4) * 3 : 0, width: 'auto', mb: 0.5, pr: 1, gap: 1 }}>
+                <Box sx={{ flex: 1, minWidth: 0 }}>
+                  {current ? <Box sx={{ pl: 2, py: 0.5 }}>{text}</Box> : (
+                    <ListItemButton component={Link} to={`/recommendations/${encodeURIComponent(entry.id)}/show`}>
+                      {text}
+                    </ListItemButton>
+                  )}
+                </Box>
+                <Box sx={{ flexShrink: 0 }}>
+                  {entry.latestVerdict
+                    ? <ValueChip value={entry.latestVerdict} labels={verdictLabels} colours={verdictColours} />
+                    : <Chip size="small" variant="outlined" label={`${NO_VERDICT} · ${label(recommendationStatusLabels, entry.status)}`} />}
+                </Box>
               </ListItem>
             );
           })}
