@@ -41,6 +41,9 @@ export async function recordAssessment(
       assessedOn,
       reportId: input.reportId,
       inspectorId: actor.userId,
+      // From the server's clock, as a status change's time is: a claim of implemented made after
+      // this verdict awaits a new one (recommendation-rules.ts), by comparing the two.
+      createdAt: new Date(),
     },
     select: { id: true },
   });

@@ -106,7 +106,7 @@ export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard>
   } }[]>`
     WITH scope AS (
       -- Only the columns counted: the scope is materialised, and the texts would be copied with it.
-      SELECT r.id, r."ownerId", r."reportId", r.status, r."targetDate", r."latestVerdict", r."withdrawnAt", r."isRepeatedUnmet", r."firstMadeOn", r."updatedAt",
+      SELECT r.id, r."ownerId", r."reportId", r.status, r."statusChangedAt", r."targetDate", r."latestVerdict", r."latestVerdictAt", r."withdrawnAt", r."isRepeatedUnmet", r."firstMadeOn", r."updatedAt",
              r."isPriority"
       FROM "Recommendation" r ${withinScope('r."ownerId"', 'r.id')}
     ),

@@ -4,7 +4,7 @@ import { repeatedUnmetSql } from './recommendation-rules.ts';
 /**
  * Facts derived from other rows, stored on the recommendation so that lists,
  * filters and the dashboard read them without walking chains or assessments:
- * latestAssessmentId / latestVerdict, repeatDepth / firstMadeOn (through
+ * latestAssessmentId / latestVerdict / latestVerdictAt, repeatDepth / firstMadeOn (through
  * confirmed repeat links) and isRepeatedUnmet. Every write that can change them
  * calls `refreshDerivedFacts` in its own transaction, for the recommendations it
  * touched; loaders call it once for everything.
@@ -18,12 +18,12 @@ export async function refreshDerivedFacts(tx: TransactionClient, recommendationI
   const params = all ? [] : [ids];
 
   await tx.$executeRawUnsafe(
-    `UPDATE "Recommendation" r SET "latestAssessmentId" = latest.id, "latestVerdict" = latest.verdict
+    `UPDATE "Recommendation" r SET "latestAssessmentId" = latest.id, "latestVerdict" = latest.verdict, "latestVerdictAt" = latest."createdAt"
      FROM (
-       SELECT rec.id AS "recommendationId", a.id, a.verdict
+       SELECT rec.id AS "recommendationId", a.id, a.verdict, a."createdAt"
        FROM "Recommendation" rec
        LEFT JOIN LATERAL (
-         SELECT id, verdict FROM "Assessment" WHERE "recommendationId" = rec.id
+         SELECT id, verdict, "createdAt" FROM "Assessment" WHERE "recommendationId" = rec.id
          ORDER BY "assessedOn" DESC, id DESC LIMIT 1
        ) a ON true
        WHERE ${only('rec.id')}

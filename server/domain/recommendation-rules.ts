@@ -1,3 +1,4 @@
+import { prisma } from '../db/client.ts';
 import { Prisma } from '../db/generated/prisma/client.ts';
 import type { ActionItemStatus, AssessmentVerdict, RecommendationResponse, RecommendationStatus } from '../db/generated/prisma/enums.ts';
 import { addDays, today } from './dates.ts';
@@ -24,7 +25,14 @@ export const ACTION_DONE: ActionItemStatus = 'COMPLETED';
 /** Action item statuses in which no more work is due. */
 export const FINISHED_ACTION_STATUSES: readonly ActionItemStatus[] = [ACTION_DONE, 'CANCELLED'];
 
-type Row = { targetDate: Date | null; status: RecommendationStatus; latestVerdict: AssessmentVerdict | null; withdrawnAt: Date | null };
+type Row = {
+  targetDate: Date | null;
+  status: RecommendationStatus;
+  statusChangedAt: Date;
+  latestVerdict: AssessmentVerdict | null;
+  latestVerdictAt: Date | null;
+  withdrawnAt: Date | null;
+};
 
 /** An SQL list of enum values, from the constants above (never from input). */
 const values = (list: readonly string[]) => Prisma.raw(`(${list.map((value) => `'${value}'`).join(', ')})`);
@@ -61,7 +69,7 @@ export const untouchedSql = (days: number, now = new Date(), alias = 'r') =>
   Prisma.sql`(${openSql(alias)} AND ${column(alias, 'updatedAt')} < ${untouchedBefore(days, now)})`;
 
 /** Past its target date, and neither reported implemented nor closed by an inspector. */
-export function isOverdue(rec: Row, now = new Date()): boolean {
+export function isOverdue(rec: Pick<Row, 'targetDate' | 'status' | 'latestVerdict' | 'withdrawnAt'>, now = new Date()): boolean {
   return (
     rec.targetDate !== null &&
     rec.targetDate.getTime() < today(now).getTime() &&
@@ -112,29 +120,65 @@ export const repeatedUnmetSql = (later: string, earlier: string) =>
 /** What the owner reports against what inspectors found. */
 export type ReportedVsVerified = 'CONFIRMED' | 'OVERSTATED' | 'UNVERIFIED' | 'UNDERSTATED' | 'NONE';
 
-export function reportedVsVerified(rec: Pick<Row, 'status' | 'latestVerdict'>): ReportedVsVerified {
-  const claimsDone = rec.status === REPORTED_DONE;
-  if (claimsDone && rec.latestVerdict === ACHIEVED) return 'CONFIRMED';
-  if (claimsDone && rec.latestVerdict !== null && UNMET_VERDICTS.includes(rec.latestVerdict)) return 'OVERSTATED';
-  if (claimsDone && rec.latestVerdict === null) return 'UNVERIFIED';
-  if (!claimsDone && rec.latestVerdict === ACHIEVED) return 'UNDERSTATED';
+type Claim = Pick<Row, 'status' | 'latestVerdict' | 'statusChangedAt' | 'latestVerdictAt'>;
+
+/**
+ * The owner's status was set after the inspectors' latest verdict was recorded (or that verdict's
+ * time is unknown): a claim of implemented made since a verdict short of achieved is a new claim,
+ * which inspectors have not assessed, not an overstated one.
+ */
+function claimedSinceVerdict(rec: Pick<Row, 'statusChangedAt' | 'latestVerdictAt'>): boolean {
+  return rec.latestVerdictAt === null || rec.statusChangedAt.getTime() > rec.latestVerdictAt.getTime();
+}
+const claimedSinceVerdictWhere = (): Prisma.RecommendationWhereInput => ({
+  OR: [{ latestVerdictAt: null }, { statusChangedAt: { gt: prisma.recommendation.fields.latestVerdictAt } }],
+});
+const claimedSinceVerdictSql = Prisma.sql`(r."latestVerdictAt" IS NULL OR r."statusChangedAt" > r."latestVerdictAt")`;
+
+export function reportedVsVerified(rec: Claim): ReportedVsVerified {
+  if (rec.status !== REPORTED_DONE) return rec.latestVerdict === ACHIEVED ? 'UNDERSTATED' : 'NONE';
+  if (rec.latestVerdict === ACHIEVED) return 'CONFIRMED';
+  if (rec.latestVerdict === null) return 'UNVERIFIED';
+  if (UNMET_VERDICTS.includes(rec.latestVerdict)) return claimedSinceVerdict(rec) ? 'UNVERIFIED' : 'OVERSTATED';
   return 'NONE';
 }
 
+/** The recommendations `reportedVsVerified` puts under `gap`, as a Prisma filter (the lists' `gaps` filter). */
+export function reportedVsVerifiedWhere(gap: ReportedVsVerified): Prisma.RecommendationWhereInput {
+  const unmet = { latestVerdict: { in: [...UNMET_VERDICTS] } };
+  switch (gap) {
+    case 'CONFIRMED':
+      return { status: REPORTED_DONE, latestVerdict: ACHIEVED };
+    case 'OVERSTATED':
+      return { status: REPORTED_DONE, ...unmet, latestVerdictAt: { not: null }, statusChangedAt: { lte: prisma.recommendation.fields.latestVerdictAt } };
+    case 'UNVERIFIED':
+      return { status: REPORTED_DONE, OR: [{ latestVerdict: null }, { AND: [unmet, claimedSinceVerdictWhere()] }] };
+    case 'UNDERSTATED':
+      return { status: { not: REPORTED_DONE }, latestVerdict: ACHIEVED };
+    case 'NONE':
+      return {
+        OR: [
+          { status: REPORTED_DONE, latestVerdict: { notIn: [ACHIEVED, ...UNMET_VERDICTS] } },
+          { status: { not: REPORTED_DONE }, OR: [{ latestVerdict: null }, { latestVerdict: { not: ACHIEVED } }] },
+        ],
+      };
+  }
+}
+
 /**
- * Awaiting the inspectors' assessment: reported implemented by its owner, not yet assessed (the
+ * Awaiting the inspectors' assessment: reported implemented by its owner, not assessed since (the
  * 'UNVERIFIED' above) and not withdrawn. An inspector's work (my-work.ts) lists these.
  */
-export function isAwaitingAssessment(rec: Pick<Row, 'status' | 'latestVerdict' | 'withdrawnAt'>): boolean {
+export function isAwaitingAssessment(rec: Claim & Pick<Row, 'withdrawnAt'>): boolean {
   return rec.withdrawnAt === null && reportedVsVerified(rec) === 'UNVERIFIED';
 }
-export const awaitingAssessmentWhere = (): Prisma.RecommendationWhereInput => ({ withdrawnAt: null, status: REPORTED_DONE, latestVerdict: null });
+export const awaitingAssessmentWhere = (): Prisma.RecommendationWhereInput => ({ withdrawnAt: null, ...reportedVsVerifiedWhere('UNVERIFIED') });
 
 /** The same, in SQL over a "Recommendation" row aliased `r`. */
 export const reportedVsVerifiedSql = Prisma.sql`CASE
   WHEN r.status = ${value(REPORTED_DONE)} AND r."latestVerdict" = ${value(ACHIEVED)} THEN 'CONFIRMED'
-  WHEN r.status = ${value(REPORTED_DONE)} AND r."latestVerdict" IN ${values(UNMET_VERDICTS)} THEN 'OVERSTATED'
-  WHEN r.status = ${value(REPORTED_DONE)} AND r."latestVerdict" IS NULL THEN 'UNVERIFIED'
+  WHEN r.status = ${value(REPORTED_DONE)} AND r."latestVerdict" IN ${values(UNMET_VERDICTS)} AND NOT ${claimedSinceVerdictSql} THEN 'OVERSTATED'
+  WHEN r.status = ${value(REPORTED_DONE)} AND (r."latestVerdict" IS NULL OR r."latestVerdict" IN ${values(UNMET_VERDICTS)}) THEN 'UNVERIFIED'
   WHEN r.status <> ${value(REPORTED_DONE)} AND r."latestVerdict" = ${value(ACHIEVED)} THEN 'UNDERSTATED'
   ELSE 'NONE' END`;
 

@@ -135,4 +135,49 @@ describe(`the daily work of leaders and inspectors on ${databaseKind}`, () => {
     const { history } = await gql(`query ($id: ID!) { history(first: 1, filter: { recommendationId: $id, kinds: [STATUS_CHANGED] }) { edges { node { confirmedWarning } } } }`, { id });
     expect(history.edges[0].node.confirmedWarning).toContain('No evidence backs the plan');
   });
+  it('asks inspectors again about a claim of implemented made after a verdict short of achieved, and counts it as awaiting, not overstated', async () => {
+    const inspector = await prisma.user.findUniqueOrThrow({ where: { email: 'inspector@example.org' } });
+    const rec = await prisma.recommendation.findFirstOrThrow({
+      where: { status: 'IN_PROGRESS', withdrawnAt: null, latestVerdict: null, owner: { shortName: 'HMPPS' }, report: { inspectorateId: inspector.organisationId! } },
+      orderBy: { id: 'asc' },
+    });
+    const id = globalId('Recommendation', rec.id);
+    const STATUS = `mutation ($input: UpdateRecommendationStatusInput!) { updateRecommendationStatus(input: $input) { version reportedVsVerified } }`;
+    const ASSESS = `mutation ($input: RecordAssessmentInput!) { recordAssessment(input: $input) { recommendation { version reportedVsVerified } } }`;
+    const GAP = `query ($id: ID!) { recommendation(id: $id) { reportedVsVerified } }`;
+    const LISTED = `query ($gap: ReportedVsVerified!) { recommendations(first: 100, filter: { gaps: [$gap] }) { totalCount edges { node { id } } } }`;
+    const DASHBOARD = `{ dashboard { reportedVsVerified { gap count } } }`;
+    const toAssess = async () => (await gql(`{ myWork { section reference title } }`, {}, as.inspector)).myWork
+      .filter((item: { section: string }) => item.section === 'TO_ASSESS').map((item: { reference: string }) => item.reference);
+    /** Where the recommendation stands, by every way the product answers it: its field, the list filter, the dashboard, the inspector's work. */
+    const standing = async () => {
+      const { recommendation } = await gql(GAP, { id });
+      const gap = recommendation.reportedVsVerified as string;
+      const listed = await gql(LISTED, { gap });
+      const { dashboard } = await gql(DASHBOARD, {});
+      const counted = dashboard.reportedVsVerified.find((row: { gap: string }) => row.gap === gap)?.count;
+      expect(listed.recommendations.edges.map((edge: { node: { id: string } }) => edge.node.id)).toContain(id);
+      expect(counted).toBe(listed.recommendations.totalCount);
+      return { gap, toAssess: (await toAssess()).includes(rec.reference) };
+    };
+
+    let version = rec.version;
+    const claim = async (status: string) => {
+      ({ version } = (await gql(STATUS, { input: { id, version, status, comment: `Now ${status}.` } }, as.hmppsLeader)).updateRecommendationStatus);
+    };
+    await claim('IMPLEMENTED');
+    expect(await standing()).toEqual({ gap: 'UNVERIFIED', toAssess: true });
+    const assess = async (verdict: string) =>
+      (await gql(ASSESS, { input: { recommendationId: id, verdict, commentary: `Found ${verdict} on a visit.` } }, as.inspector)).recordAssessment.recommendation;
+    ({ version } = await assess('NOT_ACHIEVED'));
+    expect(await standing()).toEqual({ gap: 'OVERSTATED', toAssess: false });
+    // The owner takes it up again and, later, reports it done once more: a new claim, not yet assessed.
+    await claim('IN_PROGRESS');
+    expect(await standing()).toEqual({ gap: 'NONE', toAssess: false });
+    await claim('IMPLEMENTED');
+    expect(await standing()).toEqual({ gap: 'UNVERIFIED', toAssess: true });
+    // Assessed again: it waits for no one.
+    await assess('ACHIEVED');
+    expect(await standing()).toEqual({ gap: 'CONFIRMED', toAssess: false });
+  });
 });

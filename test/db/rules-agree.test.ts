@@ -30,6 +30,8 @@ import {
   repeatedUnmetSql,
   reportedVsVerified,
   reportedVsVerifiedSql,
+  reportedVsVerifiedWhere,
+  UNMET_VERDICTS,
 } from '../../server/domain/recommendation-rules.ts';
 import { setRecommendationPriority } from '../../server/domain/priority.ts';
 import { withdrawRecommendation } from '../../server/domain/report-recommendations.ts';
@@ -98,19 +100,29 @@ describe(`the rules pick the same rows in TypeScript, Prisma and SQL, on ${datab
   });
 
   it('what owners report against what inspectors found', async () => {
-    const rows = await prisma.recommendation.findMany({ select: { id: true, status: true, latestVerdict: true } });
+    const rows = await prisma.recommendation.findMany({ select: { id: true, status: true, statusChangedAt: true, latestVerdict: true, latestVerdictAt: true } });
     const byRule = new Map(rows.map((row) => [row.id, reportedVsVerified(row)]));
-    expect(new Set(byRule.values()).size).toBeGreaterThanOrEqual(4);
+    expect(new Set(byRule.values()).size).toBe(5);
+    // Both sides of the timing occur: claims of implemented made after a verdict short of achieved
+    // (awaiting a new assessment) and claims the verdict came after (overstated).
+    const claimedAgain = rows.filter((row) => row.status === 'IMPLEMENTED' && row.latestVerdict && UNMET_VERDICTS.includes(row.latestVerdict));
+    expect(new Set(claimedAgain.map((row) => byRule.get(row.id)))).toEqual(new Set(['UNVERIFIED', 'OVERSTATED']));
     const bySql = await prisma.$queryRaw<{ id: number; gap: string }[]>`SELECT r.id, ${reportedVsVerifiedSql} AS gap FROM "Recommendation" r`;
     expect(new Map(bySql.map((row) => [row.id, row.gap]))).toEqual(byRule);
+    for (const gap of ['CONFIRMED', 'OVERSTATED', 'UNVERIFIED', 'UNDERSTATED', 'NONE'] as const) {
+      const byWhere = ids(await prisma.recommendation.findMany({ where: reportedVsVerifiedWhere(gap), select: { id: true } }));
+      expect(byWhere, gap).toEqual(ids(rows.filter((row) => byRule.get(row.id) === gap)));
+    }
   });
 
   it('awaiting the inspectors\' assessment', async () => {
-    const rows = await prisma.recommendation.findMany({ select: { id: true, status: true, latestVerdict: true, withdrawnAt: true } });
+    const rows = await prisma.recommendation.findMany({ select: { id: true, status: true, statusChangedAt: true, latestVerdict: true, latestVerdictAt: true, withdrawnAt: true } });
     const awaiting = ids(rows.filter(isAwaitingAssessment));
     expect(awaiting.length).toBeGreaterThan(0);
     // Reported implemented and not assessed, yet withdrawn: asked of nobody, so awaiting no one.
     expect(rows.filter((row) => row.withdrawnAt && reportedVsVerified(row) === 'UNVERIFIED').length).toBeGreaterThan(0);
+    // Assessed once, short of achieved, and reported implemented since: awaiting again.
+    expect(rows.filter((row) => isAwaitingAssessment(row) && row.latestVerdict !== null).length).toBeGreaterThan(0);
     expect(ids(await prisma.recommendation.findMany({ where: awaitingAssessmentWhere(), select: { id: true } }))).toEqual(awaiting);
     expect(ids(await prisma.$queryRaw<{ id: number }[]>`SELECT r.id FROM "Recommendation" r WHERE r."withdrawnAt" IS NULL AND ${reportedVsVerifiedSql} = 'UNVERIFIED'`)).toEqual(awaiting);
   });

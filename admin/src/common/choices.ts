@@ -17,6 +17,7 @@ export const recommendationStatusChoices = choices(recommendationStatusLabels);
 export const verdictChoices = choices(verdictLabels);
 export const responseChoices = choices(responseLabels);
 export const responseTimelinessChoices = choices(responseTimelinessLabels);
+export const gapChoices = choices(gapLabels);
 export const actionStatusChoices = choices(actionStatusLabels);
 export const strengthChoices = choices(strengthLabels);
 export const verificationChoices = choices(verificationLabels);

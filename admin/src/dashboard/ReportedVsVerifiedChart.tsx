@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useNavigate } from 'react-router-dom';
 import { GAP_HEADING, gapLabels, label } from '../common/choices';
-import { gapFilters, listLink } from './links';
+import { gapFilter, listLink } from './links';
 import { Panel } from './Panel';
 import type { DashboardData } from './query';
 import { chartTooltip } from './ChartLabel';
@@ -12,12 +12,9 @@ const colours: Record<string, string> = { CONFIRMED: '#00703c', OVERSTATED: '#d4
 export function ReportedVsVerifiedChart({ rows, scope }: { rows: DashboardData['reportedVsVerified']; scope: string | undefined }) {
   const navigate = useNavigate();
   const data = rows.map((row) => ({ ...row, name: label(gapLabels, row.gap) }));
-  const open = (gap: string) => {
-    const filter = gapFilters[gap];
-    if (filter) navigate(listLink('recommendations', scope ? { ...filter, ownerId: scope } : filter));
-  };
+  const open = (gap: string) => navigate(listLink('recommendations', { ...gapFilter(gap), ...(scope ? { ownerId: scope } : {}) }));
   return (
-    <Panel title={GAP_HEADING} to={listLink('recommendations', { ...gapFilters.OVERSTATED, ...(scope ? { ownerId: scope } : {}) })} linkText="Reported implemented, found not achieved">
+    <Panel title={GAP_HEADING} to={listLink('recommendations', { ...gapFilter('OVERSTATED'), ...(scope ? { ownerId: scope } : {}) })} linkText="Reported implemented, found not achieved">
       <div role="img" aria-label={`Reported against verified: ${data.map((d) => `${d.name} ${d.count}`).join('; ')}`} style={{ width: '100%', height: 260 }}>
         <ResponsiveContainer>
           <BarChart data={data} layout="vertical" margin={{ left: 24, right: 40 }}>

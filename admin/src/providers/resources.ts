@@ -112,7 +112,7 @@ const recommendations: ResourceMapping = {
     filter: withSearch(filter, [
       'statuses', 'ownerId', 'includeDescendants', 'reportId', 'themeIds', 'responses', 'latestVerdicts', 'open', 'overdue',
       'repeatedUnmet', 'repeats', 'unevidenced', 'assessed', 'targetDateFrom', 'targetDateTo', 'updatedSince', 'untouchedForDays',
-      'priority', 'responseTimeliness',
+      'priority', 'responseTimeliness', 'gaps',
     ]),
   }),
   sort: {

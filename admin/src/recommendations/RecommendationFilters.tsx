@@ -7,7 +7,7 @@ import {
   AutocompleteArrayInput, AutocompleteInput, BooleanInput, FilterList, FilterListItem, FilterLiveSearch, NullableBooleanInput, NumberInput,
   ReferenceArrayInput, ReferenceInput, SearchInput, SelectArrayInput,
 } from 'react-admin';
-import { recommendationStatusChoices, responseTimelinessChoices } from '../common/choices';
+import { GAP_HEADING, gapChoices, recommendationStatusChoices, responseTimelinessChoices } from '../common/choices';
 
 export const recommendationFilters = [
   <SearchInput key="q" source="q" alwaysOn sx={searchWide} placeholder="Search reference, text or action plan" />,
@@ -30,6 +30,7 @@ export const recommendationFilters = [
   <BooleanInput key="overdue" source="overdue" label="Overdue" />,
   <BooleanInput key="repeatedUnmet" source="repeatedUnmet" label="Repeated and unmet" />,
   <NullableBooleanInput key="unevidenced" source="unevidenced" label="No evidence" />,
+  <SelectArrayInput key="gaps" source="gaps" label={GAP_HEADING} choices={gapChoices} />,
 ];
 
 /** One-click views beside the list. */

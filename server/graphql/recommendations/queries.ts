@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { prisma } from '../../db/client.ts';
 import type { Prisma } from '../../db/generated/prisma/client.ts';
 import { withinOrganisation } from '../../domain/organisation-tree.ts';
-import { openWhere, overdueWhere, responseTimelinessRecommendationWhere, untouchedWhere } from '../../domain/recommendation-rules.ts';
+import { openWhere, overdueWhere, reportedVsVerifiedWhere, responseTimelinessRecommendationWhere, untouchedWhere } from '../../domain/recommendation-rules.ts';
 import { notFound } from '../../errors.ts';
 import { rankRepeatCandidates, type RankedCandidate } from '../../domain/repeat-ranking.ts';
 import { builder } from '../builder.ts';
@@ -11,7 +11,7 @@ import { OFFSET_DESCRIPTION, SortDirection } from '../shared/pagination.ts';
 import { listShape } from '../shared/list.ts';
 import { AssessmentVerdict, RecommendationResponse, RecommendationStatus } from '../types/enums.ts';
 import { containsText, equalsText, searchText } from '../shared/search.ts';
-import { ResponseTimeliness } from './type.ts';
+import { ReportedVsVerified, ResponseTimeliness } from './type.ts';
 
 export const RecommendationFilter = builder.inputType('RecommendationFilter', {
   description: 'Narrows a list of recommendations. Conditions combine with AND; lists within one condition mean any of them.',
@@ -22,6 +22,7 @@ export const RecommendationFilter = builder.inputType('RecommendationFilter', {
     reportId: t.id({ description: 'Made in this report.' }).validate(globalIdOf('Report').nullish()),
     themeIds: t.idList({ description: 'Concerning any of these themes.' }).validate(globalIdsOf('Theme').nullish()),
     responses: t.field({ type: [RecommendationResponse], description: 'Some addressee has responded with any of these.' }),
+    gaps: t.field({ type: [ReportedVsVerified], description: 'What the owner reports against what inspectors found is any of these (the dashboard’s counts of each).' }),
     responseTimeliness: t.field({ type: [ResponseTimeliness], description: 'Some addressee’s response is any of these against the report’s due date (MISSING: what the dashboard counts as missing responses).' }),
     priority: t.boolean({ description: 'Whether inspectors have marked it as a priority.' }),
     latestVerdicts: t.field({ type: [AssessmentVerdict], description: 'The latest inspector’s verdict is any of these.' }),
@@ -52,6 +53,7 @@ export function recommendationWhere(filter: RecommendationFilterInput | null | u
   if (filter.reportId) where.push({ reportId: filter.reportId });
   if (filter.themeIds?.length) where.push({ themes: { some: { id: { in: filter.themeIds } } } });
   if (filter.responses?.length) where.push({ addressees: { some: { response: { in: filter.responses } } } });
+  if (filter.gaps?.length) where.push({ OR: filter.gaps.map(reportedVsVerifiedWhere) });
   if (filter.responseTimeliness?.length) where.push(responseTimelinessRecommendationWhere(filter.responseTimeliness));
   if (typeof filter.priority === 'boolean') where.push({ isPriority: filter.priority });
   if (filter.latestVerdicts?.length) where.push({ latestVerdict: { in: filter.latestVerdicts } });

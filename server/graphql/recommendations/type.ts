@@ -11,8 +11,8 @@ export const ReportedVsVerified = builder.enumType('ReportedVsVerified', {
   description: 'What the owner reports against what inspectors found: only an inspector’s verdict closes a recommendation as achieved.',
   values: {
     CONFIRMED: { description: 'Reported implemented, and inspectors found it achieved.' },
-    OVERSTATED: { description: 'Reported implemented, but inspectors found it only partly or not achieved.' },
-    UNVERIFIED: { description: 'Reported implemented, not yet assessed by inspectors.' },
+    OVERSTATED: { description: 'Reported implemented, but inspectors have since found it only partly or not achieved.' },
+    UNVERIFIED: { description: 'Reported implemented, and not assessed by inspectors since: never assessed, or reported implemented again after a verdict short of achieved.' },
     UNDERSTATED: { description: 'Inspectors found it achieved, though the owner does not report it implemented.' },
     NONE: { description: 'The owner does not report it implemented, and inspectors have not found it achieved.' },
   },
@@ -125,7 +125,7 @@ export const Recommendation = builder.prismaNode('Recommendation', {
     reportedVsVerified: t.field({
       type: ReportedVsVerified,
       description: 'The gap between the owner’s status and the inspectors’ latest verdict.',
-      select: { status: true, latestVerdict: true },
+      select: { status: true, statusChangedAt: true, latestVerdict: true, latestVerdictAt: true },
       resolve: (rec) => reportedVsVerified(rec),
     }),
     assessments: t.relation('assessments', {
