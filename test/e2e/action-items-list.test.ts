@@ -105,15 +105,27 @@ describe('the action items list', () => {
     }
   }, 120_000);
 
-  it('offers a viewer no action page to open (its page is for those who may change actions)', async () => {
+  it('opens a viewer an action’s own page, to read: what, whose, due, how far on, its plan, evidence and discussion', async () => {
     const page = await app.signedIn(demoUsers.viewer, { at: 'menu' });
-    await page.goto(`${app.url}/#/actionItems`);
+    await page.goto(`${app.url}/#/actionItems?filter=${encodeURIComponent(JSON.stringify({ hasEvidence: true }))}`);
     const first = page.locator('tbody tr').first();
     await first.waitFor();
-    expect(await first.locator('td.column-description a[href^="#/actionItems/"]').count()).toBe(0);
+    const description = (await first.locator('td.column-description a').first().innerText()).trim();
+    expect(await first.locator('td.column-description a[href$="/show"]').count()).toBe(1);
     await first.locator('td.column-dueDate').click();
-    await page.waitForTimeout(500);
-    expect(new URL(page.url()).hash).toBe('#/actionItems');
+    await page.waitForURL(/#\/actionItems\/[^/]+\/show$/);
+    await page.getByText('On the action plan of recommendation').waitFor();
+    expect(await page.getByText('Access denied').count()).toBe(0);
+    expect(await page.getByText(description, { exact: true }).count()).toBeGreaterThan(0);
+    for (const heading of ['Owner', 'Lead', 'Due', 'Status', 'Evidence']) expect(await page.getByText(heading, { exact: true }).count(), heading).toBeGreaterThan(0);
+    // Nothing to change, and nothing pretending it could be.
+    expect(await page.getByRole('textbox', { name: /^(Action|Description|Lead)/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
+    await screenshotsAtTwoWidths(page, 'action-item-page-viewer');
+    // Its evidence opens the evidence list of this action.
+    await page.getByRole('link', { name: /items? of evidence$/ }).click();
+    await page.waitForURL(/#\/evidence\?/);
+    await page.locator('tbody tr').first().waitFor();
     expect(await page.getByText('Access denied').count()).toBe(0);
   }, 120_000);
 

@@ -37,7 +37,7 @@ function ActionItemForm() {
 type PlannedFor = { id: string; reference: string; report?: { title: string; publishedOn: string } } | null | undefined;
 
 /** Whose plan the action is on: the recommendation, a link to its page, and its report. */
-function PlanOf({ recommendation }: { recommendation: PlannedFor }) {
+export function PlanOf({ recommendation }: { recommendation: PlannedFor }) {
   if (!recommendation) return null;
   return (
     <Typography variant="body2" component="div" sx={{ mb: 2 }}>
@@ -51,7 +51,7 @@ function PlanOf({ recommendation }: { recommendation: PlannedFor }) {
 }
 
 /** The page's title: the action, whether or not the person may change it. */
-function ActionTitle() {
+export function ActionTitle() {
   const record = useRecordContext();
   return <>{record ? `Action: ${String(record.description)}` : 'Action'}</>;
 }

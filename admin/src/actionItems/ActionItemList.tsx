@@ -2,7 +2,7 @@ import ScheduleIcon from '@mui/icons-material/Schedule';
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import {
   AutocompleteInput, BooleanInput, Datagrid, DateField, ExportButton, FilterButton, FunctionField, List, NumberField,
-  ReferenceInput, SearchInput, SelectArrayInput, TopToolbar, useCanAccess, useCreatePath, useGetIdentity, useListContext, type RaRecord,
+  ReferenceInput, SearchInput, SelectArrayInput, TopToolbar, useCanAccess, useGetIdentity, useListContext, type RaRecord,
 } from 'react-admin';
 import { actionStatusChoices, actionStatusLabels } from '../common/choices';
 import { actionStatusColours, EnumChip } from '../common/EnumChip';
@@ -11,6 +11,7 @@ import type { Identity } from '../providers/authProvider';
 import { ActionItemRowActions } from './ActionItemRowActions';
 import { BulkCompleteButton } from './BulkCompleteButton';
 import { exportActionItems } from './exporter';
+import { useActionItemPath } from './useActionItemPath';
 import { recommendationName, shortNameOf } from '../common/naming';
 
 /** The recommendation an action serves, opened from its row. */
@@ -70,24 +71,20 @@ function Views() {
  * a few words a line, cut after three.
  */
 export default function ActionItemList() {
-  // Who may change any action opens its page (read only where it is not theirs); the page is the edit route, closed to viewers.
   const { canAccess: canComplete } = useCanAccess({ action: 'edit', resource: 'actionItems', record: undefined });
-  const canOpen = canComplete === true;
+  const { opens, pathOf } = useActionItemPath();
   const { narrow, laptop } = useListWidth();
-  const createPath = useCreatePath();
   return (
     <List filters={filters} sort={{ field: 'dueDate', order: 'ASC' }} title="Action items" exporter={exportActionItems}
       actions={<TopToolbar><FilterButton /><ExportButton /></TopToolbar>}>
       <Views />
-      <Datagrid rowClick={canOpen ? 'edit' : false} bulkActionButtons={canComplete && !narrow ? <BulkCompleteButton /> : false} size="small"
+      <Datagrid rowClick={opens} bulkActionButtons={canComplete && !narrow ? <BulkCompleteButton /> : false} size="small"
         // Only rows the person may complete take a tick: the server's answer for each action, and not already closed.
         isRowSelectable={(record: RaRecord) => record.viewerCanEdit === true && !['COMPLETED', 'CANCELLED'].includes(String(record.status))}
         sx={fitTable(narrow ? { dueDate: 104, status: 128, actions: 128 } : { recommendation: 170, owner: 160, dueDate: 110, status: 128, evidenceCount: 96, actions: 128 })}>
         <FunctionField source="description" label="Action" render={(record: RaRecord) => (
           <>
-            {canOpen
-              ? <RecordLink to={createPath({ resource: 'actionItems', id: record.id, type: 'edit' })} text={record.description} lines={3} />
-              : <Clamped text={record.description} lines={3} />}
+            <RecordLink to={pathOf(record.id)} text={record.description} lines={3} />
             {/* Below the widest screens its recommendation goes under it, and at 800 px whose action it is too, as in
                 a recommendation's action plan, rather than out of sight or in columns that leave the description a word a line. */}
             {laptop && (

@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import { readableMoment } from '../common/dates';
 import type { TrackerDataProvider } from '../providers/dataProvider';
 import { unreadMentionsQuery, type MentionNotice } from './queries';
+import { useActionItemPath } from '../actionItems/useActionItemPath';
 
 export const UNREAD_MENTIONS_KEY = ['unreadMentions'];
 
@@ -14,6 +15,7 @@ export const UNREAD_MENTIONS_KEY = ['unreadMentions'];
 export function MentionsButton() {
   const dataProvider = useDataProvider<TrackerDataProvider>();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const { pathOf } = useActionItemPath();
   const { data } = useQuery({
     queryKey: UNREAD_MENTIONS_KEY,
     queryFn: () => dataProvider.query<{ unreadMentionCount: number; myMentions: MentionNotice[] }>(unreadMentionsQuery),
@@ -32,7 +34,7 @@ export function MentionsButton() {
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)} slotProps={{ paper: { sx: { maxWidth: 420 } } }}>
         {count === 0 && <MenuItem disabled>No one has mentioned you in a discussion you have not read.</MenuItem>}
         {(data?.myMentions ?? []).map(({ comment }) => (
-          <MenuItem key={comment.id} component={Link} to={comment.actionItem ? `/actionItems/${encodeURIComponent(comment.actionItem.id)}` : `/recommendations/${encodeURIComponent(comment.recommendation.id)}/show`} onClick={() => setAnchor(null)}>
+          <MenuItem key={comment.id} component={Link} to={comment.actionItem ? pathOf(comment.actionItem.id) : `/recommendations/${encodeURIComponent(comment.recommendation.id)}/show`} onClick={() => setAnchor(null)}>
             <ListItemText
               primary={`${comment.author.name} on ${comment.recommendation.reference}${comment.actionItem ? ' (an action)' : ''}`}
               secondary={`${readableMoment(comment.createdAt)} · ${(comment.text ?? '').slice(0, 120)}`}
