@@ -110,8 +110,8 @@ describe('the action items list', () => {
     await page.goto(`${app.url}/#/actionItems?filter=${encodeURIComponent(JSON.stringify({ hasEvidence: true }))}`);
     const first = page.locator('tbody tr').first();
     await first.waitFor();
-    const description = (await first.locator('td.column-description a').first().innerText()).trim();
-    expect(await first.locator('td.column-description a[href$="/show"]').count()).toBe(1);
+    const description = (await first.locator('td.column-description a[href^="#/actionItems/"]').innerText()).trim();
+    expect(await first.locator('td.column-description a[href^="#/actionItems/"][href$="/show"]').count()).toBe(1);
     await first.locator('td.column-dueDate').click();
     await page.waitForURL(/#\/actionItems\/[^/]+\/show$/);
     await page.getByText('On the action plan of recommendation').waitFor();

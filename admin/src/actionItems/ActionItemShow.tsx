@@ -1,4 +1,4 @@
-import { CardContent, Link as MuiLink } from '@mui/material';
+import { CardContent, Link as MuiLink, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { FunctionField, Labeled, Show, SimpleShowLayout, TextField, useRecordContext, type RaRecord } from 'react-admin';
 import { actionStatusLabels, label } from '../common/choices';
@@ -16,11 +16,14 @@ function EvidenceLink() {
   const record = useRecordContext();
   if (!record) return null;
   const count = Number(record.evidenceCount ?? 0);
-  if (count === 0) return <>None submitted yet</>;
   return (
-    <MuiLink component={Link} to={listLink('evidence', { actionItemId: record.id })} underline="hover">
-      {count === 1 ? '1 item of evidence' : `${count} items of evidence`}
-    </MuiLink>
+    <Typography variant="body2">
+      {count === 0 ? 'None submitted yet' : (
+        <MuiLink component={Link} to={listLink('evidence', { actionItemId: record.id })} underline="hover">
+          {count === 1 ? '1 item of evidence' : `${count} items of evidence`}
+        </MuiLink>
+      )}
+    </Typography>
   );
 }
 
@@ -48,7 +51,8 @@ function Details() {
  */
 export default function ActionItemShow() {
   return (
-    <Show title={<ActionTitle />}>
+    // No toolbar: there is nothing here for a viewer to do, and an empty one left a gap above the page.
+    <Show title={<ActionTitle />} actions={false}>
       <AfreshForEachRecord>
         <Details />
         <CardContent>
