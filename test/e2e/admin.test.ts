@@ -134,7 +134,7 @@ describe('admin app', () => {
 
     await page.getByRole('button', { name: 'Record assessment' }).click();
     // The dialog says what the button said: the section holds the inspectors' assessments.
-    await page.getByRole('dialog').getByText("Inspectors' assessment of A1").waitFor();
+    await page.getByRole('dialog').getByText(/^Inspectors' assessment of A1 \(\d{4}\)$/).waitFor();
     await page.getByRole('dialog').getByLabel('Not achieved').check();
     await page.getByRole('dialog').getByLabel('What inspectors found').fill('No change in practice since 2023.');
     await page.getByRole('dialog').getByRole('button', { name: 'Record assessment' }).click();

@@ -1,7 +1,8 @@
 import { yearOf } from './dates.ts';
 
 type NamedReport = { title?: string | null; publishedOn?: string | null } | null | undefined;
-type NamedRecommendation = { reference?: string | null; report?: NamedReport } | null | undefined;
+// `id` too, so that a react-admin record (an id and any fields) is taken as one.
+type NamedRecommendation = { id?: unknown; reference?: string | null; report?: NamedReport } | null | undefined;
 
 /** A report as lists and charts name it: its year, then its title ("2024 · Prisons inspection"). */
 export function reportName(report: NamedReport): string {

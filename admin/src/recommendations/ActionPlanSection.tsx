@@ -1,3 +1,4 @@
+import { recommendationName } from '../common/naming';
 import AddIcon from '@mui/icons-material/Add';
 import { Box, Button, Typography } from '@mui/material';
 import { useState } from 'react';
@@ -21,7 +22,7 @@ function AddActionButton() {
   return (
     <>
       <Button startIcon={<AddIcon />} size="small" variant="outlined" onClick={() => setOpen(true)}>Add action</Button>
-      <CreateDialog resource="actionItems" defaults={{ recommendationId: record.id, ownerId, status: 'PLANNED' }} open={open} onClose={() => setOpen(false)} title={`Add an action to ${record.reference}`} saveLabel="Add action" done="Action added">
+      <CreateDialog resource="actionItems" defaults={{ recommendationId: record.id, ownerId, status: 'PLANNED' }} open={open} onClose={() => setOpen(false)} title={`Add an action to ${recommendationName(record)}`} saveLabel="Add action" done="Action added">
         <ActionItemInputs />
       </CreateDialog>
     </>

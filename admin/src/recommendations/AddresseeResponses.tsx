@@ -1,3 +1,4 @@
+import { recommendationName } from '../common/naming';
 import RateReviewIcon from '@mui/icons-material/RateReview';
 import { Box, Button, Chip, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
@@ -45,7 +46,7 @@ function RespondButton({ addressee }: { addressee: Addressee }) {
       </Button>
       <EditDialog
         resource="recommendations" id={record.id} operation="response" open={open} onClose={() => setOpen(false)}
-        title={`Response of ${name} to ${record.reference}`} saveLabel="Save response" done="Response saved"
+        title={`Response of ${name} to ${recommendationName(record)}`} saveLabel="Save response" done="Response saved"
         transform={(data) => ({ ...data, organisationId: addressee.organisation.id })}
       >
         <RadioButtonGroupInput source="response" label="Response" choices={responseChoices} validate={required()} defaultValue={addressee.response} />

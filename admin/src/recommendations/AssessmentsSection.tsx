@@ -1,3 +1,4 @@
+import { recommendationName } from '../common/naming';
 import GavelIcon from '@mui/icons-material/Gavel';
 import { Button } from '@mui/material';
 import { useState } from 'react';
@@ -19,7 +20,7 @@ function RecordAssessmentButton() {
   return (
     <>
       <Button startIcon={<GavelIcon />} size="small" variant="outlined" onClick={() => setOpen(true)}>Record assessment</Button>
-      <CreateDialog resource="assessments" defaults={{ recommendationId: record.id }} open={open} onClose={() => setOpen(false)} title={`Inspectors' assessment of ${record.reference}`} saveLabel="Record assessment" done="Assessment recorded">
+      <CreateDialog resource="assessments" defaults={{ recommendationId: record.id }} open={open} onClose={() => setOpen(false)} title={`Inspectors' assessment of ${recommendationName(record)}`} saveLabel="Record assessment" done="Assessment recorded">
         <RadioButtonGroupInput source="verdict" choices={verdictChoices} validate={required()} />
         <TextInput source="commentary" label="What inspectors found" multiline minRows={3} validate={required()} fullWidth />
         <DayInput source="assessedOn" label="Assessed on (today when empty)" />

@@ -1,3 +1,4 @@
+import { recommendationName } from '../common/naming';
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import { Button } from '@mui/material';
 import { useState } from 'react';
@@ -14,7 +15,7 @@ export function ChangeStatusButton() {
   return (
     <>
       <Button startIcon={<EditNoteIcon />} variant="outlined" size="small" onClick={() => setOpen(true)}>Change status</Button>
-      <EditDialog resource="recommendations" id={record.id} operation="status" open={open} onClose={() => setOpen(false)} title={`Change the status of ${record.reference}`} saveLabel="Change status" done="Status changed">
+      <EditDialog resource="recommendations" id={record.id} operation="status" open={open} onClose={() => setOpen(false)} title={`Change the status of ${recommendationName(record)}`} saveLabel="Change status" done="Status changed">
         <RadioButtonGroupInput source="status" label="New status" choices={recommendationStatusChoices} validate={required()} />
         <TextInput source="comment" label="Why it changed (kept in history)" multiline minRows={3} validate={required()} fullWidth defaultValue="" />
       </EditDialog>

@@ -36,7 +36,12 @@ export function RecommendationSummary() {
           </Stack>
         </Labeled>
         <Labeled label="Latest verdict (inspectors)"><LatestVerdict /></Labeled>
-        <Labeled label={GAP_HEADING}><Typography variant="body2">{label(gapLabels, record.reportedVsVerified)}</Typography></Labeled>
+        <Labeled label={GAP_HEADING}>
+          <Typography variant="body2">
+            {/* Beside a verdict short of achieved, "not yet verified" alone read as a contradiction: the claim came after it. */}
+            {record.reportedVsVerified === 'UNVERIFIED' && record.latestVerdict ? 'Reported since the verdict, not yet verified' : label(gapLabels, record.reportedVsVerified)}
+          </Typography>
+        </Labeled>
         <Labeled label="Owner"><TextField source="owner.name" /></Labeled>
         <Labeled label="Target date"><DateField source="targetDate" emptyText="None" /></Labeled>
         <Labeled label="First made on"><DateField source="firstMadeOn" emptyText="—" /></Labeled>
