@@ -154,7 +154,7 @@ export const WORK_SECTIONS: Section[] = [
     concerns: (person) => person.role === 'INSPECTOR',
     async items(db, person, { now }) {
       const recs = await db.recommendation.findMany({
-        where: { ...awaitingAssessmentWhere(), ...(person.organisationPath ? ofInspectorate(person.organisationPath) : {}) },
+        where: { AND: [awaitingAssessmentWhere(), person.organisationPath ? ofInspectorate(person.organisationPath) : {}] },
         select: recommendationSelect,
         orderBy: [{ statusChangedAt: 'asc' }, { id: 'asc' }],
         take: SECTION_LIMIT,
