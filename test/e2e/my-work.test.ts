@@ -135,4 +135,29 @@ describe('my work', () => {
     await page.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
     await shots(page, 'my-work-inspector');
   }, TIMEOUT);
+  it('asks the inspector again when an owner reports implemented after a verdict short of achieved, and says so on the recommendation', async () => {
+    const hmpps = await apiSession(app.url, demoUsers.hmppsLeader);
+    // The 2023 report's R13: reported implemented by HMPPS, found partly achieved afterwards.
+    const id = await recommendationId(hmpps, 'R13', '2023');
+    const read = async () => (await hmpps<{ recommendation: { version: number; reportedVsVerified: string; latestVerdict: string } }>(
+      'query ($id: ID!) { recommendation(id: $id) { version reportedVsVerified latestVerdict } }', { id })).data!.recommendation;
+    expect(await read()).toMatchObject({ reportedVsVerified: 'OVERSTATED', latestVerdict: 'PARTLY_ACHIEVED' });
+    // The owner takes it up again, then reports it done once more.
+    for (const status of ['IN_PROGRESS', 'IMPLEMENTED']) {
+      const changed = await hmpps('mutation ($input: UpdateRecommendationStatusInput!) { updateRecommendationStatus(input: $input) { version } }',
+        { input: { id, version: (await read()).version, status, comment: 'Victim safety plans now in every case file.' } });
+      expect(changed.errors).toBeUndefined();
+    }
+    expect((await read()).reportedVsVerified).toBe('UNVERIFIED');
+
+    const page = await signedIn(demoUsers.inspector);
+    await page.goto(`${app.url}/#/my-work`);
+    const assessTable = page.getByRole('table', { name: 'Reported implemented, waiting for your assessment' });
+    const row = assessTable.locator('tbody tr').filter({ hasText: 'R13, 2023' });
+    await row.waitFor();
+    await row.getByRole('link').first().click();
+    await page.waitForURL(/#\/recommendations\/.+\/show$/);
+    await page.getByText('Reported since the verdict, not yet verified').waitFor();
+    await page.getByRole('button', { name: 'Record assessment' }).waitFor();
+  }, TIMEOUT);
 });
