@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Content, TableCell } from 'pdfmake';
 import {
-  actionStatusLabels, GAP_HEADING, gapLabels, label, recommendationStatusLabels, reportKindLabels, responseLabels, strengthLabels, verdictLabels, verdictText,
+  actionStatusLabels, GAP_HEADING, gapText, label, recommendationStatusLabels, reportKindLabels, responseLabels, strengthLabels, verdictLabels, verdictText,
   verificationLabels,
 } from '../domain/enum-labels.ts';
 import type { FollowUpPack, PackRecommendation } from '../domain/follow-up-pack-types.ts';
@@ -74,7 +74,7 @@ function cover(pack: FollowUpPack): Content[] {
         rec.owner,
         label(recommendationStatusLabels, rec.status),
         verdictText(rec.latestVerdict),
-        { text: label(gapLabels, rec.gap), color: GAP_COLOURS[rec.gap] ?? COLOURS.text },
+        { text: gapText(rec.gap, rec.latestVerdict), color: GAP_COLOURS[rec.gap] ?? COLOURS.text },
       ]),
     ),
   ];
@@ -105,7 +105,7 @@ function section(rec: PackRecommendation): Content[] {
     ['Owner', rec.owner],
     ['Reported status', reportedStatusSince(rec.status, rec.statusChangedAt)],
     ['Latest verdict', verdictText(rec.latestVerdict)],
-    [GAP_HEADING, { text: label(gapLabels, rec.gap), bold: rec.gap === 'OVERSTATED', color: GAP_COLOURS[rec.gap] ?? COLOURS.text }],
+    [GAP_HEADING, { text: gapText(rec.gap, rec.latestVerdict), bold: rec.gap === 'OVERSTATED', color: GAP_COLOURS[rec.gap] ?? COLOURS.text }],
     ['Target date', { text: `${describeSlippage(rec.target)}${rec.overdue ? ', overdue' : ''}`, color: rec.overdue ? COLOURS.red : COLOURS.text }],
     ['First made', rec.firstMadeOn ? readableDay(rec.firstMadeOn) : '—'],
     ['Themes', rec.themes.join(', ') || '—'],

@@ -32,6 +32,12 @@ export const gapLabels: Record<string, string> = {
   // Not "neither … verified": beside it the inspectors may well have given a verdict, that it is not achieved.
   NONE: 'Neither owner nor inspectors say achieved',
 };
+/**
+ * The gap in words, beside the verdict it is read with: a claim made since a verdict short of
+ * achieved says so, or "not yet verified" would seem to deny the "Not achieved" printed beside it.
+ */
+export const gapText = (gap: unknown, latestVerdict: unknown) =>
+  gap === 'UNVERIFIED' && typeof latestVerdict === 'string' && latestVerdict ? 'Reported since the verdict, not yet verified' : label(gapLabels, gap);
 export const roleLabels: Record<string, string> = { ADMINISTRATOR: 'Administrator', INSPECTOR: 'Inspector', LEADER: 'Leader', VIEWER: 'Viewer' };
 export const organisationKindLabels: Record<string, string> = {
   GOVERNMENT_DEPARTMENT: 'Government department', AGENCY: 'Agency', SERVICE: 'Service', REGION: 'Region',

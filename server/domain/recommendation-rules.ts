@@ -143,8 +143,14 @@ export function reportedVsVerified(rec: Claim): ReportedVsVerified {
   return 'NONE';
 }
 
-/** The recommendations `reportedVsVerified` puts under `gap`, as a Prisma filter (the lists' `gaps` filter). */
+/**
+ * The recommendations `reportedVsVerified` puts under `gap`, as a Prisma filter (the lists' `gaps`
+ * filter), under one AND: spread into another filter, its own OR and status are not overwritten.
+ */
 export function reportedVsVerifiedWhere(gap: ReportedVsVerified): Prisma.RecommendationWhereInput {
+  return { AND: [gapWhere(gap)] };
+}
+function gapWhere(gap: ReportedVsVerified): Prisma.RecommendationWhereInput {
   const unmet = { latestVerdict: { in: [...UNMET_VERDICTS] } };
   switch (gap) {
     case 'CONFIRMED':
@@ -172,7 +178,7 @@ export function reportedVsVerifiedWhere(gap: ReportedVsVerified): Prisma.Recomme
 export function isAwaitingAssessment(rec: Claim & Pick<Row, 'withdrawnAt'>): boolean {
   return rec.withdrawnAt === null && reportedVsVerified(rec) === 'UNVERIFIED';
 }
-export const awaitingAssessmentWhere = (): Prisma.RecommendationWhereInput => ({ withdrawnAt: null, ...reportedVsVerifiedWhere('UNVERIFIED') });
+export const awaitingAssessmentWhere = (): Prisma.RecommendationWhereInput => ({ AND: [{ withdrawnAt: null }, gapWhere('UNVERIFIED')] });
 
 /** The same, in SQL over a "Recommendation" row aliased `r`. */
 export const reportedVsVerifiedSql = Prisma.sql`CASE

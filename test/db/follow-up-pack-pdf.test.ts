@@ -116,4 +116,24 @@ describe(`the follow-up pack as a PDF over HTTP on ${databaseKind}`, () => {
     await expect(refusal(packUrl(Buffer.from('Recommendation:1').toString('base64')), { cookie: inspector.cookie })).resolves.toEqual([400, 'BAD_USER_INPUT']);
     await expect(refusal(packUrl(Buffer.from('Report:999999').toString('base64')), { cookie: inspector.cookie })).resolves.toEqual([404, 'NOT_FOUND']);
   });
+  it('says a claim of implemented came after the verdict printed beside it, rather than denying that verdict', async () => {
+    const hmpps = await signedIn('hmpps.leader@example.org', 'hmpps-demo-2026');
+    const report = hmpps.report(2023);
+    type Recs = { recommendations: { edges: { node: { id: string; version: number; reference: string } }[] } };
+    const { body } = await postGraphql<Recs>(server.url, 'query ($id: ID!) { recommendations(first: 50, filter: { reportId: $id }) { edges { node { id version reference } } } }', { id: report.id }, { cookie: hmpps.cookie });
+    const r13 = body.data!.recommendations.edges.map((edge) => edge.node).find((node) => node.reference === 'R13')!;
+    // Found partly achieved after HMPPS reported it implemented; HMPPS reopens it and reports it implemented again.
+    let version = r13.version;
+    for (const status of ['IN_PROGRESS', 'IMPLEMENTED']) {
+      const changed = await postGraphql<{ updateRecommendationStatus: { version: number } }>(server.url,
+        'mutation ($input: UpdateRecommendationStatusInput!) { updateRecommendationStatus(input: $input) { version } }',
+        { input: { id: r13.id, version, status, comment: 'Safety plans now in every case.' } }, { cookie: hmpps.cookie });
+      version = changed.body.data!.updateRecommendationStatus.version;
+    }
+    const pages = await pagesOf(Buffer.from(await (await fetch(packUrl(report.id), { headers: { cookie: hmpps.cookie } })).arrayBuffer()));
+    const page = pages.find((text) => text.startsWith('Recommendation R13 '))!;
+    expect(page).toContain('Partly achieved');
+    expect(page).toContain('Reported since the verdict, not yet verified');
+    expect(page).not.toContain('Overstated by owner');
+  });
 });

@@ -59,7 +59,7 @@ export function ActionTitle() {
 export default function ActionItemEdit() {
   const onError = useWriteErrors({ form: true });
   return (
-    <Edit title={<ActionTitle />} mutationMode="pessimistic" mutationOptions={{ onError }} redirect="list">
+    <Edit title={<ActionTitle />} actions={false} mutationMode="pessimistic" mutationOptions={{ onError }} redirect="list">
       <AfreshForEachRecord>
         <ActionItemForm />
         <CardContent>

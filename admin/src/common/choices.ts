@@ -1,12 +1,12 @@
 /** Choices for the API's enums; the words themselves are the server's (shared with history and exports). */
 import {
   actionStatusLabels, digestFrequencyLabels, GAP_HEADING, gapLabels, label, organisationKindLabels, recommendationStatusLabels, reportKindLabels, responseLabels, responseTimelinessLabels,
-  roleLabels, strengthLabels, verdictLabels, verdictText, NO_VERDICT, verificationLabels,
+  roleLabels, strengthLabels, verdictLabels, verdictText, NO_VERDICT, verificationLabels, gapText,
 } from '../../../server/domain/enum-labels.ts';
 
 export {
   actionStatusLabels, digestFrequencyLabels, GAP_HEADING, gapLabels, label, organisationKindLabels, recommendationStatusLabels, reportKindLabels, responseLabels, responseTimelinessLabels,
-  roleLabels, strengthLabels, verdictLabels, verdictText, NO_VERDICT, verificationLabels,
+  roleLabels, strengthLabels, verdictLabels, verdictText, NO_VERDICT, verificationLabels, gapText,
 };
 
 type Choice = { id: string; name: string };

@@ -1,6 +1,6 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import { DateField, Labeled, ReferenceField, TextField, useRecordContext } from 'react-admin';
-import { GAP_HEADING, gapLabels, label, recommendationStatusLabels } from '../common/choices';
+import { GAP_HEADING, gapText, recommendationStatusLabels } from '../common/choices';
 import { readableDay } from '../common/dates';
 import { EnumChip, LatestVerdict, statusColours } from '../common/EnumChip';
 import { AddresseeResponses } from './AddresseeResponses';
@@ -38,8 +38,7 @@ export function RecommendationSummary() {
         <Labeled label="Latest verdict (inspectors)"><LatestVerdict /></Labeled>
         <Labeled label={GAP_HEADING}>
           <Typography variant="body2">
-            {/* Beside a verdict short of achieved, "not yet verified" alone read as a contradiction: the claim came after it. */}
-            {record.reportedVsVerified === 'UNVERIFIED' && record.latestVerdict ? 'Reported since the verdict, not yet verified' : label(gapLabels, record.reportedVsVerified)}
+            {gapText(record.reportedVsVerified, record.latestVerdict)}
           </Typography>
         </Labeled>
         <Labeled label="Owner"><TextField source="owner.name" /></Labeled>

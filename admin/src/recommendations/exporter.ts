@@ -1,5 +1,5 @@
 import { csvExporter, pageLink } from '../common/exporter';
-import { GAP_HEADING, gapLabels, label, recommendationStatusLabels, verdictText } from '../common/choices';
+import { GAP_HEADING, gapText, label, recommendationStatusLabels, verdictText } from '../common/choices';
 import { readableDay } from '../common/dates';
 
 /** One row a recommendation, with the derived facts a reader of the spreadsheet wants. */
@@ -13,7 +13,7 @@ export const exportRecommendations = csvExporter('recommendations', [
   ['Themes', (r) => (r.themes ?? []).map((t: { name: string }) => t.name)],
   ['Status (reported)', (r) => label(recommendationStatusLabels, r.status)],
   ['Latest verdict', (r) => verdictText(r.latestVerdict)],
-  [GAP_HEADING, (r) => label(gapLabels, r.reportedVsVerified)],
+  [GAP_HEADING, (r) => gapText(r.reportedVsVerified, r.latestVerdict)],
   ['Target date', (r) => readableDay(r.targetDate)],
   ['Overdue', (r) => Boolean(r.isOverdue)],
   ['Times made before', (r) => r.repeatCount],

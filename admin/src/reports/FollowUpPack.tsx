@@ -8,7 +8,7 @@ import { useParams } from 'react-router-dom';
 import type { FollowUpPack, PackRecommendation } from '../../../server/domain/follow-up-pack-types.ts';
 import { describeSlippage, PACK_FIGURES, reportedStatusSince } from '../../../server/domain/follow-up-pack-wording.ts';
 import {
-  actionStatusLabels, GAP_HEADING, gapLabels, label, recommendationStatusLabels, reportKindLabels, responseLabels, strengthLabels, verdictLabels, verdictText,
+  actionStatusLabels, GAP_HEADING, gapText, label, recommendationStatusLabels, reportKindLabels, responseLabels, strengthLabels, verdictLabels, verdictText,
   verificationLabels,
 } from '../common/choices';
 import { readableDay, readableMoment } from '../common/dates';
@@ -78,7 +78,7 @@ function Recommendation({ rec }: { rec: Rec }) {
           ['Owner', rec.owner],
           ['Reported status', reportedStatusSince(rec.status, rec.statusChangedAt)],
           ['Latest verdict', verdictText(rec.latestVerdict)],
-          [GAP_HEADING, <Box component="span" sx={{ color: gapColour[rec.gap], fontWeight: rec.gap === 'OVERSTATED' ? 600 : undefined }}>{label(gapLabels, rec.gap)}</Box>],
+          [GAP_HEADING, <Box component="span" sx={{ color: gapColour[rec.gap], fontWeight: rec.gap === 'OVERSTATED' ? 600 : undefined }}>{gapText(rec.gap, rec.latestVerdict)}</Box>],
           ['Target date', <Box component="span" sx={{ color: rec.overdue ? 'error.main' : undefined }}>{describeSlippage(rec.target)}{rec.overdue ? ', overdue' : ''}</Box>],
           ['First made', rec.firstMadeOn ? readableDay(rec.firstMadeOn) : '—'],
           ['Themes', rec.themes.join(', ') || '—'],
@@ -187,7 +187,7 @@ function Cover({ pack }: { pack: Pack }) {
           rec.owner,
           label(recommendationStatusLabels, rec.status),
           verdictText(rec.latestVerdict),
-          <Box component="span" sx={{ color: gapColour[rec.gap] }}>{label(gapLabels, rec.gap)}</Box>,
+          <Box component="span" sx={{ color: gapColour[rec.gap] }}>{gapText(rec.gap, rec.latestVerdict)}</Box>,
         ])}
       />
     </Box>
