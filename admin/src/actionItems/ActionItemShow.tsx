@@ -1,15 +1,13 @@
-import { CardContent, Link as MuiLink, Typography } from '@mui/material';
+import { CardContent, Chip, Link as MuiLink, Stack, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
-import { FunctionField, Labeled, Show, SimpleShowLayout, TextField, useRecordContext, type RaRecord } from 'react-admin';
-import { actionStatusLabels, label } from '../common/choices';
-import { readableDay } from '../common/dates';
+import { DateField, FunctionField, Labeled, Show, SimpleShowLayout, TextField, useRecordContext, type RaRecord } from 'react-admin';
+import { actionStatusLabels } from '../common/choices';
+import { actionStatusColours, EnumChip } from '../common/EnumChip';
 import { listLink } from '../dashboard/links';
 import { DiscussionSection } from '../discussion/DiscussionSection';
 import { WithdrawnNotice } from '../recommendations/WithdrawRecommendation';
 import { AfreshForEachRecord } from '../common/AfreshForEachRecord';
 import { ActionTitle, PlanOf } from './ActionItemEdit';
-
-const day = (value: unknown) => (typeof value === 'string' && value ? readableDay(value) : '—');
 
 /** Its evidence, as a link to the evidence list of this action: a count alone sent nobody anywhere. */
 function EvidenceLink() {
@@ -35,10 +33,17 @@ function Details() {
       <WithdrawnNotice recommendation={record.recommendation} />
       <PlanOf recommendation={record.recommendation} />
       <TextField source="description" label="Action" />
-      <FunctionField label="Owner" render={(rec: RaRecord) => rec.owner?.name ?? '—'} />
+      <TextField source="owner.name" label="Owner" />
       <TextField source="leadPerson" label="Lead" emptyText="—" />
-      <FunctionField label="Due" render={(rec: RaRecord) => `${day(rec.dueDate)}${rec.isOverdue ? ' (overdue)' : ''}`} />
-      <FunctionField label="Status" render={(rec: RaRecord) => `${label(actionStatusLabels, rec.status)}${rec.completedOn ? ` on ${day(rec.completedOn)}` : ''}`} />
+      {/* The due date and status as the action items list shows them. */}
+      <FunctionField label="Due" render={(rec: RaRecord) => (
+        <Stack direction="row" spacing={1} alignItems="center">
+          <DateField source="dueDate" emptyText="—" />
+          {rec.isOverdue && <Chip size="small" color="warning" label="Overdue" />}
+        </Stack>
+      )} />
+      <EnumChip source="status" labels={actionStatusLabels} colours={actionStatusColours} label="Status" />
+      <DateField source="completedOn" label="Completed on" emptyText="—" />
       <Labeled label="Evidence"><EvidenceLink /></Labeled>
     </SimpleShowLayout>
   );

@@ -12,9 +12,10 @@ const colours: Record<string, string> = { CONFIRMED: '#00703c', OVERSTATED: '#d4
 export function ReportedVsVerifiedChart({ rows, scope }: { rows: DashboardData['reportedVsVerified']; scope: string | undefined }) {
   const navigate = useNavigate();
   const data = rows.map((row) => ({ ...row, name: label(gapLabels, row.gap) }));
-  const open = (gap: string) => navigate(listLink('recommendations', { ...gapFilter(gap), ...(scope ? { ownerId: scope } : {}) }));
+  const linkTo = (gap: string) => listLink('recommendations', { ...gapFilter(gap), ...(scope ? { ownerId: scope } : {}) });
+  const open = (gap: string) => navigate(linkTo(gap));
   return (
-    <Panel title={GAP_HEADING} to={listLink('recommendations', { ...gapFilter('OVERSTATED'), ...(scope ? { ownerId: scope } : {}) })} linkText="Reported implemented, found not achieved">
+    <Panel title={GAP_HEADING} to={linkTo('OVERSTATED')} linkText="Reported implemented, found not achieved">
       <div role="img" aria-label={`Reported against verified: ${data.map((d) => `${d.name} ${d.count}`).join('; ')}`} style={{ width: '100%', height: 260 }}>
         <ResponsiveContainer>
           <BarChart data={data} layout="vertical" margin={{ left: 24, right: 40 }}>
