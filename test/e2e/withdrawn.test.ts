@@ -78,10 +78,17 @@ describe('a withdrawn recommendation', () => {
       await page.getByText(`: ${REASON}`, { exact: false }).first().waitFor();
       await expect(page.getByText(/^Withdrawn on \d{1,2} \w{3} \d{4}, \d{2}:\d{2}: /).count()).resolves.toBe(1);
       await expect(workButtons(page)).resolves.toEqual([]);
-      // Its discussion stays open.
+      // Its discussion stays open, and the notice says so.
       await page.getByLabel('Write a comment').waitFor();
+      await page.getByText(/Its discussion stays open\.$/).waitFor();
       await shots(page, `withdrawn-recommendation-${who}`);
     }
+    // A viewer, who may not read the discussion, is not told of it.
+    const viewer = await app.signedIn(demoUsers.viewer, { at: 'menu' });
+    await viewer.goto(app.showPage('recommendations', id));
+    await viewer.getByText(`: ${REASON}`, { exact: false }).first().waitFor();
+    await viewer.getByText(/verdicts stay as they were when it was withdrawn\.$/).waitFor();
+    await expect(viewer.getByText('discussion', { exact: false }).count()).resolves.toBe(0);
     // The queue no longer holds its evidence, which can take no verdict now; the rest still waits there.
     await openQueue(inspector);
     await expect(inspector.getByText(WELSH_EVIDENCE).count()).resolves.toBe(0);

@@ -21,7 +21,7 @@ export const recommendationFields = `id reference position text status statusCha
 
 const lineageEntry = `id reference status latestVerdict text report { id title publishedOn }`;
 
-export const recommendationDetailFields = `repeatSimilarity isInternal report { viewerCanPublish }
+export const recommendationDetailFields = `repeatSimilarity isInternal viewerCanReadDiscussion report { viewerCanPublish }
   repeats { ${lineageEntry} }
   repeatedBy { ${lineageEntry} }
   lineage { ${lineageEntry} repeats { id } }
@@ -30,7 +30,7 @@ export const recommendationDetailFields = `repeatSimilarity isInternal report { 
 export const actionItemFields = `id description dueDate completedOn status isOverdue leadPerson evidenceCount version createdAt updatedAt
   viewerCanEdit viewerCanSubmitEvidence
   owner { ${organisationRef} }
-  recommendation { id reference withdrawnAt withdrawalReason owner { id } report { id title publishedOn } }`;
+  recommendation { id reference withdrawnAt withdrawalReason viewerCanReadDiscussion owner { id } report { id title publishedOn } }`;
 
 export const evidenceFields = `id summary url strength submittedAt verification verificationNote verifiedAt version viewerCanVerify viewerCanChangeFiles
   files { id name contentType typeName size downloadUrl viewerCanRemove }

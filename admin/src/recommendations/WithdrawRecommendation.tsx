@@ -56,7 +56,9 @@ export function WithdrawnNotice({ recommendation }: { recommendation?: RaRecord 
       <AlertTitle>{recommendation ? `Its recommendation, ${rec.reference}, is withdrawn` : 'Withdrawn'}</AlertTitle>
       <Typography variant="body2">Withdrawn on {readableMoment(rec.withdrawnAt)}: {rec.withdrawalReason}</Typography>
       <Typography variant="body2" sx={{ mt: 0.5 }}>
-        It takes no new work: its status, responses, action plan, evidence and verdicts stay as they were when it was withdrawn. Its discussion stays open.
+        It takes no new work: its status, responses, action plan, evidence and verdicts stay as they were when it was withdrawn.
+        {/* Only those who may read the discussion are told of it. */}
+        {rec.viewerCanReadDiscussion ? ' Its discussion stays open.' : ''}
       </Typography>
     </Alert>
   );
