@@ -3,6 +3,7 @@ import type { Recommendation } from '../db/generated/prisma/client.ts';
 import { badField, notFound } from '../errors.ts';
 import { authorize, type Actor } from './actor.ts';
 import { recordHistory } from './history.ts';
+import { keepTimeOfChange } from './recommendation-rules.ts';
 import type { RecommendationSelection } from './recommendations.ts';
 import { checkVersion, updatedRow } from './versions.ts';
 
@@ -20,7 +21,7 @@ export async function setRecommendationPriority(
   input: { id: number; version: number; priority: boolean; reason: string },
   selection: RecommendationSelection = {},
 ): Promise<Recommendation> {
-  const current = await tx.recommendation.findUnique({ where: { id: input.id }, select: { version: true, isPriority: true, withdrawnAt: true } });
+  const current = await tx.recommendation.findUnique({ where: { id: input.id }, select: { version: true, isPriority: true, withdrawnAt: true, updatedAt: true } });
   if (!current) throw notFound(WHAT);
   authorize(actor, 'recordAssessment', { withdrawnAt: current.withdrawnAt });
   checkVersion(current, input.version, WHAT);
@@ -31,7 +32,7 @@ export async function setRecommendationPriority(
     tx.recommendation.update({
       ...selection,
       where: { id: input.id, version: input.version },
-      data: { isPriority: input.priority, priorityReason: input.priority ? input.reason : null, version: { increment: 1 } },
+      data: { isPriority: input.priority, priorityReason: input.priority ? input.reason : null, version: { increment: 1 }, ...keepTimeOfChange(current) },
     }) as Promise<Recommendation>,
     WHAT,
   );

@@ -4,6 +4,7 @@ import { badUserInput } from '../errors.ts';
 import { authorize, type Actor } from './actor.ts';
 import { reportTarget } from './permissions.ts';
 import { recordHistory } from './history.ts';
+import { keepTimeOfChange } from './recommendation-rules.ts';
 import { checkVersion, expectUpdated } from './versions.ts';
 
 /**
@@ -43,7 +44,7 @@ export async function setRecommendationInternal(
   const current = checkVersion(
     await tx.recommendation.findUnique({
       where: { id: input.id },
-      select: { version: true, isInternal: true, reportId: true, report: { select: { inspectorate: { select: { path: true } } } } },
+      select: { version: true, isInternal: true, reportId: true, updatedAt: true, report: { select: { inspectorate: { select: { path: true } } } } },
     }),
     input.version,
     'The recommendation',
@@ -52,7 +53,7 @@ export async function setRecommendationInternal(
   if (current.isInternal === input.isInternal) throw badUserInput(`The recommendation is already ${input.isInternal ? 'internal' : 'fit for the public page'}.`);
   const { count } = await tx.recommendation.updateMany({
     where: { id: input.id, version: input.version },
-    data: { isInternal: input.isInternal, version: { increment: 1 } },
+    data: { isInternal: input.isInternal, version: { increment: 1 }, ...keepTimeOfChange(current) },
   });
   expectUpdated(count, 'The recommendation');
   await recordHistory(tx, actor, {

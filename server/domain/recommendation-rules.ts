@@ -59,6 +59,14 @@ export function untouchedBefore(days: number, now = new Date()): Date {
  * Untouched (stale): open, and neither it nor its plan has changed for `days` whole days: the
  * same all day, like overdue. The dashboard's figure and the list it links to both come from here.
  */
+/**
+ * What keeps a recommendation's time of last change (`updatedAt`, which the untouched rule reads) as
+ * it was, in a write that is not work on it: an inspector's judgement about it (marking it a priority,
+ * linking or confirming a repeat, keeping it off the public page) is not its owner's update, and
+ * marking one a priority had taken it off the untouched list that very day.
+ */
+export const keepTimeOfChange = (current: { updatedAt: Date }) => ({ updatedAt: current.updatedAt });
+
 export function isUntouched(rec: Pick<Row, 'status' | 'withdrawnAt'> & { updatedAt: Date }, days: number, now = new Date()): boolean {
   return isOpen(rec) && rec.updatedAt.getTime() < untouchedBefore(days, now).getTime();
 }

@@ -12,7 +12,7 @@ import { organisationLabels, recommendationLabel, themeLabels } from './labels.t
 import { label, recommendationStatusLabels, responseLabels } from './enum-labels.ts';
 import { checkRepeatLink, recordRepeatDecision, textSimilarity } from './repeats.ts';
 import { checkVersion, expectUpdated, updatedRow } from './versions.ts';
-import { isActionItemOverdue, isRespondedLate, REPORTED_DONE } from './recommendation-rules.ts';
+import { isActionItemOverdue, isRespondedLate, keepTimeOfChange, REPORTED_DONE } from './recommendation-rules.ts';
 import { settleWarnings, type RaisedWarning, type Warning } from './warnings.ts';
 import { readableDay } from './locale.ts';
 
@@ -301,7 +301,7 @@ async function setRepeatLink(
   const similarity = await textSimilarity(tx, input.id, input.repeatsId);
   const { count } = await tx.recommendation.updateMany({
     where: { id: input.id, version: input.version },
-    data: { repeatsId: input.repeatsId, repeatConfirmed: input.confirmed, repeatSimilarity: similarity, version: { increment: 1 } },
+    data: { repeatsId: input.repeatsId, repeatConfirmed: input.confirmed, repeatSimilarity: similarity, version: { increment: 1 }, ...keepTimeOfChange(current) },
   });
   expectUpdated(count, WHAT);
   const on = onRecommendation(input.id);
@@ -339,7 +339,7 @@ export async function unlinkRepeat(
   if (current.repeatsId === null) throw badField(['id'], 'the recommendation does not repeat another');
   const { count } = await tx.recommendation.updateMany({
     where: { id: input.id, version: input.version },
-    data: { repeatsId: null, repeatConfirmed: false, repeatSimilarity: null, version: { increment: 1 } },
+    data: { repeatsId: null, repeatConfirmed: false, repeatSimilarity: null, version: { increment: 1 }, ...keepTimeOfChange(current) },
   });
   expectUpdated(count, WHAT);
   await recordHistory(tx, actor, {

@@ -127,7 +127,15 @@ describe(`response deadlines and priorities on ${databaseKind}`, () => {
     await refused('CONFLICT', SET_PRIORITY, { input: { ...mark, version: current.version - 1 } }, as.inspector);
     await refused('BAD_USER_INPUT', SET_PRIORITY, { input: { ...mark, priority: false } }, as.inspector);
 
+    // Marking it is the inspectors' judgement, not work on it: it stays as long untouched as it was.
+    const untouched = async () => ({
+      days: (await gql(`query ($id: ID!) { recommendation(id: $id) { daysSinceUpdate } }`, { id: rec.id }, as.viewer)).recommendation.daysSinceUpdate,
+      listed: ids((await gql(RECOMMENDATIONS, { filter: { untouchedForDays: 90 } }, as.viewer)).recommendations).includes(rec.id),
+    });
+    const before = await untouched();
+    expect(before.days).toBeGreaterThan(90);
     const { setRecommendationPriority: marked } = await gql(SET_PRIORITY, { input: mark }, as.inspector);
+    expect(await untouched()).toEqual(before);
     expect(marked).toMatchObject({ isPriority: true, priorityReason: mark.reason, version: current.version + 1, viewerCanMarkPriority: true });
     const again = await refused('BAD_USER_INPUT', SET_PRIORITY, { input: { ...mark, version: marked.version } }, as.inspector);
     expect(again.extensions?.fields).toEqual([{ path: ['priority'], message: 'it is already a priority' }]);

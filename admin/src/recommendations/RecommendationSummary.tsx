@@ -45,7 +45,7 @@ export function RecommendationSummary() {
         <Labeled label="Target date"><DateField source="targetDate" emptyText="None" /></Labeled>
         <Labeled label="First made on"><DateField source="firstMadeOn" emptyText="—" /></Labeled>
         <Labeled label="Years open"><TextField source="yearsOpen" emptyText="—" /></Labeled>
-        <Labeled label="Days since owner's update"><TextField source="daysSinceUpdate" /></Labeled>
+        <Labeled label="Days since last update"><TextField source="daysSinceUpdate" /></Labeled>
       </Box>
       {record.isPriority && record.priorityReason && (
         <Typography variant="body2" sx={{ maxWidth: 900 }}><strong>Why it is a priority:</strong> {record.priorityReason}</Typography>

@@ -20,5 +20,5 @@ export const exportRecommendations = csvExporter('recommendations', [
   ['First made on', (r) => readableDay(r.firstMadeOn)],
   ['Years open', (r) => r.yearsOpen],
   ['Repeated and unmet', (r) => Boolean(r.isRepeatedUnmet)],
-  ["Days since owner's update", (r) => r.daysSinceUpdate],
+  ["Days since last update", (r) => r.daysSinceUpdate],
 ], (r) => pageLink('recommendations', r.id));

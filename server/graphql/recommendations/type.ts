@@ -77,7 +77,7 @@ export const Recommendation = builder.prismaNode('Recommendation', {
       resolve: (rec) => isOverdue(rec),
     }),
     daysSinceUpdate: t.int({
-      description: 'Whole days since it or its action plan last changed: its status, target, actions or evidence (an inspector\'s verdict is not a change to it).',
+      description: 'Whole days since it or its action plan last changed: its status, target, responses, actions or evidence. An inspector\'s verdict, a priority, a repeat link or keeping it off the public page is not a change to it.',
       select: { updatedAt: true },
       resolve: (rec) => daysBetween(rec.updatedAt, new Date()),
     }),
