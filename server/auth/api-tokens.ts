@@ -17,7 +17,7 @@ export async function createApiToken(
   // Only administrators make tokens for others, and a token cannot make another: it would let
   // a script outlive the credentials it was given (domain/permissions.ts).
   authorize(actor, 'manageApiToken', { userId: input.userId });
-  if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw badField(['expiresAt'], 'must be in the future');
+  if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw badField(['expiresAt'], 'the expiry date must be in the future');
   const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
   if (!user) throw notFound('The user');
   const { token, prefix } = newApiToken();

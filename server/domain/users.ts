@@ -64,7 +64,7 @@ export async function updateUser(
   await checkOrganisationForRole(tx, role, changes.organisationId !== undefined ? changes.organisationId : current.organisationId);
   const stopsBeingAdministrator = current.role === 'ADMINISTRATOR' && current.active && (role !== 'ADMINISTRATOR' || changes.active === false);
   if (stopsBeingAdministrator && (await tx.user.count({ where: { role: 'ADMINISTRATOR', active: true } })) <= 1) {
-    throw badField(['role'], 'this is the last active administrator');
+    throw badField(['role'], 'this is the last active administrator: make someone else an administrator first');
   }
   const { count } = await tx.user.updateMany({
     where: { id: input.id, version: input.version },

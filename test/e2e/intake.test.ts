@@ -90,7 +90,8 @@ describe('loading a report’s recommendations in the admin app', () => {
     await rows.nth(0).getByLabel('Reference').fill('N1');
     await rows.nth(0).getByLabel('Addressed to (the first owns it)').fill('HM Prison');
     await page.getByRole('option', { name: /HM Prison and Probation Service/ }).click();
-    await page.getByRole('button', { name: 'Save 1 recommendation' }).click();
+    // Clicked twice: the second click, on a button busy saving, closed the dialog and lost the rows.
+    await page.getByRole('button', { name: 'Save 1 recommendation' }).dblclick();
     await rows.nth(0).getByText('The report already has a recommendation N1').waitFor();
     const banner = page.getByRole('dialog').getByRole('alert');
     expect(await banner.innerText()).toBe('Correct the fields marked in red (recommendation N1).');

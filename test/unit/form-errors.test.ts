@@ -23,6 +23,19 @@ describe('server errors on forms', () => {
     });
   });
 
+  it('tells a person the reasons without the API’s field paths', () => {
+    const error = toHttpError({
+      message: 'role: this is the last active administrator',
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ path: ['role'], message: 'this is the last active administrator' }] },
+    }, 200);
+    expect(error.message).toBe('This is the last active administrator.');
+    const two = toHttpError({
+      message: 'a: the expiry date must be in the future',
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ path: ['expiresAt'], message: 'the expiry date must be in the future' }, { path: ['name'], message: 'give a name.' }] },
+    }, 200);
+    expect(two.message).toBe('The expiry date must be in the future; give a name.');
+  });
+
   it('tells a stale version from a refusal by the rules', () => {
     const stale = toHttpError({ message: 'The action item has been changed by someone else', extensions: { code: 'CONFLICT', stale: true } }, 200);
     expect(isConflict(stale)).toBe(true);

@@ -6,6 +6,7 @@ import { Confirm, Title, useDataProvider, useGetIdentity, useNotify } from 'reac
 import type { Identity } from '../providers/authProvider';
 import type { TrackerDataProvider } from '../providers/dataProvider';
 import { readableDay } from '../common/dates';
+import { useOneAtATime } from '../common/useOneAtATime';
 import { NewTokenDialog } from './NewTokenDialog';
 import { revokeTokenMutation, tokensQuery, type ApiToken } from './queries';
 
@@ -21,23 +22,29 @@ export default function ApiTokens() {
   const all = (identity as Identity | undefined)?.permissions.actions.includes('ADMINISTER') ?? false;
   const [making, setMaking] = useState(false);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
+  const [saving, setSaving] = useState(false);
+  const oneAtATime = useOneAtATime();
   const { data, error } = useQuery({
     queryKey: ['apiTokens', all],
     queryFn: () => dataProvider.query<{ apiTokens: ApiToken[] }>(tokensQuery, { all }),
     enabled: identity !== undefined,
   });
   const reload = () => queryClient.invalidateQueries({ queryKey: ['apiTokens'] });
-  const revoke = async () => {
+  // A second click while the first is on its way was refused as already revoked, and read as a failure.
+  const revoke = () => oneAtATime(async () => {
     if (!revoking) return;
+    setSaving(true);
     try {
       await dataProvider.query(revokeTokenMutation, { id: revoking.id });
       notify(`Token “${revoking.name}” revoked`, { type: 'success' });
     } catch (cause) {
       notify((cause as Error).message, { type: 'error' });
+    } finally {
+      setSaving(false);
     }
     setRevoking(null);
     await reload();
-  };
+  });
   return (
     <Card sx={{ mt: 2 }}>
       <Title title="API tokens" />
@@ -77,7 +84,7 @@ export default function ApiTokens() {
       </CardContent>
       <NewTokenDialog open={making} onClose={() => { setMaking(false); void reload(); }} />
       <Confirm isOpen={revoking !== null} title="Revoke this token?" content={`Scripts using “${revoking?.name ?? ''}” will be refused at once.`}
-        confirm="Revoke" onConfirm={() => void revoke()} onClose={() => setRevoking(null)} />
+        confirm="Revoke" loading={saving} onConfirm={() => void revoke()} onClose={() => setRevoking(null)} />
     </Card>
   );
 }

@@ -2,6 +2,8 @@ import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, 
 import { useState, type FormEvent } from 'react';
 import { useDataProvider } from 'react-admin';
 import { dayFromInput } from '../common/dates';
+import { closedOnPurpose } from '../common/FormDialogs';
+import { useOneAtATime } from '../common/useOneAtATime';
 import type { TrackerDataProvider } from '../providers/dataProvider';
 import { createTokenMutation } from './queries';
 
@@ -10,24 +12,32 @@ export function NewTokenDialog({ open, onClose }: { open: boolean; onClose: () =
   const dataProvider = useDataProvider<TrackerDataProvider>();
   const [secret, setSecret] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const oneAtATime = useOneAtATime();
   const close = () => { setSecret(null); setProblem(null); onClose(); };
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  // One token a save: a double click made two, and the secret of one was never shown.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const typed = String(form.get('expiresOn') ?? '').trim();
-    const expires = typed ? dayFromInput(typed) : null;
-    if (typed && !expires) { setProblem('Type the expiry date as dd/mm/yyyy, e.g. 31/03/2027.'); return; }
-    try {
-      const result = await dataProvider.query<{ createApiToken: { secret: string } }>(createTokenMutation, {
-        input: { name: String(form.get('name')), access: String(form.get('access')), ...(expires ? { expiresAt: `${expires}T23:59:59Z` } : {}) },
-      });
-      setSecret(result.createApiToken.secret);
-    } catch (error) {
-      setProblem((error as Error).message);
-    }
+    return oneAtATime(async () => {
+      const typed = String(form.get('expiresOn') ?? '').trim();
+      const expires = typed ? dayFromInput(typed) : null;
+      if (typed && !expires) { setProblem('Type the expiry date as dd/mm/yyyy, e.g. 31/03/2027.'); return; }
+      setSaving(true);
+      try {
+        const result = await dataProvider.query<{ createApiToken: { secret: string } }>(createTokenMutation, {
+          input: { name: String(form.get('name')), access: String(form.get('access')), ...(expires ? { expiresAt: `${expires}T23:59:59Z` } : {}) },
+        });
+        setSecret(result.createApiToken.secret);
+      } catch (error) {
+        setProblem((error as Error).message);
+      } finally {
+        setSaving(false);
+      }
+    });
   };
   return (
-    <Dialog open={open} onClose={close} aria-labelledby="new-token-title" fullWidth maxWidth="sm">
+    <Dialog open={open} onClose={closedOnPurpose(close)} aria-labelledby="new-token-title" fullWidth maxWidth="sm">
       <DialogTitle id="new-token-title">{secret ? 'Copy the secret now' : 'New API token'}</DialogTitle>
       {secret ? (
         <>
@@ -50,8 +60,9 @@ export function NewTokenDialog({ open, onClose }: { open: boolean; onClose: () =
             {problem && <Alert severity="error">{problem}</Alert>}
           </DialogContent>
           <DialogActions>
-            <Button onClick={close}>Cancel</Button>
-            <Button type="submit" variant="contained">Make token</Button>
+            {/* Not while saving: the busy label is narrower, and a double click's second click landed on Cancel. */}
+            <Button onClick={close} disabled={saving}>Cancel</Button>
+            <Button type="submit" variant="contained" disabled={saving}>{saving ? 'Making…' : 'Make token'}</Button>
           </DialogActions>
         </Box>
       )}

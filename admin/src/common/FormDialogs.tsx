@@ -4,13 +4,21 @@ import { CreateBase, EditBase, useNotify, useRecordContext, useRefresh, type Ide
 import { ChangedSinceShown, RecordForm, RecordToolbar } from './RecordForm';
 import { useWriteErrors } from './useWriteErrors';
 
+/**
+ * A dialog's onClose that ignores a click outside it: a form dialog closes by its buttons or Escape,
+ * never by a stray click beside it, which lost what was typed (and the new token's secret, shown once).
+ */
+export const closedOnPurpose = (close: () => void) => (_event: unknown, reason?: 'backdropClick' | 'escapeKeyDown') => {
+  if (reason !== 'backdropClick') close();
+};
+
 type DialogProps = { open: boolean; onClose: () => void; title: string; children: ReactNode; saveLabel?: string };
 
 /** The dialog around a form; the form (and its data loading) exists only while the dialog is open. */
 function FormDialog({ open, onClose, title, children }: { open: boolean; onClose: () => void; title: string; children: ReactNode }) {
   const titleId = useId();
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
+    <Dialog open={open} onClose={closedOnPurpose(onClose)} aria-labelledby={titleId} fullWidth maxWidth="sm">
       <DialogTitle id={titleId}>{title}</DialogTitle>
       <DialogContent sx={{ p: 0 }}>{open && children}</DialogContent>
     </Dialog>

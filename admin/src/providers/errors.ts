@@ -57,8 +57,13 @@ export function toHttpError(error: GraphqlError, httpStatus: number): HttpError 
   const status = statusByCode[code] ?? (httpStatus >= 400 ? httpStatus : 500);
   const stale = code === 'CONFLICT' && error.extensions?.stale === true;
   // A conflict with the rules (not someone else's change) says what rule, in the server's words.
-  const message = code === 'BAD_USER_INPUT' || (code === 'CONFLICT' && !stale) ? error.message : (messageByCode[code] ?? error.message);
   const fields = error.extensions?.fields ?? [];
+  // The server names each field by its path in the API ("expiresAt: ..."), for scripts; a person is
+  // told the reasons alone, as a sentence: the path is the API's word, and for a rule ("role: this is
+  // the last active administrator") it named a field nobody had touched.
+  const message = code === 'BAD_USER_INPUT' && fields.length
+    ? sentence(fields.map((field) => field.message).join('; '))
+    : code === 'BAD_USER_INPUT' || (code === 'CONFLICT' && !stale) ? error.message : (messageByCode[code] ?? error.message);
   const warnings = error.extensions?.warnings ?? [];
   let errors: Record<string, unknown> | undefined;
   if (stale) {
@@ -71,6 +76,12 @@ export function toHttpError(error: GraphqlError, httpStatus: number): HttpError 
     errors = Object.fromEntries([...fields.map((f) => [fieldName(f.path), f.message]), ['root', { serverError }]]);
   }
   return new HttpError(message, status, { code, errors, warnings, stale });
+}
+
+/** A reason as a sentence: a capital first, a full stop last. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}${/[.!?]$/.test(trimmed) ? '' : '.'}`;
 }
 
 /** Someone else changed the record since it was read. */

@@ -2,6 +2,8 @@ import { Alert, AlertTitle, Button, Dialog, DialogActions, DialogContent, Dialog
 import { useState } from 'react';
 import { useNotify, useRecordContext, useRefresh, type RaRecord } from 'react-admin';
 import { readableMoment } from '../common/dates';
+import { closedOnPurpose } from '../common/FormDialogs';
+import { useOneAtATime } from '../common/useOneAtATime';
 import { graphql } from '../providers/graphql';
 import { withdrawRecommendationMutation } from './queries';
 
@@ -13,8 +15,12 @@ export function WithdrawButton() {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const oneAtATime = useOneAtATime();
   if (!record?.viewerCanWithdraw) return null;
-  const withdraw = async () => {
+  // A second click while the first is on its way would be refused as someone else's change.
+  const withdraw = () => oneAtATime(async () => {
+    setSaving(true);
     try {
       await graphql(withdrawRecommendationMutation, { input: { id: record.id, version: record.version, reason } });
       setOpen(false);
@@ -22,20 +28,22 @@ export function WithdrawButton() {
       refresh();
     } catch (caught) {
       setError((caught as Error).message);
+    } finally {
+      setSaving(false);
     }
-  };
+  });
   return (
     <>
       <Button size="small" color="warning" onClick={() => { setReason(''); setError(null); setOpen(true); }}>Withdraw</Button>
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm" aria-labelledby="withdraw-title">
+      <Dialog open={open} onClose={closedOnPurpose(() => setOpen(false))} fullWidth maxWidth="sm" aria-labelledby="withdraw-title">
         <DialogTitle id="withdraw-title">Withdraw recommendation {record.reference}</DialogTitle>
         <DialogContent>
           <TextField label="Why it is withdrawn" required fullWidth multiline minRows={3} value={reason} onChange={(e) => setReason(e.target.value)} sx={{ mt: 1 }} />
           {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
         </DialogContent>
         <DialogActions>
-          <Button onClick={() => setOpen(false)}>Cancel</Button>
-          <Button variant="contained" color="warning" disabled={!reason.trim()} onClick={withdraw}>Withdraw</Button>
+          <Button onClick={() => setOpen(false)} disabled={saving}>Cancel</Button>
+          <Button variant="contained" color="warning" disabled={!reason.trim() || saving} onClick={withdraw}>{saving ? 'Withdrawing…' : 'Withdraw'}</Button>
         </DialogActions>
       </Dialog>
     </>

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { useGetList, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { label, recommendationStatusLabels, verdictText } from '../common/choices';
 import { dayForInput, dayFromInput } from '../common/dates';
+import { closedOnPurpose } from '../common/FormDialogs';
 import { useOneAtATime } from '../common/useOneAtATime';
 import { readAsBase64 } from '../providers/files';
 import { graphql } from '../providers/graphql';
@@ -288,7 +289,7 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
   const banner = incomplete.length > 0 ? toCorrect(incomplete) : error;
 
   return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth="lg" fullScreen={narrow} aria-labelledby="load-recommendations-title">
+    <Dialog open={open} onClose={closedOnPurpose(onClose)} fullWidth maxWidth="lg" fullScreen={narrow} aria-labelledby="load-recommendations-title">
       {/* The report on one line under what is being done: its whole title took three lines at 800 px, above the rows. */}
       <DialogTitle id="load-recommendations-title">
         {blank ? 'Add recommendation' : 'Load recommendations'}
@@ -326,7 +327,9 @@ export function LoadRecommendationsDialog({ open, onClose, blank }: { open: bool
       {/* Beside the buttons, outside the rows' scrolling: a refused save is seen where it was clicked. */}
       {banner && <Alert severity="error" role="alert" sx={{ mx: 3, mt: 1.5 }}>{banner}</Alert>}
       <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
+        {/* Not while busy: "Saving…" is narrower than "Save 4 recommendations", and the second click of a
+            double click landed on Cancel as it moved under the pointer, closing the dialog and its rows. */}
+        <Button onClick={onClose} disabled={busy}>Cancel</Button>
         {rows === null ? (
           <Button variant="contained" onClick={read} disabled={busy || (source === 'paste' ? !text.trim() : !file)}>{busy ? 'Reading…' : 'Read recommendations'}</Button>
         ) : (
