@@ -101,6 +101,8 @@ describe(`evidence files on ${databaseKind}, kept in the database`, () => {
     const { body } = await submit('leader', walesItem, [file('plan.pdf', pdf), file('minutes.pdf', program)]);
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'FILE_TYPE_NOT_SUPPORTED', fields: [{ path: ['files', 1] }] });
     expect(body.errors?.[0]?.message).toContain('a program (.exe)');
+    // It says which of the files given is refused.
+    expect(body.errors?.[0]?.extensions?.fields).toMatchObject([{ message: expect.stringMatching(/^"minutes\.pdf": this is a program \(\.exe\)/) }]);
     const text = await submit('leader', walesItem, [file('notes.pdf', Buffer.from('just some text, not a document'))]);
     expect(text.body.errors?.[0]?.extensions).toMatchObject({ reason: 'FILE_TYPE_NOT_SUPPORTED' });
     expect(await databaseFingerprint()).toBe(before);

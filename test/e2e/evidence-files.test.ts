@@ -22,11 +22,23 @@ describe('evidence files', () => {
     await page.getByRole('button', { name: /Add evidence to action “Quarterly audit of domestic abuse risk assessments in Card/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('What the evidence shows').fill('The first quarterly audit, with its results.');
-    await dialog.locator('input[type=file]').setInputFiles([{ name: 'audit-results.pdf', mimeType: 'application/pdf', buffer: pdf }]);
+    // A text file named .pdf beside it is refused by name, on the files; once removed, the evidence saves
+    // (the form had stayed refused: "The form is not valid", with nothing marked).
+    await dialog.locator('input[type=file]').setInputFiles([
+      { name: 'audit-results.pdf', mimeType: 'application/pdf', buffer: pdf },
+      { name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('only some text, not a document') },
+    ]);
+    await dialog.getByText('fake.pdf').waitFor();
+    await dialog.getByRole('button', { name: 'Submit evidence' }).click();
+    await dialog.getByText(/^"fake\.pdf": this file is not a document of a known kind/).first().waitFor();
+    await shots(page, 'evidence-files-0-refused');
+    await dialog.locator('div:has(> .RaFileInputPreview-removeButton)').filter({ hasText: 'fake.pdf' }).locator('.RaFileInputPreview-removeButton').click();
+    await expect.poll(() => dialog.getByText('fake.pdf').count()).toBe(0);
     await dialog.getByText('audit-results.pdf').waitFor();
     await shots(page, 'evidence-files-1-submit');
     await dialog.getByRole('button', { name: 'Submit evidence' }).click();
     await page.getByText('Evidence submitted').waitFor();
+    expect(await page.getByText('The form is not valid').count()).toBe(0);
 
     const files = page.getByRole('list', { name: 'Files' }).filter({ hasText: 'audit-results.pdf' });
     await files.getByText(`PDF · ${Math.round(pdf.length / 1024)} KB`).waitFor();

@@ -9,6 +9,8 @@ describe('server errors on forms', () => {
     expect(fieldName(['input', 'dueDate'])).toBe('dueDate');
     expect(fieldName(['input', 'recommendations', 0, 'text'])).toBe('recommendations.0.text');
     expect(fieldName(['ownerId'])).toBe('ownerId');
+    // The files given go on the form's one file input, whichever of them was refused.
+    expect(fieldName(['input', 'files', 1])).toBe('newFiles');
   });
 
   it('puts field errors on their fields and says what to fix in words', () => {

@@ -38,9 +38,13 @@ function useSaveOnce() {
 /** Save, and whatever else the form offers (Cancel in a dialog): enabled on a form not yet changed, never while it saves. */
 export function RecordToolbar({ saveLabel, children }: { saveLabel?: string; children?: ReactNode }) {
   const { isSubmitting } = useFormState();
+  const { clearErrors } = useFormContext();
   return (
     <Toolbar sx={{ gap: 1 }}>
-      <SaveButton label={saveLabel ?? 'Save'} alwaysEnable={!isSubmitting} />
+      {/* Each save starts from what the form itself finds wrong: a problem the server reported last time
+          is reported again if it still holds, and one it put on a path the form has no input for would
+          otherwise block every later save ("The form is not valid", nothing marked). */}
+      <SaveButton label={saveLabel ?? 'Save'} alwaysEnable={!isSubmitting} onClick={() => clearErrors()} />
       {children}
     </Toolbar>
   );

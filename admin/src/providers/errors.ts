@@ -37,10 +37,14 @@ const messageByCode: Record<string, string> = {
  */
 const WRAPPERS = ['input', 'changes'];
 
+/** The API's inputs a form names otherwise: the files given, one input for all of them. */
+const FORM_INPUTS: Record<string, string> = { files: 'newFiles' };
+
 export function fieldName(path: (string | number)[]): string {
   let rest = path;
   while (rest.length > 1 && WRAPPERS.includes(String(rest[0]))) rest = rest.slice(1);
-  return rest.join('.');
+  const input = FORM_INPUTS[String(rest[0])];
+  return input ?? rest.join('.');
 }
 
 /** Where on a form each kind of problem goes: see common/RecordForm.tsx, which shows the root ones. */
@@ -72,7 +76,8 @@ export function toHttpError(error: GraphqlError, httpStatus: number): HttpError 
     errors = { root: { serverError: 'Check the warning before saving.', warnings: Object.fromEntries(warnings.map((w) => [w.warning, w.message])) } };
   } else if (fields.length) {
     // The notification says what to fix in words; the fields themselves are marked.
-    const serverError = `Not saved: ${fields.map((f) => f.message).join('; ')}.`;
+    const said = fields.map((f) => f.message).join('; ');
+    const serverError = `Not saved: ${said}${/[.!?]$/.test(said) ? '' : '.'}`;
     errors = Object.fromEntries([...fields.map((f) => [fieldName(f.path), f.message]), ['root', { serverError }]]);
   }
   return new HttpError(message, status, { code, errors, warnings, stale });

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { prisma, type TransactionClient } from '../../db/client.ts';
 import type { Prisma } from '../../db/generated/prisma/client.ts';
-import { badField, badFile, notFound } from '../../errors.ts';
+import { GraphQLError } from 'graphql';
+import { badField, badFile, notFound, type FileProblem } from '../../errors.ts';
 import { actionItemTarget, actionItemTargetSelect, type ActionItemTargetRow } from '../action-items.ts';
 import { authorize, type Actor } from '../actor.ts';
 import { recordHistory } from '../history.ts';
@@ -57,17 +58,29 @@ function safeFileName(given: string, ext: string): string {
   return own && ACCEPTED_FILE_TYPES[ext]!.extensions.includes(own) ? base : `${stem}.${ACCEPTED_FILE_TYPES[ext]!.extensions[0]}`;
 }
 
+/** A file's refusal, saying which of those given it is. */
+function namingFile(error: unknown, name: string): unknown {
+  if (!(error instanceof GraphQLError)) return error;
+  const [field] = (error.extensions.fields ?? []) as { path: (string | number)[]; message: string }[];
+  if (!field) return error;
+  return badFile(error.extensions.reason as FileProblem, `${JSON.stringify(String(name).slice(0, 200))}: ${field.message}`, field.path);
+}
+
 /** Checks every file before anything is kept: one refused file refuses them all. */
 async function checkFiles(files: GivenFile[], path: string): Promise<CheckedFile[]> {
   const limit = evidenceFileLimit();
   const checked: CheckedFile[] = [];
   for (const [index, file] of files.entries()) {
     const at = [path, index];
-    refuseTooLarge(file.content, limit, at);
-    if (file.content.length === 0) throw badFile('FILE_UNREADABLE', 'the file is empty', at);
-    const type = await typeOfContent(file.content);
-    if (!type || !ACCEPTED_FILE_TYPES[type.ext]) refuseType(type?.ext, SUPPORTED, at);
-    checked.push({ name: safeFileName(file.name, type.ext), content: file.content, contentType: ACCEPTED_FILE_TYPES[type.ext]!.mime });
+    try {
+      refuseTooLarge(file.content, limit, at);
+      if (file.content.length === 0) throw badFile('FILE_UNREADABLE', 'the file is empty', at);
+      const type = await typeOfContent(file.content);
+      if (!type || !ACCEPTED_FILE_TYPES[type.ext]) refuseType(type?.ext, SUPPORTED, at);
+      checked.push({ name: safeFileName(file.name, type.ext), content: file.content, contentType: ACCEPTED_FILE_TYPES[type.ext]!.mime });
+    } catch (error) {
+      throw namingFile(error, file.name);
+    }
   }
   return checked;
 }
