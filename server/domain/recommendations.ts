@@ -213,7 +213,7 @@ export async function setRecommendationResponse(
     where: { id: input.id },
     include: {
       addressees: { include: { organisation: { select: { name: true, shortName: true, path: true } } } },
-      report: { select: { responsesDueOn: true } },
+      report: { select: { responsesDueOn: true, publishedOn: true } },
     },
   });
   if (!current) throw notFound(WHAT);
@@ -223,6 +223,9 @@ export async function setRecommendationResponse(
   checkVersion(current, input.version, WHAT);
   if (!addressee) throw badField(['organisationId'], 'the recommendation is not addressed to this organisation');
   if (input.respondedOn && input.respondedOn.getTime() > today().getTime()) throw badField(['respondedOn'], 'cannot be in the future');
+  if (input.respondedOn && input.respondedOn.getTime() < current.report.publishedOn.getTime()) {
+    throw badField(['respondedOn'], `cannot be before the report was published (${readableDay(current.report.publishedOn)})`);
+  }
   const respondedAt = input.response === 'AWAITING_RESPONSE' ? null : (input.respondedOn ?? new Date());
   if (addressee.response === input.response && (input.note ?? null) === addressee.responseNote && sameDay(respondedAt, addressee.respondedAt)) {
     throw badField(['response'], `the response is already ${label(responseLabels, input.response)}, with the same note and date`);

@@ -4,7 +4,7 @@ import { badField, badUserInput } from '../errors.ts';
 import { authorize, type Actor } from './actor.ts';
 import { reportTarget } from './permissions.ts';
 import { checkOrganisations, checkThemes } from './known-records.ts';
-import { formatDay, sameDay } from './dates.ts';
+import { formatDay, sameDay, today } from './dates.ts';
 import { refreshDerivedFacts } from './derived-facts.ts';
 import { recordHistory, type HistoryEntry } from './history.ts';
 import { insertRecommendations } from './report-recommendations.ts';
@@ -50,6 +50,14 @@ async function checkFollowsUp(tx: TransactionClient, ids: number[], publishedOn:
 }
 
 /**
+ * A report is loaded once it is published: a date to come made its recommendations open for a negative
+ * number of years, and overdue before they were made.
+ */
+function checkPublishedOn(publishedOn: Date, path: string[]): void {
+  if (publishedOn.getTime() > today().getTime()) throw badField(path, 'a report is loaded once published: the date cannot be in the future');
+}
+
+/**
  * How inspectors load a new report: the report and all its recommendations,
  * with their owners, themes and repeat links, in one transaction.
  */
@@ -58,6 +66,7 @@ export async function createReport(tx: TransactionClient, actor: Actor, input: N
   const inspectorate = await checkInspectorate(tx, input.inspectorateId, ['inspectorateId']);
   // An inspector loads reports in their own inspectorate's name only (its recommendations are theirs to edit).
   authorize(actor, 'loadReport', reportTarget({ inspectorate }));
+  checkPublishedOn(input.publishedOn, ['publishedOn']);
   if (input.followsUpIds?.length) await checkFollowsUp(tx, input.followsUpIds, input.publishedOn);
   const references = new Set<string>();
   const organisationIds = new Set<number>();
@@ -128,6 +137,7 @@ export async function updateReport(
   }
   const publishedOn = changes.publishedOn ?? current.publishedOn;
   if (changes.publishedOn && !sameDay(changes.publishedOn, current.publishedOn)) {
+    checkPublishedOn(changes.publishedOn, ['changes', 'publishedOn']);
     // Repeat links and follow-ups must still run backwards in time.
     const [broken] = await tx.$queryRaw<{ count: number }[]>`
       SELECT (

@@ -192,6 +192,10 @@ describe(`writing on ${databaseKind}`, () => {
     expect(duplicate.extensions?.fields).toEqual([{ path: ['recommendations', 1, 'reference'], message: 'the reference 1 is used twice' }]);
     await refused('BAD_USER_INPUT', CREATE, { input: { ...input, inspectorateId: demo.org('HMPPS').id } }, as.inspector);
     await refused('BAD_USER_INPUT', CREATE, { input: { ...input, publishedOn: '2025-01-01' } }, as.inspector);
+    // A report is loaded once published: a date to come is refused (its recommendations were open for -4 years).
+    const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const early = await refused('BAD_USER_INPUT', CREATE, { input: { ...input, publishedOn: future } }, as.inspector);
+    expect(early.extensions?.fields).toMatchObject([{ path: ['publishedOn'] }]);
     const { createReport } = await gql(CREATE, { input }, as.inspector);
     expect(createReport.recommendations.totalCount).toBe(2);
     const [first, second] = createReport.recommendations.edges.map((edge: { node: unknown }) => edge.node);

@@ -56,6 +56,9 @@ describe(`the daily work of leaders and inspectors on ${databaseKind}`, () => {
     // A Welsh leader does not answer for HMPPS; an HMPPS leader does.
     await refused('FORBIDDEN', RESPOND, { input: { id, version: rec.version, organisationId: hmpps, response: 'ACCEPTED' } }, as.leader);
     await refused('BAD_USER_INPUT', RESPOND, { input: { id, version: rec.version, organisationId: hmpps, response: 'ACCEPTED', respondedOn: day(3) } }, as.hmppsLeader);
+    // Nor before its report was published.
+    const tooEarly = await refused('BAD_USER_INPUT', RESPOND, { input: { id, version: rec.version, organisationId: hmpps, response: 'NOT_ACCEPTED', respondedOn: '2001-01-01' } }, as.hmppsLeader);
+    expect(tooEarly.message).toMatch(/^respondedOn: cannot be before the report was published \(\d{1,2} \w{3,4} \d{4}\)$/);
     const { setRecommendationResponse: answered } = await gql(RESPOND, {
       input: { id, version: rec.version, organisationId: hmpps, response: 'PARTLY_ACCEPTED', note: 'Accepted for the Probation Service only.', respondedOn: '2023-10-04' },
     }, as.hmppsLeader);
