@@ -65,7 +65,7 @@ export default function Dashboard() {
                 <OverdueByOwner rows={dashboard.overdueByOwner} total={dashboard.overdueOwnerCount} scope={organisationId} resource="recommendations" />
                 <ReportedVsVerifiedChart rows={dashboard.reportedVsVerified} scope={organisationId} />
               </Box>
-              <StatusByOwnerChart rows={dashboard.byOwner} ownerCount={dashboard.ownerCount} />
+              <StatusByOwnerChart rows={dashboard.byOwner} ownerCount={dashboard.ownerCount} scope={organisationId} />
               <ProgressByReportChart rows={dashboard.progressByReport} scope={organisationId} />
               <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: organisationId ? 'minmax(0, 1fr)' : 'minmax(0, 1fr) minmax(0, 1fr)' } }}>
                 <RepeatedUnmet rows={dashboard.repeatedUnmet} total={dashboard.repeatedUnmetCount} scope={organisationId} />

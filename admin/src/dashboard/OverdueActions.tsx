@@ -1,7 +1,7 @@
 import { List, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { readableDay } from '../common/dates';
-import { listLink } from './links';
+import { listLink, within } from './links';
 import { Panel } from './Panel';
 import type { DashboardData } from './query';
 import { recommendationInReport, shortNameOf } from '../common/naming';
@@ -11,7 +11,7 @@ const daysLate = (due: string | null) => (due ? Math.floor((Date.now() - Date.pa
 /** Action items past due, longest overdue first. */
 export function OverdueActions({ rows, total, scope }: { rows: DashboardData['overdueActionItems']; total: number; scope: string | undefined }) {
   return (
-    <Panel title={`Overdue action items (${total})`} to={listLink('actionItems', { overdue: true, ...(scope ? { ownerId: scope } : {}) })} linkText={`All ${total} overdue action items`}>
+    <Panel title={`Overdue action items (${total})`} to={listLink('actionItems', { overdue: true, ...within(scope) })} linkText={`All ${total} overdue action items`}>
       {rows.length === 0 ? <Typography variant="body2">None.</Typography> : (
         <List dense disablePadding>
           {rows.map((row) => (

@@ -1,7 +1,7 @@
 import { Box, Link as MuiLink, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { ownerOverdueFigures } from './figures';
-import { listLink } from './links';
+import { listLink, within } from './links';
 import { Panel } from './Panel';
 import type { DashboardData } from './query';
 import { shortNameOf } from '../common/naming';
@@ -9,7 +9,7 @@ import { shortNameOf } from '../common/naming';
 /** Which organisations have the most overdue: a ranking, each count a link to the list it counts. */
 export function OverdueByOwner({ rows, total, scope, resource }: { rows: DashboardData['overdueByOwner']; total: number; scope: string | undefined; resource: 'recommendations' | 'actionItems' }) {
   const most = Math.max(1, ...rows.map((row) => row.overdue));
-  const all = listLink(resource, { ...(scope ? { ownerId: scope } : {}), overdue: true }, { field: 'owner.name', order: 'ASC' });
+  const all = listLink(resource, { ...within(scope), overdue: true }, { field: 'owner.name', order: 'ASC' });
   return (
     <Panel title="Most overdue, by owner" to={all} linkText={resource === 'recommendations' ? 'All overdue recommendations' : 'All overdue action items'}>
       {rows.length === 0 ? <Typography variant="body2">Nothing is overdue.</Typography> : (

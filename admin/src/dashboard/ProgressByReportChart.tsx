@@ -2,7 +2,7 @@ import { useMediaQuery, type Theme } from '@mui/material';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useNavigate } from 'react-router-dom';
 import { WrappedTick, chartTooltip } from './ChartLabel';
-import { listLink } from './links';
+import { listLink, within } from './links';
 import { Panel } from './Panel';
 import type { DashboardData } from './query';
 import { reportName } from '../common/naming';
@@ -25,7 +25,7 @@ export function ProgressByReportChart({ rows, scope }: { rows: DashboardData['pr
     count: row.progress.recommendationCount,
   }));
   const open = (entry: { payload?: { id: string } }) =>
-    entry.payload && navigate(listLink('recommendations', { reportId: entry.payload.id, ...(scope ? { ownerId: scope } : {}) }));
+    entry.payload && navigate(listLink('recommendations', { reportId: entry.payload.id, ...within(scope) }));
   const labelWidth = narrow ? 150 : 260;
   return (
     <Panel title="Progress by report" to="/reports" linkText="All reports">

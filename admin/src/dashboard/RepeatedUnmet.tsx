@@ -1,7 +1,7 @@
 import { List, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { readableDay } from '../common/dates';
-import { listLink } from './links';
+import { listLink, within } from './links';
 import { Panel } from './Panel';
 import type { DashboardData } from './query';
 import { recommendationName, shortNameOf } from '../common/naming';
@@ -9,7 +9,7 @@ import { recommendationName, shortNameOf } from '../common/naming';
 /** Recommendations made before and never met, first made longest ago first. */
 export function RepeatedUnmet({ rows, total, scope }: { rows: DashboardData['repeatedUnmet']; total: number; scope: string | undefined }) {
   return (
-    <Panel title={`Repeated and unmet (${total})`} to={listLink('recommendations', { repeatedUnmet: true, ...(scope ? { ownerId: scope } : {}) })} linkText={`All ${total} repeated and unmet`}>
+    <Panel title={`Repeated and unmet (${total})`} to={listLink('recommendations', { repeatedUnmet: true, ...within(scope) })} linkText={`All ${total} repeated and unmet`}>
       {rows.length === 0 ? <Typography variant="body2">None.</Typography> : (
         <List dense disablePadding>
           {rows.map((row) => (

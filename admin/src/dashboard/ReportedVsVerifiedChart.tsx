@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useNavigate } from 'react-router-dom';
 import { GAP_HEADING, gapLabels, label } from '../common/choices';
-import { gapFilter, listLink } from './links';
+import { gapFilter, listLink, within } from './links';
 import { Panel } from './Panel';
 import type { DashboardData } from './query';
 import { chartTooltip } from './ChartLabel';
@@ -12,7 +12,7 @@ const colours: Record<string, string> = { CONFIRMED: '#00703c', OVERSTATED: '#d4
 export function ReportedVsVerifiedChart({ rows, scope }: { rows: DashboardData['reportedVsVerified']; scope: string | undefined }) {
   const navigate = useNavigate();
   const data = rows.map((row) => ({ ...row, name: label(gapLabels, row.gap) }));
-  const linkTo = (gap: string) => listLink('recommendations', { ...gapFilter(gap), ...(scope ? { ownerId: scope } : {}) });
+  const linkTo = (gap: string) => listLink('recommendations', { ...gapFilter(gap), ...within(scope) });
   const open = (gap: string) => navigate(linkTo(gap));
   return (
     <Panel title={GAP_HEADING} to={linkTo('OVERSTATED')} linkText="Reported implemented, found not achieved">

@@ -4,7 +4,7 @@ import { WrappedTick, chartTooltip } from './ChartLabel';
 import { useNavigate } from 'react-router-dom';
 import { label, recommendationStatusLabels } from '../common/choices';
 import { statusColours } from '../common/EnumChip';
-import { listLink } from './links';
+import { listLink, within } from './links';
 import { Panel } from './Panel';
 import type { DashboardData } from './query';
 import { shortNameOf } from '../common/naming';
@@ -24,7 +24,7 @@ type PaletteColour = 'primary' | 'secondary' | 'error' | 'warning' | 'info' | 's
  * server sends (the dashboard's list size: a chart of every unit would be too tall to read, and
  * the list has them all); a bar opens the list behind it.
  */
-export function StatusByOwnerChart({ rows, ownerCount }: { rows: DashboardData['byOwner']; ownerCount: number }) {
+export function StatusByOwnerChart({ rows, ownerCount, scope }: { rows: DashboardData['byOwner']; ownerCount: number; scope: string | undefined }) {
   const navigate = useNavigate();
   const theme = useTheme();
   const colourOf = (status: string) => {
@@ -37,7 +37,7 @@ export function StatusByOwnerChart({ rows, ownerCount }: { rows: DashboardData['
   return (
     <Panel
       title={others > 0 ? `Status by owning organisation: the ${rows.length} largest of ${ownerCount}` : 'Status by owning organisation'}
-      to={listLink('recommendations', {}, { field: 'owner.name', order: 'ASC' })}
+      to={listLink('recommendations', within(scope), { field: 'owner.name', order: 'ASC' })}
       linkText="All recommendations"
     >
       <div role="img" aria-label={`Recommendations by owner and status. ${summary}`} style={{ width: '100%', height: Math.max(220, data.length * 44 + 60) }}>

@@ -1,3 +1,4 @@
+import { within } from './links.ts';
 import type { DashboardData } from './query.ts';
 
 /** A figure and the list it counts: the list's filter is the same rule the server counted with. */
@@ -10,8 +11,6 @@ export type Figure = {
   /** Shown in red when above zero. */
   alert?: boolean;
 };
-
-const within = (scope: string | undefined) => (scope ? { ownerId: scope } : {});
 
 /** The recommendation figures, each a link to exactly the list it counts (test/db/dashboard.test.ts holds them to it). */
 export function recommendationFigures(data: DashboardData, scope: string | undefined): Figure[] {
