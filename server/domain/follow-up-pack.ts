@@ -3,7 +3,7 @@ import { notFound } from '../errors.ts';
 import { loadLineages } from './lineage.ts';
 import { authorize, requireActor, type Actor } from './actor.ts';
 import type { FollowUpPack, PackFigures, PackRecommendation } from './follow-up-pack-types.ts';
-import { ACHIEVED, REPORTED_DONE, isActionItemOverdue, isOverdue, reportedVsVerified } from './recommendation-rules.ts';
+import { ACHIEVED, REPORTED_DONE, countsInProgress, isActionItemOverdue, isOverdue, reportedVsVerified } from './recommendation-rules.ts';
 import { slippage, type DateMove, type Slippage } from './slippage.ts';
 
 const orgName = (organisation: { name: string; shortName: string | null }) => organisation.shortName ?? organisation.name;
@@ -152,11 +152,13 @@ function figuresOf(recommendations: PackRecommendation[]): PackFigures {
   const actionItems = recommendations.flatMap((rec) => rec.actionItems);
   const evidence = actionItems.flatMap((item) => item.evidence);
   const slipped = (dates: Slippage) => (dates.days ?? 0) > 0;
+  // Progress as the report's page counts it: withdrawn recommendations are listed, not counted.
+  const asked = recommendations.filter((rec) => countsInProgress({ withdrawnAt: rec.withdrawn?.at ?? null }));
   return {
-    recommendations: recommendations.length,
-    implementedByOwners: count(recommendations, (rec) => rec.status === REPORTED_DONE),
-    assessedByInspectors: count(recommendations, (rec) => rec.latestVerdict !== null),
-    achievedByInspectors: count(recommendations, (rec) => rec.latestVerdict === ACHIEVED),
+    recommendations: asked.length,
+    implementedByOwners: count(asked, (rec) => rec.status === REPORTED_DONE),
+    assessedByInspectors: count(asked, (rec) => rec.latestVerdict !== null),
+    achievedByInspectors: count(asked, (rec) => rec.latestVerdict === ACHIEVED),
     overstatedByOwners: count(recommendations, (rec) => rec.gap === 'OVERSTATED'),
     repeats: count(recommendations, (rec) => rec.lineage.length > 0),
     overdueRecommendations: count(recommendations, (rec) => rec.overdue),

@@ -196,12 +196,21 @@ export const reportedVsVerifiedSql = Prisma.sql`CASE
   WHEN r.status <> ${value(REPORTED_DONE)} AND r."latestVerdict" = ${value(ACHIEVED)} THEN 'UNDERSTATED'
   ELSE 'NONE' END`;
 
-/** Report progress, counted over "Recommendation" rows aliased `alias`: reported done, assessed, achieved. */
-export const progressSql = (alias: string) => Prisma.sql`
-  count(*)::int AS "recommendationCount",
-  count(*) FILTER (WHERE ${column(alias, 'status')} = ${value(REPORTED_DONE)})::int AS "implementedByOwners",
-  count(*) FILTER (WHERE ${column(alias, 'latestVerdict')} IS NOT NULL)::int AS "assessedByInspectors",
-  count(*) FILTER (WHERE ${column(alias, 'latestVerdict')} = ${value(ACHIEVED)})::int AS "achievedByInspectors"`;
+/**
+ * Whether a recommendation counts in its report's progress: a withdrawn one is no longer asked for
+ * ("0 of 5" counted one withdrawn as not yet done).
+ */
+export const countsInProgress = (rec: Pick<Row, 'withdrawnAt'>) => rec.withdrawnAt === null;
+
+/** Report progress, counted over "Recommendation" rows aliased `alias`: reported done, assessed, achieved (countsInProgress). */
+export const progressSql = (alias: string) => {
+  const counted = Prisma.sql`${column(alias, 'withdrawnAt')} IS NULL`;
+  return Prisma.sql`
+  count(*) FILTER (WHERE ${counted})::int AS "recommendationCount",
+  count(*) FILTER (WHERE ${counted} AND ${column(alias, 'status')} = ${value(REPORTED_DONE)})::int AS "implementedByOwners",
+  count(*) FILTER (WHERE ${counted} AND ${column(alias, 'latestVerdict')} IS NOT NULL)::int AS "assessedByInspectors",
+  count(*) FILTER (WHERE ${counted} AND ${column(alias, 'latestVerdict')} = ${value(ACHIEVED)})::int AS "achievedByInspectors"`;
+};
 
 /** Action items: past due and neither completed nor cancelled. */
 export function isActionItemOverdue(item: { dueDate: Date | null; status: ActionItemStatus }, now = new Date()): boolean {

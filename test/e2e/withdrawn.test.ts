@@ -83,6 +83,12 @@ describe('a withdrawn recommendation', () => {
       await page.getByText(/Its discussion stays open\.$/).waitFor();
       await shots(page, `withdrawn-recommendation-${who}`);
     }
+    // Its report's page marks it withdrawn in the list, and its progress counts the twelve still asked for.
+    await inspector.goto(app.showPage('reports', (await post<{ node: { report: { id: string } } }>('query ($id: ID!) { node(id: $id) { ... on Recommendation { report { id } } } }', { id })).data!.node.report.id));
+    const row = inspector.getByRole('row').filter({ hasText: 'Make domestic abuse enquiries with the police and safeguarding' });
+    await row.getByText('Withdrawn', { exact: true }).waitFor();
+    await inspector.getByText(/^Implemented \(owners\): \d+ of 12 /).waitFor();
+    await shots(inspector, 'withdrawn-on-report-page');
     // A viewer, who may not read the discussion, is not told of it.
     const viewer = await app.signedIn(demoUsers.viewer, { at: 'menu' });
     await viewer.goto(app.showPage('recommendations', id));

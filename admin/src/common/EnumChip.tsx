@@ -1,6 +1,6 @@
-import { Chip, Typography, type ChipProps } from '@mui/material';
+import { Chip, Stack, Typography, type ChipProps } from '@mui/material';
 import { useRecordContext } from 'react-admin';
-import { label, NO_VERDICT, verdictLabels } from './choices';
+import { label, NO_VERDICT, recommendationStatusLabels, verdictLabels } from './choices';
 import { wrappingChip } from './listLayout';
 
 type Props = {
@@ -43,4 +43,19 @@ export function LatestVerdict() {
   return record.latestVerdict
     ? <EnumChip source="latestVerdict" labels={verdictLabels} colours={verdictColours} />
     : <Typography variant="body2" color="text.secondary">{NO_VERDICT}</Typography>;
+}
+
+/**
+ * A recommendation's status, and under it "Withdrawn" when it is: the status stays as it was when it was
+ * withdrawn, and lists and the report's page showed a withdrawn one like any other open one.
+ */
+export function RecommendationStatus() {
+  const record = useRecordContext();
+  if (!record) return null;
+  return (
+    <Stack spacing={0.5} alignItems="flex-start">
+      <EnumChip source="status" labels={recommendationStatusLabels} colours={statusColours} />
+      {record.withdrawnAt && <Chip size="small" label="Withdrawn" sx={wholeLabel} />}
+    </Stack>
+  );
 }

@@ -2,7 +2,7 @@ import { Box, Chip, Stack, Typography } from '@mui/material';
 import { Datagrid, DateField, ExportButton, FilterButton, FunctionField, List, SimpleList, SortButton, TopToolbar, type RaRecord } from 'react-admin';
 import { label, recommendationStatusLabels, verdictText } from '../common/choices';
 import { readableDay } from '../common/dates';
-import { EnumChip, LatestVerdict, statusColours } from '../common/EnumChip';
+import { LatestVerdict, RecommendationStatus } from '../common/EnumChip';
 import { Clamped, fitTable, OwnerName, RecordLink, showPath, useListWidth } from '../common/listLayout';
 import { exportRecommendations } from './exporter';
 import { PriorityBadge } from './Priority';
@@ -36,6 +36,7 @@ function Cards() {
         record.isPriority ? 'Priority' : null,
         shortNameOf(record.owner),
         label(recommendationStatusLabels, record.status),
+        record.withdrawnAt ? 'withdrawn' : null,
         `verdict: ${verdictText(record.latestVerdict)}`,
         record.repeatCount > 0 ? `made ${record.repeatCount}× before` : null,
       ].filter(Boolean).join(' · ')}
@@ -64,7 +65,7 @@ function Table() {
       <FunctionField source="owner" label="Owner" sortBy="owner.name" render={(record: RaRecord) => <OwnerName record={record} />} />
       <FunctionField source="status" label="Status · verdict" sortBy="status" render={() => (
         <Stack spacing={0.5} alignItems="flex-start">
-          <EnumChip source="status" labels={recommendationStatusLabels} colours={statusColours} />
+          <RecommendationStatus />
           <LatestVerdict />
         </Stack>
       )} />

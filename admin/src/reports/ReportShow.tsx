@@ -4,8 +4,8 @@ import {
   SimpleShowLayout, SingleFieldList, TextField, TopToolbar, UrlField, ChipField, Pagination,
   type RaRecord,
 } from 'react-admin';
-import { recommendationStatusLabels, reportKindChoices, verdictText } from '../common/choices';
-import { EnumChip, LatestVerdict, statusColours } from '../common/EnumChip';
+import { reportKindChoices, verdictText } from '../common/choices';
+import { LatestVerdict, RecommendationStatus } from '../common/EnumChip';
 import { PriorityBadge } from '../recommendations/Priority';
 import { FollowUpPackButton } from './FollowUpPackButton';
 import { ProgressField } from './ProgressField';
@@ -67,7 +67,7 @@ export default function ReportShow() {
               )} />
               {/* Short names, as the recommendations list has them: the recommendation's own words get the width. */}
               {!narrow && <FunctionField source="owner" label="Owner" sortBy="owner.name" render={(record: RaRecord) => <OwnerName record={record} />} />}
-              <EnumChip source="status" labels={recommendationStatusLabels} colours={statusColours} label="Status" />
+              <FunctionField source="status" label="Status" render={() => <RecommendationStatus />} />
               {/* As the recommendations list shows them: no verdict says so, and a target passed is overdue. */}
               {!narrow && <FunctionField source="latestVerdict" label="Verdict" render={() => <LatestVerdict />} />}
               {!narrow && <FunctionField source="targetDate" label="Target" render={(record) => (

@@ -14,7 +14,7 @@ export const ReportProgress = builder.objectRef<ReportProgressShape>('ReportProg
   description:
     'How far a report’s recommendations have got: what owners report against what inspectors have verified. The gap between the two shares is the point.',
   fields: (t) => ({
-    recommendationCount: t.exposeInt('recommendationCount', { description: 'Recommendations in the report.' }),
+    recommendationCount: t.exposeInt('recommendationCount', { description: 'Recommendations in the report, withdrawn ones left out (they are no longer asked for).' }),
     implementedByOwners: t.exposeInt('implementedByOwners', { description: 'Those whose owners report them implemented.' }),
     assessedByInspectors: t.exposeInt('assessedByInspectors', { description: 'Those with an inspector’s verdict.' }),
     achievedByInspectors: t.exposeInt('achievedByInspectors', { description: 'Those whose latest verdict is achieved.' }),
