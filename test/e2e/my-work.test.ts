@@ -49,13 +49,15 @@ describe('my work', () => {
     expect(await page.locator('tbody td:nth-child(3) [title]').count()).toBeGreaterThan(2);
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    // An item opens its record: an action in its form, a recommendation in its page. The Wales leader's
-    // organisation owns actions only; HMPPS, whose leader is asked next, owns overdue recommendations.
+    // An item opens its record's page: an action's offers to complete it and add evidence (its form offered
+    // neither). The Wales leader's organisation owns actions only; HMPPS, whose leader is asked next, owns
+    // overdue recommendations.
     const action = items.find((item) => item.record === 'ACTION_ITEM');
     expect(action, 'an action among the leader’s items').toBeDefined();
     await page.getByRole('link', { name: action!.title }).first().click();
-    await page.waitForURL(new RegExp(`#/actionItems/${encodeURIComponent(action!.recordId).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
-    await page.getByLabel('What will be done').waitFor();
+    await page.waitForURL(new RegExp(`#/actionItems/${encodeURIComponent(action!.recordId).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/show$`));
+    await page.getByRole('button', { name: /^Add evidence to action/ }).waitFor();
+    await shots(page, 'my-work-action-page');
     await page.goBack();
 
     const hmpps = await apiSession(app.url, demoUsers.hmppsLeader);

@@ -72,19 +72,19 @@ function Views() {
  */
 export default function ActionItemList() {
   const { canAccess: canComplete } = useCanAccess({ action: 'edit', resource: 'actionItems', record: undefined });
-  const { opens, pathOf } = useActionItemPath();
+  const { pathOf } = useActionItemPath();
   const { narrow, laptop } = useListWidth();
   return (
     <List filters={filters} sort={{ field: 'dueDate', order: 'ASC' }} title="Action items" exporter={exportActionItems}
       actions={<TopToolbar><FilterButton /><ExportButton /></TopToolbar>}>
       <Views />
-      <Datagrid rowClick={opens} bulkActionButtons={canComplete && !narrow ? <BulkCompleteButton /> : false} size="small"
+      <Datagrid rowClick={(id, _resource, record) => pathOf(id, record)} bulkActionButtons={canComplete && !narrow ? <BulkCompleteButton /> : false} size="small"
         // Only rows the person may complete take a tick: the server's answer for each action, and not already closed.
         isRowSelectable={(record: RaRecord) => record.viewerCanEdit === true && !['COMPLETED', 'CANCELLED'].includes(String(record.status))}
         sx={fitTable(narrow ? { dueDate: 104, status: 128, actions: 128 } : { recommendation: 170, owner: 160, dueDate: 110, status: 128, evidenceCount: 96, actions: 128 })}>
         <FunctionField source="description" label="Action" render={(record: RaRecord) => (
           <>
-            <RecordLink to={pathOf(record.id)} text={record.description} lines={3} />
+            <RecordLink to={pathOf(record.id, record)} text={record.description} lines={3} />
             {/* Below the widest screens its recommendation goes under it, and at 800 px whose action it is too, as in
                 a recommendation's action plan, rather than out of sight or in columns that leave the description a word a line. */}
             {laptop && (

@@ -1,7 +1,8 @@
 import EditIcon from '@mui/icons-material/Edit';
 import NoteAddIcon from '@mui/icons-material/NoteAdd';
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
-import { Box, IconButton, Tooltip } from '@mui/material';
+import { Box, Button, IconButton, Tooltip } from '@mui/material';
+import type { ReactElement } from 'react';
 import { useState } from 'react';
 import { SelectInput, TextInput, required, useCanAccess, useRecordContext } from 'react-admin';
 import { DayInput } from '../common/DayInput';
@@ -13,8 +14,11 @@ import { ActionItemInputs } from './ActionItemInputs';
 
 const closed = new Set(['COMPLETED', 'CANCELLED']);
 
-/** Edit, complete, and add evidence to one action, each in a dialog. */
-export function ActionItemRowActions(_props: { label?: string; source?: string }) {
+/**
+ * Edit, complete, and add evidence to one action, each in a dialog: icons in a row of a list, and
+ * buttons with their words (`withWords`) on the action's own page, where there is room to say them.
+ */
+export function ActionItemRowActions({ withWords = false }: { label?: string; source?: string; withWords?: boolean }) {
   const record = useRecordContext();
   const [dialog, setDialog] = useState<'edit' | 'complete' | 'evidence' | null>(null);
   const { canAccess: canEdit } = useCanAccess({ action: 'edit', resource: 'actionItems', record });
@@ -24,13 +28,16 @@ export function ActionItemRowActions(_props: { label?: string; source?: string }
   // Buttons are told apart by the whole description (two actions may begin alike); a dialog's title is cut at a word.
   const name = `“${String(record.description)}”`;
   const shortName = `“${excerpt(String(record.description), 60)}”`;
+  const button = (words: string, named: string, icon: ReactElement, onClick: () => void) => withWords
+    ? <Button size="small" variant="outlined" startIcon={icon} onClick={onClick} aria-label={named}>{words}</Button>
+    : <Tooltip title={words}><IconButton size="small" color="primary" onClick={onClick} aria-label={named}>{icon}</IconButton></Tooltip>;
   return (
     // Icons named by their tooltips (and, for screen readers, their labels), so a row stays one line high.
     // A click on them or in their dialogs (React bubbles through portals) is not a click on the row, which opens the action.
-    <Box sx={{ display: 'flex', gap: 0.25, flexWrap: 'wrap' }} onClick={(event) => event.stopPropagation()}>
-      {canEdit && <Tooltip title="Edit"><IconButton size="small" color="primary" onClick={() => setDialog('edit')} aria-label={`Edit action ${name}`}><EditIcon fontSize="small" /></IconButton></Tooltip>}
-      {canEdit && !closed.has(String(record.status)) && <Tooltip title="Complete"><IconButton size="small" color="primary" onClick={() => setDialog('complete')} aria-label={`Complete action ${name}`}><TaskAltIcon fontSize="small" /></IconButton></Tooltip>}
-      {canSubmit && <Tooltip title="Add evidence"><IconButton size="small" color="primary" onClick={() => setDialog('evidence')} aria-label={`Add evidence to action ${name}`}><NoteAddIcon fontSize="small" /></IconButton></Tooltip>}
+    <Box sx={{ display: 'flex', gap: withWords ? 1 : 0.25, flexWrap: 'wrap' }} onClick={(event) => event.stopPropagation()}>
+      {canEdit && button('Edit', `Edit action ${name}`, <EditIcon fontSize="small" />, () => setDialog('edit'))}
+      {canEdit && !closed.has(String(record.status)) && button('Complete', `Complete action ${name}`, <TaskAltIcon fontSize="small" />, () => setDialog('complete'))}
+      {canSubmit && button('Add evidence', `Add evidence to action ${name}`, <NoteAddIcon fontSize="small" />, () => setDialog('evidence'))}
       <EditDialog resource="actionItems" id={record.id} open={dialog === 'edit'} onClose={close} title="Edit action" done="Action saved">
         <ActionItemInputs editing />
       </EditDialog>

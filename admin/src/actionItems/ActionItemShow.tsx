@@ -8,6 +8,7 @@ import { DiscussionSection } from '../discussion/DiscussionSection';
 import { WithdrawnNotice } from '../recommendations/WithdrawRecommendation';
 import { AfreshForEachRecord } from '../common/AfreshForEachRecord';
 import { ActionTitle, PlanOf } from './ActionItemEdit';
+import { ActionItemRowActions } from './ActionItemRowActions';
 
 /** Its evidence, as a link to the evidence list of this action: a count alone sent nobody anywhere. */
 function EvidenceLink() {
@@ -45,18 +46,20 @@ function Details() {
       <EnumChip source="status" labels={actionStatusLabels} colours={actionStatusColours} label="Status" />
       <DateField source="completedOn" label="Completed on" emptyText="—" />
       <Labeled label="Evidence"><EvidenceLink /></Labeled>
+      {/* What the person may do with it, as in its recommendation's action plan: nothing, for a viewer. */}
+      <ActionItemRowActions withWords />
     </SimpleShowLayout>
   );
 }
 
 /**
- * An action's page for those who may change no action (viewers): what it is, whose, when due and how
- * far on, its evidence and its discussion. Those who may change actions open the edit route, read
- * only where the action is not theirs.
+ * An action's page: what it is, whose, when due and how far on, its evidence and its discussion, with
+ * the buttons to edit, complete or add evidence to it for those who may. Viewers, and others on an
+ * action they may not change, open it here; My work opens it here for everyone (useActionItemPath).
  */
 export default function ActionItemShow() {
   return (
-    // No toolbar: there is nothing here for a viewer to do, and an empty one left a gap above the page.
+    // No toolbar: its buttons are in the page, and an empty one left a gap above it.
     <Show title={<ActionTitle />} actions={false}>
       <AfreshForEachRecord>
         <Details />

@@ -28,9 +28,12 @@ const FREQUENCY_HELP: Record<DigestFrequency, string> = {
   NONE: 'never: this page only',
 };
 
-/** Where an item opens: an action in its own form, anything else in its recommendation. */
+/**
+ * Where an item opens: an action in its page, where it is completed or given evidence (its form
+ * offered neither), anything else in its recommendation.
+ */
 const linkOf = (item: WorkItem) =>
-  item.record === 'ACTION_ITEM' ? `#/actionItems/${encodeURIComponent(item.recordId)}` : `#/recommendations/${encodeURIComponent(item.recommendationId)}/show`;
+  item.record === 'ACTION_ITEM' ? `#/actionItems/${encodeURIComponent(item.recordId)}/show` : `#/recommendations/${encodeURIComponent(item.recommendationId)}/show`;
 
 function WorkTable({ heading, when, items }: { heading: string; when: string; items: WorkItem[] }) {
   return (
