@@ -18,6 +18,7 @@ import { graphqlRouter } from './http/graphql.ts';
 import { evidenceFilesRouter } from './http/evidence-files.ts';
 import { configureEvidenceFiles } from './domain/evidence-files/store.ts';
 import { publicReportsRouter } from './http/public-reports.ts';
+import { setPublicView } from './domain/publication.ts';
 import { followUpPackRouter } from './http/follow-up-pack.ts';
 import { healthRouter } from './http/health.ts';
 import { createMetrics } from './http/metrics.ts';
@@ -96,6 +97,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     app.use(metrics.router);
     app.use(graphql.app);
     app.use(evidenceFilesRouter());
+    setPublicView(config.publicReports);
     app.use(publicReportsRouter(config.publicReports));
     app.use(followUpPackRouter(operations));
     app.use(adminAppRouter());

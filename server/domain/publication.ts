@@ -7,6 +7,23 @@ import { recordHistory } from './history.ts';
 import { keepTimeOfChange } from './recommendation-rules.ts';
 import { checkVersion, expectUpdated } from './versions.ts';
 
+/** Where the public pages of reports are served (http/public-reports.ts), each at its report's number. */
+export const PUBLIC_REPORTS_PATH = '/public/reports';
+
+/** Whether the server's public view is on (PUBLIC_REPORTS), as the server started. */
+let publicView = false;
+export function setPublicView(on: boolean): void {
+  publicView = on;
+}
+
+/**
+ * The address of a report's public page, when there is one: the report is marked public and the
+ * server's public view is on. The app linked to a page that answered "Not found" while the view was off.
+ */
+export function publicPagePath(report: { id: number; isPublic: boolean }): string | null {
+  return publicView && report.isPublic ? `${PUBLIC_REPORTS_PATH}/${report.id}` : null;
+}
+
 /**
  * What a report's public page may show. Nothing appears there unless an inspector or administrator
  * marked the report public, and a recommendation marked internal stays out even then. The page

@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { prisma } from '../db/client.ts';
 import { label, NO_VERDICT, recommendationStatusLabels, reportKindLabels, responseLabels, verdictLabels } from '../domain/enum-labels.ts';
 import { readableDay } from '../domain/locale.ts';
-import { publicReport, type PublicReport } from '../domain/publication.ts';
+import { PUBLIC_REPORTS_PATH, publicReport, type PublicReport } from '../domain/publication.ts';
 import { MAX_RECORD_ID } from '../graphql/shared/ids.ts';
 
 /**
@@ -104,7 +104,7 @@ export function publicReportsRouter(enabled: boolean): Router {
     if (!enabled || request.method !== 'GET') return notFound(response);
     next();
   });
-  router.get('/public/reports/:id', async (request, response, next) => {
+  router.get(`${PUBLIC_REPORTS_PATH}/:id`, async (request, response, next) => {
     const id = /^[1-9]\d{0,9}$/.test(request.params.id) ? Number(request.params.id) : NaN;
     if (!(id <= MAX_RECORD_ID)) return notFound(response);
     try {

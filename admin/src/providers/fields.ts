@@ -3,7 +3,7 @@
 const organisationRef = 'id name shortName';
 
 export const reportFields = `id title kind publishedOn responsesDueOn url summary version createdAt updatedAt viewerCanEdit viewerCanChangeRecommendations
-  isPublic viewerCanPublish
+  isPublic publicPagePath viewerCanPublish
   inspectorate { ${organisationRef} }
   followsUp { id title publishedOn }
   progress { recommendationCount implementedByOwners achievedByInspectors assessedByInspectors shareImplemented shareAchieved }`;

@@ -1,11 +1,8 @@
 import PublicIcon from '@mui/icons-material/Public';
 import PublicOffIcon from '@mui/icons-material/PublicOff';
-import { Button } from '@mui/material';
+import { Button, Typography } from '@mui/material';
 import { useRecordContext } from 'react-admin';
 import { RecordedSwitch } from '../common/RecordedSwitch';
-
-/** The report's number, as its public page's address uses it. */
-const reportNumber = (id: string) => atob(id).split(':')[1];
 
 /**
  * For inspectors of its inspectorate and administrators: put the report on its public page, or take it
@@ -15,9 +12,12 @@ export function PublicPageButton() {
   const record = useRecordContext();
   if (!record) return null;
   const isPublic = record.isPublic === true;
-  const link = isPublic && (
-    <Button size="small" startIcon={<PublicIcon />} href={`/public/reports/${reportNumber(String(record.id))}`} target="_blank" rel="noreferrer">Public page</Button>
-  );
+  // The server says where its page is, when there is one: marked public, and the server's public view on.
+  const link = record.publicPagePath ? (
+    <Button size="small" startIcon={<PublicIcon />} href={String(record.publicPagePath)} target="_blank" rel="noreferrer">Public page</Button>
+  ) : isPublic && record.viewerCanPublish ? (
+    <Typography variant="caption" color="text.secondary" sx={{ alignSelf: 'center' }}>Marked public (the server’s public view is off)</Typography>
+  ) : null;
   if (!record.viewerCanPublish) return link || null;
   return (
     <>

@@ -1,6 +1,6 @@
 import { prisma } from '../../db/client.ts';
 import { can, reportTarget } from '../../domain/permissions.ts';
-import { setRecommendationInternal, setReportPublic } from '../../domain/publication.ts';
+import { publicPagePath, setRecommendationInternal, setReportPublic } from '../../domain/publication.ts';
 import { builder } from '../builder.ts';
 import { Recommendation } from '../recommendations/type.ts';
 import { globalIdOf } from '../shared/ids.ts';
@@ -11,6 +11,12 @@ import { Report } from './type.ts';
 builder.prismaObjectFields(Report, (t) => ({
   isPublic: t.exposeBoolean('isPublic', {
     description: 'Whether its public page shows it (when the server’s public view is on): only reports marked public appear there.',
+  }),
+  publicPagePath: t.string({
+    nullable: true,
+    description: 'The address of its public page on this server, when there is one: it is marked public and the server’s public view is on.',
+    select: { isPublic: true },
+    resolve: (report) => publicPagePath(report),
   }),
   viewerCanPublish: t.boolean({
     description: 'Whether you may mark it public or not, and its recommendations internal (inspectors of its inspectorate, administrators).',
